@@ -1,0 +1,67 @@
+//! Build step: check the data files in `assets/data/` and embed them in compact form.
+//!
+//! The data (routing rules, the organisation directory, crisis lines, bank holidays) is written
+//! by people, in TOML, with sources and dates. This script parses it with exactly the code the
+//! native tests use, refuses to build if anything is wrong (naming the file, the entry and the
+//! field), and writes the checked data as postcard bytes to `$OUT_DIR/data.postcard`, which
+//! `src/data/mod.rs` embeds with `include_bytes!`. The app therefore ships no TOML parser.
+
+#![allow(dead_code)]
+
+#[path = "src/domain/date.rs"]
+mod date;
+#[path = "src/data/schema.rs"]
+mod schema;
+#[path = "src/domain/situation.rs"]
+mod situation;
+#[path = "src/data/source.rs"]
+mod source;
+#[path = "src/data/validate.rs"]
+mod validate;
+
+use std::path::Path;
+
+fn read(path: &str) -> String {
+    println!("cargo:rerun-if-changed={path}");
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"))
+}
+
+fn main() {
+    for shared in [
+        "src/domain/date.rs",
+        "src/domain/situation.rs",
+        "src/data/schema.rs",
+        "src/data/source.rs",
+        "src/data/validate.rs",
+    ] {
+        println!("cargo:rerun-if-changed={shared}");
+    }
+    let organisations = read(validate::ORGANISATIONS_FILE);
+    let areas = read(validate::AREAS_FILE);
+    let rules = read(validate::RULES_FILE);
+    let crisis = read(validate::CRISIS_FILE);
+    let bank_holidays = read(validate::BANK_HOLIDAYS_FILE);
+    let texts = source::SourceTexts {
+        organisations: &organisations,
+        areas: &areas,
+        rules: &rules,
+        crisis: &crisis,
+        bank_holidays: &bank_holidays,
+    };
+    let data = match source::load(&texts) {
+        Ok(data) => data,
+        Err(errors) => {
+            for error in &errors {
+                println!("cargo:warning={error}");
+            }
+            eprintln!("The data files have {} problem(s):", errors.len());
+            for error in &errors {
+                eprintln!("  - {error}");
+            }
+            std::process::exit(1);
+        }
+    };
+    let bytes = postcard::to_allocvec(&data).expect("the data set serialises");
+    let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    std::fs::write(Path::new(&out).join("data.postcard"), bytes).expect("OUT_DIR is writable");
+}

@@ -1,0 +1,119 @@
+//! The app's reference data: routing rules, the organisation directory, areas, crisis lines
+//! and bank holidays.
+//!
+//! Written by people as TOML in `assets/data/`, checked by `build.rs` (see [`validate`]) and
+//! embedded as compact postcard bytes. [`data`] decodes them once, on first use.
+
+// `schema`, `source` and `validate` are also compiled into build.rs, where their `super` is the
+// build script's root. These imports give them the same `super::` names inside the library.
+use crate::domain::{date, situation};
+
+pub mod schema;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod source;
+pub mod validate;
+
+pub use schema::{
+    Area, BankHolidayList, Contact, ContactKind, CrisisLine, DataSet, LocalRole, Organisation,
+    Rule, Target,
+};
+
+use crate::domain::date::Date;
+use crate::domain::situation::Nation;
+use std::sync::LazyLock;
+
+/// The checked data, as `build.rs` encoded it.
+static ENCODED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/data.postcard"));
+
+static DATA: LazyLock<DataSet> = LazyLock::new(|| {
+    // The bytes were written by build.rs from the same schema, so this cannot fail unless the
+    // build itself is broken; an empty data set still lets the app show its fallbacks.
+    postcard::from_bytes(ENCODED).unwrap_or_default()
+});
+
+/// The embedded data set, decoded on first use.
+pub fn data() -> &'static DataSet {
+    &DATA
+}
+
+impl DataSet {
+    /// The directory entry with this id.
+    pub fn organisation(&self, id: &str) -> Option<&Organisation> {
+        self.organisations.iter().find(|o| o.id == id)
+    }
+
+    /// The area with this id.
+    pub fn area(&self, id: &str) -> Option<&Area> {
+        self.areas.iter().find(|a| a.id == id)
+    }
+
+    /// The organisation that plays `role` in `area`, if the area lists one.
+    pub fn local(&self, area: &str, role: &str) -> Option<&Organisation> {
+        let area = self.area(area)?;
+        let entry = area.local.iter().find(|l| l.role == role)?;
+        self.organisation(&entry.organisation)
+    }
+
+    /// Areas of one nation, in file order (the order the journey lists them).
+    pub fn areas_in(&self, nation: Nation) -> impl Iterator<Item = &Area> {
+        self.areas.iter().filter(move |a| a.nation == nation)
+    }
+
+    /// The area a postcode belongs to, from the offline district table. Accepts a full postcode
+    /// ("BN2 1AB") or just the district ("bn2"). No lookup ever leaves the device.
+    pub fn area_for_postcode(&self, postcode: &str) -> Option<&Area> {
+        let cleaned: String = postcode
+            .trim()
+            .to_ascii_uppercase()
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        // A full UK postcode always ends in a 3-character inward code (digit, letter, letter).
+        let district = if cleaned.len() >= 5
+            && cleaned[cleaned.len() - 3..].starts_with(|c: char| c.is_ascii_digit())
+        {
+            &cleaned[..cleaned.len() - 3]
+        } else {
+            &cleaned[..]
+        };
+        self.areas
+            .iter()
+            .find(|a| a.postcode_districts.iter().any(|d| d == district))
+    }
+
+    /// Bank holidays that apply in `nation`, for counting working days.
+    pub fn bank_holidays(&self, nation: Nation) -> Vec<Date> {
+        self.bank_holidays
+            .iter()
+            .filter(|list| list.nations.contains(&nation))
+            .flat_map(|list| list.dates.iter().filter_map(|d| Date::parse_iso(d)))
+            .collect()
+    }
+
+    /// Crisis lines for a nation, and for an area within it when known, local ones last.
+    pub fn crisis_lines(&self, nation: Nation, area: Option<&str>) -> Vec<&CrisisLine> {
+        let national = self
+            .crisis_lines
+            .iter()
+            .filter(|l| l.nations.contains(&nation) && l.areas.is_empty());
+        let local = self.crisis_lines.iter().filter(|l| {
+            l.nations.contains(&nation) && area.is_some_and(|a| l.areas.iter().any(|x| x == a))
+        });
+        national.chain(local).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_data_decodes_and_is_not_empty() {
+        let data = data();
+        assert!(!data.organisations.is_empty());
+        assert!(!data.areas.is_empty());
+        assert!(!data.rules.is_empty());
+        assert!(!data.crisis_lines.is_empty());
+        assert!(validate::validate(data).is_ok());
+    }
+}

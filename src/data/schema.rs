@@ -1,0 +1,203 @@
+//! The shape of the data files in `assets/data/`, as typed structs.
+//!
+//! The same structs are read twice: from TOML by `build.rs` (which checks them and refuses to
+//! build when a file is wrong), and from a compact binary (postcard) by the app at start-up.
+//! Because postcard is not self-describing, **every field is always written**: no
+//! `skip_serializing_if`, no `flatten`, no untagged enums here.
+//!
+//! This file is compiled into `build.rs` as well as the library, so it may only use
+//! `super::date`, `super::situation` and external crates.
+
+use super::situation::{Nation, Service, Stage};
+use serde::{Deserialize, Serialize};
+
+/// Everything in `assets/data/`, after checking.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct DataSet {
+    pub organisations: Vec<Organisation>,
+    pub areas: Vec<Area>,
+    pub rules: Vec<Rule>,
+    pub crisis_lines: Vec<CrisisLine>,
+    pub bank_holidays: Vec<BankHolidayList>,
+}
+
+/// How an organisation can be reached. Written as text, exactly as a person would copy it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ContactKind {
+    /// A postal address; lines are separated by `\n`.
+    Post,
+    Email,
+    Phone,
+    /// A number to send a text message to.
+    Text,
+    /// Textphone or Relay UK.
+    Textphone,
+    /// The address of an online form (shown as text, never fetched).
+    WebForm,
+    Website,
+    /// A place to walk in to.
+    InPerson,
+}
+
+/// One way to contact an organisation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    pub kind: ContactKind,
+    /// The address, number or web address, as text.
+    pub value: String,
+    /// When to use it, opening hours, or what to write in the subject line. Empty when none.
+    #[serde(default)]
+    pub note: String,
+    /// False when this detail could not be confirmed in a current source. The app then shows
+    /// "check this before sending" next to it.
+    #[serde(default = "yes")]
+    pub confirmed: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// A body in the directory: a commissioner, provider, ombudsman, advocacy service, regulator,
+/// helpline or advice service.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    /// Stable id, kebab-case. Never reuse or rename: routes and saved drafts refer to it.
+    pub id: String,
+    pub name: String,
+    /// What kind of body it is, e.g. "icb", "nhs-trust", "ombudsman", "advocacy", "healthwatch",
+    /// "regulator", "helpline", "national-body", "council", "advice".
+    pub kind: String,
+    /// The nations it covers.
+    pub nations: Vec<Nation>,
+    /// Area ids it covers; empty means every area of its nations.
+    #[serde(default)]
+    pub areas: Vec<String>,
+    /// What it handles, in plain words ("Complaints about GP, dental, pharmacy and optician
+    /// services in Sussex, if you do not want to complain to the service itself").
+    pub handles: String,
+    pub contacts: Vec<Contact>,
+    /// Where the details came from (web addresses, as text).
+    pub sources: Vec<String>,
+    /// The day the details were last checked against the sources, `YYYY-MM-DD`.
+    pub checked: String,
+    /// False when the organisation's role or details are not confirmed by a current source.
+    pub confirmed: bool,
+    /// What is uncertain, in words a person can act on. Empty when nothing is.
+    #[serde(default)]
+    pub caution: String,
+}
+
+/// An area a person can pick without any location lookup.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Area {
+    pub id: String,
+    pub name: String,
+    pub nation: Nation,
+    /// Local organisations by role, e.g. `{ role = "icb", organisation = "nhs-sussex-icb" }`.
+    #[serde(default)]
+    pub local: Vec<LocalRole>,
+    /// Postcode districts (the part before the space, e.g. "BN1") that fall in this area.
+    #[serde(default)]
+    pub postcode_districts: Vec<String>,
+    pub sources: Vec<String>,
+    pub checked: String,
+}
+
+/// Which organisation plays a role in an area.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LocalRole {
+    /// "icb", "advocacy", "healthwatch", "council", "acute-trust", "mental-health-trust",
+    /// "community-trust", "ambulance-trust", "crisis-cafe", "health-board", ...
+    pub role: String,
+    pub organisation: String,
+}
+
+/// A routing rule: when the situation matches, where the complaint goes and why.
+///
+/// Rules are tried in file order; the first whose conditions all match decides the primary
+/// route. An empty condition list matches anything.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    pub id: String,
+    #[serde(default)]
+    pub nations: Vec<Nation>,
+    #[serde(default)]
+    pub services: Vec<Service>,
+    #[serde(default)]
+    pub stages: Vec<Stage>,
+    /// Who to send it to.
+    pub primary: Target,
+    /// The other way, if there is one, and when to choose it.
+    #[serde(default)]
+    pub alternative: Vec<Target>,
+    #[serde(default)]
+    pub alternative_reason: String,
+    /// Plain-language explanation of why this route.
+    pub why: String,
+    /// Things not to do, in plain words.
+    #[serde(default)]
+    pub do_not: Vec<String>,
+    /// Escalation after the primary route, in order.
+    #[serde(default)]
+    pub escalation: Vec<Target>,
+    pub sources: Vec<String>,
+    pub checked: String,
+}
+
+/// Where a complaint goes: an organisation in the directory, a local role resolved through the
+/// person's area, or a described role when there is no single address.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    /// A directory id. Exactly one of `organisation`, `local_role` or `role` is set.
+    #[serde(default)]
+    pub organisation: String,
+    /// A role looked up in the person's area, e.g. "icb".
+    #[serde(default)]
+    pub local_role: String,
+    /// A described recipient, e.g. "The practice manager".
+    #[serde(default)]
+    pub role: String,
+    /// Where that role is, e.g. "at your GP practice".
+    #[serde(default)]
+    pub at: String,
+    /// How to find the address, for described roles and for areas without a local entry.
+    #[serde(default)]
+    pub how_to_find: String,
+}
+
+/// A crisis line or service, shown first whenever someone may be in danger.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CrisisLine {
+    pub id: String,
+    pub name: String,
+    pub nations: Vec<Nation>,
+    #[serde(default)]
+    pub areas: Vec<String>,
+    /// What it is for, in one short sentence.
+    pub what: String,
+    pub contacts: Vec<Contact>,
+    pub sources: Vec<String>,
+    pub checked: String,
+    pub confirmed: bool,
+}
+
+/// Bank holidays for one part of the UK (they differ), used to count working days.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BankHolidayList {
+    /// The nations these dates apply to (England and Wales share one list).
+    pub nations: Vec<Nation>,
+    /// `YYYY-MM-DD` dates.
+    pub dates: Vec<String>,
+    pub sources: Vec<String>,
+    pub checked: String,
+}

@@ -1,0 +1,150 @@
+//! Reads the TOML data files into a [`DataSet`] and checks them.
+//!
+//! Used by `build.rs` (which turns the checked data into the compact form the app embeds) and by
+//! native tests. It is never compiled into the browser app: a TOML parser costs about 80 KB of
+//! compressed WebAssembly, which people on pay-as-you-go data should not have to download.
+//!
+//! This file is compiled into `build.rs` as well as the library, so it may only use
+//! `super::schema`, `super::validate` and external crates.
+
+use super::schema::{Area, BankHolidayList, CrisisLine, DataSet, Organisation, Rule};
+use super::validate::{
+    validate, DataError, AREAS_FILE, BANK_HOLIDAYS_FILE, CRISIS_FILE, ORGANISATIONS_FILE,
+    RULES_FILE,
+};
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+
+/// The text of every data file, keyed by the same names as [`super::validate`]'s constants.
+pub struct SourceTexts<'a> {
+    pub organisations: &'a str,
+    pub areas: &'a str,
+    pub rules: &'a str,
+    pub crisis: &'a str,
+    pub bank_holidays: &'a str,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OrganisationsFile {
+    organisation: Vec<Organisation>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AreasFile {
+    area: Vec<Area>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RulesFile {
+    rule: Vec<Rule>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CrisisFile {
+    line: Vec<CrisisLine>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BankHolidaysFile {
+    list: Vec<BankHolidayList>,
+}
+
+/// Turns a TOML syntax or shape error into a [`DataError`] that names the file, the entry
+/// (`organisation[3]`, counted from 1 as people count) and the line.
+fn parse<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, DataError> {
+    toml::from_str(text).map_err(|error| {
+        let line = error
+            .span()
+            .map(|span| text[..span.start.min(text.len())].lines().count().max(1));
+        let message = error.message().trim().to_string();
+        let (entry, field) = locate(text, error.span().map(|s| s.start));
+        let at = line.map(|l| format!(" (line {l})")).unwrap_or_default();
+        DataError::new(file, &entry, &field, format!("{message}{at}"))
+    })
+}
+
+/// Finds the `[[table]]` entry and key that contain byte `offset`, so a TOML error can be
+/// reported as "entry `nhs-sussex-icb`, field `checked`" rather than just a line number.
+fn locate(text: &str, offset: Option<usize>) -> (String, String) {
+    let Some(offset) = offset else {
+        return ("(whole file)".into(), "(unknown)".into());
+    };
+    let before = &text[..offset.min(text.len())];
+    let mut entry = "(top of file)".to_string();
+    let mut count = 0;
+    let mut id = None;
+    for line in before.lines() {
+        let line = line.trim();
+        if line.starts_with("[[") && !line.contains('.') {
+            count += 1;
+            entry = format!("{} {count}", line.trim_matches(|c| c == '[' || c == ']'));
+            id = None;
+        } else if let Some(rest) = line.strip_prefix("id") {
+            if let Some(value) = rest.trim_start().strip_prefix('=') {
+                id = Some(value.trim().trim_matches('"').to_string());
+            }
+        }
+    }
+    // The key on the line where the error is, if that line is `key = value`.
+    let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let line_end = text[line_start..]
+        .find('\n')
+        .map(|i| line_start + i)
+        .unwrap_or(text.len());
+    let field = text[line_start..line_end]
+        .split_once('=')
+        .map(|(key, _)| key.trim().to_string())
+        .filter(|key| !key.is_empty() && !key.starts_with('['))
+        .unwrap_or_else(|| "(see message)".into());
+    (id.unwrap_or(entry), field)
+}
+
+/// The value, or `None` with the error recorded, so every file's problems are reported at once.
+fn keep<T>(errors: &mut Vec<DataError>, result: Result<T, DataError>) -> Option<T> {
+    result.map_err(|error| errors.push(error)).ok()
+}
+
+/// Parses and checks every data file. Returns every problem found, not only the first.
+pub fn load(texts: &SourceTexts<'_>) -> Result<DataSet, Vec<DataError>> {
+    let mut errors = Vec::new();
+    let organisations = keep(
+        &mut errors,
+        parse::<OrganisationsFile>(ORGANISATIONS_FILE, texts.organisations).map(|f| f.organisation),
+    );
+    let areas = keep(
+        &mut errors,
+        parse::<AreasFile>(AREAS_FILE, texts.areas).map(|f| f.area),
+    );
+    let rules = keep(
+        &mut errors,
+        parse::<RulesFile>(RULES_FILE, texts.rules).map(|f| f.rule),
+    );
+    let crisis_lines = keep(
+        &mut errors,
+        parse::<CrisisFile>(CRISIS_FILE, texts.crisis).map(|f| f.line),
+    );
+    let bank_holidays = keep(
+        &mut errors,
+        parse::<BankHolidaysFile>(BANK_HOLIDAYS_FILE, texts.bank_holidays).map(|f| f.list),
+    );
+
+    let (Some(organisations), Some(areas), Some(rules), Some(crisis_lines), Some(bank_holidays)) =
+        (organisations, areas, rules, crisis_lines, bank_holidays)
+    else {
+        return Err(errors);
+    };
+    let data = DataSet {
+        organisations,
+        areas,
+        rules,
+        crisis_lines,
+        bank_holidays,
+    };
+    validate(&data)?;
+    Ok(data)
+}

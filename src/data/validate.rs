@@ -1,0 +1,387 @@
+//! Checks that the data files are complete and consistent: every id unique, every reference
+//! pointing at something that exists, every entry sourced and dated.
+//!
+//! A wrong route or a wrong phone number wastes months of a person's life, so the build refuses
+//! to produce an app from data that fails these checks (see `build.rs`), and the native tests run
+//! them again. Every problem names the file, the entry and the field, so whoever edits the data
+//! can fix it without reading Rust.
+//!
+//! This file is compiled into `build.rs` as well as the library, so it may only use
+//! `super::date`, `super::schema`, `super::situation` and the standard library.
+
+use super::date::Date;
+use super::schema::{Contact, DataSet, Target};
+use std::collections::HashSet;
+use std::fmt;
+
+/// The file each part of the data set comes from, relative to the repository root.
+pub const ORGANISATIONS_FILE: &str = "assets/data/organisations.toml";
+pub const AREAS_FILE: &str = "assets/data/areas.toml";
+pub const RULES_FILE: &str = "assets/data/rules.toml";
+pub const CRISIS_FILE: &str = "assets/data/crisis.toml";
+pub const BANK_HOLIDAYS_FILE: &str = "assets/data/bank-holidays.toml";
+
+/// Roles an area can fill, and a rule can ask for with `local_role`.
+pub const LOCAL_ROLES: &[&str] = &[
+    "icb",
+    "health-board",
+    "advocacy",
+    "healthwatch",
+    "council",
+    "acute-trust",
+    "mental-health-trust",
+    "community-trust",
+    "ambulance-trust",
+    "crisis-cafe",
+    "citizens-advice",
+];
+
+/// One thing wrong with the data.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DataError {
+    /// The data file, e.g. `assets/data/organisations.toml`.
+    pub file: String,
+    /// The entry's id, or its position ("entry 3") when it has no usable id.
+    pub entry: String,
+    /// The field, e.g. `contacts[1].value`.
+    pub field: String,
+    pub problem: String,
+}
+
+impl DataError {
+    pub fn new(file: &str, entry: &str, field: &str, problem: impl Into<String>) -> DataError {
+        DataError {
+            file: file.to_string(),
+            entry: entry.to_string(),
+            field: field.to_string(),
+            problem: problem.into(),
+        }
+    }
+}
+
+impl fmt::Display for DataError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: entry `{}`, field `{}`: {}",
+            self.file, self.entry, self.field, self.problem
+        )
+    }
+}
+
+/// Collects problems so one run reports all of them, not just the first.
+struct Checker {
+    errors: Vec<DataError>,
+}
+
+impl Checker {
+    fn fail(&mut self, file: &str, entry: &str, field: &str, problem: impl Into<String>) {
+        self.errors
+            .push(DataError::new(file, entry, field, problem));
+    }
+
+    fn id(&mut self, file: &str, position: usize, id: &str, seen: &mut HashSet<String>) -> String {
+        let entry = if id.is_empty() {
+            format!("entry {}", position + 1)
+        } else {
+            id.to_string()
+        };
+        if !is_kebab_id(id) {
+            self.fail(
+                file,
+                &entry,
+                "id",
+                "must be lower-case words joined by hyphens, like `nhs-sussex-icb`",
+            );
+        } else if !seen.insert(id.to_string()) {
+            self.fail(
+                file,
+                &entry,
+                "id",
+                "is used by another entry; ids must be unique",
+            );
+        }
+        entry
+    }
+
+    fn text(&mut self, file: &str, entry: &str, field: &str, value: &str) {
+        if value.trim().is_empty() {
+            self.fail(file, entry, field, "is empty");
+        }
+    }
+
+    fn sources_and_date(&mut self, file: &str, entry: &str, sources: &[String], checked: &str) {
+        if sources.is_empty() {
+            self.fail(file, entry, "sources", "needs at least one source");
+        }
+        for (i, source) in sources.iter().enumerate() {
+            if !(source.starts_with("https://") || source.starts_with("http://")) {
+                self.fail(
+                    file,
+                    entry,
+                    &format!("sources[{i}]"),
+                    format!("`{source}` is not a web address"),
+                );
+            }
+        }
+        match Date::parse_iso(checked) {
+            None => self.fail(
+                file,
+                entry,
+                "checked",
+                format!("`{checked}` is not a date in the form YYYY-MM-DD"),
+            ),
+            Some(date) if date.year() < 2020 => self.fail(
+                file,
+                entry,
+                "checked",
+                format!("`{checked}` is too old to trust; check the source again"),
+            ),
+            Some(_) => {}
+        }
+    }
+
+    fn contacts(&mut self, file: &str, entry: &str, contacts: &[Contact]) {
+        if contacts.is_empty() {
+            self.fail(
+                file,
+                entry,
+                "contacts",
+                "needs at least one way to get in touch",
+            );
+        }
+        for (i, contact) in contacts.iter().enumerate() {
+            self.text(file, entry, &format!("contacts[{i}].value"), &contact.value);
+        }
+    }
+
+    fn areas(
+        &mut self,
+        file: &str,
+        entry: &str,
+        field: &str,
+        ids: &[String],
+        areas: &HashSet<&str>,
+    ) {
+        for (i, area) in ids.iter().enumerate() {
+            if !areas.contains(area.as_str()) {
+                self.fail(
+                    file,
+                    entry,
+                    &format!("{field}[{i}]"),
+                    format!("area `{area}` is not in {AREAS_FILE}"),
+                );
+            }
+        }
+    }
+
+    fn target(&mut self, entry: &str, field: &str, target: &Target, organisations: &HashSet<&str>) {
+        let set = [&target.organisation, &target.local_role, &target.role]
+            .iter()
+            .filter(|v| !v.is_empty())
+            .count();
+        if set != 1 {
+            self.fail(
+                RULES_FILE,
+                entry,
+                field,
+                "must set exactly one of `organisation`, `local_role` or `role`",
+            );
+        }
+        if !target.organisation.is_empty() && !organisations.contains(target.organisation.as_str())
+        {
+            self.fail(
+                RULES_FILE,
+                entry,
+                &format!("{field}.organisation"),
+                format!(
+                    "`{}` is not an organisation in {ORGANISATIONS_FILE}",
+                    target.organisation
+                ),
+            );
+        }
+        if !target.local_role.is_empty() && !LOCAL_ROLES.contains(&target.local_role.as_str()) {
+            self.fail(
+                RULES_FILE,
+                entry,
+                &format!("{field}.local_role"),
+                format!("`{}` is not a known local role", target.local_role),
+            );
+        }
+        if !target.local_role.is_empty() && target.how_to_find.trim().is_empty() {
+            self.fail(
+                RULES_FILE,
+                entry,
+                &format!("{field}.how_to_find"),
+                "a local role needs `how_to_find`, for areas with no entry for that role",
+            );
+        }
+        if !target.role.is_empty() && target.how_to_find.trim().is_empty() {
+            self.fail(
+                RULES_FILE,
+                entry,
+                &format!("{field}.how_to_find"),
+                "a described role needs `how_to_find`",
+            );
+        }
+    }
+}
+
+/// True for `lower-case-words-with-hyphens` (digits allowed).
+pub fn is_kebab_id(id: &str) -> bool {
+    !id.is_empty()
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+        && !id.contains("--")
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// Every problem in the data set, or `Ok` when there are none.
+pub fn validate(data: &DataSet) -> Result<(), Vec<DataError>> {
+    let mut check = Checker { errors: Vec::new() };
+
+    let mut area_ids = HashSet::new();
+    for (i, area) in data.areas.iter().enumerate() {
+        check.id(AREAS_FILE, i, &area.id, &mut area_ids);
+    }
+    let areas: HashSet<&str> = data.areas.iter().map(|a| a.id.as_str()).collect();
+
+    let mut org_ids = HashSet::new();
+    for (i, org) in data.organisations.iter().enumerate() {
+        let file = ORGANISATIONS_FILE;
+        let entry = check.id(file, i, &org.id, &mut org_ids);
+        check.text(file, &entry, "name", &org.name);
+        check.text(file, &entry, "kind", &org.kind);
+        check.text(file, &entry, "handles", &org.handles);
+        if org.nations.is_empty() {
+            check.fail(file, &entry, "nations", "needs at least one nation");
+        }
+        check.areas(file, &entry, "areas", &org.areas, &areas);
+        check.contacts(file, &entry, &org.contacts);
+        check.sources_and_date(file, &entry, &org.sources, &org.checked);
+        let anything_unconfirmed = !org.confirmed || org.contacts.iter().any(|c| !c.confirmed);
+        if anything_unconfirmed && org.caution.trim().is_empty() {
+            check.fail(
+                file,
+                &entry,
+                "caution",
+                "something here is unconfirmed, so say what to check before sending",
+            );
+        }
+    }
+    let organisations: HashSet<&str> = data.organisations.iter().map(|o| o.id.as_str()).collect();
+
+    for area in &data.areas {
+        let (file, entry) = (AREAS_FILE, area.id.as_str());
+        check.text(file, entry, "name", &area.name);
+        check.sources_and_date(file, entry, &area.sources, &area.checked);
+        for (i, local) in area.local.iter().enumerate() {
+            if !LOCAL_ROLES.contains(&local.role.as_str()) {
+                check.fail(
+                    file,
+                    entry,
+                    &format!("local[{i}].role"),
+                    format!("`{}` is not a known local role", local.role),
+                );
+            }
+            if !organisations.contains(local.organisation.as_str()) {
+                check.fail(
+                    file,
+                    entry,
+                    &format!("local[{i}].organisation"),
+                    format!(
+                        "`{}` is not an organisation in {ORGANISATIONS_FILE}",
+                        local.organisation
+                    ),
+                );
+            }
+        }
+        for (i, district) in area.postcode_districts.iter().enumerate() {
+            let ok = district.len() >= 2
+                && district.len() <= 4
+                && district.starts_with(|c: char| c.is_ascii_uppercase())
+                && district
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+            if !ok {
+                check.fail(
+                    file,
+                    entry,
+                    &format!("postcode_districts[{i}]"),
+                    format!("`{district}` is not a postcode district like `BN1`"),
+                );
+            }
+        }
+    }
+
+    let mut rule_ids = HashSet::new();
+    for (i, rule) in data.rules.iter().enumerate() {
+        let entry = check.id(RULES_FILE, i, &rule.id, &mut rule_ids);
+        check.text(RULES_FILE, &entry, "why", &rule.why);
+        check.target(&entry, "primary", &rule.primary, &organisations);
+        for (j, target) in rule.alternative.iter().enumerate() {
+            check.target(&entry, &format!("alternative[{j}]"), target, &organisations);
+        }
+        if !rule.alternative.is_empty() && rule.alternative_reason.trim().is_empty() {
+            check.fail(
+                RULES_FILE,
+                &entry,
+                "alternative_reason",
+                "say in plain words when to choose the alternative",
+            );
+        }
+        for (j, target) in rule.escalation.iter().enumerate() {
+            check.target(&entry, &format!("escalation[{j}]"), target, &organisations);
+        }
+        check.sources_and_date(RULES_FILE, &entry, &rule.sources, &rule.checked);
+    }
+
+    let mut line_ids = HashSet::new();
+    for (i, line) in data.crisis_lines.iter().enumerate() {
+        let entry = check.id(CRISIS_FILE, i, &line.id, &mut line_ids);
+        check.text(CRISIS_FILE, &entry, "name", &line.name);
+        check.text(CRISIS_FILE, &entry, "what", &line.what);
+        if line.nations.is_empty() {
+            check.fail(CRISIS_FILE, &entry, "nations", "needs at least one nation");
+        }
+        check.areas(CRISIS_FILE, &entry, "areas", &line.areas, &areas);
+        check.contacts(CRISIS_FILE, &entry, &line.contacts);
+        check.sources_and_date(CRISIS_FILE, &entry, &line.sources, &line.checked);
+    }
+
+    for (i, list) in data.bank_holidays.iter().enumerate() {
+        let entry = format!("list {}", i + 1);
+        let file = BANK_HOLIDAYS_FILE;
+        check.sources_and_date(file, &entry, &list.sources, &list.checked);
+        let mut previous: Option<Date> = None;
+        for (j, text) in list.dates.iter().enumerate() {
+            match Date::parse_iso(text) {
+                None => check.fail(
+                    file,
+                    &entry,
+                    &format!("dates[{j}]"),
+                    format!("`{text}` is not a date in the form YYYY-MM-DD"),
+                ),
+                Some(date) => {
+                    if previous.is_some_and(|p| p >= date) {
+                        check.fail(
+                            file,
+                            &entry,
+                            &format!("dates[{j}]"),
+                            "dates must be in order, each once",
+                        );
+                    }
+                    previous = Some(date);
+                }
+            }
+        }
+    }
+
+    if check.errors.is_empty() {
+        Ok(())
+    } else {
+        Err(check.errors)
+    }
+}

@@ -1,0 +1,243 @@
+//! Everything the journey asks, as the person answered it.
+//!
+//! Free text is kept **exactly as typed**: no trimming, no normalising of line endings or
+//! Unicode, no correction. The letter and every output quote these strings verbatim. Helpers
+//! such as [`has_text`] decide whether an answer is *present*; they never change it.
+//!
+//! Every field has a default so a draft saved halfway through (or by an older version of the
+//! app) still loads: missing answers are simply unanswered.
+
+use super::situation::{ServiceGroup, Situation, YesNo};
+use serde::{Deserialize, Serialize};
+
+/// Who is filling this in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Who {
+    /// The person the complaint is about, for themselves.
+    Myself,
+    /// A support worker, friend or relative helping them (questions say "they").
+    HelpingSomeone,
+}
+
+/// What the person wants to happen. Several can be chosen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Want {
+    Apology,
+    Explanation,
+    /// To be part of a review of their Special Allocation Scheme placement.
+    SasReview,
+    /// An appointment or prescription sorted out.
+    AppointmentOrPrescription,
+    /// A change so it does not happen to others.
+    ChangeForOthers,
+    /// A meeting to talk it through.
+    Meeting,
+    /// Something else, in their own words (see [`Answers::want_other`]).
+    SomethingElse,
+}
+
+impl Want {
+    pub const ALL: [Want; 7] = [
+        Want::Apology,
+        Want::Explanation,
+        Want::SasReview,
+        Want::AppointmentOrPrescription,
+        Want::ChangeForOthers,
+        Want::Meeting,
+        Want::SomethingElse,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Want::Apology => "apology",
+            Want::Explanation => "explanation",
+            Want::SasReview => "sas-review",
+            Want::AppointmentOrPrescription => "appointment-or-prescription",
+            Want::ChangeForOthers => "change-for-others",
+            Want::Meeting => "meeting",
+            Want::SomethingElse => "something-else",
+        }
+    }
+}
+
+/// Ways the organisation can reach the person. Several can be chosen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ContactMethod {
+    /// Letters to their own address.
+    Post,
+    /// Letters "care of" a hostel, day centre or support service.
+    CareOf,
+    Email,
+    Phone,
+    /// Through their support worker.
+    SupportWorker,
+}
+
+impl ContactMethod {
+    pub const ALL: [ContactMethod; 5] = [
+        ContactMethod::Post,
+        ContactMethod::CareOf,
+        ContactMethod::Email,
+        ContactMethod::Phone,
+        ContactMethod::SupportWorker,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            ContactMethod::Post => "post",
+            ContactMethod::CareOf => "care-of",
+            ContactMethod::Email => "email",
+            ContactMethod::Phone => "phone",
+            ContactMethod::SupportWorker => "support-worker",
+        }
+    }
+}
+
+/// How to reach the person. Only the parts for the chosen methods go into the letter.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ContactDetails {
+    /// Their name, as they want it on the letter.
+    pub name: String,
+    pub methods: Vec<ContactMethod>,
+    /// Their own postal address, one line per line.
+    pub address: String,
+    /// The hostel, day centre or service that takes post for them.
+    pub care_of_name: String,
+    pub care_of_address: String,
+    pub email: String,
+    pub phone: String,
+    /// The support worker's name, service and how to reach them.
+    pub support_worker: String,
+    /// "I find phone calls hard": the letter asks them to write instead.
+    pub phone_calls_hard: bool,
+}
+
+/// Reasonable adjustments the person needs from the organisation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AccessNeed {
+    LargePrint,
+    EasyRead,
+    /// An interpreter; the language is in [`Answers::interpreter_language`].
+    Interpreter,
+    BritishSignLanguage,
+    /// Something else, in their own words ([`Answers::access_other`]).
+    Other,
+}
+
+impl AccessNeed {
+    pub const ALL: [AccessNeed; 5] = [
+        AccessNeed::LargePrint,
+        AccessNeed::EasyRead,
+        AccessNeed::Interpreter,
+        AccessNeed::BritishSignLanguage,
+        AccessNeed::Other,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            AccessNeed::LargePrint => "large-print",
+            AccessNeed::EasyRead => "easy-read",
+            AccessNeed::Interpreter => "interpreter",
+            AccessNeed::BritishSignLanguage => "bsl",
+            AccessNeed::Other => "other",
+        }
+    }
+}
+
+/// Supporter mode only: consent and the supporter's own details. None of this is the person's
+/// account, and the supporter's notes never go into any letter.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Supporter {
+    /// The supporter's name.
+    pub name: String,
+    /// Their role and service, e.g. "Support worker, Brighton Housing Trust".
+    pub role: String,
+    /// How the organisation can reach the supporter.
+    pub contact: String,
+    /// Has the person agreed to this complaint being made with or for them?
+    pub person_agrees: Option<YesNo>,
+    /// May the organisation share the person's information with the supporter?
+    pub may_share_with_supporter: Option<YesNo>,
+    /// Private notes for the supporter. **Never** put into a letter or form.
+    pub notes: String,
+}
+
+/// All the answers to the journey.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Answers {
+    pub who: Option<Who>,
+    pub supporter: Supporter,
+    /// The broad kind of service, asked before the specific one.
+    pub service_group: Option<ServiceGroup>,
+    /// Everything routing uses: nation, area, service, stage, dates, flags.
+    pub situation: Situation,
+    /// The name of the practice, hospital or service, if they know it ("Seaview Surgery").
+    pub service_name: String,
+    /// **What happened, in their own words.** Quoted verbatim in the letter.
+    pub what_happened: String,
+    /// How it affected them, in their own words.
+    pub how_it_affected: String,
+    pub wants: Vec<Want>,
+    pub want_other: String,
+    /// Why they are complaining now, if it was more than 12 months ago (own words).
+    pub late_reason: String,
+    pub contact: ContactDetails,
+    /// Their date of birth as they typed it (optional; helps the organisation find records).
+    pub date_of_birth: String,
+    pub access_needs: Vec<AccessNeed>,
+    pub interpreter_language: String,
+    pub access_other: String,
+    /// On a shared or public computer: the app then clears itself after a quiet spell.
+    pub shared_computer: Option<YesNo>,
+}
+
+/// True when `text` has something other than white space. Used to decide whether an answer was
+/// given; the text itself is always kept exactly as typed.
+pub fn has_text(text: &str) -> bool {
+    !text.trim().is_empty()
+}
+
+impl Answers {
+    /// True in supporter mode, where questions speak of "they" and consent is asked.
+    pub fn is_supporter(&self) -> bool {
+        self.who == Some(Who::HelpingSomeone)
+    }
+
+    /// Adds `item` to a multiple-choice list, or removes it when already there, keeping the
+    /// order in which the person ticked things.
+    pub fn toggle<T: PartialEq + Copy>(list: &mut Vec<T>, item: T) {
+        if let Some(at) = list.iter().position(|x| *x == item) {
+            list.remove(at);
+        } else {
+            list.push(item);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn toggling_keeps_the_order_things_were_ticked() {
+        let mut wants = vec![];
+        Answers::toggle(&mut wants, Want::Meeting);
+        Answers::toggle(&mut wants, Want::Apology);
+        Answers::toggle(&mut wants, Want::Explanation);
+        Answers::toggle(&mut wants, Want::Apology);
+        assert_eq!(wants, [Want::Meeting, Want::Explanation]);
+    }
+
+    #[test]
+    fn white_space_is_not_an_answer_but_is_kept() {
+        assert!(!has_text(" \n\t"));
+        assert!(has_text("  I waited.\n"));
+    }
+}

@@ -1,0 +1,16 @@
+//! The domain: plain Rust with no browser or Yew code, tested natively with `cargo test`.
+//!
+//! - [`answers`]: what the person told us, kept exactly as typed.
+//! - [`situation`]: the part of the answers that decides the route.
+//! - [`route`]: where the complaint goes, what not to do, who helps, and by when.
+//! - [`letter`]: the complaint letter, built from the answers and the route.
+//! - [`date`]: calendar arithmetic for deadlines.
+//!
+//! Nothing here reads a clock, the network or storage: "today" and the data are passed in, so
+//! every result is reproducible in a test.
+
+pub mod answers;
+pub mod date;
+pub mod letter;
+pub mod route;
+pub mod situation;

@@ -1,0 +1,26 @@
+//! **In My Words** helps a person complain about a health or care service in their own words.
+//!
+//! It runs entirely in the browser: nothing the person types ever leaves their device unless
+//! they send it themselves.
+//!
+//! Layers, and the one rule for each:
+//! - [`domain`]: plain Rust (answers, routing, letter, deadlines). No browser or Yew imports, so
+//!   it is tested natively, fast and deterministically.
+//! - [`data`]: the routing rules and organisation directory, written as TOML with sources and
+//!   dates, checked at build time and embedded.
+//! - `ui`: Yew components (browser only). One reducer owns the interview state.
+//! - `platform`: the thin browser glue (storage, clipboard, print, download, speech).
+//!
+//! Invariants every change must keep:
+//! 1. The person's words are never changed by the app; outputs quote them verbatim.
+//! 2. No request leaves the page after it has loaded (enforced by the Content-Security-Policy in
+//!    `index.html` and by the end-to-end tests).
+//! 3. Nothing is stored beyond the tab's session unless the person chooses to save.
+
+pub mod data;
+pub mod domain;
+
+#[cfg(target_arch = "wasm32")]
+pub mod platform;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

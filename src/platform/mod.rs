@@ -1,0 +1,1 @@
+//! Thin browser glue: storage, clipboard, print, download, speech, service worker.
