@@ -7,6 +7,7 @@
 //! Every field has a default so a draft saved halfway through (or by an older version of the
 //! app) still loads: missing answers are simply unanswered.
 
+use super::interview::WhenInput;
 use super::situation::{ServiceGroup, Situation, YesNo};
 use serde::{Deserialize, Serialize};
 
@@ -178,6 +179,10 @@ pub struct Answers {
     pub service_group: Option<ServiceGroup>,
     /// Everything routing uses: nation, area, service, stage, dates, flags.
     pub situation: Situation,
+    /// The date fields as typed; `situation.when` is derived from them when they are valid.
+    pub when_input: WhenInput,
+    /// A postcode as typed, used only on this device to suggest the area.
+    pub area_postcode: String,
     /// The name of the practice, hospital or service, if they know it ("Seaview Surgery").
     pub service_name: String,
     /// **What happened, in their own words.** Quoted verbatim in the letter.

@@ -2,15 +2,19 @@
 //!
 //! - [`answers`]: what the person told us, kept exactly as typed.
 //! - [`situation`]: the part of the answers that decides the route.
+//! - [`interview`]: the journey's steps, navigation and validation, as data.
 //! - [`route`]: where the complaint goes, what not to do, who helps, and by when.
 //! - [`letter`]: the complaint letter, built from the answers and the route.
 //! - [`date`]: calendar arithmetic for deadlines.
+//! - [`codec`]: answers to text and back, for session storage and saved drafts.
 //!
 //! Nothing here reads a clock, the network or storage: "today" and the data are passed in, so
 //! every result is reproducible in a test.
 
 pub mod answers;
+pub mod codec;
 pub mod date;
+pub mod interview;
 pub mod letter;
 pub mod route;
 pub mod situation;

@@ -1,4 +1,185 @@
-//! The Yew user interface.
+//! The Yew user interface: one `App` that owns the interview state, and pages built from small
+//! components.
+//!
+//! - [`state`]: the reducer and the model it owns.
+//! - [`components`]: GOV.UK-style building blocks (choices, text fields, error summary, Listen).
+//! - [`pages`]: one function per journey step; [`summary`]: check your answers;
+//!   [`result`]: crisis help, the letter and where to send it, finish and clear.
+//!
+//! The start page is plain HTML in `index.html` (it paints before the app arrives); the app
+//! shows or hides it and renders every other page into `#app`.
+
+pub mod components;
+pub mod pages;
+pub mod result;
+pub mod state;
+pub mod summary;
+
+use crate::domain::interview::Page;
+use crate::platform;
+use pages::View;
+use state::{Action, Model, TextSize};
+use std::rc::Rc;
+use yew::prelude::*;
 
 /// Mounts the app on the page.
-pub fn start() {}
+pub fn start() {
+    let document = platform::window()
+        .document()
+        .expect("a page has a document");
+    let root = document
+        .get_element_by_id("app")
+        .expect("index.html has an #app element");
+    yew::Renderer::<App>::with_root(root).render();
+}
+
+/// The display settings: text size and high contrast. They live in memory only, so they reset
+/// when the person exits or closes the tab.
+#[derive(Properties, PartialEq)]
+struct SettingsProps {
+    size: TextSize,
+    contrast: bool,
+    dispatch: Callback<Action>,
+}
+
+#[component]
+fn DisplaySettings(props: &SettingsProps) -> Html {
+    let button = |size: TextSize, label: &'static str, hidden: &'static str| {
+        let dispatch = props.dispatch.clone();
+        let onclick = Callback::from(move |_: MouseEvent| dispatch.emit(Action::SetTextSize(size)));
+        html! {
+            <button type="button" class="app-button app-button--secondary" aria-pressed={(props.size == size).to_string()} {onclick}>
+                {label}<span class="app-visually-hidden">{hidden}</span>
+            </button>
+        }
+    };
+    let dispatch = props.dispatch.clone();
+    let contrast = Callback::from(move |_: MouseEvent| dispatch.emit(Action::ToggleContrast));
+    html! {
+        <details class="app-details app-settings app-no-print">
+            <summary class="app-details__summary"><span class="app-details__summary-text">{"Text size and colours"}</span></summary>
+            <div class="app-details__text">
+                <p class="app-small">{"These go back to normal when you leave."}</p>
+                <div class="app-button-group" role="group" aria-label="Text size">
+                    {button(TextSize::Normal, "A", " normal text size")}
+                    {button(TextSize::Large, "A+", " large text")}
+                    {button(TextSize::Larger, "A++", " larger text")}
+                </div>
+                <button type="button" class="app-button app-button--secondary" aria-pressed={props.contrast.to_string()} onclick={contrast}>
+                    {"High contrast"}
+                </button>
+            </div>
+        </details>
+    }
+}
+
+/// The whole app.
+#[component]
+pub fn App() -> Html {
+    let model = use_reducer(|| {
+        let (page, from_check) = Page::from_hash(&platform::page::hash());
+        let answers = platform::storage::load_session().unwrap_or_default();
+        Model::new(answers, platform::today(), page, from_check)
+    });
+    let dispatch: Callback<Action> = {
+        let model = model.clone();
+        Callback::from(move |action| model.dispatch(action))
+    };
+
+    // The address is the page: follow it, including Back and Forward.
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            let listener =
+                gloo::events::EventListener::new(&platform::window(), "hashchange", move |_| {
+                    let hash = platform::page::hash();
+                    // Only "#/..." addresses are pages; "#main" (the skip link) is not.
+                    if hash.is_empty() || hash.starts_with('/') {
+                        let (page, from_check) = Page::from_hash(&hash);
+                        dispatch.emit(Action::Navigate { page, from_check });
+                    }
+                });
+            move || drop(listener)
+        });
+    }
+
+    // Quick exit: the header button and Shift pressed three times.
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            let listeners = platform::exit::install(Rc::new(move || dispatch.emit(Action::Clear)));
+            move || drop(listeners)
+        });
+    }
+
+    // Carry out navigation requests from the reducer by changing the address.
+    use_effect_with(model.navigation.clone(), |navigation| {
+        if let Some((hash, _)) = navigation {
+            platform::page::go(hash);
+        }
+    });
+
+    // Keep the answers in this tab's session storage, so a refresh loses nothing.
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with(model.answers.clone(), move |answers| {
+            if !platform::storage::save_session(answers) {
+                dispatch.emit(Action::StorageFailed);
+            }
+        });
+    }
+
+    // A new page: show or hide the static start page, set the title, move focus to the top.
+    {
+        let title = pages::title(
+            &View {
+                model: &model,
+                edit: Callback::noop(),
+                dispatch: dispatch.clone(),
+            },
+            model.page,
+        );
+        use_effect_with(model.page, move |page| {
+            platform::page::show_start_page(*page == Page::Start);
+            platform::page::set_title(&title);
+            platform::page::scroll_to_top();
+            if *page != Page::Start {
+                platform::page::focus("main");
+            }
+        });
+    }
+
+    // Display settings are classes on <html>, so they style the static parts of the page too.
+    use_effect_with(
+        (model.text_size, model.high_contrast),
+        |(size, contrast)| {
+            platform::page::set_root_class("app-text-large", *size == TextSize::Large);
+            platform::page::set_root_class("app-text-larger", *size == TextSize::Larger);
+            platform::page::set_root_class("app-contrast", *contrast);
+        },
+    );
+
+    let edit = dispatch.reform(Action::Edit);
+    let view = View {
+        model: &model,
+        edit,
+        dispatch: dispatch.clone(),
+    };
+    let page = match model.page {
+        Page::Start => html! {},
+        Page::GetHelp => result::get_help_page(&view),
+        Page::Step(step) => pages::step_page(&view, step),
+        Page::NotFound => pages::not_found(),
+    };
+    html! {
+        <>
+            <DisplaySettings size={model.text_size} contrast={model.high_contrast} dispatch={dispatch.clone()} />
+            if !model.storage_works {
+                <div class="app-notice" role="status">
+                    <p>{"This browser is not letting us keep your answers if the page reloads. You can still carry on: just do not refresh or close this page until you have your letter."}</p>
+                </div>
+            }
+            {page}
+        </>
+    }
+}

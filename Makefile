@@ -1,0 +1,54 @@
+# In My Words: the two commands a new machine needs are `make run` and `make test`.
+# Both install whatever is missing first (scripts/setup.sh), so a fresh clone just works.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+export PATH := $(CURDIR)/.tools/bin:$(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+# The browser tests drive Debian's Chromium; nothing ever downloads a browser.
+export CHROMEDRIVER := /usr/bin/chromedriver
+export CHROME_PATH := /usr/bin/chromium
+PORT ?= 8080
+
+.PHONY: run test bench build setup lint test-native test-wasm test-e2e clean
+
+## Build the app and serve it on http://127.0.0.1:$(PORT)
+run: build
+	node scripts/serve.mjs --port $(PORT)
+
+## Build the release app into dist/
+build:
+	scripts/setup.sh build
+	trunk build --release
+
+## Every test, failing on the first failure
+test:
+	scripts/setup.sh test
+	$(MAKE) --no-print-directory lint test-native test-wasm test-e2e
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+## Domain, data and scenario tests (plain Rust)
+test-native:
+	cargo test
+
+## Component tests in headless Chromium
+test-wasm:
+	cargo test --target wasm32-unknown-unknown --test components
+
+## The built app in a real browser: journeys, privacy, accessibility, offline, size
+test-e2e:
+	trunk build --release
+	node --test --test-concurrency=1 tests/e2e/*.test.mjs
+
+## Size, speed and memory figures (prints; never fails on a figure)
+bench:
+	scripts/setup.sh test
+	trunk build --release
+	node scripts/bench.mjs
+
+clean:
+	cargo clean
+	rm -rf dist test-results bench-results

@@ -1,0 +1,61 @@
+// Trunk post-build hook: makes the built app satisfy its own Content-Security-Policy and work
+// offline. Runs on Trunk's staging folder (TRUNK_STAGING_DIR) before it becomes dist/.
+//
+// 1. Trunk writes an inline <script type="module"> loader into index.html. The policy allows
+//    no inline script, so the loader moves into its own file, named by a hash of its content.
+// 2. The service worker (assets/static/sw.js) gets the list of files to cache and a version
+//    derived from their contents, so a new build replaces the old cache on a later visit.
+import { createHash } from "node:crypto";
+import { readFileSync, writeFileSync, readdirSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+
+const dir = process.env.TRUNK_STAGING_DIR || process.argv[2] || "dist";
+const indexPath = join(dir, "index.html");
+let html = readFileSync(indexPath, "utf8");
+
+const inline = /<script type="module"[^>]*>([\s\S]*?)<\/script>/g;
+const loaders = [...html.matchAll(inline)].filter((m) => m[1].trim() !== "");
+if (loaders.length !== 1) {
+  console.error(`postbuild: expected one inline loader script in ${indexPath}, found ${loaders.length}`);
+  process.exit(1);
+}
+const code = loaders[0][1].trim() + "\n";
+const name = `boot-${createHash("sha256").update(code).digest("hex").slice(0, 16)}.js`;
+writeFileSync(join(dir, name), code);
+html = html.replace(loaders[0][0], `<script type="module" src="./${name}"></script>`);
+// Trunk adds a static nonce to tags; a nonce that never changes protects nothing, so drop it.
+html = html.replace(/ nonce="[^"]*"/g, "");
+if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {
+  console.error("postbuild: an inline script is still in index.html");
+  process.exit(1);
+}
+writeFileSync(indexPath, html);
+
+// Every file the app needs offline, relative to the app's folder.
+function walk(folder) {
+  return readdirSync(folder).flatMap((entry) => {
+    const full = join(folder, entry);
+    return statSync(full).isDirectory() ? walk(full) : [full];
+  });
+}
+const files = walk(dir)
+  .map((f) => relative(dir, f).split("\\").join("/"))
+  .filter((f) => f !== "sw.js")
+  .sort();
+const version = createHash("sha256");
+for (const f of files) version.update(f).update(readFileSync(join(dir, f)));
+const swPath = join(dir, "sw.js");
+let sw;
+try {
+  sw = readFileSync(swPath, "utf8");
+} catch {
+  sw = null; // no service worker in this build
+}
+if (sw !== null) {
+  const list = ["./", ...files.map((f) => `./${f}`)];
+  sw = sw
+    .replace("__APP_VERSION__", version.digest("hex").slice(0, 16))
+    .replace("__APP_FILES__", JSON.stringify(list));
+  writeFileSync(swPath, sw);
+}
+console.log(`postbuild: loader -> ${name}; ${files.length} files listed for offline use`);

@@ -1,0 +1,73 @@
+//! The address bar, the page title, focus, and the static start page in `index.html`.
+//!
+//! The journey uses hash addresses (`#/what-happened`) so that it works on any static host and
+//! offline, and the browser's Back button moves between questions.
+
+use wasm_bindgen::JsCast;
+
+/// The part of the address after `#`, e.g. `/what-happened`.
+pub fn hash() -> String {
+    let hash = super::window().location().hash().unwrap_or_default();
+    hash.strip_prefix('#').unwrap_or(&hash).to_string()
+}
+
+/// Goes to `#{path}`, adding a history entry so Back returns here.
+pub fn go(path: &str) {
+    let _ = super::window().location().set_hash(path);
+}
+
+/// Replaces the current address without a new history entry.
+pub fn replace(path: &str) {
+    let window = super::window();
+    let url = format!("#{path}");
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
+pub fn set_title(title: &str) {
+    if let Some(document) = super::window().document() {
+        document.set_title(title);
+    }
+}
+
+fn element(id: &str) -> Option<web_sys::HtmlElement> {
+    super::window()
+        .document()?
+        .get_element_by_id(id)?
+        .dyn_into::<web_sys::HtmlElement>()
+        .ok()
+}
+
+/// Moves keyboard and screen reader focus to the element with this id.
+pub fn focus(id: &str) -> bool {
+    element(id).is_some_and(|e| e.focus().is_ok())
+}
+
+/// Shows or hides the plain-HTML start page that `index.html` paints before the app loads.
+pub fn show_start_page(show: bool) {
+    if let Some(start) = element("start-page") {
+        start.set_hidden(!show);
+    }
+}
+
+/// Adds or removes a class on `<html>` (text size, high contrast, large print).
+pub fn set_root_class(class: &str, on: bool) {
+    let Some(root) = super::window()
+        .document()
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
+    let list = root.class_list();
+    let _ = if on {
+        list.add_1(class)
+    } else {
+        list.remove_1(class)
+    };
+}
+
+/// Scrolls to the top, as a new page would.
+pub fn scroll_to_top() {
+    super::window().scroll_to_with_x_and_y(0.0, 0.0);
+}

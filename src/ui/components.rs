@@ -1,0 +1,361 @@
+//! Small, reusable pieces of GOV.UK-style question pages.
+//!
+//! Accessibility habits are built in, so every page gets them without thinking:
+//! - the question is the page's `<h1>`, inside the `<legend>` or `<label>`;
+//! - hint and error ids are joined into `aria-describedby`;
+//! - errors start with a visually hidden "Error:";
+//! - the first option of a group has the group's id, so the error summary can link to it;
+//! - the error summary takes focus when it appears, and its links focus the field rather than
+//!   changing the address (the address is the page, in this app).
+
+use crate::platform;
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+/// One option in a list of radios or checkboxes.
+#[derive(Clone, PartialEq)]
+pub struct Choice {
+    /// A stable value, used for the input's value and id.
+    pub value: AttrValue,
+    pub label: AttrValue,
+    pub hint: Option<AttrValue>,
+    /// Shown under the option while it is selected (GOV.UK "conditional reveal").
+    pub reveal: Option<Html>,
+}
+
+impl Choice {
+    pub fn new(value: impl Into<AttrValue>, label: impl Into<AttrValue>) -> Choice {
+        Choice {
+            value: value.into(),
+            label: label.into(),
+            hint: None,
+            reveal: None,
+        }
+    }
+
+    pub fn hint(mut self, hint: impl Into<AttrValue>) -> Choice {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn reveal(mut self, html: Html) -> Choice {
+        self.reveal = Some(html);
+        self
+    }
+}
+
+/// `aria-describedby` from whichever of the hint and error exist.
+fn described_by(id: &str, hint: bool, error: bool) -> Option<AttrValue> {
+    let mut ids = Vec::new();
+    if hint {
+        ids.push(format!("{id}-hint"));
+    }
+    if error {
+        ids.push(format!("{id}-error"));
+    }
+    (!ids.is_empty()).then(|| ids.join(" ").into())
+}
+
+fn error_message(id: &str, error: &Option<AttrValue>) -> Html {
+    match error {
+        Some(message) => html! {
+            <p id={format!("{id}-error")} class="app-error-message">
+                <span class="app-visually-hidden">{"Error: "}</span>{message.clone()}
+            </p>
+        },
+        None => html! {},
+    }
+}
+
+fn hint_text(id: &str, hint: &Option<AttrValue>) -> Html {
+    match hint {
+        Some(hint) => {
+            html! { <div id={format!("{id}-hint")} class="app-hint-text">{hint.clone()}</div> }
+        }
+        None => html! {},
+    }
+}
+
+fn group_class(error: &Option<AttrValue>) -> Classes {
+    classes!(
+        "app-form-group",
+        error.is_some().then_some("app-form-group--error")
+    )
+}
+
+/// The legend of a question's fieldset: the page heading, or a smaller sub-question.
+fn legend(text: &AttrValue, is_page_heading: bool) -> Html {
+    if is_page_heading {
+        html! {
+            <legend class="app-fieldset__legend app-fieldset__legend--xl">
+                <h1 class="app-fieldset__heading">{text.clone()}</h1>
+            </legend>
+        }
+    } else {
+        html! { <legend class="app-fieldset__legend app-fieldset__legend--m">{text.clone()}</legend> }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ChoicesProps {
+    /// The id of the first input, and the prefix of the others.
+    pub id: AttrValue,
+    pub legend: AttrValue,
+    #[prop_or(true)]
+    pub is_page_heading: bool,
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
+    #[prop_or_default]
+    pub error: Option<AttrValue>,
+    pub choices: Vec<Choice>,
+    /// The selected values (one at most for radios).
+    pub selected: Vec<AttrValue>,
+    /// Checkboxes when true, radios when false.
+    #[prop_or(false)]
+    pub multiple: bool,
+    /// Called with the value of the option the person chose or ticked.
+    pub on_choose: Callback<AttrValue>,
+}
+
+/// A fieldset of radios (choose one) or checkboxes (choose any).
+#[component]
+pub fn Choices(props: &ChoicesProps) -> Html {
+    let id = props.id.as_str();
+    let kind = if props.multiple { "checkbox" } else { "radio" };
+    let items = props.choices.iter().enumerate().map(|(index, choice)| {
+        let input_id = if index == 0 {
+            id.to_string()
+        } else {
+            format!("{id}-{}", index + 1)
+        };
+        let checked = props.selected.contains(&choice.value);
+        let on_choose = props.on_choose.clone();
+        let value = choice.value.clone();
+        let onchange = Callback::from(move |_: Event| on_choose.emit(value.clone()));
+        let hint_id = format!("{input_id}-item-hint");
+        html! {
+            <>
+                <div class={classes!("app-choice", format!("app-choice--{kind}"))}>
+                    <input
+                        class="app-choice__input"
+                        id={input_id.clone()}
+                        name={id.to_string()}
+                        type={kind}
+                        value={choice.value.clone()}
+                        checked={checked}
+                        aria-describedby={choice.hint.as_ref().map(|_| AttrValue::from(hint_id.clone()))}
+                        {onchange}
+                    />
+                    <label class="app-choice__label" for={input_id.clone()}>{choice.label.clone()}</label>
+                    if let Some(hint) = &choice.hint {
+                        <div id={hint_id} class="app-choice__hint">{hint.clone()}</div>
+                    }
+                </div>
+                if checked {
+                    if let Some(reveal) = &choice.reveal {
+                        <div class="app-conditional">{reveal.clone()}</div>
+                    }
+                }
+            </>
+        }
+    });
+    html! {
+        <div class={group_class(&props.error)}>
+            <fieldset class="app-fieldset"
+                aria-describedby={described_by(id, props.hint.is_some(), props.error.is_some())}>
+                {legend(&props.legend, props.is_page_heading)}
+                {hint_text(id, &props.hint)}
+                {error_message(id, &props.error)}
+                <div class="app-choices">{ for items }</div>
+            </fieldset>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TextProps {
+    pub id: AttrValue,
+    pub label: AttrValue,
+    /// Show the label as the page's heading.
+    #[prop_or(false)]
+    pub is_page_heading: bool,
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
+    #[prop_or_default]
+    pub error: Option<AttrValue>,
+    pub value: AttrValue,
+    pub on_input: Callback<String>,
+    /// A multi-line box instead of a one-line input.
+    #[prop_or(false)]
+    pub multiline: bool,
+    /// Extra classes for the input, e.g. `app-input--short` or `app-textarea--tall`.
+    #[prop_or_default]
+    pub class: Classes,
+    #[prop_or_default]
+    pub autocomplete: Option<AttrValue>,
+    #[prop_or(AttrValue::Static("text"))]
+    pub input_type: AttrValue,
+    #[prop_or_default]
+    pub inputmode: Option<AttrValue>,
+    /// Turn off the browser's spell check (for names, postcodes, numbers).
+    #[prop_or(true)]
+    pub spellcheck: bool,
+}
+
+/// A labelled text input or text box. The text is passed on exactly as typed.
+#[component]
+pub fn TextField(props: &TextProps) -> Html {
+    let id = props.id.as_str();
+    let label = if props.is_page_heading {
+        html! {
+            <h1 class="app-label-wrapper">
+                <label class="app-label app-label--xl" for={id.to_string()}>{props.label.clone()}</label>
+            </h1>
+        }
+    } else {
+        html! { <label class="app-label app-label--s" for={id.to_string()}>{props.label.clone()}</label> }
+    };
+    let describedby = described_by(id, props.hint.is_some(), props.error.is_some());
+    let spellcheck = if props.spellcheck { "true" } else { "false" };
+    let control = if props.multiline {
+        let on_input = props.on_input.clone();
+        let oninput = Callback::from(move |e: InputEvent| {
+            let area: HtmlTextAreaElement = e.target_unchecked_into();
+            on_input.emit(area.value());
+        });
+        html! {
+            <textarea
+                id={id.to_string()}
+                name={id.to_string()}
+                class={classes!("app-textarea", props.error.is_some().then_some("app-textarea--error"), props.class.clone())}
+                rows="8"
+                value={props.value.clone()}
+                aria-describedby={describedby}
+                spellcheck={spellcheck}
+                {oninput}
+            />
+        }
+    } else {
+        let on_input = props.on_input.clone();
+        let oninput = Callback::from(move |e: InputEvent| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            on_input.emit(input.value());
+        });
+        html! {
+            <input
+                id={id.to_string()}
+                name={id.to_string()}
+                type={props.input_type.clone()}
+                class={classes!("app-input", props.error.is_some().then_some("app-input--error"), props.class.clone())}
+                value={props.value.clone()}
+                autocomplete={props.autocomplete.clone()}
+                inputmode={props.inputmode.clone()}
+                aria-describedby={describedby}
+                spellcheck={spellcheck}
+                {oninput}
+            />
+        }
+    };
+    html! {
+        <div class={group_class(&props.error)}>
+            {label}
+            {hint_text(id, &props.hint)}
+            {error_message(id, &props.error)}
+            {control}
+        </div>
+    }
+}
+
+/// One problem in the error summary.
+#[derive(Clone, PartialEq)]
+pub struct SummaryError {
+    pub field: AttrValue,
+    pub message: AttrValue,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ErrorSummaryProps {
+    pub errors: Vec<SummaryError>,
+}
+
+/// "There is a problem": listed at the top of the page, focused when it appears so a screen
+/// reader reads it first. Each link moves focus to its field.
+#[component]
+pub fn ErrorSummary(props: &ErrorSummaryProps) -> Html {
+    let summary = use_node_ref();
+    {
+        let summary = summary.clone();
+        use_effect_with(props.errors.clone(), move |errors| {
+            if !errors.is_empty() {
+                if let Some(element) = summary.cast::<web_sys::HtmlElement>() {
+                    let _ = element.focus();
+                }
+            }
+        });
+    }
+    if props.errors.is_empty() {
+        return html! {};
+    }
+    html! {
+        <div class="app-error-summary" ref={summary} tabindex="-1" role="alert" aria-labelledby="error-summary-title">
+            <h2 class="app-error-summary__title" id="error-summary-title">{"There is a problem"}</h2>
+            <ul class="app-error-summary__list">
+                { for props.errors.iter().map(|error| {
+                    let field = error.field.clone();
+                    let onclick = Callback::from(move |e: MouseEvent| {
+                        // The address is the page here, so focus the field instead of following
+                        // the link.
+                        e.prevent_default();
+                        platform::page::focus(&field);
+                    });
+                    html! {
+                        <li><a href={format!("#{}", error.field)} {onclick}>{error.message.clone()}</a></li>
+                    }
+                }) }
+            </ul>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ListenProps {
+    /// What to read aloud.
+    pub text: AttrValue,
+}
+
+/// "Listen": reads the question aloud with an on-device voice. Hidden when the device has none,
+/// because the alternative would send the words to a cloud service.
+#[component]
+pub fn ListenButton(props: &ListenProps) -> Html {
+    let available = use_state(platform::speech::available);
+    {
+        let available = available.clone();
+        use_effect_with((), move |_| {
+            let listener = platform::speech::on_voices_changed(move || {
+                available.set(platform::speech::available());
+            });
+            move || drop(listener)
+        });
+    }
+    if !*available {
+        return html! {};
+    }
+    let text = props.text.clone();
+    let onclick = Callback::from(move |_: MouseEvent| platform::speech::speak(&text));
+    html! {
+        <button type="button" class="app-button app-button--secondary app-no-print" {onclick}>
+            {"Listen"}<span class="app-visually-hidden">{" to this page"}</span>
+        </button>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct BackLinkProps {
+    pub href: AttrValue,
+}
+
+/// The GOV.UK Back link, at the top of every question.
+#[component]
+pub fn BackLink(props: &BackLinkProps) -> Html {
+    html! { <a class="app-back-link app-no-print" href={props.href.clone()}>{"Back"}</a> }
+}

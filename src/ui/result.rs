@@ -1,0 +1,239 @@
+//! The result pages: crisis help, the letter with where to send it, and finishing up.
+
+use super::components::BackLink;
+use super::pages::View;
+use super::state::Action;
+use crate::data::{data, Contact, ContactKind, CrisisLine, Organisation};
+use crate::domain::date::Date;
+use crate::domain::interview::{Page, Step};
+use crate::domain::letter::letter_text;
+use crate::domain::route::{route, DeadlineKind, Recipient, Route};
+use crate::domain::situation::{Nation, YesNo};
+use crate::platform;
+use yew::prelude::*;
+
+/// A contact detail as text, with a link where one helps (phone numbers dial on a phone).
+/// Web addresses are shown as text only: following them is the person's choice, typed by them.
+fn contact_line(contact: &Contact) -> Html {
+    let label = match contact.kind {
+        ContactKind::Post => "Post",
+        ContactKind::Email => "Email",
+        ContactKind::Phone => "Phone",
+        ContactKind::Text => "Text",
+        ContactKind::Textphone => "Textphone",
+        ContactKind::WebForm => "Online form",
+        ContactKind::Website => "Website",
+        ContactKind::InPerson => "In person",
+    };
+    let value = match contact.kind {
+        ContactKind::Phone | ContactKind::Text => {
+            let digits: String = contact
+                .value
+                .chars()
+                .filter(|c| c.is_ascii_digit() || *c == '+')
+                .collect();
+            let scheme = if contact.kind == ContactKind::Text {
+                "sms"
+            } else {
+                "tel"
+            };
+            html! { <a href={format!("{scheme}:{digits}")}>{contact.value.clone()}</a> }
+        }
+        _ => html! { {contact.value.clone()} },
+    };
+    html! {
+        <li>
+            <strong>{format!("{label}: ")}</strong>{value}
+            if !contact.note.is_empty() { {format!(" ({})", contact.note)} }
+            if !contact.confirmed { {" "}<span class="app-tag">{"Check this before sending"}</span> }
+        </li>
+    }
+}
+
+fn organisation_details(org: &Organisation) -> Html {
+    html! {
+        <>
+            <p>{org.handles.clone()}</p>
+            <ul class="app-contact-list">{ for org.contacts.iter().map(contact_line) }</ul>
+            if !org.caution.is_empty() {
+                <p class="app-check">{format!("Check before sending: {}", org.caution)}</p>
+            }
+            <p class="app-hint app-small">{format!("Details checked {}.", Date::parse_iso(&org.checked).map(|d| d.long()).unwrap_or_else(|| org.checked.clone()))}</p>
+        </>
+    }
+}
+
+fn recipient_details(recipient: &Recipient) -> Html {
+    match recipient {
+        Recipient::Organisation(org) => organisation_details(org),
+        Recipient::Role { how_to_find, .. } => html! { <p>{how_to_find.clone()}</p> },
+    }
+}
+
+/// Crisis lines for the person's nation (England when not known), local ones last.
+fn crisis_lines(nation: Option<Nation>, area: Option<&str>) -> Vec<&'static CrisisLine> {
+    data().crisis_lines(nation.unwrap_or(Nation::England), area)
+}
+
+fn crisis_panel(nation: Option<Nation>, area: Option<&str>, heading_level_one: bool) -> Html {
+    let heading = "If you are in danger now";
+    html! {
+        <section class="app-crisis" aria-labelledby="crisis-heading">
+            if heading_level_one {
+                <h1 id="crisis-heading" class="app-heading-xl">{"Get help now"}</h1>
+            } else {
+                <h2 id="crisis-heading">{heading}</h2>
+            }
+            <p>{"You do not have to go through this alone. These are free and you can call any time they are open."}</p>
+            { for crisis_lines(nation, area).into_iter().map(|line| html! {
+                <div class="app-card">
+                    <h3 class="app-card__title">{line.name.clone()}</h3>
+                    <p>{line.what.clone()}</p>
+                    <ul class="app-contact-list">{ for line.contacts.iter().map(contact_line) }</ul>
+                </div>
+            }) }
+        </section>
+    }
+}
+
+/// The crisis help page, one tap away from every page ("Get help now" in the header).
+pub fn get_help_page(v: &View) -> Html {
+    let s = &v.model.answers.situation;
+    let came_from_safety_question = s.in_danger_now.is_some();
+    let back = Callback::from(|_: MouseEvent| {
+        if let Ok(history) = platform::window().history() {
+            let _ = history.back();
+        }
+    });
+    html! {
+        <div class="app-narrow">
+            <button type="button" class="app-link-button app-back-link app-no-print" onclick={back}>{"Back"}</button>
+            {crisis_panel(s.nation, s.area.as_deref(), true)}
+            if came_from_safety_question {
+                <p>{"When you are ready, you can carry on with your complaint. Your answers are kept until you close this tab."}</p>
+                <a class="app-button" href={format!("#{}", Page::Step(Step::Who).hash())}>{"Carry on with the complaint"}</a>
+            }
+        </div>
+    }
+}
+
+fn deadline_rows(route: &Route) -> Html {
+    html! {
+        <dl class="app-route">
+            { for route.deadlines.iter().map(|d| html! {
+                <>
+                    <dt>{d.label.clone()}{": "}{d.date.map(|x| x.long()).unwrap_or_else(|| "we cannot work this out".into())}</dt>
+                    <dd>{d.note.clone()}</dd>
+                </>
+            }) }
+        </dl>
+    }
+}
+
+/// Where to send it: the primary route, the alternative, what not to do, and what comes next.
+fn route_panel(route: &Route) -> Html {
+    let acknowledgement = route
+        .deadlines
+        .iter()
+        .any(|d| d.kind == DeadlineKind::AcknowledgementDue);
+    html! {
+        <section aria-labelledby="where-heading">
+            <h2 id="where-heading">{"Where to send it"}</h2>
+            <div class="app-card app-card--primary">
+                <h3 class="app-card__title">{format!("Send it to: {}", route.primary.name())}</h3>
+                {recipient_details(&route.primary)}
+            </div>
+            if let Some(alt) = &route.alternative {
+                <div class="app-card">
+                    <h3 class="app-card__title">{format!("Or instead: {}", alt.recipient.name())}</h3>
+                    <p>{alt.reason.clone()}</p>
+                    {recipient_details(&alt.recipient)}
+                </div>
+            }
+            { for route.do_not.iter().map(|warning| html! { <p class="app-warning">{warning.clone()}</p> }) }
+            <h3>{"Why this route"}</h3>
+            { for route.why.iter().map(|why| html! { <p>{why.clone()}</p> }) }
+            { for route.assumptions.iter().map(|a| html! { <p class="app-inset">{a.clone()}</p> }) }
+            if !route.deadlines.is_empty() {
+                <h3>{if acknowledgement { "What happens next, and by when" } else { "Dates that matter" }}</h3>
+                {deadline_rows(route)}
+            }
+            if !route.escalation.is_empty() {
+                <h3>{"If that does not sort it out"}</h3>
+                <ol class="app-list app-list--number">
+                    { for route.escalation.iter().map(|r| html! { <li>{r.name()}</li> }) }
+                </ol>
+            }
+            if !route.free_help.is_empty() {
+                <h3>{"Free help with your complaint"}</h3>
+                { for route.free_help.iter().map(|org| html! {
+                    <div class="app-card">
+                        <h4 class="app-card__title">{org.name.clone()}</h4>
+                        {organisation_details(org)}
+                    </div>
+                }) }
+            }
+        </section>
+    }
+}
+
+/// The letter and the route, side by side on wide screens.
+pub fn letter_page(v: &View) -> Html {
+    let model = v.model;
+    let answers = &model.answers;
+    let route = route(&answers.situation, data(), model.today);
+    let text = letter_text(answers, &route, model.today);
+    let in_danger = matches!(
+        answers.situation.in_danger_now,
+        Some(YesNo::Yes | YesNo::NotSure)
+    );
+    let print = Callback::from(|_: MouseEvent| {
+        let _ = platform::window().print();
+    });
+    html! {
+        <div>
+            <BackLink href={format!("#{}", Page::Step(Step::CheckAnswers).hash())} />
+            if route.crisis_first || in_danger {
+                {crisis_panel(answers.situation.nation, answers.situation.area.as_deref(), false)}
+            }
+            <h1 class="app-heading-xl">{"Your letter and where to send it"}</h1>
+            <div class="app-grid">
+                <div>
+                    <h2 id="letter-heading">{"Your letter"}</h2>
+                    <p class="app-no-print">{"Your words are in the letter exactly as you wrote them."}</p>
+                    <div class="app-letter" aria-labelledby="letter-heading">
+                        <p class="app-letter-text" id="letter-text">{text}</p>
+                    </div>
+                    <div class="app-button-group app-no-print">
+                        <button type="button" class="app-button" onclick={print}>{"Print the letter"}</button>
+                    </div>
+                </div>
+                <div class="app-no-print">{route_panel(&route)}</div>
+            </div>
+            <p class="app-no-print"><a href={format!("#{}", Page::Step(Step::Finish).hash())}>{"Finish and clear your answers"}</a></p>
+        </div>
+    }
+}
+
+/// "Finish and clear": a short checklist, then clearing everything from this device.
+pub fn finish_page(v: &View) -> Html {
+    let dispatch = v.dispatch.clone();
+    let clear = Callback::from(move |_: MouseEvent| {
+        platform::storage::clear_everything();
+        dispatch.emit(Action::Clear);
+        dispatch.emit(Action::GoTo(Page::Start));
+    });
+    html! {
+        <div class="app-narrow">
+            <BackLink href={format!("#{}", Page::Step(Step::Letter).hash())} />
+            <h1 class="app-heading-xl">{"Finish and clear"}</h1>
+            <p>{"Before you go:"}</p>
+            <ul class="app-list app-list--bullet">
+                <li>{"Take any printed pages with you."}</li>
+                <li>{"If you downloaded files, move them somewhere safe or delete them from this computer's Downloads folder."}</li>
+                <li>{"If this is a shared computer, clear the browser's history. In most browsers, press Ctrl, Shift and Delete together."}</li>
+            </ul>
+            <button type="button" class="app-button app-button--warning" onclick={clear}>{"Clear my answers from this device"}</button>
+        </div>
+    }
+}

@@ -1,0 +1,168 @@
+//! The one reducer that owns the interview state.
+//!
+//! Components never change state themselves: they send an [`Action`]. The reducer applies it
+//! with the domain's rules (`domain::interview`) and, when the person should move to another
+//! page, records a navigation request that an effect in `App` carries out by changing the
+//! address. The address change then comes back as [`Action::Navigate`], so the browser's Back
+//! and Forward buttons, links, and Continue all take the same path.
+
+use crate::data::data;
+use crate::domain::answers::Answers;
+use crate::domain::date::Date;
+use crate::domain::interview::{apply, next, Edit, FieldError, Page, Step, StepKind};
+use crate::domain::situation::YesNo;
+use std::rc::Rc;
+use yew::Reducible;
+
+/// In-app text size. Resets when the person exits or closes the tab.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum TextSize {
+    #[default]
+    Normal,
+    Large,
+    Larger,
+}
+
+/// Everything the interface shows, in one place.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Model {
+    pub answers: Answers,
+    pub page: Page,
+    /// True when this page was opened from a Change link; Continue then returns to the summary.
+    pub from_check: bool,
+    /// Errors to show on the current page (after a Continue that failed).
+    pub errors: Vec<FieldError>,
+    /// Where to go next, set by the reducer and carried out by an effect (with a counter so a
+    /// repeated request to the same place still runs).
+    pub navigation: Option<(String, u32)>,
+    pub text_size: TextSize,
+    pub high_contrast: bool,
+    pub today: Date,
+    /// False once the browser has refused to store the answers in this tab.
+    pub storage_works: bool,
+}
+
+impl Model {
+    pub fn new(answers: Answers, today: Date, page: Page, from_check: bool) -> Model {
+        Model {
+            answers,
+            page,
+            from_check,
+            errors: Vec::new(),
+            navigation: None,
+            text_size: TextSize::default(),
+            high_contrast: false,
+            today,
+            storage_works: true,
+        }
+    }
+
+    fn go(&mut self, page: Page, change: bool) {
+        let count = self.navigation.as_ref().map_or(0, |(_, n)| n + 1);
+        let suffix = if change { "?change" } else { "" };
+        self.navigation = Some((format!("{}{}", page.hash(), suffix), count));
+    }
+
+    /// The page after `step` when the person presses Continue with valid answers.
+    fn after(&self, step: Step) -> (Page, bool) {
+        let answers = &self.answers;
+        if step == Step::Safe
+            && matches!(
+                answers.situation.in_danger_now,
+                Some(YesNo::Yes | YesNo::NotSure)
+            )
+        {
+            return (Page::GetHelp, false);
+        }
+        let following = next(step, answers, self.today);
+        if self.from_check {
+            // A change can make a new question apply (a new service type needs its detail):
+            // ask it, then come back to the summary.
+            if let Some(n) = following.filter(|n| {
+                n.kind() == StepKind::Question
+                    && !n.is_complete(answers)
+                    && !n.errors(answers, self.today).is_empty()
+            }) {
+                return (Page::Step(n), true);
+            }
+            return (Page::Step(Step::CheckAnswers), false);
+        }
+        (following.map_or(Page::Start, Page::Step), false)
+    }
+}
+
+/// Everything that can happen.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// The address changed (a link, Back, Forward, or a navigation request carried out).
+    Navigate {
+        page: Page,
+        from_check: bool,
+    },
+    /// The person changed an answer.
+    Edit(Edit),
+    /// The person pressed Continue on the current step.
+    Continue,
+    /// Go to a page (used by buttons that are not links).
+    GoTo(Page),
+    SetTextSize(TextSize),
+    ToggleContrast,
+    /// The browser refused to store the answers.
+    StorageFailed,
+    /// Forget every answer (quick exit, or "Finish and clear").
+    Clear,
+}
+
+impl Reducible for Model {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut model = (*self).clone();
+        match action {
+            Action::Navigate { page, from_check } => {
+                if model.page == page && model.from_check == from_check {
+                    return self;
+                }
+                model.page = page;
+                model.from_check = from_check;
+                model.errors.clear();
+            }
+            Action::Edit(edit) => {
+                apply(&mut model.answers, edit, model.today, |postcode| {
+                    data()
+                        .area_for_postcode(postcode)
+                        .map(|a| (a.id.clone(), a.nation))
+                });
+            }
+            Action::Continue => {
+                let Page::Step(step) = model.page else {
+                    return self;
+                };
+                let errors = step.errors(&model.answers, model.today);
+                if errors.is_empty() {
+                    let (page, change) = model.after(step);
+                    model.errors.clear();
+                    model.go(page, change);
+                } else {
+                    model.errors = errors;
+                }
+            }
+            Action::GoTo(page) => model.go(page, false),
+            Action::SetTextSize(size) => model.text_size = size,
+            Action::ToggleContrast => model.high_contrast = !model.high_contrast,
+            Action::StorageFailed => {
+                if !model.storage_works {
+                    return self;
+                }
+                model.storage_works = false;
+            }
+            Action::Clear => {
+                model.answers = Answers::default();
+                model.errors.clear();
+                model.text_size = TextSize::Normal;
+                model.high_contrast = false;
+            }
+        }
+        Rc::new(model)
+    }
+}

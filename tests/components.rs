@@ -1,0 +1,188 @@
+//! Component tests in headless Chromium (wasm-bindgen-test). Each test mounts a component into a
+//! fresh element, drives real DOM events, and waits with `yew::scheduler::flush()` (no sleeps).
+#![cfg(target_arch = "wasm32")]
+
+use in_my_words::domain::codec;
+use in_my_words::platform::storage::SESSION_KEY;
+use in_my_words::ui::components::{
+    Choice, Choices, ChoicesProps, ErrorSummary, ErrorSummaryProps, SummaryError, TextField,
+    TextProps,
+};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// A fresh element attached to the page, to mount one component into.
+fn mount_point() -> Element {
+    let div = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&div).unwrap();
+    div
+}
+
+fn query<T: JsCast>(root: &Element, selector: &str) -> T {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("nothing matches {selector}"))
+        .dyn_into::<T>()
+        .unwrap()
+}
+
+fn input_event(target: &web_sys::EventTarget) {
+    let event = web_sys::InputEvent::new("input").unwrap();
+    target.dispatch_event(&event).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_text_box_passes_on_exactly_what_was_typed() {
+    let seen = Rc::new(RefCell::new(Vec::<String>::new()));
+    let record = seen.clone();
+    let props = TextProps {
+        id: "words".into(),
+        label: "What happened?".into(),
+        is_page_heading: true,
+        hint: Some("In your own words".into()),
+        error: None,
+        value: "".into(),
+        on_input: Callback::from(move |text| record.borrow_mut().push(text)),
+        multiline: true,
+        class: Classes::new(),
+        autocomplete: None,
+        input_type: "text".into(),
+        inputmode: None,
+        spellcheck: true,
+    };
+    let root = mount_point();
+    yew::Renderer::<TextField>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+
+    let heading: HtmlElement = query(&root, "h1 label[for=words]");
+    assert_eq!(heading.text_content().unwrap(), "What happened?");
+    let area: HtmlTextAreaElement = query(&root, "textarea#words");
+    assert_eq!(
+        area.get_attribute("aria-describedby").unwrap(),
+        "words-hint"
+    );
+    let words = "  Line one\n\nمرحبا 🙂 \u{200b}<script>alert(1)</script>  ";
+    area.set_value(words);
+    input_event(&area);
+    yew::scheduler::flush().await;
+    assert_eq!(seen.borrow().as_slice(), [words.to_string()]);
+}
+
+#[wasm_bindgen_test]
+async fn choices_link_hint_and_error_and_report_the_choice() {
+    let chosen = Rc::new(RefCell::new(None::<String>));
+    let record = chosen.clone();
+    let props = ChoicesProps {
+        id: "nation".into(),
+        legend: "Where did this happen?".into(),
+        is_page_heading: true,
+        hint: Some("The rules differ".into()),
+        error: Some("Select where it happened".into()),
+        choices: vec![
+            Choice::new("england", "England"),
+            Choice::new("wales", "Wales"),
+        ],
+        selected: vec![],
+        multiple: false,
+        on_choose: Callback::from(move |v: AttrValue| *record.borrow_mut() = Some(v.to_string())),
+    };
+    let root = mount_point();
+    yew::Renderer::<Choices>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+
+    let fieldset: HtmlElement = query(&root, "fieldset");
+    assert_eq!(
+        fieldset.get_attribute("aria-describedby").unwrap(),
+        "nation-hint nation-error"
+    );
+    let legend: HtmlElement = query(&root, "legend h1");
+    assert_eq!(legend.text_content().unwrap(), "Where did this happen?");
+    let error: HtmlElement = query(&root, "#nation-error");
+    assert_eq!(
+        error.text_content().unwrap(),
+        "Error: Select where it happened"
+    );
+    let first: HtmlInputElement = query(&root, "input#nation");
+    assert_eq!(
+        first.value(),
+        "england",
+        "the first option carries the group's id"
+    );
+    let label: HtmlElement = query(&root, "label[for=nation-2]");
+    label.click();
+    yew::scheduler::flush().await;
+    assert_eq!(chosen.borrow().as_deref(), Some("wales"));
+}
+
+#[wasm_bindgen_test]
+async fn the_error_summary_takes_focus_and_its_link_focuses_the_field() {
+    let root = mount_point();
+    let field = document().create_element("input").unwrap();
+    field.set_id("the-field");
+    root.append_child(&field).unwrap();
+    let summary_root = document().create_element("div").unwrap();
+    root.append_child(&summary_root).unwrap();
+    let props = ErrorSummaryProps {
+        errors: vec![SummaryError {
+            field: "the-field".into(),
+            message: "Enter your name".into(),
+        }],
+    };
+    yew::Renderer::<ErrorSummary>::with_root_and_props(summary_root.clone(), props).render();
+    yew::scheduler::flush().await;
+
+    let active = document().active_element().unwrap();
+    assert!(
+        active.class_list().contains("app-error-summary"),
+        "the summary has focus"
+    );
+    let link: HtmlElement = query(&summary_root, "a");
+    assert_eq!(link.text_content().unwrap(), "Enter your name");
+    let hash_before = web_sys::window().unwrap().location().hash().unwrap();
+    link.click();
+    assert_eq!(document().active_element().unwrap().id(), "the-field");
+    assert_eq!(
+        web_sys::window().unwrap().location().hash().unwrap(),
+        hash_before,
+        "the address (the page) did not change"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_app_keeps_typed_words_in_the_tabs_session_storage() {
+    let window = web_sys::window().unwrap();
+    let storage = window.session_storage().unwrap().unwrap();
+    storage.clear().unwrap();
+    window.location().set_hash("/what-happened").unwrap();
+    let root = mount_point();
+    yew::Renderer::<in_my_words::ui::App>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+
+    let area: HtmlTextAreaElement = query(&root, "textarea#what-happened");
+    let words = "They said come back tomorrow.\nI did. Same again.";
+    area.set_value(words);
+    input_event(&area);
+    yew::scheduler::flush().await;
+
+    let saved = storage
+        .get_item(SESSION_KEY)
+        .unwrap()
+        .expect("answers are kept in this tab");
+    let answers = codec::decode(&saved).unwrap();
+    assert_eq!(answers.what_happened, words);
+    assert_eq!(
+        window.local_storage().unwrap().unwrap().length().unwrap(),
+        0,
+        "nothing goes to long-lived storage"
+    );
+}

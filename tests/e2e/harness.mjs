@@ -1,0 +1,111 @@
+// Shared set-up for the end-to-end tests: the built app (dist/) served on loopback, Debian's
+// Chromium driven by playwright-core (never a downloaded browser), and a recorder that notes
+// every request the page makes and every request the Content-Security-Policy blocks.
+import { chromium } from "playwright-core";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { serve } from "../../scripts/serve.mjs";
+
+export const CHROMIUM = process.env.CHROME_PATH || "/usr/bin/chromium";
+// Root in CI needs --no-sandbox; the others stop Chromium's own background traffic, which the
+// closed network here refuses and which has nothing to do with the app.
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+export const PHONE = { width: 360, height: 740 };
+export const ARTIFACTS = join(process.cwd(), "test-results");
+
+export async function startServer(options = {}) {
+  return serve({ dir: "dist", ...options });
+}
+
+export async function launchBrowser() {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+}
+
+/**
+ * A new browser context with a recorder attached:
+ *  - `requests`: every request the page or its workers make (url, time);
+ *  - `violations()`: every Content-Security-Policy violation (a blocked attempt to load something).
+ */
+export async function newRecordedPage(browser, { viewport = PHONE, ...contextOptions } = {}) {
+  const context = await browser.newContext({ viewport, ...contextOptions });
+  const requests = [];
+  context.on("request", (request) => requests.push({ url: request.url(), at: Date.now() }));
+  const consoleErrors = [];
+  await context.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener("securitypolicyviolation", (e) => {
+      window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI}`);
+    });
+  });
+  const page = await context.newPage();
+  page.on("console", (message) => {
+    if (message.type() === "error") consoleErrors.push(message.text());
+  });
+  page.on("pageerror", (error) => consoleErrors.push(String(error)));
+  const violations = async () => {
+    try {
+      return await page.evaluate(() => window.__cspViolations || []);
+    } catch {
+      return [];
+    }
+  };
+  return { context, page, requests, consoleErrors, violations };
+}
+
+/** Waits until the app has started (its display settings render into #app). */
+export async function waitForApp(page) {
+  await page.waitForSelector("#app .app-settings", { state: "attached", timeout: 30000 });
+}
+
+/** Opens the app at `hash` (e.g. "#/what-happened") and waits for it to start. */
+export async function openApp(page, origin, hash = "") {
+  await page.goto(`${origin}/${hash}`);
+  await waitForApp(page);
+}
+
+/**
+ * Throws if the page reached for anything outside its own origin: a request that went out, or
+ * one the Content-Security-Policy blocked. Both mean the app tried to send or fetch elsewhere.
+ */
+export async function assertNoEgress({ requests, violations }, origin) {
+  const foreign = requests
+    .map((r) => r.url)
+    .filter((url) => !url.startsWith("data:") && new URL(url).origin !== origin && !url.startsWith(`blob:${origin}`));
+  const blocked = await violations();
+  const problems = [...foreign.map((u) => `request to another origin: ${u}`), ...blocked.map((v) => `CSP violation: ${v}`)];
+  if (problems.length > 0) {
+    throw new Error(`The page reached outside ${origin}:\n  ${problems.join("\n  ")}`);
+  }
+}
+
+/** Saves a full-page screenshot under test-results/screenshots/<folder>/<name>.png. */
+export async function screenshot(page, folder, name) {
+  const dir = join(ARTIFACTS, "screenshots", folder);
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+}
+
+/** Clicks the radio or checkbox whose label is `label`. */
+export async function choose(page, label) {
+  await page.getByLabel(label, { exact: true }).check();
+}
+
+/** Presses the page's main button (Continue, or "Save and go back"). */
+export async function next(page) {
+  await page.locator("form button[type=submit]").click();
+}
+
+/** The current step's address, after the app has moved to it. */
+export async function waitForStep(page, slug) {
+  await page.waitForFunction((s) => location.hash === `#/${s}` || location.hash.startsWith(`#/${s}?`), slug);
+  await page.waitForSelector("#app h1");
+}
