@@ -294,7 +294,7 @@ impl Context<'_> {
             }
             return Recipient::Role {
                 role: local_role_name(&target.local_role).to_string(),
-                at: "for your area".to_string(),
+                at: String::new(),
                 how_to_find: target.how_to_find.clone(),
             };
         }
@@ -306,10 +306,11 @@ impl Context<'_> {
     }
 }
 
-/// A plain name for a local role, used when the area has no directory entry for it.
+/// A plain name for a local role, used when the area has no directory entry for it. Each name
+/// reads on its own, because these recipients have no separate "at".
 fn local_role_name(role: &str) -> &'static str {
     match role {
-        "icb" => "The Integrated Care Board (the NHS body that pays for local services)",
+        "icb" => "Your local Integrated Care Board (the NHS body that pays for local services)",
         "health-board" => "The concerns team at your local health board",
         "advocacy" => "The NHS complaints advocacy service",
         "healthwatch" => "Healthwatch",
