@@ -4,10 +4,24 @@
 //! known it says what it assumed (`Route::assumptions`) rather than guessing silently. Rules and
 //! addresses come from the data files (see [`crate::data`]); this module only matches and
 //! resolves them, computes dates, and explains the result in plain words.
+//!
+//! How a route is built:
+//! 1. The first routing rule in `assets/data/rules.toml` whose nation, service, stage (and
+//!    private care kind) match decides the primary recipient, the alternative, the escalation,
+//!    the "why" and the rule's own "do not" lines.
+//! 2. Adjustments the data cannot express as one rule, each recorded in `rules_fired` with an
+//!    `ADJUST_*` id: a person who does not feel able to complain to the service gets the
+//!    commissioner first; a missing acknowledgement or a late answer turns the letter into a
+//!    chase; danger puts crisis lines first.
+//! 3. Warnings that hold for every rule: never the same complaint to provider and commissioner
+//!    at once; not the ombudsman before the service's final answer.
+//! 4. Every matching help rule adds free help (advocacy, PALS, Healthwatch, advice) or a body to
+//!    tell as well (a regulator, a tribunal).
+//! 5. Deadlines for the person's nation and procedure, counted in that nation's working days.
 
-use crate::data::schema::{HelpKind, HelpRule, HelpWhen, ProcedureKind, TimeLimitStart};
 use crate::data::validate::OMBUDSMAN_KIND;
 use crate::data::{CrisisLine, DataSet, Organisation, Rule, Target};
+use crate::data::{HelpKind, HelpRule, HelpWhen, ProcedureKind, TimeLimitStart};
 use crate::domain::date::Date;
 use crate::domain::situation::{Nation, PrivateCareKind, Service, Situation, Stage, YesNo};
 
@@ -333,6 +347,21 @@ fn same_body(a: &Recipient, b: &Recipient) -> bool {
     }
 }
 
+/// A recipient's name for use inside a sentence: "the practice manager at your GP practice",
+/// "the Parliamentary and Health Service Ombudsman", "NHS Sussex (...)".
+fn in_sentence(name: &str) -> String {
+    if let Some(rest) = name.strip_prefix("The ") {
+        format!("the {rest}")
+    } else if let Some(rest) = name.strip_prefix("Your ") {
+        format!("your {rest}")
+    } else if name.contains("Ombudsman") || name.contains("Complaints Service") {
+        // Bodies whose name reads as "the ... Ombudsman" in a sentence.
+        format!("the {name}")
+    } else {
+        name.to_string()
+    }
+}
+
 fn is_ombudsman(recipient: &Recipient) -> bool {
     recipient
         .organisation()
@@ -453,8 +482,8 @@ pub fn route(situation: &Situation, data: &DataSet, today: Date) -> Route {
                 0,
                 format!(
                     "Do not send the same complaint to both {} and {}. Choose one: sending it to both can slow things down.",
-                    primary.name(),
-                    alt.recipient.name()
+                    in_sentence(&primary.name()),
+                    in_sentence(&alt.recipient.name())
                 ),
             );
         }
@@ -464,7 +493,7 @@ pub fn route(situation: &Situation, data: &DataSet, today: Date) -> Route {
     let next_ombudsman = escalation
         .iter()
         .find(|r| is_ombudsman(r))
-        .map(Recipient::name);
+        .map(|r| in_sentence(&r.name()));
     match stage {
         Stage::RaisedInformally => why.push("You have already raised this informally. Now make it a formal complaint in writing, and say clearly that it is a formal complaint.".into()),
         Stage::NoAcknowledgement => {
@@ -760,7 +789,7 @@ fn deadlines(
             out.push(Deadline {
                 kind: DeadlineKind::OmbudsmanBy,
                 date,
-                label: format!("Take it to {} by", org.name),
+                label: format!("Take it to {} by", in_sentence(&org.name)),
                 note,
             });
         }
