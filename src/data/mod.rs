@@ -1,5 +1,5 @@
-//! The app's reference data: routing rules, the organisation directory, areas, crisis lines
-//! and bank holidays.
+//! The app's reference data: routing rules, help rules, the organisation directory, areas,
+//! crisis lines and bank holidays.
 //!
 //! Written by people as TOML in `assets/data/`, checked by `build.rs` (see [`validate`]) and
 //! embedded as compact postcard bytes. [`data`] decodes them once, on first use.
@@ -14,8 +14,8 @@ pub mod source;
 pub mod validate;
 
 pub use schema::{
-    Area, BankHolidayList, Contact, ContactKind, CrisisLine, DataSet, LocalRole, Organisation,
-    Rule, Target,
+    Area, BankHolidayList, Contact, ContactKind, CrisisLine, DataSet, HelpKind, HelpRule, HelpWhen,
+    LocalRole, Organisation, ProcedureKind, Rule, Target, TimeLimit, TimeLimitStart,
 };
 
 use crate::domain::date::Date;

@@ -8,7 +8,7 @@
 //! This file is compiled into `build.rs` as well as the library, so it may only use
 //! `super::date`, `super::situation` and external crates.
 
-use super::situation::{Nation, Service, Stage};
+use super::situation::{Nation, PrivateCareKind, Service, Stage};
 use serde::{Deserialize, Serialize};
 
 /// Everything in `assets/data/`, after checking.
@@ -19,6 +19,8 @@ pub struct DataSet {
     pub rules: Vec<Rule>,
     pub crisis_lines: Vec<CrisisLine>,
     pub bank_holidays: Vec<BankHolidayList>,
+    /// Free help and "tell them as well" bodies, chosen alongside the route (from `rules.toml`).
+    pub help: Vec<HelpRule>,
 }
 
 /// How an organisation can be reached. Written as text, exactly as a person would copy it.
@@ -89,6 +91,40 @@ pub struct Organisation {
     /// What is uncertain, in words a person can act on. Empty when nothing is.
     #[serde(default)]
     pub caution: String,
+    /// For ombudsmen and similar final-stage bodies: how long a person has to bring a complaint.
+    #[serde(default)]
+    pub time_limit: Option<TimeLimit>,
+}
+
+/// How long someone has to take a complaint to a body, and from when it is counted.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TimeLimit {
+    pub months: u32,
+    pub counted_from: TimeLimitStart,
+    /// The exception or detail, in plain words ("They can look at older complaints if ...").
+    pub note: String,
+}
+
+/// Where a [`TimeLimit`] starts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TimeLimitStart {
+    /// When it happened, or when the person found out.
+    Event,
+    /// When the organisation's complaints procedure ended (its final response).
+    FinalResponse,
+}
+
+/// Which complaints procedure a rule's route uses. `Nhs` means the NHS (or HSC) procedure of the
+/// person's nation.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ProcedureKind {
+    #[default]
+    Nhs,
+    Council,
+    PrivateProvider,
 }
 
 /// An area a person can pick without any location lookup.
@@ -132,6 +168,13 @@ pub struct Rule {
     pub services: Vec<Service>,
     #[serde(default)]
     pub stages: Vec<Stage>,
+    /// For privately funded care: which kinds this rule is for. Empty matches any kind, and also
+    /// "not told".
+    #[serde(default)]
+    pub private_care: Vec<PrivateCareKind>,
+    /// Which complaints procedure applies (decides deadlines and the letter's wording).
+    #[serde(default)]
+    pub procedure: ProcedureKind,
     /// Who to send it to.
     pub primary: Target,
     /// The other way, if there is one, and when to choose it.
@@ -139,6 +182,11 @@ pub struct Rule {
     pub alternative: Vec<Target>,
     #[serde(default)]
     pub alternative_reason: String,
+    /// True when the alternative is the body that pays for the service (the commissioner). Then
+    /// a person who does not feel able to complain to the service is sent there first, and is
+    /// told not to send the same complaint to both.
+    #[serde(default)]
+    pub alternative_is_commissioner: bool,
     /// Plain-language explanation of why this route.
     pub why: String,
     /// Things not to do, in plain words.
@@ -147,6 +195,60 @@ pub struct Rule {
     /// Escalation after the primary route, in order.
     #[serde(default)]
     pub escalation: Vec<Target>,
+    /// Part of this route that a current source did not fully confirm, in words a person can act
+    /// on. Empty when all of it is confirmed. Shown as "check this before you rely on it".
+    #[serde(default)]
+    pub caution: String,
+    pub sources: Vec<String>,
+    pub checked: String,
+}
+
+/// Whether a [`HelpRule`] offers free help or a body to tell as well as complaining.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum HelpKind {
+    /// Free, independent help with the complaint (advocacy, PALS, Healthwatch, advice).
+    FreeHelp,
+    /// A body to tell as well as (never instead of) complaining: a regulator or tribunal.
+    Alongside,
+}
+
+/// When a [`HelpRule`] applies, beyond its nation, service and stage conditions.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum HelpWhen {
+    #[default]
+    Always,
+    /// Only while the person is still receiving care (PALS can sort out urgent problems).
+    StillReceivingCare,
+    /// Only when there is a serious concern about one professional's fitness to practise.
+    FitnessToPractise,
+}
+
+/// Who else can help, and when. Every matching help rule adds its organisation (unlike routing
+/// rules, where the first match wins).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HelpRule {
+    pub id: String,
+    pub kind: HelpKind,
+    #[serde(default)]
+    pub nations: Vec<Nation>,
+    #[serde(default)]
+    pub services: Vec<Service>,
+    #[serde(default)]
+    pub stages: Vec<Stage>,
+    #[serde(default)]
+    pub private_care: Vec<PrivateCareKind>,
+    #[serde(default)]
+    pub when: HelpWhen,
+    /// A role looked up in the person's area first ("advocacy"), if any.
+    #[serde(default)]
+    pub local_role: String,
+    /// The directory entry to use (when `local_role` is set: when the area has none).
+    pub organisation: String,
+    /// Why this helps, in plain words ("If your concern is about a doctor").
+    pub reason: String,
     pub sources: Vec<String>,
     pub checked: String,
 }
@@ -188,6 +290,9 @@ pub struct CrisisLine {
     pub sources: Vec<String>,
     pub checked: String,
     pub confirmed: bool,
+    /// What is uncertain (hours, whether it still runs), in words a person can act on.
+    #[serde(default)]
+    pub caution: String,
 }
 
 /// Bank holidays for one part of the UK (they differ), used to count working days.

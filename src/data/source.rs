@@ -7,7 +7,7 @@
 //! This file is compiled into `build.rs` as well as the library, so it may only use
 //! `super::schema`, `super::validate` and external crates.
 
-use super::schema::{Area, BankHolidayList, CrisisLine, DataSet, Organisation, Rule};
+use super::schema::{Area, BankHolidayList, CrisisLine, DataSet, HelpRule, Organisation, Rule};
 use super::validate::{
     validate, DataError, AREAS_FILE, BANK_HOLIDAYS_FILE, CRISIS_FILE, ORGANISATIONS_FILE,
     RULES_FILE,
@@ -40,6 +40,8 @@ struct AreasFile {
 #[serde(deny_unknown_fields)]
 struct RulesFile {
     rule: Vec<Rule>,
+    #[serde(default)]
+    help: Vec<HelpRule>,
 }
 
 #[derive(Deserialize)]
@@ -120,10 +122,7 @@ pub fn load(texts: &SourceTexts<'_>) -> Result<DataSet, Vec<DataError>> {
         &mut errors,
         parse::<AreasFile>(AREAS_FILE, texts.areas).map(|f| f.area),
     );
-    let rules = keep(
-        &mut errors,
-        parse::<RulesFile>(RULES_FILE, texts.rules).map(|f| f.rule),
-    );
+    let rules = keep(&mut errors, parse::<RulesFile>(RULES_FILE, texts.rules));
     let crisis_lines = keep(
         &mut errors,
         parse::<CrisisFile>(CRISIS_FILE, texts.crisis).map(|f| f.line),
@@ -141,9 +140,10 @@ pub fn load(texts: &SourceTexts<'_>) -> Result<DataSet, Vec<DataError>> {
     let data = DataSet {
         organisations,
         areas,
-        rules,
+        rules: rules.rule,
         crisis_lines,
         bank_holidays,
+        help: rules.help,
     };
     validate(&data)?;
     Ok(data)

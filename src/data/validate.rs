@@ -11,7 +11,8 @@
 
 use super::date::Date;
 use super::schema::{Contact, DataSet, Target};
-use std::collections::HashSet;
+use super::situation::{Service, Stage};
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 /// The file each part of the data set comes from, relative to the repository root.
@@ -34,7 +35,18 @@ pub const LOCAL_ROLES: &[&str] = &[
     "ambulance-trust",
     "crisis-cafe",
     "citizens-advice",
+    "acute-pals",
+    "mental-health-pals",
+    "community-pals",
+    "ambulance-pals",
 ];
+
+/// The organisation `kind` that marks an ombudsman. Routing never makes an ombudsman the first
+/// place to send a complaint before the service has given its final response.
+pub const OMBUDSMAN_KIND: &str = "ombudsman";
+
+/// The stages at which a rule may send someone straight to an ombudsman.
+pub const OMBUDSMAN_STAGES: [Stage; 2] = [Stage::FinalResponseUnhappy, Stage::WithOmbudsman];
 
 /// One thing wrong with the data.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -261,6 +273,20 @@ pub fn validate(data: &DataSet) -> Result<(), Vec<DataError>> {
         check.areas(file, &entry, "areas", &org.areas, &areas);
         check.contacts(file, &entry, &org.contacts);
         check.sources_and_date(file, &entry, &org.sources, &org.checked);
+        if let Some(limit) = &org.time_limit {
+            if limit.months == 0 {
+                check.fail(file, &entry, "time_limit.months", "must be more than 0");
+            }
+            check.text(file, &entry, "time_limit.note", &limit.note);
+        }
+        if org.kind == OMBUDSMAN_KIND && org.time_limit.is_none() {
+            check.fail(
+                file,
+                &entry,
+                "time_limit",
+                "an ombudsman needs its time limit, so the app can work out the last day",
+            );
+        }
         let anything_unconfirmed = !org.confirmed || org.contacts.iter().any(|c| !c.confirmed);
         if anything_unconfirmed && org.caution.trim().is_empty() {
             check.fail(
@@ -272,6 +298,11 @@ pub fn validate(data: &DataSet) -> Result<(), Vec<DataError>> {
         }
     }
     let organisations: HashSet<&str> = data.organisations.iter().map(|o| o.id.as_str()).collect();
+    let kinds: HashMap<&str, &str> = data
+        .organisations
+        .iter()
+        .map(|o| (o.id.as_str(), o.kind.as_str()))
+        .collect();
 
     for area in &data.areas {
         let (file, entry) = (AREAS_FILE, area.id.as_str());
@@ -335,7 +366,79 @@ pub fn validate(data: &DataSet) -> Result<(), Vec<DataError>> {
         for (j, target) in rule.escalation.iter().enumerate() {
             check.target(&entry, &format!("escalation[{j}]"), target, &organisations);
         }
+        if rule.alternative_is_commissioner && rule.alternative.is_empty() {
+            check.fail(
+                RULES_FILE,
+                &entry,
+                "alternative_is_commissioner",
+                "is true but there is no alternative",
+            );
+        }
+        if !rule.private_care.is_empty() && rule.services != [Service::PrivatelyFundedCare] {
+            check.fail(
+                RULES_FILE,
+                &entry,
+                "private_care",
+                "only makes sense when `services` is exactly [\"privately-funded-care\"]",
+            );
+        }
+        // An ombudsman is the last step, never the first: a rule may only send someone straight
+        // there once the service has given its final response (or the case is already there).
+        let primary_is_ombudsman =
+            kinds.get(rule.primary.organisation.as_str()) == Some(&OMBUDSMAN_KIND);
+        let only_late_stages =
+            !rule.stages.is_empty() && rule.stages.iter().all(|s| OMBUDSMAN_STAGES.contains(s));
+        if primary_is_ombudsman && !only_late_stages {
+            check.fail(
+                RULES_FILE,
+                &entry,
+                "stages",
+                "the primary is an ombudsman, so list only `final-response-unhappy` or `with-ombudsman`",
+            );
+        }
         check.sources_and_date(RULES_FILE, &entry, &rule.sources, &rule.checked);
+    }
+
+    for (i, help) in data.help.iter().enumerate() {
+        // Help ids share the rules' namespace: both appear in a route's `rules_fired`.
+        let entry = check.id(RULES_FILE, i, &help.id, &mut rule_ids);
+        check.text(RULES_FILE, &entry, "reason", &help.reason);
+        if !organisations.contains(help.organisation.as_str()) {
+            check.fail(
+                RULES_FILE,
+                &entry,
+                "organisation",
+                format!(
+                    "`{}` is not an organisation in {ORGANISATIONS_FILE}",
+                    help.organisation
+                ),
+            );
+        }
+        if !help.local_role.is_empty() && !LOCAL_ROLES.contains(&help.local_role.as_str()) {
+            check.fail(
+                RULES_FILE,
+                &entry,
+                "local_role",
+                format!("`{}` is not a known local role", help.local_role),
+            );
+        }
+        if !help.private_care.is_empty() && !help.services.contains(&Service::PrivatelyFundedCare) {
+            check.fail(
+                RULES_FILE,
+                &entry,
+                "private_care",
+                "needs `privately-funded-care` in `services`",
+            );
+        }
+        if kinds.get(help.organisation.as_str()) == Some(&OMBUDSMAN_KIND) {
+            check.fail(
+                RULES_FILE,
+                &entry,
+                "organisation",
+                "an ombudsman is not free help; put it in a rule's `escalation`",
+            );
+        }
+        check.sources_and_date(RULES_FILE, &entry, &help.sources, &help.checked);
     }
 
     let mut line_ids = HashSet::new();
@@ -349,6 +452,15 @@ pub fn validate(data: &DataSet) -> Result<(), Vec<DataError>> {
         check.areas(CRISIS_FILE, &entry, "areas", &line.areas, &areas);
         check.contacts(CRISIS_FILE, &entry, &line.contacts);
         check.sources_and_date(CRISIS_FILE, &entry, &line.sources, &line.checked);
+        let anything_unconfirmed = !line.confirmed || line.contacts.iter().any(|c| !c.confirmed);
+        if anything_unconfirmed && line.caution.trim().is_empty() {
+            check.fail(
+                CRISIS_FILE,
+                &entry,
+                "caution",
+                "something here is unconfirmed, so say what to check",
+            );
+        }
     }
 
     for (i, list) in data.bank_holidays.iter().enumerate() {

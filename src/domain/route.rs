@@ -4,10 +4,26 @@
 //! known it says what it assumed (`Route::assumptions`) rather than guessing silently. Rules and
 //! addresses come from the data files (see [`crate::data`]); this module only matches and
 //! resolves them, computes dates, and explains the result in plain words.
+//!
+//! How a route is built:
+//! 1. The first routing rule in `assets/data/rules.toml` whose nation, service, stage (and
+//!    private care kind) match decides the primary recipient, the alternative, the escalation,
+//!    the "why" and the rule's own "do not" lines.
+//! 2. Adjustments the data cannot express as one rule, each recorded in `rules_fired` with an
+//!    `ADJUST_*` id: a person who does not feel able to complain to the service gets the
+//!    commissioner first; a missing acknowledgement or a late answer turns the letter into a
+//!    chase; danger puts crisis lines first.
+//! 3. Warnings that hold for every rule: never the same complaint to provider and commissioner
+//!    at once; not the ombudsman before the service's final answer.
+//! 4. Every matching help rule adds free help (advocacy, PALS, Healthwatch, advice) or a body to
+//!    tell as well (a regulator, a tribunal).
+//! 5. Deadlines for the person's nation and procedure, counted in that nation's working days.
 
-use crate::data::{DataSet, Organisation, Rule, Target};
+use crate::data::validate::OMBUDSMAN_KIND;
+use crate::data::{CrisisLine, DataSet, Organisation, Rule, Target};
+use crate::data::{HelpKind, HelpRule, HelpWhen, ProcedureKind, TimeLimitStart};
 use crate::domain::date::Date;
-use crate::domain::situation::{Nation, Situation, Stage, YesNo};
+use crate::domain::situation::{Nation, PrivateCareKind, Service, Situation, Stage, YesNo};
 
 /// Which complaints procedure applies. It decides the letter's wording and the deadlines.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,6 +57,9 @@ impl Procedure {
 }
 
 /// Who to send something to.
+// A route holds a handful of recipients, so the size difference costs nothing worth the churn of
+// boxing a variant the letter and UI code already match on.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Recipient {
     /// A body in the directory.
@@ -89,8 +108,36 @@ pub enum DeadlineKind {
     AcknowledgementDue,
     /// When to expect a full answer, or an explanation of the delay.
     ResponseExpected,
-    /// The last day to take it to the ombudsman.
+    /// The last day to take it to the ombudsman (or a similar final step).
     OmbudsmanBy,
+    /// The last day to appeal against a decision (for example a Special Allocation Scheme
+    /// placement).
+    AppealBy,
+}
+
+impl DeadlineKind {
+    pub const ALL: [DeadlineKind; 5] = [
+        DeadlineKind::ComplainBy,
+        DeadlineKind::AcknowledgementDue,
+        DeadlineKind::ResponseExpected,
+        DeadlineKind::OmbudsmanBy,
+        DeadlineKind::AppealBy,
+    ];
+
+    /// A stable id for scenario files and exports ("complain-by").
+    pub fn id(self) -> &'static str {
+        match self {
+            DeadlineKind::ComplainBy => "complain-by",
+            DeadlineKind::AcknowledgementDue => "acknowledgement-due",
+            DeadlineKind::ResponseExpected => "response-expected",
+            DeadlineKind::OmbudsmanBy => "ombudsman-by",
+            DeadlineKind::AppealBy => "appeal-by",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<DeadlineKind> {
+        DeadlineKind::ALL.into_iter().find(|k| k.id() == id)
+    }
 }
 
 /// A date that matters, with what it means.
@@ -124,54 +171,201 @@ pub struct Route {
     pub why: Vec<String>,
     /// What routing assumed because an answer was missing.
     pub assumptions: Vec<String>,
-    /// The ids of the rules that decided this route, for tracing it back to the data.
+    /// The ids of the rules that decided this route, for tracing it back to the data: the
+    /// routing rule first, then any adjustments (see the `ADJUST_*` ids) and help rules.
     pub rules_fired: Vec<String>,
+    /// Crisis lines for the person's nation (and area), when someone may be in danger now.
+    /// Empty otherwise. The app shows these before anything else.
+    pub crisis: Vec<CrisisLine>,
+    /// Bodies to tell as well as (never instead of) complaining: a professional regulator for a
+    /// serious concern about one person, or a tribunal to challenge a detention.
+    pub alongside: Vec<Alternative>,
+    /// Parts of this route that a current source did not fully confirm, in words a person can
+    /// act on ("check this before you rely on it"). Unconfirmed contact details are marked on
+    /// each organisation instead (`confirmed`, `caution`).
+    pub unconfirmed: Vec<String>,
 }
 
-fn matches(rule: &Rule, situation: &Situation, nation: Nation) -> bool {
-    let service_ok = rule.services.is_empty()
-        || situation
-            .service
-            .is_some_and(|s| rule.services.contains(&s));
-    let stage_ok =
-        rule.stages.is_empty() || situation.stage.is_some_and(|s| rule.stages.contains(&s));
-    let nation_ok = rule.nations.is_empty() || rule.nations.contains(&nation);
-    service_ok && stage_ok && nation_ok
+/// Recorded in `rules_fired` when the person does not feel able to complain to the service and
+/// the body that pays for it was moved first.
+pub const ADJUST_COMMISSIONER_FIRST: &str = "adjust-commissioner-first-when-not-able";
+/// Recorded when the complaint was never acknowledged: the letter becomes a chase.
+pub const ADJUST_CHASE_NO_ACKNOWLEDGEMENT: &str = "adjust-chase-no-acknowledgement";
+/// Recorded when the answer is late: the letter becomes a chase, and the ombudsman may help.
+pub const ADJUST_CHASE_LATE_RESPONSE: &str = "adjust-chase-late-response";
+/// Recorded when someone may be in danger and crisis lines were added.
+pub const ADJUST_CRISIS_FIRST: &str = "adjust-crisis-first";
+/// Recorded when no data rule matched (the data is meant to make this impossible; tested).
+pub const FALLBACK_RULE: &str = "fallback-ask-the-service";
+
+/// Stages at which the complaint has not yet been made formally.
+const NOT_YET_COMPLAINED: [Stage; 2] = [Stage::NotRaised, Stage::RaisedInformally];
+
+/// Family practitioner services: GP, dentist, pharmacy and optician. In Northern Ireland these
+/// have their own (shorter) response time.
+const FAMILY_PRACTITIONER: [Service; 6] = [
+    Service::GpPractice,
+    Service::GpRegistrationRefused,
+    Service::GpRemovalOrSas,
+    Service::NhsDentist,
+    Service::Pharmacy,
+    Service::Optician,
+];
+
+/// Local roles that stand for "the NHS trust that runs this kind of care in your area". An area
+/// can have more than one such trust, so routing says which one it assumed.
+const TRUST_ROLES: [&str; 4] = [
+    "acute-trust",
+    "mental-health-trust",
+    "community-trust",
+    "ambulance-trust",
+];
+
+/// What routing knows while it works: the person's answers with the gaps filled by stated
+/// assumptions.
+struct Context<'a> {
+    situation: &'a Situation,
+    data: &'a DataSet,
+    nation: Nation,
+    /// The area id, only when it is in the data set and in the person's nation.
+    area: Option<&'a str>,
+    stage: Stage,
 }
 
-fn resolve(target: &Target, data: &DataSet, area: Option<&str>) -> Recipient {
-    if !target.organisation.is_empty() {
-        if let Some(org) = data.organisation(&target.organisation) {
-            return Recipient::Organisation(org.clone());
-        }
+impl Context<'_> {
+    /// True when a condition list is empty (matches anything) or contains the value.
+    fn service_ok(&self, services: &[Service]) -> bool {
+        services.is_empty()
+            || self
+                .situation
+                .service
+                .is_some_and(|s| services.contains(&s))
     }
-    if !target.local_role.is_empty() {
-        if let Some(org) = area.and_then(|a| data.local(a, &target.local_role)) {
-            return Recipient::Organisation(org.clone());
-        }
-        return Recipient::Role {
-            role: local_role_name(&target.local_role).to_string(),
-            at: "for your area".to_string(),
-            how_to_find: target.how_to_find.clone(),
+
+    /// A `private_care` condition only narrows privately funded care; for any other service
+    /// (and for privately funded care of an unknown kind, when the list is empty) it is ignored.
+    fn private_ok(&self, kinds: &[PrivateCareKind]) -> bool {
+        kinds.is_empty()
+            || self.situation.service != Some(Service::PrivatelyFundedCare)
+            || self
+                .situation
+                .private_care
+                .is_some_and(|k| kinds.contains(&k))
+    }
+
+    fn rule_matches(&self, rule: &Rule) -> bool {
+        (rule.nations.is_empty() || rule.nations.contains(&self.nation))
+            && self.service_ok(&rule.services)
+            && (rule.stages.is_empty() || rule.stages.contains(&self.stage))
+            && (rule.private_care.is_empty()
+                || self
+                    .situation
+                    .private_care
+                    .is_some_and(|k| rule.private_care.contains(&k)))
+    }
+
+    fn help_matches(&self, help: &HelpRule) -> bool {
+        let when_ok = match help.when {
+            HelpWhen::Always => true,
+            HelpWhen::StillReceivingCare => matches!(
+                self.situation.still_receiving_care,
+                Some(YesNo::Yes | YesNo::NotSure)
+            ),
+            HelpWhen::FitnessToPractise => matches!(
+                self.situation.fitness_to_practise_concern,
+                Some(YesNo::Yes | YesNo::NotSure)
+            ),
         };
+        when_ok
+            && (help.nations.is_empty() || help.nations.contains(&self.nation))
+            && self.service_ok(&help.services)
+            && (help.stages.is_empty() || help.stages.contains(&self.stage))
+            && self.private_ok(&help.private_care)
     }
-    Recipient::Role {
-        role: target.role.clone(),
-        at: target.at.clone(),
-        how_to_find: target.how_to_find.clone(),
+
+    /// The directory entry for a local role in the person's area, if the area lists one.
+    fn local(&self, role: &str) -> Option<&Organisation> {
+        self.area.and_then(|area| self.data.local(area, role))
+    }
+
+    /// Turns a rule's target into a recipient. When a local role was filled from the area with
+    /// an NHS trust, `notes` gets a sentence saying so: an area can have more than one trust.
+    fn resolve(&self, target: &Target, notes: &mut Vec<String>) -> Recipient {
+        if !target.organisation.is_empty() {
+            if let Some(org) = self.data.organisation(&target.organisation) {
+                return Recipient::Organisation(org.clone());
+            }
+        }
+        if !target.local_role.is_empty() {
+            if let Some(org) = self.local(&target.local_role) {
+                if TRUST_ROLES.contains(&target.local_role.as_str()) {
+                    notes.push(format!(
+                        "We have shown {}, which runs this kind of NHS care in your area. If your care was from a different hospital or service, send it to the trust that runs that one instead.",
+                        org.name
+                    ));
+                }
+                return Recipient::Organisation(org.clone());
+            }
+            return Recipient::Role {
+                role: local_role_name(&target.local_role).to_string(),
+                at: String::new(),
+                how_to_find: target.how_to_find.clone(),
+            };
+        }
+        Recipient::Role {
+            role: target.role.clone(),
+            at: target.at.clone(),
+            how_to_find: target.how_to_find.clone(),
+        }
     }
 }
 
-/// A plain name for a local role, used when the area has no directory entry for it.
+/// A plain name for a local role, used when the area has no directory entry for it. Each name
+/// reads on its own, because these recipients have no separate "at".
 fn local_role_name(role: &str) -> &'static str {
     match role {
-        "icb" => "The Integrated Care Board (ICB)",
-        "health-board" => "The local health board",
+        "icb" => "Your local Integrated Care Board (the NHS body that pays for local services)",
+        "health-board" => "The concerns team at your local health board",
         "advocacy" => "The NHS complaints advocacy service",
         "healthwatch" => "Healthwatch",
-        "council" => "The council",
+        "council" => "The complaints team at your council",
+        "acute-trust" => "The complaints team at the hospital trust",
+        "mental-health-trust" => "The complaints team at the mental health trust",
+        "community-trust" => "The complaints team at the community health trust",
+        "ambulance-trust" => "The complaints team at the ambulance service",
         _ => "The local service",
     }
+}
+
+/// True when two recipients are the same body (same directory entry, or the same described
+/// role), so a route never offers one body as both the first choice and the other choice.
+fn same_body(a: &Recipient, b: &Recipient) -> bool {
+    match (a.organisation(), b.organisation()) {
+        (Some(x), Some(y)) => x.id == y.id,
+        (None, None) => a.name() == b.name(),
+        _ => false,
+    }
+}
+
+/// A recipient's name for use inside a sentence: "the practice manager at your GP practice",
+/// "the Parliamentary and Health Service Ombudsman", "NHS Sussex (...)".
+fn in_sentence(name: &str) -> String {
+    if let Some(rest) = name.strip_prefix("The ") {
+        format!("the {rest}")
+    } else if let Some(rest) = name.strip_prefix("Your ") {
+        format!("your {rest}")
+    } else if name.contains("Ombudsman") || name.contains("Complaints Service") {
+        // Bodies whose name reads as "the ... Ombudsman" in a sentence.
+        format!("the {name}")
+    } else {
+        name.to_string()
+    }
+}
+
+fn is_ombudsman(recipient: &Recipient) -> bool {
+    recipient
+        .organisation()
+        .is_some_and(|org| org.kind == OMBUDSMAN_KIND)
 }
 
 /// Where a complaint about `situation` should go, as of `today`.
@@ -181,79 +375,426 @@ pub fn route(situation: &Situation, data: &DataSet, today: Date) -> Route {
         assumptions.push("We assumed you are in England. Tell us if you are not.".to_string());
         Nation::England
     });
-    let area = situation.area.as_deref();
-    let rule = data.rules.iter().find(|r| matches(r, situation, nation));
-
-    let (primary, alternative, escalation, why, do_not, rules_fired) = match rule {
-        Some(rule) => (
-            resolve(&rule.primary, data, area),
-            rule.alternative.first().map(|t| Alternative {
-                recipient: resolve(t, data, area),
-                reason: rule.alternative_reason.clone(),
-            }),
-            rule.escalation
-                .iter()
-                .map(|t| resolve(t, data, area))
-                .collect(),
-            vec![rule.why.clone()],
-            rule.do_not.clone(),
-            vec![rule.id.clone()],
-        ),
-        None => (
-            Recipient::Role {
-                role: "The complaints manager".into(),
-                at: "at the service".into(),
-                how_to_find: "Ask the service for its complaints procedure: every NHS service must have one.".into(),
-            },
-            None,
-            Vec::new(),
-            vec!["Every NHS service must have a complaints procedure, so start with the service itself.".to_string()],
-            Vec::new(),
-            vec!["fallback-ask-the-service".to_string()],
-        ),
+    let area = situation
+        .area
+        .as_deref()
+        .filter(|id| data.area(id).is_some_and(|a| a.nation == nation));
+    if situation.area.is_some() && area.is_none() {
+        assumptions.push(format!(
+            "We could not use the area you chose for {}, so we show how to find local contacts instead.",
+            nation.name()
+        ));
+    }
+    let stage = situation.stage.unwrap_or_else(|| {
+        assumptions.push("We assumed you have not complained yet.".to_string());
+        Stage::NotRaised
+    });
+    if situation.service.is_none() {
+        assumptions.push(
+            "We did not know which service it was about, so this is general advice.".to_string(),
+        );
+    }
+    if situation.service == Some(Service::PrivatelyFundedCare) && situation.private_care.is_none() {
+        assumptions.push(
+            "We did not know what kind of care you paid for, so we assumed a care home or care at home."
+                .to_string(),
+        );
+    }
+    let ctx = Context {
+        situation,
+        data,
+        nation,
+        area,
+        stage,
     };
 
-    let mut deadlines = Vec::new();
-    if let Some(start) = situation.when.and_then(|w| w.earliest()) {
-        deadlines.push(Deadline {
-            kind: DeadlineKind::ComplainBy,
-            date: Some(start.add_months(12)),
-            label: "Complain by".into(),
-            note: "You should usually complain within 12 months of when it happened, or of when you found out. A later complaint can still be looked at if you had a good reason for the delay.".into(),
-        });
-    }
-    if nation == Nation::England
-        && matches!(
-            situation.stage,
-            None | Some(Stage::NotRaised) | Some(Stage::RaisedInformally)
-        )
-    {
-        deadlines.push(Deadline {
-            kind: DeadlineKind::AcknowledgementDue,
-            date: Some(today.add_working_days(3, &data.bank_holidays(nation))),
-            label: "They should reply to say they got it by".into(),
-            note: "In England, a complaint should be acknowledged within 3 working days of being received. This date assumes it arrives today.".into(),
-        });
+    let mut rules_fired = Vec::new();
+    let mut why = Vec::new();
+    let mut do_not = Vec::new();
+    let mut unconfirmed = Vec::new();
+    let mut primary;
+    let mut alternative;
+    let mut escalation: Vec<Recipient>;
+    let mut procedure_kind = ProcedureKind::Nhs;
+    let mut commissioner_alternative = false;
+
+    match data.rules.iter().find(|r| ctx.rule_matches(r)) {
+        Some(rule) => {
+            primary = ctx.resolve(&rule.primary, &mut assumptions);
+            alternative = rule.alternative.first().map(|t| Alternative {
+                recipient: ctx.resolve(t, &mut assumptions),
+                reason: rule.alternative_reason.clone(),
+            });
+            escalation = rule
+                .escalation
+                .iter()
+                .map(|t| ctx.resolve(t, &mut assumptions))
+                .collect();
+            why.push(rule.why.clone());
+            do_not.extend(rule.do_not.iter().cloned());
+            if !rule.caution.trim().is_empty() {
+                unconfirmed.push(rule.caution.clone());
+            }
+            procedure_kind = rule.procedure;
+            commissioner_alternative = rule.alternative_is_commissioner;
+            rules_fired.push(rule.id.clone());
+        }
+        None => {
+            primary = Recipient::Role {
+                role: "The complaints manager".into(),
+                at: "at the service".into(),
+                how_to_find:
+                    "Ask the service for its complaints procedure: every NHS service must have one."
+                        .into(),
+            };
+            alternative = None;
+            escalation = Vec::new();
+            why.push("Every NHS service must have a complaints procedure, so start with the service itself.".to_string());
+            rules_fired.push(FALLBACK_RULE.to_string());
+        }
     }
 
-    Route {
-        crisis_first: situation.in_danger_now == Some(YesNo::Yes),
-        procedure: match nation {
+    // Not able to complain to the service: put the body that pays for it first, where there is
+    // one. (Never an ombudsman: that would skip the service's own answer.)
+    if situation.able_to_complain_to_service == Some(YesNo::No) && commissioner_alternative {
+        if let Some(alt) = alternative.take_if(|a| !is_ombudsman(&a.recipient)) {
+            let service = std::mem::replace(&mut primary, alt.recipient);
+            alternative = Some(Alternative {
+                recipient: service,
+                reason: "If you later feel able to, you can complain to the service itself instead. Choose one, not both.".into(),
+            });
+            why.push("You said you do not feel able to complain to the service itself, so we have put the body that pays for it first. It will usually ask if it may share your complaint with the service, so the service can answer.".into());
+            rules_fired.push(ADJUST_COMMISSIONER_FIRST.to_string());
+        }
+    }
+
+    // One body never appears twice: not as both choices, and not again as a next step.
+    if alternative
+        .as_ref()
+        .is_some_and(|a| same_body(&a.recipient, &primary))
+    {
+        alternative = None;
+    }
+    escalation.retain(|r| !same_body(r, &primary));
+    if commissioner_alternative {
+        if let Some(alt) = &alternative {
+            do_not.insert(
+                0,
+                format!(
+                    "Do not send the same complaint to both {} and {}. Choose one: sending it to both can slow things down.",
+                    in_sentence(&primary.name()),
+                    in_sentence(&alt.recipient.name())
+                ),
+            );
+        }
+    }
+
+    // What the stage changes.
+    let next_ombudsman = escalation
+        .iter()
+        .find(|r| is_ombudsman(r))
+        .map(|r| in_sentence(&r.name()));
+    match stage {
+        Stage::RaisedInformally => why.push("You have already raised this informally. Now make it a formal complaint in writing, and say clearly that it is a formal complaint.".into()),
+        Stage::NoAcknowledgement => {
+            why.push("Nobody has told you they got your complaint. Write to the same place again to chase it: say when you sent it, keep a copy, and ask them to confirm they have it.".into());
+            rules_fired.push(ADJUST_CHASE_NO_ACKNOWLEDGEMENT.to_string());
+        }
+        Stage::NoResponseInTime => {
+            let then = next_ombudsman.as_deref().map(|o| format!(" If they still do not answer, {o} may agree to look at it without a final answer: ask them.")).unwrap_or_default();
+            why.push(format!("They have not answered by the time they agreed. Write to the same place to ask when you will get an answer and why it is late.{then}"));
+            rules_fired.push(ADJUST_CHASE_LATE_RESPONSE.to_string());
+        }
+        _ => {}
+    }
+    if matches!(
+        stage,
+        Stage::NotRaised | Stage::RaisedInformally | Stage::NoAcknowledgement
+    ) {
+        if let Some(ombudsman) = &next_ombudsman {
+            do_not.push(format!("Do not go to {ombudsman} yet. It usually only looks at a complaint after the service has given its final answer."));
+        }
+    }
+
+    // Free help and bodies to tell as well: every matching help rule adds one organisation.
+    let mut free_help: Vec<Organisation> = Vec::new();
+    let mut alongside: Vec<Alternative> = Vec::new();
+    for help in data.help.iter().filter(|h| ctx.help_matches(h)) {
+        let org = if help.local_role.is_empty() {
+            None
+        } else {
+            ctx.local(&help.local_role)
+        }
+        .or_else(|| data.organisation(&help.organisation));
+        let Some(org) = org else { continue };
+        let covers_nation = org.nations.contains(&nation);
+        let covers_area =
+            org.areas.is_empty() || area.is_some_and(|a| org.areas.iter().any(|x| x == a));
+        if !covers_nation || !covers_area {
+            continue;
+        }
+        match help.kind {
+            HelpKind::FreeHelp if !free_help.iter().any(|o| o.id == org.id) => {
+                free_help.push(org.clone());
+            }
+            HelpKind::Alongside => alongside.push(Alternative {
+                recipient: Recipient::Organisation(org.clone()),
+                reason: help.reason.clone(),
+            }),
+            HelpKind::FreeHelp => {}
+        }
+        rules_fired.push(help.id.clone());
+    }
+
+    let in_danger = matches!(situation.in_danger_now, Some(YesNo::Yes | YesNo::NotSure));
+    let crisis: Vec<CrisisLine> = if in_danger {
+        rules_fired.push(ADJUST_CRISIS_FIRST.to_string());
+        data.crisis_lines(nation, area)
+            .into_iter()
+            .cloned()
+            .collect()
+    } else {
+        Vec::new()
+    };
+
+    let procedure = match procedure_kind {
+        ProcedureKind::Council => Procedure::Council,
+        ProcedureKind::PrivateProvider => Procedure::PrivateProvider,
+        ProcedureKind::Nhs => match nation {
             Nation::England => Procedure::NhsEngland,
             Nation::Wales => Procedure::NhsWales,
             Nation::Scotland => Procedure::NhsScotland,
             Nation::NorthernIreland => Procedure::HscNorthernIreland,
         },
+    };
+    let deadlines = deadlines(
+        &ctx,
+        procedure,
+        &primary,
+        alternative.as_ref(),
+        &escalation,
+        today,
+    );
+
+    Route {
+        crisis_first: in_danger,
+        procedure,
         primary,
         alternative,
         do_not,
-        free_help: Vec::new(),
+        free_help,
         escalation,
         deadlines,
         why,
         assumptions,
         rules_fired,
+        crisis,
+        alongside,
+        unconfirmed,
     }
+}
+
+/// The usual time limit for making a complaint under `procedure`, in months from when it
+/// happened (or when the person found out), with what it means in plain words.
+fn complaint_time_limit(procedure: Procedure, nation: Nation) -> Option<(i32, &'static str)> {
+    const TWELVE: &str = "You should usually complain within 12 months of when it happened, or of when you found out about it. A later complaint can still be looked at if you had a good reason for the delay and it can still be looked into fairly.";
+    const SIX_SCOTLAND: &str = "In Scotland you should usually complain within 6 months of when it happened, or of when you found out (and then within 6 months of finding out). Later complaints can be looked at in some cases.";
+    const SIX_NI: &str = "In Northern Ireland you should usually complain within 6 months of finding out, and no later than 12 months after it happened. Later complaints can be looked at in some cases.";
+    match (procedure, nation) {
+        (Procedure::NhsEngland | Procedure::NhsWales, _) => Some((12, TWELVE)),
+        (Procedure::NhsScotland, _) => Some((6, SIX_SCOTLAND)),
+        (Procedure::HscNorthernIreland, _) => Some((6, SIX_NI)),
+        (Procedure::Council, Nation::England | Nation::Wales) => Some((12, TWELVE)),
+        (Procedure::Council, Nation::Scotland) => Some((6, SIX_SCOTLAND)),
+        (Procedure::Council, Nation::NorthernIreland) => Some((6, SIX_NI)),
+        (Procedure::PrivateProvider, _) => None,
+    }
+}
+
+/// Works out the dates that matter for this stage. Dates count from the earliest day it could
+/// have happened, so the app never tells someone they have more time than they really do.
+fn deadlines(
+    ctx: &Context<'_>,
+    procedure: Procedure,
+    primary: &Recipient,
+    alternative: Option<&Alternative>,
+    escalation: &[Recipient],
+    today: Date,
+) -> Vec<Deadline> {
+    let mut out = Vec::new();
+    let holidays = ctx.data.bank_holidays(ctx.nation);
+    let working = |days: u32| Some(today.add_working_days(days, &holidays));
+    let earliest = ctx.situation.when.and_then(|w| w.earliest());
+    let not_yet = NOT_YET_COMPLAINED.contains(&ctx.stage);
+    let sending_now = not_yet || ctx.stage == Stage::NoAcknowledgement;
+    let passed = |date: Option<Date>| date.is_some_and(|d| d < today);
+
+    if not_yet {
+        match complaint_time_limit(procedure, ctx.nation) {
+            Some((months, rule)) => {
+                let date = earliest.map(|d| d.add_months(months));
+                let mut note = rule.to_string();
+                if date.is_none() {
+                    note.push_str(" We cannot work out the date because we do not know when it happened.");
+                } else if passed(date) {
+                    note.push_str(" This date has passed. You can still complain: say in your letter why you could not complain sooner.");
+                }
+                out.push(Deadline {
+                    kind: DeadlineKind::ComplainBy,
+                    date,
+                    label: "Complain by".into(),
+                    note,
+                });
+            }
+            None => out.push(Deadline {
+                kind: DeadlineKind::ComplainBy,
+                date: None,
+                label: "Complain by".into(),
+                note: "There is no fixed time limit in law for care you pay for yourself. Check the provider's complaints procedure, and complain as soon as you can.".into(),
+            }),
+        }
+    }
+
+    if sending_now {
+        let england_style = matches!(procedure, Procedure::NhsEngland)
+            || (procedure == Procedure::Council && ctx.nation == Nation::England);
+        let after = "This date assumes your letter arrives today.";
+        if england_style {
+            out.push(Deadline {
+                kind: DeadlineKind::AcknowledgementDue,
+                date: working(3),
+                label: "They should reply to say they got it by".into(),
+                note: format!("In England, a complaint should be acknowledged within 3 working days of arriving, with an offer to talk about how it will be handled. {after}"),
+            });
+            out.push(Deadline {
+                kind: DeadlineKind::ResponseExpected,
+                date: Some(today.add_months(6)),
+                label: "Expect a full answer by".into(),
+                note: "There is no fixed deadline in England: they should agree a time with you. If they have not answered within 6 months, they must write to explain why, then answer as soon as they can. Many services aim for much sooner.".into(),
+            });
+        } else if procedure == Procedure::NhsWales {
+            out.push(Deadline {
+                kind: DeadlineKind::AcknowledgementDue,
+                date: working(2),
+                label: "They should reply to say they got it by".into(),
+                note: format!(
+                    "In Wales, a concern should be acknowledged within 2 working days. {after}"
+                ),
+            });
+            out.push(Deadline {
+                kind: DeadlineKind::ResponseExpected,
+                date: working(30),
+                label: "Expect a full answer by".into(),
+                note: "In Wales, you should get an answer within 30 working days. If not, they must tell you why and give you a new date.".into(),
+            });
+        } else if procedure == Procedure::NhsScotland {
+            out.push(Deadline {
+                kind: DeadlineKind::ResponseExpected,
+                date: working(5),
+                label: "Expect an answer to a simple complaint (stage 1) by".into(),
+                note: format!("In Scotland, simple complaints should be answered within 5 working days. They can take longer if they explain why. {after}"),
+            });
+            out.push(Deadline {
+                kind: DeadlineKind::AcknowledgementDue,
+                date: working(3),
+                label: "If it is investigated (stage 2), they should reply to say they got it by".into(),
+                note: format!("Serious or complicated complaints are investigated at stage 2: they should be acknowledged within 3 working days. {after}"),
+            });
+            out.push(Deadline {
+                kind: DeadlineKind::ResponseExpected,
+                date: working(20),
+                label: "If it is investigated (stage 2), expect a full answer by".into(),
+                note: "At stage 2 you should get a full answer within 20 working days, or be told why not and given a new date.".into(),
+            });
+        } else if procedure == Procedure::HscNorthernIreland {
+            let family_practitioner = ctx
+                .situation
+                .service
+                .is_some_and(|s| FAMILY_PRACTITIONER.contains(&s));
+            out.push(Deadline {
+                kind: DeadlineKind::AcknowledgementDue,
+                date: working(3),
+                label: "They should reply to say they got it by".into(),
+                note: format!("In Northern Ireland, a complaint should be acknowledged within 3 working days. {after}"),
+            });
+            out.push(if family_practitioner {
+                Deadline {
+                    kind: DeadlineKind::ResponseExpected,
+                    date: working(10),
+                    label: "Expect a full answer by".into(),
+                    note: "GP, dentist, pharmacy and optician complaints should be answered within 10 working days (20 if the Strategic Planning and Performance Group is acting as a go-between).".into(),
+                }
+            } else {
+                Deadline {
+                    kind: DeadlineKind::ResponseExpected,
+                    date: None,
+                    label: "Expect a full answer by".into(),
+                    note: "The Trust should tell you when to expect an answer. Simple complaints are often answered within 5 to 10 working days.".into(),
+                }
+            });
+        }
+    }
+
+    // Appealing a Special Allocation Scheme placement has its own, much shorter, time limit.
+    if ctx.nation == Nation::England
+        && ctx.situation.service == Some(Service::GpRemovalOrSas)
+        && sending_now
+    {
+        let exact = match ctx.situation.when {
+            Some(crate::domain::situation::WhenItHappened::OnDate { date }) => Some(date),
+            _ => None,
+        };
+        let date = exact.map(|d| d.add_days(14));
+        let mut note = "Count from the date of the letter that told you about the scheme. Appeals against being put on the scheme are often due within 14 days; appeals against being kept on it within 28 days. Local schemes differ: check your letter.".to_string();
+        if date.is_none() {
+            note.push_str(" We need the exact date of the letter to work this out.");
+        } else if passed(date) {
+            note.push_str(" This date has passed. You can still ask for a review of your placement, and you can still complain.");
+        }
+        out.push(Deadline {
+            kind: DeadlineKind::AppealBy,
+            date,
+            label: "Appeal against being put on the scheme by".into(),
+            note,
+        });
+    }
+
+    // The last day for the final step, once it is in sight.
+    if matches!(
+        ctx.stage,
+        Stage::NoAcknowledgement | Stage::NoResponseInTime | Stage::FinalResponseUnhappy
+    ) {
+        let candidates = std::iter::once(primary)
+            .chain(escalation.iter())
+            .chain(alternative.map(|a| &a.recipient));
+        let target = candidates
+            .filter_map(Recipient::organisation)
+            .find_map(|org| org.time_limit.as_ref().map(|limit| (org, limit)));
+        if let Some((org, limit)) = target {
+            let from = match limit.counted_from {
+                TimeLimitStart::Event => earliest,
+                TimeLimitStart::FinalResponse => ctx.situation.final_response_date,
+            };
+            let months = i32::try_from(limit.months).unwrap_or(i32::MAX / 24);
+            let date = from.map(|d| d.add_months(months));
+            let mut note = limit.note.clone();
+            if date.is_none() {
+                note.push_str(match limit.counted_from {
+                    TimeLimitStart::Event => " We cannot work out the date because we do not know when it happened.",
+                    TimeLimitStart::FinalResponse => " We can work out the date once you have the final response and know its date.",
+                });
+            } else if passed(date) {
+                note.push_str(" This date has passed. Contact them anyway and explain why: they can sometimes look at older complaints.");
+            }
+            out.push(Deadline {
+                kind: DeadlineKind::OmbudsmanBy,
+                date,
+                label: format!("Take it to {} by", in_sentence(&org.name)),
+                note,
+            });
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -277,6 +818,14 @@ mod tests {
         );
         let alt = route.alternative.expect("the ICB is the alternative");
         assert_eq!(alt.recipient.organisation().unwrap().id, "nhs-sussex-icb");
-        assert_eq!(route.rules_fired, ["england-gp-provider-or-icb"]);
+        // The routing rule comes first; help rules that added free help follow it.
+        assert_eq!(route.rules_fired[0], "england-gp-provider-or-icb");
+        assert!(route
+            .rules_fired
+            .contains(&"england-nhs-complaints-advocacy".to_string()));
+        assert!(route
+            .free_help
+            .iter()
+            .any(|o| o.id == "ihcas-brighton-and-hove"));
     }
 }

@@ -361,6 +361,49 @@ pub enum YesNo {
     NotSure,
 }
 
+/// What kind of privately funded care, when the service is [`Service::PrivatelyFundedCare`].
+/// The route differs: a private dentist goes to the Dental Complaints Service, a care home or
+/// home care (in England) to the Local Government and Social Care Ombudsman.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PrivateCareKind {
+    /// A care home, or care at home, that the person pays for.
+    CareHomeOrHomeCare,
+    /// Dental treatment the person paid for (not NHS).
+    Dental,
+    /// A private hospital or clinic.
+    HospitalOrClinic,
+    /// Something else the person paid for.
+    Other,
+}
+
+impl PrivateCareKind {
+    pub const ALL: [PrivateCareKind; 4] = [
+        PrivateCareKind::CareHomeOrHomeCare,
+        PrivateCareKind::Dental,
+        PrivateCareKind::HospitalOrClinic,
+        PrivateCareKind::Other,
+    ];
+
+    /// The stable id used in data files and scenarios ("care-home-or-home-care").
+    pub fn id(self) -> &'static str {
+        match self {
+            PrivateCareKind::CareHomeOrHomeCare => "care-home-or-home-care",
+            PrivateCareKind::Dental => "dental",
+            PrivateCareKind::HospitalOrClinic => "hospital-or-clinic",
+            PrivateCareKind::Other => "other",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<PrivateCareKind> {
+        PrivateCareKind::ALL.into_iter().find(|k| k.id() == id)
+    }
+}
+
+impl YesNo {
+    pub const ALL: [YesNo; 3] = [YesNo::Yes, YesNo::No, YesNo::NotSure];
+}
+
 /// Everything routing looks at. All fields are optional where the person may skip the question:
 /// routing must still give a safe, useful answer (and say what it assumed).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -382,6 +425,9 @@ pub struct Situation {
     pub fitness_to_practise_concern: Option<YesNo>,
     /// Is anyone in danger right now? `Yes` puts crisis help before everything else.
     pub in_danger_now: Option<YesNo>,
+    /// Only for privately funded care: what kind it was. Added after the first fields, so it
+    /// comes last.
+    pub private_care: Option<PrivateCareKind>,
 }
 
 #[cfg(test)]
