@@ -10,7 +10,9 @@
 
 use super::answers::{AccessNeed, Answers, ContactMethod, Want, Who};
 use super::date::Date;
-use super::situation::{Nation, Service, ServiceGroup, Stage, WhenItHappened, YesNo};
+use super::situation::{
+    Nation, PrivateCareKind, Service, ServiceGroup, Stage, WhenItHappened, YesNo,
+};
 use serde::{Deserialize, Serialize};
 
 /// Every page of the journey, in order. The slug is the page's address (`#/what-happened`).
@@ -24,6 +26,7 @@ pub enum Step {
     SharedComputer,
     ServiceGroup,
     Service,
+    PrivateCare,
     Nation,
     Area,
     ServiceName,
@@ -35,6 +38,7 @@ pub enum Step {
     Stage,
     AbleToComplain,
     StillReceivingCare,
+    Professional,
     Name,
     Contact,
     Access,
@@ -54,7 +58,7 @@ pub enum StepKind {
 
 impl Step {
     /// Every step, in journey order.
-    pub const ALL: [Step; 25] = [
+    pub const ALL: [Step; 27] = [
         Step::Safe,
         Step::Who,
         Step::Supporter,
@@ -63,6 +67,7 @@ impl Step {
         Step::SharedComputer,
         Step::ServiceGroup,
         Step::Service,
+        Step::PrivateCare,
         Step::Nation,
         Step::Area,
         Step::ServiceName,
@@ -74,6 +79,7 @@ impl Step {
         Step::Stage,
         Step::AbleToComplain,
         Step::StillReceivingCare,
+        Step::Professional,
         Step::Name,
         Step::Contact,
         Step::Access,
@@ -93,6 +99,7 @@ impl Step {
             Step::SharedComputer => "shared-computer",
             Step::ServiceGroup => "service-type",
             Step::Service => "service",
+            Step::PrivateCare => "private-care",
             Step::Nation => "nation",
             Step::Area => "area",
             Step::ServiceName => "service-name",
@@ -104,6 +111,7 @@ impl Step {
             Step::Stage => "already-complained",
             Step::AbleToComplain => "complain-to-them",
             Step::StillReceivingCare => "still-getting-care",
+            Step::Professional => "concern-about-a-professional",
             Step::Name => "name",
             Step::Contact => "contact",
             Step::Access => "support-needs",
@@ -130,6 +138,7 @@ impl Step {
         match self {
             Step::Supporter | Step::Consent | Step::ConsentShare => !supporter,
             Step::Service => answers.service_group.is_none_or(|g| g.services().len() < 2),
+            Step::PrivateCare => answers.situation.service != Some(Service::PrivatelyFundedCare),
             Step::Area => answers.situation.nation.is_none(),
             Step::LateReason => !is_late(answers, today),
             Step::AbleToComplain => matches!(
@@ -152,6 +161,7 @@ impl Step {
             Step::SharedComputer => answers.shared_computer.is_some(),
             Step::ServiceGroup => answers.service_group.is_some(),
             Step::Service => s.service.is_some(),
+            Step::PrivateCare => s.private_care.is_some(),
             Step::Nation => s.nation.is_some(),
             Step::Area => s.area.is_some(),
             Step::ServiceName => has(&answers.service_name),
@@ -163,6 +173,7 @@ impl Step {
             Step::Stage => s.stage.is_some(),
             Step::AbleToComplain => s.able_to_complain_to_service.is_some(),
             Step::StillReceivingCare => s.still_receiving_care.is_some(),
+            Step::Professional => s.fitness_to_practise_concern.is_some(),
             Step::Name => has(&answers.contact.name),
             Step::Contact => !answers.contact.methods.is_empty(),
             Step::Access => !answers.access_needs.is_empty(),
@@ -600,6 +611,7 @@ pub enum YesNoField {
     MayShare,
     AbleToComplain,
     StillReceivingCare,
+    FitnessToPractise,
 }
 
 impl YesNoField {
@@ -611,6 +623,7 @@ impl YesNoField {
             YesNoField::MayShare => a.supporter.may_share_with_supporter,
             YesNoField::AbleToComplain => a.situation.able_to_complain_to_service,
             YesNoField::StillReceivingCare => a.situation.still_receiving_care,
+            YesNoField::FitnessToPractise => a.situation.fitness_to_practise_concern,
         }
     }
 
@@ -622,6 +635,7 @@ impl YesNoField {
             YesNoField::MayShare => &mut a.supporter.may_share_with_supporter,
             YesNoField::AbleToComplain => &mut a.situation.able_to_complain_to_service,
             YesNoField::StillReceivingCare => &mut a.situation.still_receiving_care,
+            YesNoField::FitnessToPractise => &mut a.situation.fitness_to_practise_concern,
         }
     }
 }
@@ -634,6 +648,7 @@ pub enum Edit {
     Who(Who),
     ServiceGroup(ServiceGroup),
     Service(Service),
+    PrivateCare(PrivateCareKind),
     Nation(Nation),
     Area(String),
     Stage(Stage),
@@ -692,6 +707,7 @@ pub fn apply(
             answers.service_group = Some(service.group());
             answers.situation.service = Some(service);
         }
+        Edit::PrivateCare(kind) => answers.situation.private_care = Some(kind),
         Edit::Nation(nation) => {
             if answers.situation.nation != Some(nation) {
                 answers.situation.area = None;

@@ -15,7 +15,7 @@ use crate::domain::answers::{AccessNeed, ContactMethod, Want, Who};
 use crate::domain::interview::{
     previous, Edit, Page, Step, TextField as Field, WhenChoice, YesNoField,
 };
-use crate::domain::situation::{Nation, Service, ServiceGroup, Stage, YesNo};
+use crate::domain::situation::{Nation, PrivateCareKind, Service, ServiceGroup, Stage, YesNo};
 use yew::prelude::*;
 
 /// What a page needs: the model and the two ways to change it.
@@ -234,6 +234,7 @@ pub fn step_page(v: &View, step: Step) -> Html {
         Step::SharedComputer => shared_computer(v),
         Step::ServiceGroup => service_group(v),
         Step::Service => service(v),
+        Step::PrivateCare => private_care(v),
         Step::Nation => nation(v),
         Step::Area => area(v),
         Step::ServiceName => service_name(v),
@@ -245,6 +246,7 @@ pub fn step_page(v: &View, step: Step) -> Html {
         Step::Stage => stage(v),
         Step::AbleToComplain => able_to_complain(v),
         Step::StillReceivingCare => still_receiving_care(v),
+        Step::Professional => professional(v),
         Step::Name => name(v),
         Step::Contact => contact(v),
         Step::Access => access(v),
@@ -269,6 +271,7 @@ pub fn title(v: &View, page: Page) -> String {
             Step::SharedComputer => "Shared computer",
             Step::ServiceGroup => "What is the complaint about?",
             Step::Service => "Which is closest?",
+            Step::PrivateCare => "What kind of care was it?",
             Step::Nation => "Where did this happen?",
             Step::Area => "Which area?",
             Step::ServiceName => "Name of the service",
@@ -280,6 +283,7 @@ pub fn title(v: &View, page: Page) -> String {
             Step::Stage => "Have you already complained?",
             Step::AbleToComplain => "Complaining to them directly",
             Step::StillReceivingCare => "Still getting care",
+            Step::Professional => "A concern about one professional",
             Step::Name => v.say("Your name", "Their name"),
             Step::Contact => "How they can reply",
             Step::Access => "Support you need",
@@ -586,6 +590,40 @@ fn service(v: &View) -> Html {
         <Choices id="service" legend={legend} error={v.error("service")} {choices} {selected} {on_choose} />
     };
     question_page(v, Step::Service, legend.to_string(), body)
+}
+
+/// The answer to "What kind of care was it?", for this page and the summary.
+pub fn private_care_label(kind: PrivateCareKind) -> &'static str {
+    match kind {
+        PrivateCareKind::CareHomeOrHomeCare => "A care home, or carers at home",
+        PrivateCareKind::Dental => "Dental treatment",
+        PrivateCareKind::HospitalOrClinic => "A private hospital or clinic",
+        PrivateCareKind::Other => "Something else",
+    }
+}
+
+fn private_care(v: &View) -> Html {
+    let choices: Vec<Choice> = PrivateCareKind::ALL
+        .iter()
+        .map(|k| Choice::new(k.id(), private_care_label(*k)))
+        .collect();
+    let selected = v
+        .model
+        .answers
+        .situation
+        .private_care
+        .map(|k| vec![AttrValue::from(k.id())])
+        .unwrap_or_default();
+    let on_choose = v.edit.reform(|value: AttrValue| {
+        Edit::PrivateCare(PrivateCareKind::from_id(&value).unwrap_or(PrivateCareKind::Other))
+    });
+    let legend = "What kind of care was paid for privately?";
+    let hint =
+        "Complaints about private care go to different places depending on the kind of care.";
+    let body = html! {
+        <Choices id="private-care" legend={legend} hint={hint} {choices} {selected} {on_choose} />
+    };
+    question_page(v, Step::PrivateCare, format!("{legend} {hint}"), body)
 }
 
 fn nation(v: &View) -> Html {
@@ -944,6 +982,20 @@ fn still_receiving_care(v: &View) -> Html {
         format!("{legend} {hint}"),
         body,
     )
+}
+
+fn professional(v: &View) -> Html {
+    let legend = "Is this also a serious concern about one health professional?";
+    let hint = "For example, a doctor, nurse or pharmacist who may not be safe to work. If so, you can also tell the organisation that registers them. Most complaints do not need this.";
+    let body = v.yes_no(
+        "concern-about-a-professional",
+        YesNoField::FitnessToPractise,
+        legend,
+        Some(hint),
+        ["Yes", "No", "I'm not sure"],
+        None,
+    );
+    question_page(v, Step::Professional, format!("{legend} {hint}"), body)
 }
 
 fn name(v: &View) -> Html {

@@ -8,7 +8,7 @@ use crate::domain::date::Date;
 use crate::domain::interview::{Page, Step};
 use crate::domain::letter::letter_text;
 use crate::domain::route::{route, DeadlineKind, Recipient, Route};
-use crate::domain::situation::{Nation, YesNo};
+use crate::domain::situation::Nation;
 use crate::platform;
 use yew::prelude::*;
 
@@ -71,11 +71,15 @@ fn recipient_details(recipient: &Recipient) -> Html {
 }
 
 /// Crisis lines for the person's nation (England when not known), local ones last.
-fn crisis_lines(nation: Option<Nation>, area: Option<&str>) -> Vec<&'static CrisisLine> {
-    data().crisis_lines(nation.unwrap_or(Nation::England), area)
+fn crisis_lines(nation: Option<Nation>, area: Option<&str>) -> Vec<CrisisLine> {
+    data()
+        .crisis_lines(nation.unwrap_or(Nation::England), area)
+        .into_iter()
+        .cloned()
+        .collect()
 }
 
-fn crisis_panel(nation: Option<Nation>, area: Option<&str>, heading_level_one: bool) -> Html {
+fn crisis_panel(lines: &[CrisisLine], heading_level_one: bool) -> Html {
     let heading = "If you are in danger now";
     html! {
         <section class="app-crisis" aria-labelledby="crisis-heading">
@@ -85,11 +89,14 @@ fn crisis_panel(nation: Option<Nation>, area: Option<&str>, heading_level_one: b
                 <h2 id="crisis-heading">{heading}</h2>
             }
             <p>{"You do not have to go through this alone. These are free and you can call any time they are open."}</p>
-            { for crisis_lines(nation, area).into_iter().map(|line| html! {
+            { for lines.iter().map(|line| html! {
                 <div class="app-card">
                     <h3 class="app-card__title">{line.name.clone()}</h3>
                     <p>{line.what.clone()}</p>
                     <ul class="app-contact-list">{ for line.contacts.iter().map(contact_line) }</ul>
+                    if !line.caution.is_empty() {
+                        <p class="app-check">{format!("Check: {}", line.caution)}</p>
+                    }
                 </div>
             }) }
         </section>
@@ -108,7 +115,7 @@ pub fn get_help_page(v: &View) -> Html {
     html! {
         <div class="app-narrow">
             <button type="button" class="app-link-button app-back-link app-no-print" onclick={back}>{"Back"}</button>
-            {crisis_panel(s.nation, s.area.as_deref(), true)}
+            {crisis_panel(&crisis_lines(s.nation, s.area.as_deref()), true)}
             if came_from_safety_question {
                 <p>{"When you are ready, you can carry on with your complaint. Your answers are kept until you close this tab."}</p>
                 <a class="app-button" href={format!("#{}", Page::Step(Step::Who).hash())}>{"Carry on with the complaint"}</a>
@@ -151,6 +158,9 @@ fn route_panel(route: &Route) -> Html {
                 </div>
             }
             { for route.do_not.iter().map(|warning| html! { <p class="app-warning">{warning.clone()}</p> }) }
+            { for route.unconfirmed.iter().map(|note| html! {
+                <p class="app-inset"><span class="app-tag">{"Check this before you rely on it"}</span>{" "}{note.clone()}</p>
+            }) }
             <h3>{"Why this route"}</h3>
             { for route.why.iter().map(|why| html! { <p>{why.clone()}</p> }) }
             { for route.assumptions.iter().map(|a| html! { <p class="app-inset">{a.clone()}</p> }) }
@@ -163,6 +173,16 @@ fn route_panel(route: &Route) -> Html {
                 <ol class="app-list app-list--number">
                     { for route.escalation.iter().map(|r| html! { <li>{r.name()}</li> }) }
                 </ol>
+            }
+            if !route.alongside.is_empty() {
+                <h3>{"You can also tell"}</h3>
+                { for route.alongside.iter().map(|alt| html! {
+                    <div class="app-card">
+                        <h4 class="app-card__title">{alt.recipient.name()}</h4>
+                        <p>{alt.reason.clone()}</p>
+                        {recipient_details(&alt.recipient)}
+                    </div>
+                }) }
             }
             if !route.free_help.is_empty() {
                 <h3>{"Free help with your complaint"}</h3>
@@ -183,18 +203,14 @@ pub fn letter_page(v: &View) -> Html {
     let answers = &model.answers;
     let route = route(&answers.situation, data(), model.today);
     let text = letter_text(answers, &route, model.today);
-    let in_danger = matches!(
-        answers.situation.in_danger_now,
-        Some(YesNo::Yes | YesNo::NotSure)
-    );
     let print = Callback::from(|_: MouseEvent| {
         let _ = platform::window().print();
     });
     html! {
         <div>
             <BackLink href={format!("#{}", Page::Step(Step::CheckAnswers).hash())} />
-            if route.crisis_first || in_danger {
-                {crisis_panel(answers.situation.nation, answers.situation.area.as_deref(), false)}
+            if route.crisis_first {
+                {crisis_panel(&route.crisis, false)}
             }
             <h1 class="app-heading-xl">{"Your letter and where to send it"}</h1>
             <div class="app-grid">

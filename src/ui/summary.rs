@@ -83,6 +83,13 @@ pub fn check_answers(v: &View) -> Html {
         .map(|x| super::pages::service_summary(x).to_string())
         .unwrap_or_default();
     rows.push(row("What it is about", service, Step::ServiceGroup));
+    if applies(Step::PrivateCare) {
+        let kind = s
+            .private_care
+            .map(|k| super::pages::private_care_label(k).to_string())
+            .unwrap_or_default();
+        rows.push(row("Kind of private care", kind, Step::PrivateCare));
+    }
     rows.push(row(
         "Where",
         s.nation.map(|n| n.name().to_string()).unwrap_or_default(),
@@ -150,6 +157,11 @@ pub fn check_answers(v: &View) -> Html {
         "Still getting care",
         yes_no(s.still_receiving_care),
         Step::StillReceivingCare,
+    ));
+    rows.push(row(
+        "Concern about one professional",
+        yes_no(s.fitness_to_practise_concern),
+        Step::Professional,
     ));
     let mut name = a.contact.name.clone();
     if has_text(&a.date_of_birth) {
