@@ -319,6 +319,8 @@ pub fn is_late(answers: &Answers, today: Date) -> bool {
 pub enum Page {
     Start,
     GetHelp,
+    /// Save or open an encrypted draft.
+    Save,
     Step(Step),
     NotFound,
 }
@@ -335,6 +337,7 @@ impl Page {
         let page = match slug {
             "" => Page::Start,
             "get-help" => Page::GetHelp,
+            "save" => Page::Save,
             _ => Step::from_slug(slug).map_or(Page::NotFound, Page::Step),
         };
         (page, from_check)
@@ -345,6 +348,7 @@ impl Page {
         match self {
             Page::Start => "/".to_string(),
             Page::GetHelp => "/get-help".to_string(),
+            Page::Save => "/save".to_string(),
             Page::Step(step) => format!("/{}", step.slug()),
             Page::NotFound => "/".to_string(),
         }

@@ -6,6 +6,7 @@
 //! - [`route`]: where the complaint goes, what not to do, who helps, and by when.
 //! - [`letter`]: the complaint letter, built from the answers and the route.
 //! - [`date`]: calendar arithmetic for deadlines.
+//! - [`envelope`]: the layout of an encrypted saved draft.
 //! - [`codec`]: answers to text and back, for session storage and saved drafts.
 //!
 //! Nothing here reads a clock, the network or storage: "today" and the data are passed in, so
@@ -14,6 +15,7 @@
 pub mod answers;
 pub mod codec;
 pub mod date;
+pub mod envelope;
 pub mod interview;
 pub mod letter;
 pub mod route;

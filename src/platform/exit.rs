@@ -49,6 +49,16 @@ pub fn install(on_exit: Rc<dyn Fn()>) -> Vec<EventListener> {
             },
         ));
     }
+    // If the browser brings this page back from its back-forward cache after an exit, start
+    // afresh: storage is already empty, so a reload shows no answers.
+    listeners.push(EventListener::new(&window, "pageshow", |event| {
+        let restored = event
+            .dyn_ref::<web_sys::PageTransitionEvent>()
+            .is_some_and(|e| e.persisted());
+        if restored && super::storage::load_session().is_none() {
+            let _ = super::window().location().reload();
+        }
+    }));
     let presses: Rc<Cell<[f64; 3]>> = Rc::new(Cell::new([f64::NEG_INFINITY; 3]));
     listeners.push(EventListener::new(&window, "keydown", move |event| {
         let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() else {

@@ -5,8 +5,16 @@
 //! - [`page`]: the address bar (`#/step`), page title, focus and the static start page.
 //! - [`speech`]: reading a question aloud with on-device voices only.
 //! - [`exit`]: the quick exit ("Exit this page" and Shift pressed three times).
+//! - [`crypto`]: encrypting drafts with the browser's WebCrypto.
+//! - [`files`]: downloads, and reading a file the person picks.
+//! - [`idle`]: noticing a quiet page on a shared computer.
+//! - [`offline`]: the service worker that lets the app work offline.
 
+pub mod crypto;
 pub mod exit;
+pub mod files;
+pub mod idle;
+pub mod offline;
 pub mod page;
 pub mod speech;
 pub mod storage;

@@ -16,8 +16,15 @@ fn session() -> Option<web_sys::Storage> {
 }
 
 /// Keeps the answers in this tab's session storage. Returns false when storage refused.
+/// With no answers at all, nothing is stored (and any earlier copy is removed).
 pub fn save_session(answers: &Answers) -> bool {
-    session().is_some_and(|s| s.set_item(SESSION_KEY, &codec::encode(answers)).is_ok())
+    session().is_some_and(|s| {
+        if *answers == Answers::default() {
+            s.remove_item(SESSION_KEY).is_ok()
+        } else {
+            s.set_item(SESSION_KEY, &codec::encode(answers)).is_ok()
+        }
+    })
 }
 
 /// The answers kept in this tab, if any could be read.
@@ -35,5 +42,34 @@ pub fn clear_everything() {
     }
     if let Ok(Some(local)) = window.local_storage() {
         let _ = local.clear();
+    }
+}
+
+/// The key for a draft the person chose to save on this device (encrypted; see `crypto`).
+pub const SAVED_KEY: &str = "in-my-words-saved-draft";
+
+fn local() -> Option<web_sys::Storage> {
+    super::window().local_storage().ok().flatten()
+}
+
+/// Keeps an encrypted draft on this device until the person deletes it or exits. Returns false
+/// when the browser refused (private browsing, storage full or switched off).
+pub fn save_on_device(encrypted: &[u8]) -> bool {
+    local().is_some_and(|s| {
+        s.set_item(SAVED_KEY, &codec::base64_encode(encrypted))
+            .is_ok()
+    })
+}
+
+/// The encrypted draft saved on this device, if there is one.
+pub fn saved_on_device() -> Option<Vec<u8>> {
+    let text = local()?.get_item(SAVED_KEY).ok().flatten()?;
+    codec::base64_decode(&text)
+}
+
+/// Deletes the draft saved on this device.
+pub fn delete_from_device() {
+    if let Some(s) = local() {
+        let _ = s.remove_item(SAVED_KEY);
     }
 }

@@ -4,7 +4,8 @@
 //! - [`state`]: the reducer and the model it owns.
 //! - [`components`]: GOV.UK-style building blocks (choices, text fields, error summary, Listen).
 //! - [`pages`]: one function per journey step; [`summary`]: check your answers;
-//!   [`result`]: crisis help, the letter and where to send it, finish and clear.
+//!   [`result`]: crisis help, the letter and where to send it, finish and clear;
+//!   [`save`]: saving and opening an encrypted draft.
 //!
 //! The start page is plain HTML in `index.html` (it paints before the app arrives); the app
 //! shows or hides it and renders every other page into `#app`.
@@ -12,15 +13,22 @@
 pub mod components;
 pub mod pages;
 pub mod result;
+pub mod save;
 pub mod state;
 pub mod summary;
 
 use crate::domain::interview::Page;
+use crate::domain::situation::YesNo;
 use crate::platform;
+use crate::platform::idle::IdleEvent;
 use pages::View;
 use state::{Action, Model, TextSize};
 use std::rc::Rc;
 use yew::prelude::*;
+
+/// On a shared computer: ask "Are you still there?" after 14 quiet minutes, clear at 15.
+const IDLE_WARN_MS: f64 = 14.0 * 60.0 * 1000.0;
+const IDLE_CLEAR_MS: f64 = 15.0 * 60.0 * 1000.0;
 
 /// Mounts the app on the page.
 pub fn start() {
@@ -112,6 +120,38 @@ pub fn App() -> Html {
         });
     }
 
+    // Offline: register the service worker once; say so when the app is ready offline.
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            platform::offline::register(move || dispatch.emit(Action::OfflineReady));
+        });
+    }
+
+    // Shared computer: after a quiet spell, warn, then clear everything.
+    {
+        let dispatch = dispatch.clone();
+        let shared = model.answers.shared_computer == Some(YesNo::Yes);
+        use_effect_with(shared, move |shared| {
+            let watch = shared.then(|| {
+                platform::idle::watch(
+                    IDLE_WARN_MS,
+                    IDLE_CLEAR_MS,
+                    Rc::new(move |event| match event {
+                        IdleEvent::Warn => dispatch.emit(Action::IdleWarning(true)),
+                        IdleEvent::Active => dispatch.emit(Action::IdleWarning(false)),
+                        IdleEvent::Clear => {
+                            platform::speech::stop();
+                            platform::storage::clear_everything();
+                            dispatch.emit(Action::IdleClear);
+                        }
+                    }),
+                )
+            });
+            move || drop(watch)
+        });
+    }
+
     // Carry out navigation requests from the reducer by changing the address.
     use_effect_with(model.navigation.clone(), |navigation| {
         if let Some((hash, _)) = navigation {
@@ -168,16 +208,52 @@ pub fn App() -> Html {
     let page = match model.page {
         Page::Start => html! {},
         Page::GetHelp => result::get_help_page(&view),
+        Page::Save => {
+            html! { <save::SavePage answers={model.answers.clone()} dispatch={dispatch.clone()} /> }
+        }
         Page::Step(step) => pages::step_page(&view, step),
         Page::NotFound => pages::not_found(),
     };
-    html! {
-        <>
-            <DisplaySettings size={model.text_size} contrast={model.high_contrast} dispatch={dispatch.clone()} />
+    let still_here = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.emit(Action::IdleWarning(false)))
+    };
+    let top = html! {
+        <div class="app-top app-no-print">
+            if model.idle_warning {
+                <div class="app-crisis" role="alertdialog" aria-labelledby="idle-title" aria-describedby="idle-text">
+                    <h2 id="idle-title">{"Are you still there?"}</h2>
+                    <p id="idle-text">{"This page has been left alone. To keep your answers safe on a shared computer, we will clear them in 1 minute."}</p>
+                    <button type="button" class="app-button" onclick={still_here}>{"I am still here"}</button>
+                </div>
+            }
+            if let Some((_, notice)) = model.notice.filter(|(at, _)| *at == model.page) {
+                <div class="app-notice" role="status"><p>{notice}</p></div>
+            }
             if !model.storage_works {
                 <div class="app-notice" role="status">
                     <p>{"This browser is not letting us keep your answers if the page reloads. You can still carry on: just do not refresh or close this page until you have your letter."}</p>
                 </div>
+            }
+            <p class="app-small app-storage-note">
+                {"Your answers stay in this tab only, and are deleted when you close it. "}
+                <a href="#/save">{"Save or open a draft"}</a>
+                if model.offline_ready {
+                    {" · Works offline on this device."}
+                }
+            </p>
+            <DisplaySettings size={model.text_size} contrast={model.high_contrast} dispatch={dispatch.clone()} />
+        </div>
+    };
+    let top_host = platform::window()
+        .document()
+        .and_then(|d| d.get_element_by_id("app-top"));
+    html! {
+        <>
+            if let Some(host) = top_host {
+                {create_portal(top, host)}
+            } else {
+                {top}
             }
             {page}
         </>

@@ -261,6 +261,7 @@ pub fn title(v: &View, page: Page) -> String {
     let heading = match page {
         Page::Start => return "In My Words: complain about a health or care service".into(),
         Page::GetHelp => "Get help now",
+        Page::Save => "Save or open a draft",
         Page::NotFound => "Page not found",
         Page::Step(step) => match step {
             Step::Safe => v.say("Are you safe right now?", "Are they safe right now?"),

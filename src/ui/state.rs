@@ -40,6 +40,13 @@ pub struct Model {
     pub today: Date,
     /// False once the browser has refused to store the answers in this tab.
     pub storage_works: bool,
+    /// On a shared computer, the page has been quiet long enough to ask "Are you still there?".
+    pub idle_warning: bool,
+    /// A one-off message, and the page it belongs on (for example, the start page after a quiet
+    /// shared computer was cleared). It goes when the person moves to another page.
+    pub notice: Option<(Page, &'static str)>,
+    /// True once the service worker has a copy of the app on this device.
+    pub offline_ready: bool,
 }
 
 impl Model {
@@ -54,7 +61,20 @@ impl Model {
             high_contrast: false,
             today,
             storage_works: true,
+            idle_warning: false,
+            notice: None,
+            offline_ready: false,
         }
+    }
+
+    /// Forgets every answer and setting, as if the tab had just been opened.
+    fn clear(&mut self) {
+        self.answers = Answers::default();
+        self.errors.clear();
+        self.text_size = TextSize::Normal;
+        self.high_contrast = false;
+        self.idle_warning = false;
+        self.notice = None;
     }
 
     fn go(&mut self, page: Page, change: bool) {
@@ -111,6 +131,14 @@ pub enum Action {
     StorageFailed,
     /// Forget every answer (quick exit, or "Finish and clear").
     Clear,
+    /// Replace the answers with an opened draft.
+    Restore(Box<Answers>),
+    /// Show or hide the "Are you still there?" warning.
+    IdleWarning(bool),
+    /// Clear everything because a shared computer was left alone, and say so.
+    IdleClear,
+    /// The app can now work offline.
+    OfflineReady,
 }
 
 impl Reducible for Model {
@@ -122,6 +150,9 @@ impl Reducible for Model {
             Action::Navigate { page, from_check } => {
                 if model.page == page && model.from_check == from_check {
                     return self;
+                }
+                if model.notice.is_some_and(|(at, _)| at != page) {
+                    model.notice = None;
                 }
                 model.page = page;
                 model.from_check = from_check;
@@ -156,12 +187,26 @@ impl Reducible for Model {
                 }
                 model.storage_works = false;
             }
-            Action::Clear => {
-                model.answers = Answers::default();
+            Action::Clear => model.clear(),
+            Action::Restore(answers) => {
+                model.answers = *answers;
                 model.errors.clear();
-                model.text_size = TextSize::Normal;
-                model.high_contrast = false;
             }
+            Action::IdleWarning(show) => {
+                if model.idle_warning == show {
+                    return self;
+                }
+                model.idle_warning = show;
+            }
+            Action::IdleClear => {
+                model.clear();
+                model.notice = Some((
+                    Page::Start,
+                    "We cleared your answers because this page was left alone on a shared computer.",
+                ));
+                model.go(Page::Start, false);
+            }
+            Action::OfflineReady => model.offline_ready = true,
         }
         Rc::new(model)
     }

@@ -61,9 +61,9 @@ export async function newRecordedPage(browser, { viewport = PHONE, ...contextOpt
   return { context, page, requests, consoleErrors, violations };
 }
 
-/** Waits until the app has started (its display settings render into #app). */
+/** Waits until the app has started (its display settings render into #app-top). */
 export async function waitForApp(page) {
-  await page.waitForSelector("#app .app-settings", { state: "attached", timeout: 30000 });
+  await page.waitForSelector("#app-top .app-settings", { state: "attached", timeout: 30000 });
 }
 
 /** Opens the app at `hash` (e.g. "#/what-happened") and waits for it to start. */

@@ -1,0 +1,48 @@
+//! Files the person chooses to make or open: downloads (letter, calendar, saved draft) and
+//! reading a file they pick. Everything happens on the device; a download is a file the browser
+//! writes from memory, never an upload.
+
+use js_sys::{Array, Uint8Array};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlInputElement, Url};
+
+/// Offers `bytes` as a download called `name`. Returns false if the browser refused.
+pub fn download(name: &str, mime: &str, bytes: &[u8]) -> bool {
+    let parts = Array::of1(&Uint8Array::from(bytes));
+    let options = BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = Blob::new_with_u8_array_sequence_and_options(&parts, &options) else {
+        return false;
+    };
+    let Ok(url) = Url::create_object_url_with_blob(&blob) else {
+        return false;
+    };
+    let window = super::window();
+    let Some(document) = window.document() else {
+        return false;
+    };
+    let Some(link) = document
+        .create_element("a")
+        .ok()
+        .and_then(|e| e.dyn_into::<HtmlAnchorElement>().ok())
+    else {
+        return false;
+    };
+    link.set_href(&url);
+    link.set_download(name);
+    link.click();
+    // The browser has taken its copy; free the memory once this event has finished.
+    let _ = gloo::timers::callback::Timeout::new(0, move || {
+        let _ = Url::revoke_object_url(&url);
+    })
+    .forget();
+    true
+}
+
+/// The bytes of the first file chosen in `input`, if any.
+pub async fn read_chosen_file(input: &HtmlInputElement) -> Option<Vec<u8>> {
+    let file = input.files()?.get(0)?;
+    let buffer = JsFuture::from(file.array_buffer()).await.ok()?;
+    Some(Uint8Array::new(&buffer).to_vec())
+}

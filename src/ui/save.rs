@@ -1,0 +1,290 @@
+//! "Save or open a draft": the only way anything outlives the tab, and only by choice.
+//!
+//! A draft is encrypted with a passphrase the person picks (see `platform::crypto`). It can stay
+//! on this device, or go into a file they can carry to another device (a library computer and a
+//! phone, say). A wrong passphrase, a wrong file or a browser that refuses storage each get a
+//! plain message, and never change the answers already in the tab.
+
+use super::components::{ErrorSummary, SummaryError, TextField};
+use super::state::Action;
+use crate::domain::answers::Answers;
+use crate::domain::codec;
+use crate::domain::envelope::EnvelopeError;
+use crate::platform::crypto::{self, CryptoError};
+use crate::platform::{self, files, storage};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// The file name for a draft saved to a file.
+pub const DRAFT_FILE_NAME: &str = "in-my-words-draft.imw";
+/// Shortest passphrase we accept. Longer is better; a few words are easy to remember.
+const MIN_PASSPHRASE: usize = 8;
+
+#[derive(Properties, PartialEq)]
+pub struct SaveProps {
+    pub answers: Answers,
+    pub dispatch: Callback<Action>,
+}
+
+/// A message after an action: good news, or a problem with the field it concerns.
+#[derive(Clone, PartialEq)]
+enum Status {
+    Done(String),
+    Problem {
+        field: &'static str,
+        message: String,
+    },
+}
+
+fn open_error(error: CryptoError) -> String {
+    match error {
+        CryptoError::WrongPassphrase => "That passphrase did not open the draft. Check it and try again. Nothing has been changed.".into(),
+        CryptoError::NotADraft(EnvelopeError::NotADraft) => "That file is not a saved draft from In My Words. Choose the file that ends in .imw.".into(),
+        CryptoError::NotADraft(EnvelopeError::NewerVersion) => "That draft was saved by a newer version of In My Words. Open it on the device where you saved it.".into(),
+        CryptoError::NotADraft(EnvelopeError::Damaged) => "That draft is damaged and cannot be opened.".into(),
+        CryptoError::Unavailable => "This browser cannot open saved drafts. Try a different browser.".into(),
+    }
+}
+
+fn passphrase_problem(passphrase: &str, confirm: &str) -> Option<Status> {
+    if passphrase.chars().count() < MIN_PASSPHRASE {
+        return Some(Status::Problem {
+            field: "save-passphrase",
+            message: format!("Choose a passphrase of at least {MIN_PASSPHRASE} letters or numbers"),
+        });
+    }
+    if passphrase != confirm {
+        return Some(Status::Problem {
+            field: "save-confirm",
+            message: "The two passphrases are different. Type the same passphrase twice".into(),
+        });
+    }
+    None
+}
+
+/// The save and open page.
+#[component]
+pub fn SavePage(props: &SaveProps) -> Html {
+    let passphrase = use_state(String::new);
+    let confirm = use_state(String::new);
+    let open_passphrase = use_state(String::new);
+    let status = use_state(|| None::<Status>);
+    let busy = use_state(|| false);
+    let has_saved = use_state(|| storage::saved_on_device().is_some());
+    let file_input = use_node_ref();
+
+    let set = |state: &UseStateHandle<String>| {
+        let state = state.clone();
+        Callback::from(move |text: String| state.set(text))
+    };
+
+    // Encrypts the answers, then hands the bytes to `keep` (store on device, or download).
+    let save_with = |keep: fn(&[u8]) -> Result<String, String>| {
+        let (passphrase, confirm, status, busy, has_saved) = (
+            passphrase.clone(),
+            confirm.clone(),
+            status.clone(),
+            busy.clone(),
+            has_saved.clone(),
+        );
+        let answers = props.answers.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(problem) = passphrase_problem(&passphrase, &confirm) {
+                status.set(Some(problem));
+                return;
+            }
+            let (secret, status, busy, has_saved) = (
+                (*passphrase).clone(),
+                status.clone(),
+                busy.clone(),
+                has_saved.clone(),
+            );
+            let plain = codec::answers_to_bytes(&answers);
+            busy.set(true);
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = match crypto::encrypt(&plain, &secret).await {
+                    Ok(bytes) => keep(&bytes),
+                    Err(_) => Err("This browser cannot encrypt a draft, so we have not saved it. Try a different browser.".into()),
+                };
+                busy.set(false);
+                has_saved.set(storage::saved_on_device().is_some());
+                status.set(Some(match result {
+                    Ok(message) => Status::Done(message),
+                    Err(message) => Status::Problem {
+                        field: "save-passphrase",
+                        message,
+                    },
+                }));
+            });
+        })
+    };
+    let save_here = save_with(|bytes| {
+        if storage::save_on_device(bytes) {
+            Ok(
+                "Saved on this device, encrypted with your passphrase. Exit this page deletes it."
+                    .into(),
+            )
+        } else {
+            Err(
+                "This browser will not let us save on this device. You can save to a file instead."
+                    .into(),
+            )
+        }
+    });
+    let save_file = save_with(|bytes| {
+        if files::download(DRAFT_FILE_NAME, "application/octet-stream", bytes) {
+            Ok(format!(
+                "Saved as a file called {DRAFT_FILE_NAME}. Look in your Downloads folder."
+            ))
+        } else {
+            Err("This browser would not save the file.".into())
+        }
+    });
+
+    // Decrypts `bytes` and, only if that works, replaces the answers in this tab.
+    let open = {
+        let (open_passphrase, status, busy) =
+            (open_passphrase.clone(), status.clone(), busy.clone());
+        let dispatch = props.dispatch.clone();
+        move |bytes: Vec<u8>| {
+            let (secret, status, busy, dispatch) = (
+                (*open_passphrase).clone(),
+                status.clone(),
+                busy.clone(),
+                dispatch.clone(),
+            );
+            busy.set(true);
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = crypto::decrypt(&bytes, &secret)
+                    .await
+                    .map_err(open_error)
+                    .and_then(|plain| {
+                        codec::answers_from_bytes(&plain)
+                            .map_err(|_| open_error(CryptoError::NotADraft(EnvelopeError::Damaged)))
+                    });
+                busy.set(false);
+                match result {
+                    Ok(answers) => {
+                        dispatch.emit(Action::Restore(Box::new(answers)));
+                        status.set(Some(Status::Done(
+                            "Your draft is open. Your answers are back in this tab.".into(),
+                        )));
+                    }
+                    Err(message) => status.set(Some(Status::Problem {
+                        field: "open-passphrase",
+                        message,
+                    })),
+                }
+            });
+        }
+    };
+    let open_here = {
+        let (open, status) = (open.clone(), status.clone());
+        Callback::from(move |_: MouseEvent| match storage::saved_on_device() {
+            Some(bytes) => open(bytes),
+            None => status.set(Some(Status::Problem {
+                field: "open-passphrase",
+                message: "There is no draft saved on this device.".into(),
+            })),
+        })
+    };
+    let open_file = {
+        let (open, status, file_input) = (open.clone(), status.clone(), file_input.clone());
+        Callback::from(move |_: MouseEvent| {
+            let Some(input) = file_input.cast::<HtmlInputElement>() else {
+                return;
+            };
+            let (open, status) = (open.clone(), status.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match files::read_chosen_file(&input).await {
+                    Some(bytes) => open(bytes),
+                    None => status.set(Some(Status::Problem {
+                        field: "open-file",
+                        message: "Choose the draft file first.".into(),
+                    })),
+                }
+            });
+        })
+    };
+    let delete = {
+        let (status, has_saved) = (status.clone(), has_saved.clone());
+        Callback::from(move |_: MouseEvent| {
+            storage::delete_from_device();
+            has_saved.set(false);
+            status.set(Some(Status::Done(
+                "The draft saved on this device has been deleted.".into(),
+            )));
+        })
+    };
+    let back = Callback::from(|_: MouseEvent| {
+        if let Ok(history) = platform::window().history() {
+            let _ = history.back();
+        }
+    });
+
+    let (errors, error_for, done) = match &*status {
+        Some(Status::Problem { field, message }) => (
+            vec![SummaryError {
+                field: (*field).into(),
+                message: message.clone().into(),
+            }],
+            Some((*field, AttrValue::from(message.clone()))),
+            None,
+        ),
+        Some(Status::Done(message)) => (vec![], None, Some(message.clone())),
+        None => (vec![], None, None),
+    };
+    let error = |field: &str| {
+        error_for
+            .as_ref()
+            .filter(|(f, _)| *f == field)
+            .map(|(_, m)| m.clone())
+    };
+
+    html! {
+        <div class="app-narrow">
+            <button type="button" class="app-link-button app-back-link app-no-print" onclick={back}>{"Back"}</button>
+            <ErrorSummary {errors} />
+            if let Some(message) = done {
+                <div class="app-notice" role="status"><p>{message}</p></div>
+            }
+            <h1 class="app-heading-xl">{"Save or open a draft"}</h1>
+            <p>{"Right now your answers are only kept in this tab. They are deleted when you close it."}</p>
+            <p>{"If you want to come back later, save a draft. It is locked with a passphrase that only you know. We never see it and we cannot reset it."}</p>
+
+            <h2>{"Save a draft"}</h2>
+            <TextField id="save-passphrase" label="Choose a passphrase" input_type="password" autocomplete="new-password"
+                hint={format!("At least {MIN_PASSPHRASE} letters or numbers. A few words you will remember work well.")}
+                value={(*passphrase).clone()} on_input={set(&passphrase)} error={error("save-passphrase")} spellcheck=false />
+            <TextField id="save-confirm" label="Type the passphrase again" input_type="password" autocomplete="new-password"
+                value={(*confirm).clone()} on_input={set(&confirm)} error={error("save-confirm")} spellcheck=false />
+            <div class="app-button-group">
+                <button type="button" class="app-button" onclick={save_here} disabled={*busy}>{"Save on this device"}</button>
+                <button type="button" class="app-button app-button--secondary" onclick={save_file} disabled={*busy}>{"Save to a file"}</button>
+            </div>
+            <p class="app-hint">{"Use a file to move your draft to another device, for example from a library computer to your phone."}</p>
+
+            <h2>{"Open a draft"}</h2>
+            <TextField id="open-passphrase" label="Passphrase" input_type="password" autocomplete="current-password"
+                value={(*open_passphrase).clone()} on_input={set(&open_passphrase)} error={error("open-passphrase")} spellcheck=false />
+            if *has_saved {
+                <div class="app-button-group">
+                    <button type="button" class="app-button" onclick={open_here} disabled={*busy}>{"Open the draft saved on this device"}</button>
+                    <button type="button" class="app-button app-button--warning" onclick={delete}>{"Delete it"}</button>
+                </div>
+            }
+            <div class={classes!("app-form-group", error("open-file").is_some().then_some("app-form-group--error"))}>
+                <label class="app-label app-label--s" for="open-file">{"Or choose a draft file"}</label>
+                if let Some(message) = error("open-file") {
+                    <p id="open-file-error" class="app-error-message"><span class="app-visually-hidden">{"Error: "}</span>{message}</p>
+                }
+                <input id="open-file" type="file" accept=".imw" ref={file_input} class="app-input" />
+            </div>
+            <button type="button" class="app-button app-button--secondary" onclick={open_file} disabled={*busy}>{"Open the file"}</button>
+            <p class="app-hint">{"Opening a draft replaces the answers in this tab."}</p>
+            if *busy {
+                <p role="status">{"Working on it. This can take a few seconds."}</p>
+            }
+        </div>
+    }
+}
