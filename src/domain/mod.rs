@@ -5,11 +5,13 @@
 //! - [`route`]: where the complaint goes, what not to do, who helps, and by when.
 //! - [`letter`]: the complaint letter, built from the answers and the route.
 //! - [`date`]: calendar arithmetic for deadlines.
+//! - [`check`]: "Before you send", a private check for words that could hurt the person's case.
 //!
 //! Nothing here reads a clock, the network or storage: "today" and the data are passed in, so
 //! every result is reproducible in a test.
 
 pub mod answers;
+pub mod check;
 pub mod date;
 pub mod letter;
 pub mod route;
