@@ -18,6 +18,9 @@ mod situation;
 mod source;
 #[path = "src/data/validate.rs"]
 mod validate;
+// The "Before you send" word lists: their own file, schema and checks (see check_data below).
+#[path = "src/data/check_schema.rs"]
+mod check_schema;
 
 use std::path::Path;
 
@@ -64,4 +67,32 @@ fn main() {
     let bytes = postcard::to_allocvec(&data).expect("the data set serialises");
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     std::fs::write(Path::new(&out).join("data.postcard"), bytes).expect("OUT_DIR is writable");
+    check_data(&out);
+}
+
+/// Checks `assets/data/check.toml` and writes `$OUT_DIR/check.postcard`, without the `why`
+/// notes (they are for people editing the file). Kept apart from the routing data so each can
+/// change without touching the other.
+fn check_data(out: &str) {
+    println!("cargo:rerun-if-changed=src/data/check_schema.rs");
+    let text = read(check_schema::CHECK_FILE);
+    let data = match check_schema::load(&text) {
+        Ok(data) => data,
+        Err(errors) => {
+            for error in &errors {
+                println!("cargo:warning={error}");
+            }
+            eprintln!(
+                "{} has {} problem(s):",
+                check_schema::CHECK_FILE,
+                errors.len()
+            );
+            for error in &errors {
+                eprintln!("  - {error}");
+            }
+            std::process::exit(1);
+        }
+    };
+    let bytes = postcard::to_allocvec(&data.without_notes()).expect("the check data serialises");
+    std::fs::write(Path::new(out).join("check.postcard"), bytes).expect("OUT_DIR is writable");
 }

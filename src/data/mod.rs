@@ -8,6 +8,7 @@
 // build script's root. These imports give them the same `super::` names inside the library.
 use crate::domain::{date, situation};
 
+pub mod check_schema;
 pub mod schema;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod source;
@@ -34,6 +35,21 @@ static DATA: LazyLock<DataSet> = LazyLock::new(|| {
 /// The embedded data set, decoded on first use.
 pub fn data() -> &'static DataSet {
     &DATA
+}
+
+/// The "Before you send" word lists (`assets/data/check.toml`), checked and encoded by
+/// build.rs separately from the routing data.
+static CHECK_ENCODED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/check.postcard"));
+
+static CHECK: LazyLock<check_schema::CheckData> = LazyLock::new(|| {
+    // As for DATA: written by build.rs from the same schema. Empty lists mean no flags, never
+    // a crash.
+    postcard::from_bytes(CHECK_ENCODED).unwrap_or_default()
+});
+
+/// The embedded "Before you send" word lists, decoded on first use.
+pub fn check_data() -> &'static check_schema::CheckData {
+    &CHECK
 }
 
 impl DataSet {

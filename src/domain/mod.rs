@@ -8,11 +8,13 @@
 //! - [`date`]: calendar arithmetic for deadlines.
 //! - [`envelope`]: the layout of an encrypted saved draft.
 //! - [`codec`]: answers to text and back, for session storage and saved drafts.
+//! - [`check`]: "Before you send", a private check for words that could hurt the person's case.
 //!
 //! Nothing here reads a clock, the network or storage: "today" and the data are passed in, so
 //! every result is reproducible in a test.
 
 pub mod answers;
+pub mod check;
 pub mod codec;
 pub mod date;
 pub mod envelope;
