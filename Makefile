@@ -7,6 +7,9 @@ export PATH := $(CURDIR)/.tools/bin:$(CURDIR)/node_modules/.bin:$(HOME)/.cargo/b
 # The browser tests drive Debian's Chromium; nothing ever downloads a browser.
 export CHROMEDRIVER := /usr/bin/chromedriver
 export CHROME_PATH := /usr/bin/chromium
+# Panic messages name source files; keep the build machine's folders out of the app (and out of
+# the download: shorter paths are smaller).
+export RUSTFLAGS := --remap-path-prefix=$(HOME)/.cargo/registry/src=crates --remap-path-prefix=$(CURDIR)=.
 PORT ?= 8080
 
 .PHONY: run test bench build setup lint test-native test-wasm test-e2e clean

@@ -64,7 +64,7 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let bytes = postcard::to_allocvec(&data).expect("the data set serialises");
+    let bytes = postcard::to_allocvec(&source::for_the_app(data)).expect("the data set serialises");
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     std::fs::write(Path::new(&out).join("data.postcard"), bytes).expect("OUT_DIR is writable");
     check_data(&out);

@@ -38,9 +38,12 @@ function walk(folder) {
     return statSync(full).isDirectory() ? walk(full) : [full];
   });
 }
+// The large icons are fetched by a phone only when the person adds the app to the home screen,
+// so a first visit does not download them just to keep an offline copy.
+const notPrecached = new Set(["sw.js", "icons/icon-512.png", "icons/icon-maskable-512.png"]);
 const files = walk(dir)
   .map((f) => relative(dir, f).split("\\").join("/"))
-  .filter((f) => f !== "sw.js")
+  .filter((f) => !notPrecached.has(f))
   .sort();
 const version = createHash("sha256");
 for (const f of files) version.update(f).update(readFileSync(join(dir, f)));

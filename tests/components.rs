@@ -4,10 +4,7 @@
 
 use in_my_words::domain::codec;
 use in_my_words::platform::storage::SESSION_KEY;
-use in_my_words::ui::components::{
-    Choice, Choices, ChoicesProps, ErrorSummary, ErrorSummaryProps, SummaryError, TextField,
-    TextProps,
-};
+use in_my_words::ui::components::{choices, text_field, Choice, ChoicesProps, TextProps};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -36,6 +33,21 @@ fn query<T: JsCast>(root: &Element, selector: &str) -> T {
         .unwrap()
 }
 
+/// Mounts a plain function component (one that takes props and returns Html) for a test.
+#[derive(Properties, PartialEq)]
+struct Show {
+    html: Html,
+}
+
+#[component]
+fn Mount(props: &Show) -> Html {
+    props.html.clone()
+}
+
+fn mount(root: &Element, html: Html) {
+    yew::Renderer::<Mount>::with_root_and_props(root.clone(), Show { html }).render();
+}
+
 fn input_event(target: &web_sys::EventTarget) {
     let event = web_sys::InputEvent::new("input").unwrap();
     target.dispatch_event(&event).unwrap();
@@ -46,22 +58,18 @@ async fn a_text_box_passes_on_exactly_what_was_typed() {
     let seen = Rc::new(RefCell::new(Vec::<String>::new()));
     let record = seen.clone();
     let props = TextProps {
-        id: "words".into(),
-        label: "What happened?".into(),
         is_page_heading: true,
         hint: Some("In your own words".into()),
-        error: None,
-        value: "".into(),
-        on_input: Callback::from(move |text| record.borrow_mut().push(text)),
         multiline: true,
-        class: Classes::new(),
-        autocomplete: None,
-        input_type: "text".into(),
-        inputmode: None,
-        spellcheck: true,
+        ..TextProps::new(
+            "words",
+            "What happened?",
+            "",
+            Callback::from(move |text| record.borrow_mut().push(text)),
+        )
     };
     let root = mount_point();
-    yew::Renderer::<TextField>::with_root_and_props(root.clone(), props).render();
+    mount(&root, text_field(&props));
     yew::scheduler::flush().await;
 
     let heading: HtmlElement = query(&root, "h1 label[for=words]");
@@ -97,7 +105,7 @@ async fn choices_link_hint_and_error_and_report_the_choice() {
         on_choose: Callback::from(move |v: AttrValue| *record.borrow_mut() = Some(v.to_string())),
     };
     let root = mount_point();
-    yew::Renderer::<Choices>::with_root_and_props(root.clone(), props).render();
+    mount(&root, choices(&props));
     yew::scheduler::flush().await;
 
     let fieldset: HtmlElement = query(&root, "fieldset");
@@ -125,34 +133,49 @@ async fn choices_link_hint_and_error_and_report_the_choice() {
 }
 
 #[wasm_bindgen_test]
-async fn the_error_summary_takes_focus_and_its_link_focuses_the_field() {
+async fn an_empty_answer_shows_the_error_summary_which_takes_focus_and_links_to_the_field() {
+    let window = web_sys::window().unwrap();
+    window.session_storage().unwrap().unwrap().clear().unwrap();
+    window.location().set_hash("/what-happened").unwrap();
     let root = mount_point();
-    let field = document().create_element("input").unwrap();
-    field.set_id("the-field");
-    root.append_child(&field).unwrap();
-    let summary_root = document().create_element("div").unwrap();
-    root.append_child(&summary_root).unwrap();
-    let props = ErrorSummaryProps {
-        errors: vec![SummaryError {
-            field: "the-field".into(),
-            message: "Enter your name".into(),
-        }],
-    };
-    yew::Renderer::<ErrorSummary>::with_root_and_props(summary_root.clone(), props).render();
+    yew::Renderer::<in_my_words::ui::App>::with_root(root.clone()).render();
     yew::scheduler::flush().await;
 
-    let active = document().active_element().unwrap();
-    assert!(
-        active.class_list().contains("app-error-summary"),
+    let continue_button: HtmlElement = query(&root, "form button[type=submit]");
+    continue_button.click();
+    yew::scheduler::flush().await;
+
+    let summary: HtmlElement = query(&root, "#error-summary");
+    assert!(summary
+        .text_content()
+        .unwrap()
+        .contains("There is a problem"));
+    assert_eq!(
+        document().active_element().unwrap().id(),
+        "error-summary",
         "the summary has focus"
     );
-    let link: HtmlElement = query(&summary_root, "a");
-    assert_eq!(link.text_content().unwrap(), "Enter your name");
-    let hash_before = web_sys::window().unwrap().location().hash().unwrap();
-    link.click();
-    assert_eq!(document().active_element().unwrap().id(), "the-field");
+    let field_error: HtmlElement = query(&root, "#what-happened-error");
+    assert!(field_error
+        .text_content()
+        .unwrap()
+        .starts_with("Error: Tell us what happened"));
+    let area: HtmlTextAreaElement = query(&root, "#what-happened");
     assert_eq!(
-        web_sys::window().unwrap().location().hash().unwrap(),
+        area.get_attribute("aria-describedby").unwrap(),
+        "what-happened-hint what-happened-error"
+    );
+
+    let link: HtmlElement = query(&summary, "a");
+    let hash_before = window.location().hash().unwrap();
+    link.click();
+    assert_eq!(
+        document().active_element().unwrap().id(),
+        "what-happened",
+        "the link focuses the box"
+    );
+    assert_eq!(
+        window.location().hash().unwrap(),
         hash_before,
         "the address (the page) did not change"
     );

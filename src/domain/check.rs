@@ -585,7 +585,8 @@ fn merge(mut spans: Vec<Range<usize>>) -> Vec<Range<usize>> {
     out
 }
 
-#[cfg(test)]
+// These tests read the TOML files, which only the native build can parse.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use std::time::{Duration, Instant};

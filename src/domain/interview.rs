@@ -426,12 +426,14 @@ pub fn parse_month(text: &str) -> Option<u8> {
     if let Some(n) = number(text) {
         return u8::try_from(n).ok().filter(|m| (1..=12).contains(m));
     }
-    let lower = text.trim().to_lowercase();
+    // Month names are English and ASCII, so ASCII case folding is enough.
+    let lower = text.trim().to_ascii_lowercase();
     if lower.len() < 3 {
         return None;
     }
-    (1..=12u8)
-        .find(|m| Date::month_name(*m).is_some_and(|name| name.to_lowercase().starts_with(&lower)))
+    (1..=12u8).find(|m| {
+        Date::month_name(*m).is_some_and(|name| name.to_ascii_lowercase().starts_with(&lower))
+    })
 }
 
 impl WhenInput {

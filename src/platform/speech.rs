@@ -20,7 +20,7 @@ fn local_voice() -> Option<SpeechSynthesisVoice> {
     let by_lang = |prefix: &str| {
         voices
             .iter()
-            .find(|v| v.lang().to_lowercase().starts_with(prefix))
+            .find(|v| v.lang().to_ascii_lowercase().starts_with(prefix))
             .cloned()
     };
     by_lang("en-gb")
@@ -44,6 +44,23 @@ pub fn speak(text: &str) {
         utterance.set_lang(&voice.lang());
         utterance.set_rate(0.9);
         synth.speak(&utterance);
+    }
+}
+
+/// Reads the page aloud: the start page, or the page the app is showing.
+pub fn speak_page() {
+    let Some(document) = super::window().document() else {
+        return;
+    };
+    let start_showing = document
+        .get_element_by_id("start-page")
+        .is_some_and(|e| !e.has_attribute("hidden"));
+    let id = if start_showing { "start-page" } else { "app" };
+    if let Some(element) = document
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        speak(&element.inner_text());
     }
 }
 

@@ -96,30 +96,29 @@ fn legend(text: &AttrValue, is_page_heading: bool) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
+/// A question answered by choosing: radios (one) or checkboxes (any).
+#[derive(Clone, PartialEq)]
 pub struct ChoicesProps {
     /// The id of the first input, and the prefix of the others.
     pub id: AttrValue,
     pub legend: AttrValue,
-    #[prop_or(true)]
     pub is_page_heading: bool,
-    #[prop_or_default]
     pub hint: Option<AttrValue>,
-    #[prop_or_default]
     pub error: Option<AttrValue>,
     pub choices: Vec<Choice>,
     /// The selected values (one at most for radios).
     pub selected: Vec<AttrValue>,
     /// Checkboxes when true, radios when false.
-    #[prop_or(false)]
     pub multiple: bool,
     /// Called with the value of the option the person chose or ticked.
     pub on_choose: Callback<AttrValue>,
 }
 
 /// A fieldset of radios (choose one) or checkboxes (choose any).
-#[component]
-pub fn Choices(props: &ChoicesProps) -> Html {
+///
+/// A plain function rather than a component: it has no state of its own, and every component
+/// adds several kilobytes of framework code to the download.
+pub fn choices(props: &ChoicesProps) -> Html {
     let id = props.id.as_str();
     let kind = if props.multiple { "checkbox" } else { "radio" };
     let items = props.choices.iter().enumerate().map(|(index, choice)| {
@@ -172,39 +171,58 @@ pub fn Choices(props: &ChoicesProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
+/// A labelled text input or text box.
+#[derive(Clone, PartialEq)]
 pub struct TextProps {
     pub id: AttrValue,
     pub label: AttrValue,
     /// Show the label as the page's heading.
-    #[prop_or(false)]
     pub is_page_heading: bool,
-    #[prop_or_default]
     pub hint: Option<AttrValue>,
-    #[prop_or_default]
     pub error: Option<AttrValue>,
     pub value: AttrValue,
     pub on_input: Callback<String>,
     /// A multi-line box instead of a one-line input.
-    #[prop_or(false)]
     pub multiline: bool,
     /// Extra classes for the input, e.g. `app-input--short` or `app-textarea--tall`.
-    #[prop_or_default]
     pub class: Classes,
-    #[prop_or_default]
     pub autocomplete: Option<AttrValue>,
-    #[prop_or(AttrValue::Static("text"))]
-    pub input_type: AttrValue,
-    #[prop_or_default]
+    /// The input's `type`, e.g. "text", "email", "tel", "password".
+    pub input_type: &'static str,
     pub inputmode: Option<AttrValue>,
     /// Turn off the browser's spell check (for names, postcodes, numbers).
-    #[prop_or(true)]
     pub spellcheck: bool,
 }
 
-/// A labelled text input or text box. The text is passed on exactly as typed.
-#[component]
-pub fn TextField(props: &TextProps) -> Html {
+impl TextProps {
+    /// A one-line text input with no hint, no error and spell check on.
+    pub fn new(
+        id: impl Into<AttrValue>,
+        label: impl Into<AttrValue>,
+        value: impl Into<AttrValue>,
+        on_input: Callback<String>,
+    ) -> TextProps {
+        TextProps {
+            id: id.into(),
+            label: label.into(),
+            is_page_heading: false,
+            hint: None,
+            error: None,
+            value: value.into(),
+            on_input,
+            multiline: false,
+            class: Classes::new(),
+            autocomplete: None,
+            input_type: "text",
+            inputmode: None,
+            spellcheck: true,
+        }
+    }
+}
+
+/// A labelled text input or text box. The text is passed on exactly as typed. A plain function
+/// for the same reason as [`choices`].
+pub fn text_field(props: &TextProps) -> Html {
     let id = props.id.as_str();
     let label = if props.is_page_heading {
         html! {
@@ -245,7 +263,7 @@ pub fn TextField(props: &TextProps) -> Html {
             <input
                 id={id.to_string()}
                 name={id.to_string()}
-                type={props.input_type.clone()}
+                type={props.input_type}
                 class={classes!("app-input", props.error.is_some().then_some("app-input--error"), props.class.clone())}
                 value={props.value.clone()}
                 autocomplete={props.autocomplete.clone()}
@@ -273,34 +291,17 @@ pub struct SummaryError {
     pub message: AttrValue,
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ErrorSummaryProps {
-    pub errors: Vec<SummaryError>,
-}
-
-/// "There is a problem": listed at the top of the page, focused when it appears so a screen
-/// reader reads it first. Each link moves focus to its field.
-#[component]
-pub fn ErrorSummary(props: &ErrorSummaryProps) -> Html {
-    let summary = use_node_ref();
-    {
-        let summary = summary.clone();
-        use_effect_with(props.errors.clone(), move |errors| {
-            if !errors.is_empty() {
-                if let Some(element) = summary.cast::<web_sys::HtmlElement>() {
-                    let _ = element.focus();
-                }
-            }
-        });
-    }
-    if props.errors.is_empty() {
+/// "There is a problem": listed at the top of the page. The app moves focus to it when it
+/// appears (see `App`), so a screen reader reads it first. Each link moves focus to its field.
+pub fn error_summary(errors: &[SummaryError]) -> Html {
+    if errors.is_empty() {
         return html! {};
     }
     html! {
-        <div class="app-error-summary" ref={summary} tabindex="-1" role="alert" aria-labelledby="error-summary-title">
+        <div class="app-error-summary" id="error-summary" tabindex="-1" role="alert" aria-labelledby="error-summary-title">
             <h2 class="app-error-summary__title" id="error-summary-title">{"There is a problem"}</h2>
             <ul class="app-error-summary__list">
-                { for props.errors.iter().map(|error| {
+                { for errors.iter().map(|error| {
                     let field = error.field.clone();
                     let onclick = Callback::from(move |e: MouseEvent| {
                         // The address is the page here, so focus the field instead of following
@@ -317,16 +318,11 @@ pub fn ErrorSummary(props: &ErrorSummaryProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ListenProps {
-    /// What to read aloud.
-    pub text: AttrValue,
-}
-
-/// "Listen": reads the question aloud with an on-device voice. Hidden when the device has none,
-/// because the alternative would send the words to a cloud service.
+/// "Listen": reads the page aloud (the question, its hint and its options) with an on-device
+/// voice. Hidden when the device has none, because the alternative would send the words to a
+/// cloud service.
 #[component]
-pub fn ListenButton(props: &ListenProps) -> Html {
+pub fn ListenButton() -> Html {
     let available = use_state(platform::speech::available);
     {
         let available = available.clone();
@@ -340,8 +336,7 @@ pub fn ListenButton(props: &ListenProps) -> Html {
     if !*available {
         return html! {};
     }
-    let text = props.text.clone();
-    let onclick = Callback::from(move |_: MouseEvent| platform::speech::speak(&text));
+    let onclick = Callback::from(|_: MouseEvent| platform::speech::speak_page());
     html! {
         <button type="button" class="app-button app-button--secondary app-no-print" {onclick}>
             {"Listen"}<span class="app-visually-hidden">{" to this page"}</span>
@@ -349,13 +344,7 @@ pub fn ListenButton(props: &ListenProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct BackLinkProps {
-    pub href: AttrValue,
-}
-
 /// The GOV.UK Back link, at the top of every question.
-#[component]
-pub fn BackLink(props: &BackLinkProps) -> Html {
-    html! { <a class="app-back-link app-no-print" href={props.href.clone()}>{"Back"}</a> }
+pub fn back_link(href: String) -> Html {
+    html! { <a class="app-back-link app-no-print" href={href}>{"Back"}</a> }
 }

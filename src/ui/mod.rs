@@ -43,25 +43,17 @@ pub fn start() {
 
 /// The display settings: text size and high contrast. They live in memory only, so they reset
 /// when the person exits or closes the tab.
-#[derive(Properties, PartialEq)]
-struct SettingsProps {
-    size: TextSize,
-    contrast: bool,
-    dispatch: Callback<Action>,
-}
-
-#[component]
-fn DisplaySettings(props: &SettingsProps) -> Html {
+fn display_settings(size_now: TextSize, high_contrast: bool, dispatch: &Callback<Action>) -> Html {
     let button = |size: TextSize, label: &'static str, hidden: &'static str| {
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         let onclick = Callback::from(move |_: MouseEvent| dispatch.emit(Action::SetTextSize(size)));
         html! {
-            <button type="button" class="app-button app-button--secondary" aria-pressed={(props.size == size).to_string()} {onclick}>
+            <button type="button" class="app-button app-button--secondary" aria-pressed={(size_now == size).to_string()} {onclick}>
                 {label}<span class="app-visually-hidden">{hidden}</span>
             </button>
         }
     };
-    let dispatch = props.dispatch.clone();
+    let dispatch = dispatch.clone();
     let contrast = Callback::from(move |_: MouseEvent| dispatch.emit(Action::ToggleContrast));
     html! {
         <details class="app-details app-settings app-no-print">
@@ -73,7 +65,7 @@ fn DisplaySettings(props: &SettingsProps) -> Html {
                     {button(TextSize::Large, "A+", " large text")}
                     {button(TextSize::Larger, "A++", " larger text")}
                 </div>
-                <button type="button" class="app-button app-button--secondary" aria-pressed={props.contrast.to_string()} onclick={contrast}>
+                <button type="button" class="app-button app-button--secondary" aria-pressed={high_contrast.to_string()} onclick={contrast}>
                     {"High contrast"}
                 </button>
             </div>
@@ -189,6 +181,13 @@ pub fn App() -> Html {
         });
     }
 
+    // A failed Continue: move focus to the error summary so a screen reader reads it first.
+    use_effect_with(model.errors.clone(), |errors| {
+        if !errors.is_empty() {
+            platform::page::focus("error-summary");
+        }
+    });
+
     // Display settings are classes on <html>, so they style the static parts of the page too.
     use_effect_with(
         (model.text_size, model.high_contrast),
@@ -242,7 +241,10 @@ pub fn App() -> Html {
                     {" · Works offline on this device."}
                 }
             </p>
-            <DisplaySettings size={model.text_size} contrast={model.high_contrast} dispatch={dispatch.clone()} />
+            <div class="app-toolbar">
+                <components::ListenButton />
+            </div>
+            {display_settings(model.text_size, model.high_contrast, &dispatch)}
         </div>
     };
     let top_host = platform::window()

@@ -1,6 +1,6 @@
 //! The result pages: crisis help, the letter with where to send it, and finishing up.
 
-use super::components::BackLink;
+use super::components::back_link;
 use super::pages::View;
 use super::state::Action;
 use crate::data::{data, Contact, ContactKind, CrisisLine, Organisation};
@@ -58,7 +58,15 @@ fn organisation_details(org: &Organisation) -> Html {
             if !org.caution.is_empty() {
                 <p class="app-check">{format!("Check before sending: {}", org.caution)}</p>
             }
-            <p class="app-hint app-small">{format!("Details checked {}.", Date::parse_iso(&org.checked).map(|d| d.long()).unwrap_or_else(|| org.checked.clone()))}</p>
+            <details class="app-details app-small">
+                <summary class="app-details__summary">
+                    <span class="app-details__summary-text">{format!("Details checked {}", Date::parse_iso(&org.checked).map(|d| d.long()).unwrap_or_else(|| org.checked.clone()))}</span>
+                </summary>
+                <div class="app-details__text">
+                    <p>{"Where these details come from:"}</p>
+                    <ul class="app-list">{ for org.sources.iter().map(|source| html! { <li>{source.clone()}</li> }) }</ul>
+                </div>
+            </details>
         </>
     }
 }
@@ -208,7 +216,7 @@ pub fn letter_page(v: &View) -> Html {
     });
     html! {
         <div>
-            <BackLink href={format!("#{}", Page::Step(Step::CheckAnswers).hash())} />
+            {back_link(format!("#{}", Page::Step(Step::CheckAnswers).hash()))}
             if route.crisis_first {
                 {crisis_panel(&route.crisis, false)}
             }
@@ -241,7 +249,7 @@ pub fn finish_page(v: &View) -> Html {
     });
     html! {
         <div class="app-narrow">
-            <BackLink href={format!("#{}", Page::Step(Step::Letter).hash())} />
+            {back_link(format!("#{}", Page::Step(Step::Letter).hash()))}
             <h1 class="app-heading-xl">{"Finish and clear"}</h1>
             <p>{"Before you go:"}</p>
             <ul class="app-list app-list--bullet">

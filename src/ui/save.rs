@@ -5,7 +5,7 @@
 //! phone, say). A wrong passphrase, a wrong file or a browser that refuses storage each get a
 //! plain message, and never change the answers already in the tab.
 
-use super::components::{ErrorSummary, SummaryError, TextField};
+use super::components::{error_summary, text_field, SummaryError, TextProps};
 use super::state::Action;
 use crate::domain::answers::Answers;
 use crate::domain::codec;
@@ -60,6 +60,16 @@ fn passphrase_problem(passphrase: &str, confirm: &str) -> Option<Status> {
         });
     }
     None
+}
+
+/// A passphrase box: hidden as typed, no spell check, and the browser's password manager hint.
+fn password(props: TextProps, autocomplete: &'static str) -> Html {
+    text_field(&TextProps {
+        input_type: "password",
+        autocomplete: Some(autocomplete.into()),
+        spellcheck: false,
+        ..props
+    })
 }
 
 /// The save and open page.
@@ -216,6 +226,12 @@ pub fn SavePage(props: &SaveProps) -> Html {
             )));
         })
     };
+    // A new problem: move focus to the summary so a screen reader reads it first.
+    use_effect_with((*status).clone(), |status| {
+        if matches!(status, Some(Status::Problem { .. })) {
+            platform::page::focus("error-summary");
+        }
+    });
     let back = Callback::from(|_: MouseEvent| {
         if let Ok(history) = platform::window().history() {
             let _ = history.back();
@@ -244,7 +260,7 @@ pub fn SavePage(props: &SaveProps) -> Html {
     html! {
         <div class="app-narrow">
             <button type="button" class="app-link-button app-back-link app-no-print" onclick={back}>{"Back"}</button>
-            <ErrorSummary {errors} />
+            {error_summary(&errors)}
             if let Some(message) = done {
                 <div class="app-notice" role="status"><p>{message}</p></div>
             }
@@ -253,11 +269,15 @@ pub fn SavePage(props: &SaveProps) -> Html {
             <p>{"If you want to come back later, save a draft. It is locked with a passphrase that only you know. We never see it and we cannot reset it."}</p>
 
             <h2>{"Save a draft"}</h2>
-            <TextField id="save-passphrase" label="Choose a passphrase" input_type="password" autocomplete="new-password"
-                hint={format!("At least {MIN_PASSPHRASE} letters or numbers. A few words you will remember work well.")}
-                value={(*passphrase).clone()} on_input={set(&passphrase)} error={error("save-passphrase")} spellcheck=false />
-            <TextField id="save-confirm" label="Type the passphrase again" input_type="password" autocomplete="new-password"
-                value={(*confirm).clone()} on_input={set(&confirm)} error={error("save-confirm")} spellcheck=false />
+            {password(TextProps {
+                hint: Some(format!("At least {MIN_PASSPHRASE} letters or numbers. A few words you will remember work well.").into()),
+                error: error("save-passphrase"),
+                ..TextProps::new("save-passphrase", "Choose a passphrase", (*passphrase).clone(), set(&passphrase))
+            }, "new-password")}
+            {password(TextProps {
+                error: error("save-confirm"),
+                ..TextProps::new("save-confirm", "Type the passphrase again", (*confirm).clone(), set(&confirm))
+            }, "new-password")}
             <div class="app-button-group">
                 <button type="button" class="app-button" onclick={save_here} disabled={*busy}>{"Save on this device"}</button>
                 <button type="button" class="app-button app-button--secondary" onclick={save_file} disabled={*busy}>{"Save to a file"}</button>
@@ -265,8 +285,10 @@ pub fn SavePage(props: &SaveProps) -> Html {
             <p class="app-hint">{"Use a file to move your draft to another device, for example from a library computer to your phone."}</p>
 
             <h2>{"Open a draft"}</h2>
-            <TextField id="open-passphrase" label="Passphrase" input_type="password" autocomplete="current-password"
-                value={(*open_passphrase).clone()} on_input={set(&open_passphrase)} error={error("open-passphrase")} spellcheck=false />
+            {password(TextProps {
+                error: error("open-passphrase"),
+                ..TextProps::new("open-passphrase", "Passphrase", (*open_passphrase).clone(), set(&open_passphrase))
+            }, "current-password")}
             if *has_saved {
                 <div class="app-button-group">
                     <button type="button" class="app-button" onclick={open_here} disabled={*busy}>{"Open the draft saved on this device"}</button>

@@ -33,7 +33,7 @@ fn row(key: &str, value: String, step: Step) -> Html {
             <dt class="app-summary__key">{key.to_string()}</dt>
             <dd class="app-summary__value">{or_not_given(value)}</dd>
             <dd class="app-summary__actions">
-                <a href={href}>{"Change"}<span class="app-visually-hidden">{format!(" {}", key.to_lowercase())}</span></a>
+                <a href={href}>{"Change"}<span class="app-visually-hidden">{format!(" {}", key.to_ascii_lowercase())}</span></a>
             </dd>
         </div>
     }
@@ -78,15 +78,26 @@ pub fn check_answers(v: &View) -> Html {
         yes_no(a.shared_computer),
         Step::SharedComputer,
     ));
+    let they = a.is_supporter();
+    let label = |step, value: &str| {
+        super::pages::option_label(step, value, they)
+            .unwrap_or("")
+            .to_string()
+    };
     let service = s
         .service
-        .map(|x| super::pages::service_summary(x).to_string())
+        .map(
+            |x| match super::pages::option_label(Step::Service, x.id(), they) {
+                Some(l) => l.to_string(),
+                None => super::pages::group_label(x.group()).to_string(),
+            },
+        )
         .unwrap_or_default();
     rows.push(row("What it is about", service, Step::ServiceGroup));
     if applies(Step::PrivateCare) {
         let kind = s
             .private_care
-            .map(|k| super::pages::private_care_label(k).to_string())
+            .map(|k| label(Step::PrivateCare, k.id()))
             .unwrap_or_default();
         rows.push(row("Kind of private care", kind, Step::PrivateCare));
     }
@@ -133,7 +144,7 @@ pub fn check_answers(v: &View) -> Html {
         .wants
         .iter()
         .filter(|w| **w != Want::SomethingElse)
-        .map(|w| super::pages::want_summary(*w).to_string())
+        .map(|w| label(Step::Wants, w.id()))
         .collect();
     if a.wants.contains(&Want::SomethingElse) {
         wants.push(a.want_other.clone());
@@ -141,9 +152,7 @@ pub fn check_answers(v: &View) -> Html {
     rows.push(row("What you want", wants.join("\n"), Step::Wants));
     rows.push(row(
         "Already complained",
-        s.stage
-            .map(|x| super::pages::stage_summary(x).to_string())
-            .unwrap_or_else(|| super::pages::stage_summary(Stage::NotRaised).to_string()),
+        label(Step::Stage, s.stage.unwrap_or(Stage::NotRaised).id()),
         Step::Stage,
     ));
     if applies(Step::AbleToComplain) {
@@ -200,7 +209,7 @@ pub fn check_answers(v: &View) -> Html {
         .map_or("/".to_string(), |p| Page::Step(p).hash());
     html! {
         <div class="app-narrow">
-            <super::components::BackLink href={format!("#{back}")} />
+            {super::components::back_link(format!("#{back}"))}
             <h1 class="app-heading-xl">{"Check your answers"}</h1>
             <p>{"You can change anything before you see the letter."}</p>
             <dl class="app-summary">{ for rows }</dl>

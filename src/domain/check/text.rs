@@ -163,7 +163,7 @@ fn full_stop(text: &str, i: usize) -> Option<usize> {
         return None; // 3.5, 1.30
     }
     let word = word_before(text, i);
-    let lower = word.to_lowercase();
+    let lower = crate::data::check_schema::fold_case(word);
     let is_short_form = |w: &str| {
         TITLES.contains(&w) || NEVER_END.contains(&w) || END_IF_CAPITAL.contains(&w) || w == "no"
     };

@@ -1,0 +1,74 @@
+// What a first visit downloads, and how big it is: raw, gzip -9 and brotli (quality 11).
+//
+// "First load" is every file in the service worker's offline list (the page, its styles,
+// JavaScript, WebAssembly, the exit page and the small icon) plus the service worker itself,
+// because a first visit downloads all of them. The large home-screen icons are not included:
+// a phone fetches them only when the person adds the app to the home screen.
+//
+// Used by the size budget test and by `make bench`. Run alone: node scripts/sizes.mjs [dist]
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { brotliCompressSync, gzipSync, constants } from "node:zlib";
+
+/** The first-load budget, in bytes of brotli as served (150 KB; 1 KB = 1,000 bytes). */
+export const BUDGET_BYTES = 150_000;
+
+function walk(folder) {
+  return readdirSync(folder).flatMap((entry) => {
+    const full = join(folder, entry);
+    return statSync(full).isDirectory() ? walk(full) : [full];
+  });
+}
+
+/** The files a first visit downloads, read from dist/sw.js's offline list. */
+export function firstLoadFiles(dist = "dist") {
+  const sw = readFileSync(join(dist, "sw.js"), "utf8");
+  const match = sw.match(/const FILES = (\[[^\]]*\]);/);
+  if (!match) throw new Error("dist/sw.js has no file list: was scripts/postbuild.mjs run?");
+  const listed = JSON.parse(match[1]).filter((f) => f !== "./").map((f) => f.replace(/^\.\//, ""));
+  return [...new Set([...listed, "sw.js"])].sort();
+}
+
+/** Sizes of every file in dist/, with `firstLoad` marking those a first visit downloads. */
+export function measure(dist = "dist") {
+  const first = new Set(firstLoadFiles(dist));
+  const files = walk(dist)
+    .map((full) => {
+      const name = relative(dist, full).split("\\").join("/");
+      const bytes = readFileSync(full);
+      return {
+        name,
+        raw: bytes.length,
+        gzip: gzipSync(bytes, { level: 9 }).length,
+        brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+        firstLoad: first.has(name),
+      };
+    })
+    .sort((a, b) => b.brotli - a.brotli);
+  const sum = (list, key) => list.reduce((total, f) => total + f[key], 0);
+  const firstLoad = files.filter((f) => f.firstLoad);
+  return {
+    files,
+    firstLoad: { raw: sum(firstLoad, "raw"), gzip: sum(firstLoad, "gzip"), brotli: sum(firstLoad, "brotli") },
+    all: { raw: sum(files, "raw"), gzip: sum(files, "gzip"), brotli: sum(files, "brotli") },
+  };
+}
+
+/** A printable table of `measure()`. */
+export function table(result) {
+  const row = (name, raw, gzip, brotli) =>
+    `${name.padEnd(44)}${String(raw).padStart(10)}${String(gzip).padStart(10)}${String(brotli).padStart(10)}`;
+  const lines = [row("file (* = downloaded on first visit)", "raw", "gzip -9", "brotli")];
+  for (const f of result.files) lines.push(row(`${f.firstLoad ? "* " : "  "}${f.name}`, f.raw, f.gzip, f.brotli));
+  lines.push(row("first visit, total", result.firstLoad.raw, result.firstLoad.gzip, result.firstLoad.brotli));
+  lines.push(row("every file, total", result.all.raw, result.all.gzip, result.all.brotli));
+  return lines.join("\n");
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const result = measure(process.argv[2] || "dist");
+  console.log(table(result));
+  const { brotli } = result.firstLoad;
+  console.log(`\nfirst-load budget: ${brotli} of ${BUDGET_BYTES} bytes (brotli) ${brotli <= BUDGET_BYTES ? "met" : "NOT met"}`);
+}

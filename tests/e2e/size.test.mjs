@@ -1,0 +1,16 @@
+// The first-load size budget. Sizes are deterministic for a given build, so this is a fair test:
+// it fails when what a first visit downloads grows past the budget (brotli, as served).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { BUDGET_BYTES, measure, table } from "../../scripts/sizes.mjs";
+
+test(`a first visit downloads at most ${BUDGET_BYTES} bytes (brotli)`, () => {
+  const result = measure("dist");
+  console.log(table(result));
+  const names = result.files.filter((f) => f.firstLoad).map((f) => f.name);
+  assert.ok(names.includes("index.html") && names.some((n) => n.endsWith(".wasm")), "the page and the app are counted");
+  assert.ok(
+    result.firstLoad.brotli <= BUDGET_BYTES,
+    `first visit is ${result.firstLoad.brotli} bytes (brotli), over the ${BUDGET_BYTES}-byte budget. The table above shows what is spending it.`,
+  );
+});
