@@ -48,7 +48,7 @@ test-e2e:
 
 ## Size, speed and memory figures (prints; never fails on a figure)
 bench:
-	scripts/setup.sh test
+	scripts/setup.sh bench
 	trunk build --release
 	node scripts/bench.mjs
 

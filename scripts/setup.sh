@@ -4,6 +4,7 @@
 #   scripts/setup.sh build   -> wasm32 target, wasm-bindgen-cli (= the locked crate version),
 #                               Trunk 0.21.14, wasm-opt (npm binaryen) in .tools/
 #   scripts/setup.sh test    -> the above, plus Debian chromium + chromium-driver and `npm ci`
+#   scripts/setup.sh bench   -> the above, plus twiggy (maps the WebAssembly's size)
 #
 # Everything project-specific lives in .tools/ (git-ignored) so a second run is a few
 # version checks and nothing else. Versions are pinned here on purpose: the toolchain
@@ -68,9 +69,18 @@ need_browser() {
   fi
 }
 
+need_bench_tools() {
+  # twiggy maps what takes the space in the WebAssembly (make bench only).
+  if ! "$tools/bin/twiggy" --version >/dev/null 2>&1; then
+    say "installing twiggy (about 2 minutes on 2 cores)"
+    cargo install --quiet --root "$tools" twiggy --locked
+  fi
+}
+
 case "${1:-build}" in
   build) need_build_tools; need_node_packages ;;
   test) need_build_tools; need_node_packages; need_browser ;;
-  *) echo "usage: $0 [build|test]" >&2; exit 2 ;;
+  bench) need_build_tools; need_node_packages; need_browser; need_bench_tools ;;
+  *) echo "usage: $0 [build|test|bench]" >&2; exit 2 ;;
 esac
 say "tools ready"

@@ -1,11 +1,11 @@
 //! The result pages: crisis help, the letter with where to send it, and finishing up.
 
-use super::components::back_link;
+use super::components::{back_link, text_field, TextProps};
 use super::pages::View;
 use super::state::Action;
 use crate::data::{data, Contact, ContactKind, CrisisLine, Organisation};
 use crate::domain::date::Date;
-use crate::domain::interview::{Page, Step};
+use crate::domain::interview::{Edit, Page, Step, TextField as Field};
 use crate::domain::letter::letter_text;
 use crate::domain::route::{route, DeadlineKind, Recipient, Route};
 use crate::domain::situation::Nation;
@@ -223,7 +223,20 @@ pub fn letter_page(v: &View) -> Html {
             <h1 class="app-heading-xl">{"Your letter and where to send it"}</h1>
             <div class="app-grid">
                 <div>
-                    <h2 id="letter-heading">{"Your letter"}</h2>
+                    <div class="app-no-print">
+                        <h2>{"What you wrote"}</h2>
+                        {text_field(&TextProps {
+                            multiline: true,
+                            hint: Some("You can change your words here. The letter changes as you type. Nothing else changes them.".into()),
+                            ..TextProps::new(
+                                "letter-what-happened",
+                                "Your words about what happened",
+                                answers.what_happened.clone(),
+                                v.edit.reform(|text| Edit::Text(Field::WhatHappened, text)),
+                            )
+                        })}
+                    </div>
+                    <h2 id="letter-heading">{"What the letter says"}</h2>
                     <p class="app-no-print">{"Your words are in the letter exactly as you wrote them."}</p>
                     <div class="app-letter" aria-labelledby="letter-heading">
                         <p class="app-letter-text" id="letter-text">{text}</p>
