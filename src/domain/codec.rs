@@ -94,7 +94,8 @@ pub fn decode(text: &str) -> Result<Answers, DecodeError> {
 mod tests {
     use super::*;
     use crate::domain::answers::{ContactMethod, Want, Who};
-    use crate::domain::situation::{Nation, Service};
+    use crate::domain::date::Date;
+    use crate::domain::situation::{Nation, Service, WhenItHappened};
 
     #[test]
     fn base64_matches_the_standard_vectors() {
@@ -132,6 +133,28 @@ mod tests {
         let text = encode(&answers);
         assert!(text.starts_with("imw1:"));
         assert_eq!(decode(&text), Ok(answers));
+    }
+
+    #[test]
+    fn every_kind_of_date_round_trips() {
+        // Postcard is not self-describing, so an enum it cannot read back (for example one with
+        // an internal `tag`) would make every draft with a date unreadable after a refresh.
+        let dates = [
+            WhenItHappened::OnDate {
+                date: Date::new(2026, 11, 16).unwrap(),
+            },
+            WhenItHappened::AroundMonth {
+                year: 2026,
+                month: 9,
+            },
+            WhenItHappened::NotSure,
+        ];
+        for when in dates {
+            let mut answers = Answers::default();
+            answers.situation.when = Some(when);
+            answers.situation.final_response_date = Date::new(2026, 10, 20);
+            assert_eq!(decode(&encode(&answers)), Ok(answers), "{when:?}");
+        }
     }
 
     #[test]

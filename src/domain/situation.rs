@@ -319,7 +319,9 @@ impl Stage {
 
 /// When it happened, or when they found out. People often only know roughly.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case", tag = "kind")]
+// Externally tagged (serde's default): postcard, used for the tab's storage and for drafts, cannot
+// read back an internally tagged enum.
+#[serde(rename_all = "kebab-case")]
 pub enum WhenItHappened {
     /// A known day.
     OnDate { date: Date },
