@@ -64,9 +64,15 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let bytes = postcard::to_allocvec(&source::for_the_app(data)).expect("the data set serialises");
+    let data = source::for_the_app(data);
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    let bytes = postcard::to_allocvec(&data).expect("the data set serialises");
     std::fs::write(Path::new(&out).join("data.postcard"), bytes).expect("OUT_DIR is writable");
+    // The journey's own small part (areas and crisis lines), so the app's first download does
+    // not carry the whole directory: routing runs in the letter tools, loaded later.
+    let bytes =
+        postcard::to_allocvec(&source::for_the_journey(data)).expect("the data set serialises");
+    std::fs::write(Path::new(&out).join("journey.postcard"), bytes).expect("OUT_DIR is writable");
     check_data(&out);
 }
 

@@ -1,9 +1,13 @@
 // What a first visit downloads, and how big it is: raw, gzip -9 and brotli (quality 11).
 //
-// "First load" is every file in the service worker's offline list (the page, its styles,
-// JavaScript, WebAssembly, the exit page and the small icon) plus the service worker itself,
-// because a first visit downloads all of them. The large home-screen icons are not included:
-// a phone fetches them only when the person adds the app to the home screen.
+// "First load" is what opening the app costs: every file in the service worker's offline list
+// (the page, its styles, JavaScript, WebAssembly, the exit page and the small icon) plus the
+// service worker itself, except the letter tools. The letter tools (letter-tools*: routing, the
+// letter, the check and the downloads, in a web worker) are counted on their own line: the
+// letter page starts them, and the service worker also keeps a copy in the background once the
+// app is ready, so the letter works offline. Both are printed, and so is the total.
+// The large home-screen icons are not included: a phone fetches them only when the person adds
+// the app to the home screen.
 //
 // Used by the size budget test and by `make bench`. Run alone: node scripts/sizes.mjs [dist]
 import { readFileSync, readdirSync, statSync } from "node:fs";
@@ -21,8 +25,11 @@ function walk(folder) {
   });
 }
 
-/** The files a first visit downloads, read from dist/sw.js's offline list. */
-export function firstLoadFiles(dist = "dist") {
+/** True for the letter tools' files (the web worker the letter page starts). */
+export const isLetterTools = (name) => name.startsWith("letter-tools");
+
+/** The files the service worker keeps for offline use, read from dist/sw.js, plus sw.js. */
+export function offlineFiles(dist = "dist") {
   const sw = readFileSync(join(dist, "sw.js"), "utf8");
   const match = sw.match(/const FILES = (\[[^\]]*\]);/);
   if (!match) throw new Error("dist/sw.js has no file list: was scripts/postbuild.mjs run?");
@@ -32,7 +39,7 @@ export function firstLoadFiles(dist = "dist") {
 
 /** Sizes of every file in dist/, with `firstLoad` marking those a first visit downloads. */
 export function measure(dist = "dist") {
-  const first = new Set(firstLoadFiles(dist));
+  const offline = new Set(offlineFiles(dist));
   const files = walk(dist)
     .map((full) => {
       const name = relative(dist, full).split("\\").join("/");
@@ -42,16 +49,19 @@ export function measure(dist = "dist") {
         raw: bytes.length,
         gzip: gzipSync(bytes, { level: 9 }).length,
         brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-        firstLoad: first.has(name),
+        firstLoad: offline.has(name) && !isLetterTools(name),
+        tools: offline.has(name) && isLetterTools(name),
       };
     })
     .sort((a, b) => b.brotli - a.brotli);
   const sum = (list, key) => list.reduce((total, f) => total + f[key], 0);
-  const firstLoad = files.filter((f) => f.firstLoad);
+  const total = (list) => ({ raw: sum(list, "raw"), gzip: sum(list, "gzip"), brotli: sum(list, "brotli") });
   return {
     files,
-    firstLoad: { raw: sum(firstLoad, "raw"), gzip: sum(firstLoad, "gzip"), brotli: sum(firstLoad, "brotli") },
-    all: { raw: sum(files, "raw"), gzip: sum(files, "gzip"), brotli: sum(files, "brotli") },
+    firstLoad: total(files.filter((f) => f.firstLoad)),
+    tools: total(files.filter((f) => f.tools)),
+    offline: total(files.filter((f) => f.firstLoad || f.tools)),
+    all: total(files),
   };
 }
 
@@ -59,9 +69,11 @@ export function measure(dist = "dist") {
 export function table(result) {
   const row = (name, raw, gzip, brotli) =>
     `${name.padEnd(44)}${String(raw).padStart(10)}${String(gzip).padStart(10)}${String(brotli).padStart(10)}`;
-  const lines = [row("file (* = downloaded on first visit)", "raw", "gzip -9", "brotli")];
-  for (const f of result.files) lines.push(row(`${f.firstLoad ? "* " : "  "}${f.name}`, f.raw, f.gzip, f.brotli));
-  lines.push(row("first visit, total", result.firstLoad.raw, result.firstLoad.gzip, result.firstLoad.brotli));
+  const lines = [row("file (* first load, + letter tools)", "raw", "gzip -9", "brotli")];
+  for (const f of result.files) lines.push(row(`${f.firstLoad ? "* " : f.tools ? "+ " : "  "}${f.name}`, f.raw, f.gzip, f.brotli));
+  lines.push(row("first load (opening the app), total", result.firstLoad.raw, result.firstLoad.gzip, result.firstLoad.brotli));
+  lines.push(row("letter tools, total", result.tools.raw, result.tools.gzip, result.tools.brotli));
+  lines.push(row("kept for offline use, total", result.offline.raw, result.offline.gzip, result.offline.brotli));
   lines.push(row("every file, total", result.all.raw, result.all.gzip, result.all.brotli));
   return lines.join("\n");
 }

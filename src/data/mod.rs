@@ -37,6 +37,19 @@ pub fn data() -> &'static DataSet {
     &DATA
 }
 
+/// The journey's part of the data (areas and crisis lines), written by build.rs with
+/// `source::for_the_journey`. The journey's pages use this, never [`data`], so the app's first
+/// download does not carry the routing rules and directory.
+static JOURNEY_ENCODED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/journey.postcard"));
+
+static JOURNEY: LazyLock<DataSet> =
+    LazyLock::new(|| postcard::from_bytes(JOURNEY_ENCODED).unwrap_or_default());
+
+/// Areas and crisis lines only, decoded on first use.
+pub fn journey() -> &'static DataSet {
+    &JOURNEY
+}
+
 /// The "Before you send" word lists (`assets/data/check.toml`), checked and encoded by
 /// build.rs separately from the routing data.
 static CHECK_ENCODED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/check.postcard"));
@@ -149,5 +162,12 @@ mod tests {
         assert!(!checked.organisations.is_empty() && !checked.rules.is_empty());
         assert_eq!(data(), &source::for_the_app(checked));
         assert!(data().organisations.iter().all(|o| !o.sources.is_empty()));
+        // The journey's part holds exactly the areas and crisis lines, and nothing else.
+        let app = source::for_the_app(source::load(&texts).unwrap());
+        assert_eq!(journey().areas, app.areas);
+        assert_eq!(journey().crisis_lines, app.crisis_lines);
+        assert!(journey().areas.len() > 1 && journey().crisis_lines.len() > 1);
+        assert!(journey().organisations.is_empty() && journey().rules.is_empty());
+        assert!(journey().help.is_empty() && journey().bank_holidays.is_empty());
     }
 }

@@ -176,3 +176,14 @@ pub fn for_the_app(mut data: DataSet) -> DataSet {
     }
     data
 }
+
+/// The part of the data the journey itself needs before any letter exists: the areas (to ask
+/// where, and to match a postcode) and the crisis lines (one tap away on every page). Routing
+/// rules, the directory and bank holidays are left out: only the letter tools use them.
+pub fn for_the_journey(data: DataSet) -> DataSet {
+    DataSet {
+        areas: data.areas,
+        crisis_lines: data.crisis_lines,
+        ..DataSet::default()
+    }
+}

@@ -40,7 +40,7 @@ use std::sync::LazyLock;
 use text::{gap, Sentence, Token};
 
 /// One thing worth a second look, in one sentence.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Flag {
     pub kind: FlagKind,
     /// The sentence, as a byte range into the text that was checked.

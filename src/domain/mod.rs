@@ -9,6 +9,8 @@
 //! - [`envelope`]: the layout of an encrypted saved draft.
 //! - [`codec`]: answers to text and back, for session storage and saved drafts.
 //! - [`check`]: "Before you send", a private check for words that could hurt the person's case.
+//! - [`tools`]: the letter tools' requests and replies (routing, letter, check, files), run in a
+//!   web worker so the journey's first download stays small.
 //!
 //! Nothing here reads a clock, the network or storage: "today" and the data are passed in, so
 //! every result is reproducible in a test.
@@ -22,3 +24,4 @@ pub mod interview;
 pub mod letter;
 pub mod route;
 pub mod situation;
+pub mod tools;

@@ -24,9 +24,10 @@ use crate::data::{CrisisLine, DataSet, Organisation, Rule, Target};
 use crate::data::{HelpKind, HelpRule, HelpWhen, ProcedureKind, TimeLimitStart};
 use crate::domain::date::Date;
 use crate::domain::situation::{Nation, PrivateCareKind, Service, Situation, Stage, YesNo};
+use serde::{Deserialize, Serialize};
 
 /// Which complaints procedure applies. It decides the letter's wording and the deadlines.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Procedure {
     /// England: the NHS and social services complaints regulations 2009.
     NhsEngland,
@@ -60,7 +61,7 @@ impl Procedure {
 // A route holds a handful of recipients, so the size difference costs nothing worth the churn of
 // boxing a variant the letter and UI code already match on.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Recipient {
     /// A body in the directory.
     Organisation(Organisation),
@@ -93,14 +94,14 @@ impl Recipient {
 }
 
 /// Another way to go, and when to choose it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Alternative {
     pub recipient: Recipient,
     pub reason: String,
 }
 
 /// What kind of date a [`Deadline`] is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum DeadlineKind {
     /// The last day to complain within the usual time limit.
     ComplainBy,
@@ -141,7 +142,7 @@ impl DeadlineKind {
 }
 
 /// A date that matters, with what it means.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Deadline {
     pub kind: DeadlineKind,
     /// `None` when it cannot be worked out (for example, the person is not sure when it was).
@@ -153,7 +154,7 @@ pub struct Deadline {
 }
 
 /// Where a complaint should go, and everything a person needs to act on that.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Route {
     /// True when someone may be in danger now: the app shows crisis help before anything else.
     pub crisis_first: bool,

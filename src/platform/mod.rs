@@ -9,6 +9,7 @@
 //! - [`files`]: downloads, and reading a file the person picks.
 //! - [`idle`]: noticing a quiet page on a shared computer.
 //! - [`offline`]: the service worker that lets the app work offline.
+//! - [`tools`]: the letter tools, a web worker started by the letter page.
 
 pub mod crypto;
 pub mod exit;
@@ -18,6 +19,7 @@ pub mod offline;
 pub mod page;
 pub mod speech;
 pub mod storage;
+pub mod tools;
 
 use crate::domain::date::Date;
 

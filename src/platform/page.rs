@@ -71,3 +71,24 @@ pub fn set_root_class(class: &str, on: bool) {
 pub fn scroll_to_top() {
     super::window().scroll_to_with_x_and_y(0.0, 0.0);
 }
+
+/// Moves focus to the text box `id` and selects the first place `text` appears in it, so the
+/// person can change those words straight away. Does nothing to the words themselves.
+pub fn select_text(id: &str, text: &str) {
+    let Some(area) = super::window()
+        .document()
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+    else {
+        return;
+    };
+    let value = area.value();
+    let _ = area.focus();
+    if let Some(at) = value.find(text) {
+        // The browser counts positions in UTF-16 units, Rust in bytes.
+        let start = value[..at].encode_utf16().count() as u32;
+        let end = start + text.encode_utf16().count() as u32;
+        let _ = area.set_selection_range(start, end);
+    }
+    area.scroll_into_view_with_bool(false);
+}

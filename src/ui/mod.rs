@@ -4,13 +4,15 @@
 //! - [`state`]: the reducer and the model it owns.
 //! - [`components`]: GOV.UK-style building blocks (choices, text fields, error summary, Listen).
 //! - [`pages`]: one function per journey step; [`summary`]: check your answers;
-//!   [`result`]: crisis help, the letter and where to send it, finish and clear;
+//!   [`letter`]: the letter, the "Before you send" check and where to send it;
+//!   [`result`]: crisis help, the route panel, finish and clear;
 //!   [`save`]: saving and opening an encrypted draft.
 //!
 //! The start page is plain HTML in `index.html` (it paints before the app arrives); the app
 //! shows or hides it and renders every other page into `#app`.
 
 pub mod components;
+pub mod letter;
 pub mod pages;
 pub mod result;
 pub mod save;

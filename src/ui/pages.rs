@@ -14,7 +14,7 @@ use super::components::{
 };
 use super::result;
 use super::state::{Action, Model};
-use crate::data::data;
+use crate::data::journey;
 use crate::domain::answers::{has_text, AccessNeed, ContactMethod, Want, Who};
 use crate::domain::interview::{
     previous, Edit, Page, Step, TextField as Field, WhenChoice, YesNoField,
@@ -935,7 +935,15 @@ pub fn step_page(v: &View, step: Step) -> Html {
         }
         Body::Custom => match step {
             Step::CheckAnswers => return super::summary::check_answers(v),
-            Step::Letter => return result::letter_page(v),
+            Step::Letter => {
+                return html! {
+                    <super::letter::LetterPage
+                        answers={v.model.answers.clone()}
+                        today={v.model.today}
+                        edit={v.edit.clone()}
+                    />
+                }
+            }
             Step::Finish => return result::finish_page(v),
             _ => custom(v, step, &q),
         },
@@ -1088,12 +1096,12 @@ fn phone_hard(v: &View) -> Html {
 fn area(v: &View, q: &Question) -> Html {
     let answers = &v.model.answers;
     let nation = answers.situation.nation.unwrap_or(Nation::England);
-    let areas: Vec<_> = data().areas_in(nation).collect();
+    let areas: Vec<_> = journey().areas_in(nation).collect();
     let found = answers
         .situation
         .area
         .as_deref()
-        .and_then(|id| data().area(id));
+        .and_then(|id| journey().area(id));
     let postcode = v.field(&FieldSpec {
         hint: Some("For example, BN1 or TN34"),
         class: "app-input--short",

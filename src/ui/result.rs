@@ -1,15 +1,15 @@
-//! The result pages: crisis help, the letter with where to send it, and finishing up.
+//! The result pages: crisis help, where to send it (shown on the letter page), and finishing up.
 
-use super::components::{back_link, text_field, TextProps};
+use super::components::back_link;
 use super::pages::View;
 use super::state::Action;
-use crate::data::{data, Contact, ContactKind, CrisisLine, Organisation};
+use crate::data::{journey, Contact, ContactKind, CrisisLine, Organisation};
 use crate::domain::date::Date;
-use crate::domain::interview::{Edit, Page, Step, TextField as Field};
-use crate::domain::letter::letter_text;
-use crate::domain::route::{route, DeadlineKind, Recipient, Route};
+use crate::domain::interview::{Page, Step};
+use crate::domain::route::{DeadlineKind, Recipient, Route};
 use crate::domain::situation::Nation;
 use crate::platform;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// A contact detail as text, with a link where one helps (phone numbers dial on a phone).
@@ -80,14 +80,14 @@ fn recipient_details(recipient: &Recipient) -> Html {
 
 /// Crisis lines for the person's nation (England when not known), local ones last.
 fn crisis_lines(nation: Option<Nation>, area: Option<&str>) -> Vec<CrisisLine> {
-    data()
+    journey()
         .crisis_lines(nation.unwrap_or(Nation::England), area)
         .into_iter()
         .cloned()
         .collect()
 }
 
-fn crisis_panel(lines: &[CrisisLine], heading_level_one: bool) -> Html {
+pub(super) fn crisis_panel(lines: &[CrisisLine], heading_level_one: bool) -> Html {
     let heading = "If you are in danger now";
     html! {
         <section class="app-crisis" aria-labelledby="crisis-heading">
@@ -145,8 +145,16 @@ fn deadline_rows(route: &Route) -> Html {
     }
 }
 
+#[derive(Properties, PartialEq)]
+pub(super) struct RouteProps {
+    pub route: Rc<Route>,
+}
+
 /// Where to send it: the primary route, the alternative, what not to do, and what comes next.
-fn route_panel(route: &Route) -> Html {
+/// A component, so that typing in the letter page does not build it again.
+#[component]
+pub(super) fn RoutePanel(props: &RouteProps) -> Html {
+    let route = &*props.route;
     let acknowledgement = route
         .deadlines
         .iter()
@@ -202,53 +210,6 @@ fn route_panel(route: &Route) -> Html {
                 }) }
             }
         </section>
-    }
-}
-
-/// The letter and the route, side by side on wide screens.
-pub fn letter_page(v: &View) -> Html {
-    let model = v.model;
-    let answers = &model.answers;
-    let route = route(&answers.situation, data(), model.today);
-    let text = letter_text(answers, &route, model.today);
-    let print = Callback::from(|_: MouseEvent| {
-        let _ = platform::window().print();
-    });
-    html! {
-        <div>
-            {back_link(format!("#{}", Page::Step(Step::CheckAnswers).hash()))}
-            if route.crisis_first {
-                {crisis_panel(&route.crisis, false)}
-            }
-            <h1 class="app-heading-xl">{"Your letter and where to send it"}</h1>
-            <div class="app-grid">
-                <div>
-                    <div class="app-no-print">
-                        <h2>{"What you wrote"}</h2>
-                        {text_field(&TextProps {
-                            multiline: true,
-                            hint: Some("You can change your words here. The letter changes as you type. Nothing else changes them.".into()),
-                            ..TextProps::new(
-                                "letter-what-happened",
-                                "Your words about what happened",
-                                answers.what_happened.clone(),
-                                v.edit.reform(|text| Edit::Text(Field::WhatHappened, text)),
-                            )
-                        })}
-                    </div>
-                    <h2 id="letter-heading">{"What the letter says"}</h2>
-                    <p class="app-no-print">{"Your words are in the letter exactly as you wrote them."}</p>
-                    <div class="app-letter" aria-labelledby="letter-heading">
-                        <p class="app-letter-text" id="letter-text">{text}</p>
-                    </div>
-                    <div class="app-button-group app-no-print">
-                        <button type="button" class="app-button" onclick={print}>{"Print the letter"}</button>
-                    </div>
-                </div>
-                <div class="app-no-print">{route_panel(&route)}</div>
-            </div>
-            <p class="app-no-print"><a href={format!("#{}", Page::Step(Step::Finish).hash())}>{"Finish and clear your answers"}</a></p>
-        </div>
     }
 }
 

@@ -6,7 +6,7 @@
 //! address. The address change then comes back as [`Action::Navigate`], so the browser's Back
 //! and Forward buttons, links, and Continue all take the same path.
 
-use crate::data::data;
+use crate::data::journey;
 use crate::domain::answers::Answers;
 use crate::domain::date::Date;
 use crate::domain::interview::{apply, next, Edit, FieldError, Page, Step, StepKind};
@@ -160,7 +160,7 @@ impl Reducible for Model {
             }
             Action::Edit(edit) => {
                 apply(&mut model.answers, edit, model.today, |postcode| {
-                    data()
+                    journey()
                         .area_for_postcode(postcode)
                         .map(|a| (a.id.clone(), a.nation))
                 });

@@ -2,7 +2,7 @@
 //! Free text is shown exactly as typed (line breaks kept).
 
 use super::pages::View;
-use crate::data::data;
+use crate::data::journey;
 use crate::domain::answers::{has_text, AccessNeed, ContactMethod, Want, Who};
 use crate::domain::interview::{Page, Step};
 use crate::domain::situation::{Stage, YesNo};
@@ -110,7 +110,7 @@ pub fn check_answers(v: &View) -> Html {
         let area = s
             .area
             .as_deref()
-            .and_then(|id| data().area(id))
+            .and_then(|id| journey().area(id))
             .map(|a| a.name.clone())
             .unwrap_or_default();
         rows.push(row("Area", area, Step::Area));

@@ -1,0 +1,36 @@
+//! The letter tools, run as a web worker: routing, the letter's template, the "Before you send"
+//! check and the files to download. The letter page starts it (see `platform::tools`), so the
+//! journey's first download does not carry the directory, the word lists or their code.
+//!
+//! All the logic is in [`in_my_words::domain::tools::handle`], tested natively; this file only
+//! passes messages: postcard bytes `(id, Request)` in, `(id, Reply)` out.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    use in_my_words::domain::tools::{handle, Request};
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+    use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let reply_to = scope.clone();
+    let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+        let bytes = js_sys::Uint8Array::new(&event.data()).to_vec();
+        // A message the tools cannot read gets no reply; the page then shows its fallback.
+        let Ok((id, request)) = postcard::from_bytes::<(u32, Request)>(&bytes) else {
+            return;
+        };
+        if let Ok(out) = postcard::to_allocvec(&(id, handle(request))) {
+            let _ = reply_to.post_message(&js_sys::Uint8Array::from(&out[..]));
+        }
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // The worker lives as long as the page; so does its message handler.
+    on_message.forget();
+}
+
+/// The tools only run in a browser's worker; natively there is nothing to start.
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("The letter tools run inside the In My Words app in a web browser.");
+}

@@ -1,0 +1,294 @@
+//! The letter tools: what the letter page asks for, and the answers it gets back.
+//!
+//! Routing, the letter, the "Before you send" check and the files to download need the whole
+//! directory, the word lists and their code: more than half of the app's size. The journey's
+//! questions need none of it, so it runs as a separate small program (a web worker, built from
+//! `src/bin/letter-tools.rs`) that the letter page starts. A person's first visit then downloads
+//! only what the questions need, and typing never waits for a check.
+//!
+//! This module is the whole contract, as plain data: [`Request`] in, [`Reply`] out, both encoded
+//! with postcard. [`handle`] is the tools' only logic, so it is tested natively like the rest of
+//! the domain.
+//!
+//! The letter comes back as a [`Template`]: its text with gaps where the person's own words go.
+//! The page fills the gaps as the person types, at once and without asking the tools again, so
+//! their words appear in the preview exactly as typed, keystroke by keystroke.
+
+use super::answers::{has_text, Answers};
+use super::check::{check, Flag};
+use super::date::Date;
+use super::letter::letter_text;
+use super::route::{route, Route};
+use crate::data::data;
+use serde::{Deserialize, Serialize};
+
+/// The answers the person can edit on the letter page, in their own words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum OwnField {
+    WhatHappened,
+    HowItAffected,
+}
+
+impl OwnField {
+    pub const ALL: [OwnField; 2] = [OwnField::WhatHappened, OwnField::HowItAffected];
+
+    /// The person's words for this answer, exactly as typed.
+    pub fn text(self, answers: &Answers) -> &str {
+        match self {
+            OwnField::WhatHappened => &answers.what_happened,
+            OwnField::HowItAffected => &answers.how_it_affected,
+        }
+    }
+
+    fn text_mut(self, answers: &mut Answers) -> &mut String {
+        match self {
+            OwnField::WhatHappened => &mut answers.what_happened,
+            OwnField::HowItAffected => &mut answers.how_it_affected,
+        }
+    }
+
+    /// A character no keyboard types (Unicode private use), marking where these words go
+    /// while the template is made.
+    fn marker(self) -> char {
+        match self {
+            OwnField::WhatHappened => '\u{E000}',
+            OwnField::HowItAffected => '\u{E001}',
+        }
+    }
+}
+
+/// A piece of a letter: the app's own text, or a gap for some of the person's words.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Part {
+    Text(String),
+    Own(OwnField),
+}
+
+/// A letter with gaps for the person's words.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Template {
+    pub parts: Vec<Part>,
+}
+
+impl Template {
+    /// The letter with the person's current words in its gaps.
+    pub fn fill(&self, answers: &Answers) -> String {
+        let mut out = String::new();
+        for part in &self.parts {
+            match part {
+                Part::Text(text) => out.push_str(text),
+                Part::Own(field) => out.push_str(field.text(answers)),
+            }
+        }
+        out
+    }
+}
+
+/// What decides a letter's template: every answer, except that the person's own words count
+/// only as "given" or "not given" (a letter leaves out a part they did not answer). The page
+/// asks for a new template only when this changes, never on an ordinary keystroke.
+pub fn template_key(answers: &Answers) -> Answers {
+    let mut key = answers.clone();
+    for field in OwnField::ALL {
+        let given = has_text(field.text(answers));
+        *field.text_mut(&mut key) = if given { "given".into() } else { String::new() };
+    }
+    key
+}
+
+/// Something the check found, with its heading (the word lists live only in the tools).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Found {
+    pub field: OwnField,
+    pub title: String,
+    pub flag: Flag,
+}
+
+/// What the letter page asks the tools for.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Request {
+    /// The route and the letter's template for these answers, on this date.
+    Prepare { answers: Box<Answers>, today: Date },
+    /// "Before you send": read the person's own words.
+    Check {
+        what_happened: String,
+        how_it_affected: String,
+    },
+}
+
+/// What the tools send back.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Reply {
+    Prepared { route: Box<Route>, letter: Template },
+    Checked(Vec<Found>),
+}
+
+/// Answers one request. Pure: the same request always gets the same reply.
+pub fn handle(request: Request) -> Reply {
+    match request {
+        Request::Prepare { answers, today } => {
+            let route = route(&answers.situation, data(), today);
+            let letter = template(&answers, &route, today);
+            Reply::Prepared {
+                route: Box::new(route),
+                letter,
+            }
+        }
+        Request::Check {
+            what_happened,
+            how_it_affected,
+        } => {
+            let mut found = Vec::new();
+            for (field, text) in [
+                (OwnField::WhatHappened, what_happened),
+                (OwnField::HowItAffected, how_it_affected),
+            ] {
+                found.extend(check(&text).into_iter().map(|flag| Found {
+                    field,
+                    title: flag.kind.title().to_string(),
+                    flag,
+                }));
+            }
+            Reply::Checked(found)
+        }
+    }
+}
+
+/// Makes the letter with a marker in place of each of the person's answers, then cuts it at
+/// the markers. The result is checked: filled with the real answers it must give exactly the
+/// letter. If not (for example, an answer already holds a marker character, which cannot be
+/// typed but could be pasted), the letter comes back whole, with no gaps: still exactly right,
+/// it just needs asking again when those words change.
+fn template(answers: &Answers, route: &Route, today: Date) -> Template {
+    let exact = letter_text(answers, route, today);
+    let mut marked = answers.clone();
+    for field in OwnField::ALL {
+        if has_text(field.text(answers)) {
+            *field.text_mut(&mut marked) = field.marker().to_string();
+        }
+    }
+    let text = letter_text(&marked, route, today);
+    let is_marker = |c: char| OwnField::ALL.iter().any(|f| f.marker() == c);
+    let mut parts = Vec::new();
+    let mut rest = text.as_str();
+    while let Some(at) = rest.find(is_marker) {
+        if at > 0 {
+            parts.push(Part::Text(rest[..at].to_string()));
+        }
+        let marker = rest[at..].chars().next().unwrap_or_default();
+        if let Some(field) = OwnField::ALL.into_iter().find(|f| f.marker() == marker) {
+            parts.push(Part::Own(field));
+        }
+        rest = &rest[at + marker.len_utf8()..];
+    }
+    if !rest.is_empty() {
+        parts.push(Part::Text(rest.to_string()));
+    }
+    let template = Template { parts };
+    if template.fill(answers) == exact {
+        template
+    } else {
+        Template {
+            parts: vec![Part::Text(exact)],
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::situation::{Nation, Service};
+
+    fn answers() -> Answers {
+        let mut a = Answers::default();
+        a.situation.nation = Some(Nation::England);
+        a.situation.service = Some(Service::GpPractice);
+        a.what_happened = "They said no.\n\nI waited <b>outside</b> & cried.".into();
+        a.how_it_affected = "I could not sleep.".into();
+        a.contact.name = "Sam".into();
+        a
+    }
+
+    fn prepared(a: &Answers) -> (Route, Template) {
+        let today = Date::new(2026, 11, 23).unwrap();
+        match handle(Request::Prepare {
+            answers: Box::new(a.clone()),
+            today,
+        }) {
+            Reply::Prepared { route, letter } => (*route, letter),
+            other => panic!("unexpected reply {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_filled_template_is_exactly_the_letter() {
+        let a = answers();
+        let (route, template) = prepared(&a);
+        let today = Date::new(2026, 11, 23).unwrap();
+        assert_eq!(template.fill(&a), letter_text(&a, &route, today));
+        assert!(template.parts.contains(&Part::Own(OwnField::WhatHappened)));
+    }
+
+    #[test]
+    fn typing_more_words_needs_no_new_template() {
+        let a = answers();
+        let (route, template) = prepared(&a);
+        let mut typed = a.clone();
+        typed
+            .what_happened
+            .push_str(" Then they shut the door. 😢 \u{200B}مرحبا");
+        assert_eq!(template_key(&typed), template_key(&a));
+        let today = Date::new(2026, 11, 23).unwrap();
+        assert_eq!(template.fill(&typed), letter_text(&typed, &route, today));
+    }
+
+    #[test]
+    fn emptying_an_answer_changes_the_key() {
+        let a = answers();
+        let mut emptied = a.clone();
+        emptied.how_it_affected = "  ".into();
+        assert_ne!(template_key(&emptied), template_key(&a));
+    }
+
+    #[test]
+    fn pasted_marker_characters_give_a_whole_letter_that_is_still_exact() {
+        let mut a = answers();
+        // In their own words a marker is harmless: the gap still fills exactly.
+        a.what_happened = "odd \u{E000} and \u{E001} text".into();
+        let (route, template) = prepared(&a);
+        assert!(template.parts.len() > 1);
+        let today = Date::new(2026, 11, 23).unwrap();
+        assert_eq!(template.fill(&a), letter_text(&a, &route, today));
+        // Elsewhere (here, their name) it would confuse the cutting, so the letter comes whole.
+        a.contact.name = "Sam \u{E000}".into();
+        let (route, template) = prepared(&a);
+        assert_eq!(template.parts.len(), 1);
+        let today = Date::new(2026, 11, 23).unwrap();
+        assert_eq!(template.fill(&a), letter_text(&a, &route, today));
+    }
+
+    #[test]
+    fn requests_and_replies_survive_encoding() {
+        let request = Request::Check {
+            what_happened: "I'll sort them out.".into(),
+            how_it_affected: String::new(),
+        };
+        let bytes = postcard::to_allocvec(&request).unwrap();
+        assert_eq!(postcard::from_bytes::<Request>(&bytes).unwrap(), request);
+        let reply = handle(request);
+        let Reply::Checked(found) = &reply else {
+            panic!("a check gets a check back")
+        };
+        assert!(!found.is_empty(), "the threat is found");
+        assert!(found.iter().all(|f| !f.title.is_empty()));
+        let bytes = postcard::to_allocvec(&reply).unwrap();
+        assert_eq!(postcard::from_bytes::<Reply>(&bytes).unwrap(), reply);
+        let (route, template) = prepared(&answers());
+        let reply = Reply::Prepared {
+            route: Box::new(route),
+            letter: template,
+        };
+        let bytes = postcard::to_allocvec(&reply).unwrap();
+        assert_eq!(postcard::from_bytes::<Reply>(&bytes).unwrap(), reply);
+    }
+}
