@@ -1,0 +1,160 @@
+// The letter page in a real browser: "Before you send" flags words that could hurt the person's
+// case, never blocks printing, and never changes their words; printing to PDF carries their
+// words exactly.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { inflateSync } from "node:zlib";
+import { assertNoEgress, launchBrowser, newRecordedPage, openApp, screenshot, startServer } from "./harness.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const THREAT = "If they do it again I'll sort them out.";
+const REPORT = "He threatened me at the desk.";
+const WORDS = `I went to get my prescription.\n\n${REPORT} ${THREAT}\nNobody helped.`;
+
+/** Records calls to window.print() instead of opening the print dialog. */
+const recordPrint = () => {
+  window.__printed = 0;
+  window.print = () => {
+    window.__printed += 1;
+  };
+};
+
+async function letterPage(words) {
+  const recorded = await newRecordedPage(browser);
+  const { page } = recorded;
+  await page.addInitScript(recordPrint);
+  await openApp(page, server.origin, "#/what-happened");
+  await page.locator("#what-happened").fill(words);
+  await page.goto(`${server.origin}/#/letter`);
+  await page.locator("#letter-text").waitFor();
+  return recorded;
+}
+
+const letterText = (page) => page.locator("#letter-text").evaluate((e) => e.textContent);
+
+test("a flagged letter shows the flag, keeps the words, and still prints after 'keep it as it is'", async () => {
+  const recorded = await letterPage(WORDS);
+  const { page } = recorded;
+  const panel = page.locator("section[aria-labelledby=check-heading]");
+  const flag = panel.locator(".app-flag").filter({ hasText: THREAT });
+  await flag.waitFor();
+  assert.match(await flag.locator(".app-flag__title").innerText(), /threat/i);
+  assert.equal(await flag.locator("mark").count() > 0, true, "the words that raised it are marked");
+  assert.match(await flag.innerText(), /Keep it as it is/);
+  // A report of what was done to them is not flagged.
+  assert.equal(await panel.locator(".app-flag").filter({ hasText: REPORT }).count(), 0, "a report is not a threat");
+  await screenshot(page, "letter", "01-before-you-send");
+
+  // Printing is never blocked, flag or no flag.
+  await page.getByRole("button", { name: "Print the letter" }).click();
+  assert.equal(await page.evaluate(() => window.__printed), 1, "printing works with a flag showing");
+
+  await flag.getByRole("button", { name: /Keep it as it is/ }).click();
+  await page.waitForFunction(() => !document.querySelector(".app-flag"));
+  assert.match(await panel.innerText(), /You have looked at everything/);
+  assert.match(await panel.innerText(), /You chose to keep 1 as it is/);
+  await page.getByRole("button", { name: "Print the letter" }).click();
+  assert.equal(await page.evaluate(() => window.__printed), 2, "printing works after keeping it");
+  assert.ok((await letterText(page)).includes(WORDS), "the check changed nothing");
+  await assertNoEgress(recorded, server.origin);
+  await recorded.context.close();
+});
+
+test("'let me change it' takes them to their words with the sentence selected, and the check follows their edit", async () => {
+  const recorded = await letterPage(WORDS);
+  const { page } = recorded;
+  const flag = page.locator(".app-flag").filter({ hasText: THREAT });
+  await flag.getByRole("button", { name: /Let me change it/ }).click();
+  const state = await page.evaluate(() => {
+    const box = document.activeElement;
+    return { id: box.id, selected: box.value.slice(box.selectionStart, box.selectionEnd) };
+  });
+  assert.equal(state.id, "letter-what-happened");
+  assert.equal(state.selected, THREAT);
+  // They rewrite that sentence themselves; the preview follows at once, the flag goes after a pause.
+  await page.keyboard.type("If it happens again I will complain to the ombudsman.");
+  const edited = WORDS.replace(THREAT, "If it happens again I will complain to the ombudsman.");
+  await page.waitForFunction((w) => document.getElementById("letter-text").textContent.includes(w), edited);
+  await page.waitForFunction(() => !document.querySelector(".app-flag"));
+  assert.match(await page.locator("section[aria-labelledby=check-heading]").innerText(), /found nothing/);
+  await recorded.context.close();
+});
+
+test("the printed letter (PDF) carries the person's words, and only the letter is printed", async () => {
+  const words = "They stopped my methadone script on release.\nI was sick for four days.";
+  const recorded = await letterPage(words);
+  const { page } = recorded;
+  await page.waitForFunction((w) => document.getElementById("letter-text").textContent.includes(w), words);
+  await page.emulateMedia({ media: "print" });
+  const printed = await page.evaluate(() =>
+    [...document.querySelectorAll("body *")]
+      .filter((e) => e.offsetParent !== null && e.children.length === 0 && e.textContent.trim())
+      .map((e) => e.textContent)
+      .join("\n"),
+  );
+  assert.ok(printed.includes("They stopped my methadone script on release."), printed);
+  assert.ok(!/Where to send it|Before you send|Print the letter/.test(printed), `only the letter prints:\n${printed}`);
+  await page.emulateMedia({ media: "screen" });
+  const pdf = await page.pdf({ format: "A4" });
+  assert.equal(pdf.subarray(0, 5).toString(), "%PDF-");
+  const text = pdfText(pdf);
+  for (const line of words.split("\n")) assert.ok(text.includes(line), `the PDF has "${line}"`);
+  await recorded.context.close();
+});
+
+/**
+ * The text of a PDF Chromium made: its page contents are Flate streams whose text operators
+ * hold glyph ids through a ToUnicode map, so this reads the maps and the shown strings.
+ */
+function pdfText(pdf) {
+  const source = pdf.toString("latin1");
+  const streams = [];
+  const re = /stream\r?\n/g;
+  let m;
+  while ((m = re.exec(source))) {
+    const start = m.index + m[0].length;
+    const end = source.indexOf("endstream", start);
+    try {
+      streams.push(inflateSync(Buffer.from(source.slice(start, end), "latin1")).toString("latin1"));
+    } catch {
+      // Not a Flate stream (an image or a font program): no text in it.
+    }
+  }
+  // ToUnicode maps: <glyph> <unicode> pairs, and <from> <to> <unicode> ranges.
+  const maps = streams.filter((s) => s.includes("beginbfchar") || s.includes("beginbfrange"));
+  const glyphs = new Map();
+  const hex4 = (n) => n.toString(16).toUpperCase().padStart(4, "0");
+  for (const cmap of maps) {
+    for (const [, block] of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
+      for (const [, g, u] of block.matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g)) {
+        glyphs.set(g.toUpperCase(), String.fromCodePoint(parseInt(u, 16)));
+      }
+    }
+    for (const [, block] of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
+      for (const [, from, to, u] of block.matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>/g)) {
+        for (let g = parseInt(from, 16); g <= parseInt(to, 16); g++) {
+          glyphs.set(hex4(g), String.fromCodePoint(parseInt(u, 16) + g - parseInt(from, 16)));
+        }
+      }
+    }
+  }
+  const text = [];
+  for (const content of streams.filter((s) => s.includes("Tj") || s.includes("TJ"))) {
+    for (const [, hex] of content.matchAll(/<([0-9A-Fa-f]+)>\s*Tj/g)) {
+      for (let i = 0; i < hex.length; i += 4) text.push(glyphs.get(hex.slice(i, i + 4).toUpperCase()) ?? "");
+    }
+  }
+  return text.join("");
+}
