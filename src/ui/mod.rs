@@ -31,6 +31,8 @@ use yew::prelude::*;
 /// On a shared computer: ask "Are you still there?" after 14 quiet minutes, clear at 15.
 const IDLE_WARN_MS: f64 = 14.0 * 60.0 * 1000.0;
 const IDLE_CLEAR_MS: f64 = 15.0 * 60.0 * 1000.0;
+/// How long typing must pause before the answers are written to the tab's storage.
+const SAVE_AFTER_MS: u32 = 300;
 
 /// Mounts the app on the page.
 pub fn start() {
@@ -153,13 +155,43 @@ pub fn App() -> Html {
         }
     });
 
-    // Keep the answers in this tab's session storage, so a refresh loses nothing.
+    // Keep the answers in this tab's session storage, so a refresh loses nothing. Saving the
+    // whole account on every keystroke would slow typing in a long account, so it waits for a
+    // short pause; leaving or hiding the page (a refresh, a closed tab, switching apps) saves
+    // at once whatever is still waiting.
+    let unsaved = use_mut_ref(|| None::<crate::domain::answers::Answers>);
+    {
+        let dispatch = dispatch.clone();
+        let unsaved = unsaved.clone();
+        use_effect_with((), move |_| {
+            let save_now = move |_: &web_sys::Event| {
+                if let Some(answers) = unsaved.borrow_mut().take() {
+                    if !platform::storage::save_session(&answers) {
+                        dispatch.emit(Action::StorageFailed);
+                    }
+                }
+            };
+            let window = platform::window();
+            let on_hide = gloo::events::EventListener::new(&window, "pagehide", save_now.clone());
+            let document = window.document().expect("a page has a document");
+            let on_hidden =
+                gloo::events::EventListener::new(&document, "visibilitychange", save_now);
+            move || drop((on_hide, on_hidden))
+        });
+    }
     {
         let dispatch = dispatch.clone();
         use_effect_with(model.answers.clone(), move |answers| {
-            if !platform::storage::save_session(answers) {
-                dispatch.emit(Action::StorageFailed);
-            }
+            *unsaved.borrow_mut() = Some(answers.clone());
+            let timer = gloo::timers::callback::Timeout::new(SAVE_AFTER_MS, move || {
+                if let Some(answers) = unsaved.borrow_mut().take() {
+                    if !platform::storage::save_session(&answers) {
+                        dispatch.emit(Action::StorageFailed);
+                    }
+                }
+            });
+            // A newer change replaces this one, and its own timer saves it.
+            move || drop(timer)
         });
     }
 
