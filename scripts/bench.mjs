@@ -10,7 +10,7 @@
 //   4. Memory (JavaScript heap plus WebAssembly memory) after a whole journey.
 //
 // Results are also written to bench-results/bench.json.
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, writeFileSync, readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { BUDGET_BYTES, measure, table } from "./sizes.mjs";
@@ -105,18 +105,25 @@ const origin = server.origin;
 if (want("lighthouse")) {
 heading("2. Lighthouse (mobile, served with compression)");
   const report = join(OUT, "lighthouse.json");
-  const run = spawnSync(
-    "lighthouse",
-    [
-      `${origin}/`,
-      "--quiet",
-      "--output=json",
-      `--output-path=${report}`,
-      "--only-categories=performance,accessibility",
-      `--chrome-flags=--headless=new ${FLAGS.join(" ")}`,
-    ],
-    { env: { ...process.env, CHROME_PATH: CHROMIUM }, encoding: "utf8" },
-  );
+  // Asynchronous on purpose: the app is served from this same process, so a blocking call
+  // would stop the server answering Lighthouse's browser.
+  const run = await new Promise((resolve) => {
+    const child = spawn(
+      "lighthouse",
+      [
+        `${origin}/`,
+        "--quiet",
+        "--output=json",
+        `--output-path=${report}`,
+        "--only-categories=performance,accessibility",
+        `--chrome-flags=--headless=new ${FLAGS.join(" ")}`,
+      ],
+      { env: { ...process.env, CHROME_PATH: CHROMIUM } },
+    );
+    let stderr = "";
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("close", (status) => resolve({ status, stderr }));
+  });
   if (!existsSync(report) || run.status !== 0) {
     console.log(`Lighthouse did not run: ${(run.stderr || "").split("\n").slice(-3).join(" ")}`);
   } else {

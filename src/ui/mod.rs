@@ -42,6 +42,11 @@ pub fn start() {
     let root = document
         .get_element_by_id("app")
         .expect("index.html has an #app element");
+    // index.html holds a plain copy of the top lines so the page does not jump while the app
+    // loads; the app's own copy replaces it in the same moment it first renders.
+    if let Some(top) = document.get_element_by_id("app-top") {
+        top.set_inner_html("");
+    }
     yew::Renderer::<App>::with_root(root).render();
 }
 
@@ -271,9 +276,6 @@ pub fn App() -> Html {
             <p class="app-small app-storage-note">
                 {"Your answers stay in this tab only, and are deleted when you close it. "}
                 <a href="#/save">{"Save or open a draft"}</a>
-                if model.offline_ready {
-                    {" · Works offline on this device."}
-                }
             </p>
             <div class="app-toolbar">
                 <components::ListenButton />
@@ -281,9 +283,17 @@ pub fn App() -> Html {
             {display_settings(model.text_size, model.high_contrast, &dispatch)}
         </div>
     };
-    let top_host = platform::window()
-        .document()
+    let document = platform::window().document();
+    let top_host = document
+        .as_ref()
         .and_then(|d| d.get_element_by_id("app-top"));
+    // "Ready offline" goes in the footer: it arrives a moment after the page, and there it
+    // moves nothing the person is reading.
+    let offline_note = document
+        .as_ref()
+        .and_then(|d| d.get_element_by_id("offline-note"))
+        .filter(|_| model.offline_ready)
+        .map(|host| create_portal(html! { {"Works offline on this device."} }, host));
     html! {
         <>
             if let Some(host) = top_host {
@@ -292,6 +302,7 @@ pub fn App() -> Html {
                 {top}
             }
             {page}
+            {for offline_note}
         </>
     }
 }
