@@ -360,6 +360,7 @@ fn lines_of(text: &str) -> Vec<String> {
 
 /// A gap for the person to fill in by hand or in the Word document.
 const GAP_ADDRESS: &str = "[Write their name and address here]";
+const GAP_ADDRESS_ONLY: &str = "[Write their address here]";
 const GAP_DATE: &str = "[date]";
 const BLANK: &str = "______________________________";
 
@@ -447,7 +448,7 @@ impl<'a> Writer<'a> {
         Self::block(out, Part::Date, Style::Lines, vec![self.today.long()]);
 
         let mut recipient = vec!["Private and confidential".to_string()];
-        recipient.extend(recipient_lines(to));
+        recipient.extend(recipient_lines(to, &self.a.service_name));
         Self::block(out, Part::Recipient, Style::Lines, recipient);
 
         let mut heading = vec![subject];
@@ -501,11 +502,12 @@ impl<'a> Writer<'a> {
         }
     }
 
-    fn wants(&self, out: &mut Vec<Block>, lead: &str) {
+    fn wants(&self, out: &mut Vec<Block>, lead: &str, skip: Option<Want>) {
         let items: Vec<String> = self
             .a
             .wants
             .iter()
+            .filter(|w| Some(**w) != skip)
             .filter_map(|w| want_sentence(*w))
             .map(String::from)
             .collect();
@@ -582,12 +584,7 @@ impl<'a> Writer<'a> {
             text.push_str(s.role.trim());
             text.push(')');
         }
-        text.push_str(" has helped me to write this letter");
-        text.push_str(if s.person_agrees == Some(YesNo::Yes) {
-            ", with my agreement."
-        } else {
-            "."
-        });
+        text.push_str(" has helped me to write this letter.");
         match s.may_share_with_supporter {
             Some(YesNo::Yes) => {
                 text.push_str(" I give permission for you to discuss my complaint with ");
@@ -737,13 +734,6 @@ impl<'a> Writer<'a> {
         if self.a.is_supporter() && self.a.supporter.may_share_with_supporter == Some(YesNo::Yes) {
             enclosed.push("Enclosed: my signed consent form".to_string());
         }
-        if matches!(
-            self.stage,
-            Stage::FinalResponseUnhappy | Stage::WithOmbudsman
-        ) && to == &self.route.primary
-        {
-            enclosed.push("Enclosed: copies of my complaint and of the final response".into());
-        }
         if !enclosed.is_empty() {
             Self::block(out, Part::Enclosed, Style::Lines, enclosed);
         }
@@ -758,7 +748,7 @@ impl<'a> Writer<'a> {
         ) {
             Recipient::Role {
                 role: "The complaints manager".into(),
-                at: String::new(),
+                at: "at the service".into(),
                 how_to_find: String::new(),
             }
         } else {
@@ -813,8 +803,8 @@ impl<'a> Writer<'a> {
             opening.push_str(" I have already raised this informally. I now want it dealt with as a formal complaint.");
         }
         Self::para(&mut out, Part::Opening, opening);
-        self.what_happened(&mut out, "This is what happened, in my own words:");
         self.when_where(&mut out);
+        self.what_happened(&mut out, "This is what happened, in my own words:");
         self.late(
             &mut out,
             DeadlineKind::ComplainBy,
@@ -822,7 +812,7 @@ impl<'a> Writer<'a> {
             "Please still look into my complaint. I believe it can still be looked into fairly.",
         );
         self.affected(&mut out);
-        self.wants(&mut out, "What I would like to happen:");
+        self.wants(&mut out, "What I would like to happen:", None);
         if self.a.situation.still_receiving_care == Some(YesNo::Yes) {
             Self::para(
                 &mut out,
@@ -847,10 +837,10 @@ impl<'a> Writer<'a> {
         self.head(&mut out, &to, subject.into());
         let sent = sent.map_or_else(|| GAP_DATE.to_string(), Date::long);
         let mut text = [
-            "I sent you a formal complaint about ",
-            &self.about,
-            " on ",
+            "On ",
             &sent,
+            " I sent you a formal complaint about ",
+            &self.about,
             ".",
         ]
         .concat();
@@ -892,24 +882,20 @@ impl<'a> Writer<'a> {
             .into(),
         );
         if !late {
+            self.when_where(&mut out);
             self.what_happened(
                 &mut out,
                 "In case my complaint did not reach you, this is what happened, in my own words:",
             );
-            self.when_where(&mut out);
         }
-        if let Some(next) = final_body(self.stage, self.route) {
-            Self::para(
-                &mut out,
-                Part::Requests,
-                [
-                    "If I do not hear from you, I will ask ",
-                    &in_sentence(&next.name()),
-                    " for help.",
-                ]
-                .concat(),
-            );
-        }
+        // No ombudsman is named here: most will not look at a complaint before the service's
+        // final answer, so the honest next step is advice.
+        Self::para(
+            &mut out,
+            Part::Requests,
+            "If I do not hear from you, I will get advice about taking my complaint further."
+                .into(),
+        );
         self.tail(&mut out, &to, String::new());
         out
     }
@@ -939,10 +925,10 @@ impl<'a> Writer<'a> {
             ]
             .concat(),
         );
-        self.what_happened(&mut out, "My complaint was about this, in my own words:");
         self.when_where(&mut out);
+        self.what_happened(&mut out, "My complaint was about this, in my own words:");
         self.affected(&mut out);
-        self.wants(&mut out, "What I would still like to happen:");
+        self.wants(&mut out, "What I would still like to happen:", None);
         Self::para(&mut out, Part::Requests, "Please:".into());
         Self::block(
             &mut out,
@@ -955,7 +941,17 @@ impl<'a> Writer<'a> {
                 "Tell me in writing what you will do, and by when.".into(),
             ],
         );
-        if let Some(next) = final_body(Stage::NotRaised, self.route) {
+        // The next step after the service: the commissioner for prison healthcare, otherwise
+        // usually the ombudsman.
+        let next = if matches!(
+            self.stage,
+            Stage::FinalResponseUnhappy | Stage::WithOmbudsman
+        ) {
+            Some(&self.route.primary)
+        } else {
+            self.route.escalation.first()
+        };
+        if let Some(next) = next {
             Self::para(
                 &mut out,
                 Part::Requests,
@@ -983,9 +979,13 @@ impl<'a> Writer<'a> {
         let subject = if already {
             "My complaint: more information"
         } else {
-            "Request to look into my complaint"
+            "Request to look into my complaint about "
         };
-        self.head(&mut out, to, subject.into());
+        self.head(
+            &mut out,
+            to,
+            [subject, if already { "" } else { &self.about }].concat(),
+        );
         if already {
             Self::para(
                 &mut out,
@@ -1005,17 +1005,21 @@ impl<'a> Writer<'a> {
             ]
             .concat();
             text.push_str(" I complained to them and got their final response");
-            if let Some(date) = self.a.situation.final_response_date {
-                text.push_str(", dated ");
-                text.push_str(&date.long());
-            }
+            text.push_str(", dated ");
+            text.push_str(
+                &self
+                    .a
+                    .situation
+                    .final_response_date
+                    .map_or_else(|| GAP_DATE.to_string(), Date::long),
+            );
             text.push_str(
                 ". I am not satisfied with it, and their complaints procedure has finished.",
             );
             Self::para(&mut out, Part::Opening, text);
         }
-        self.what_happened(&mut out, "This is what happened, in my own words:");
         self.when_where(&mut out);
+        self.what_happened(&mut out, "This is what happened, in my own words:");
         self.late(
             &mut out,
             DeadlineKind::OmbudsmanBy,
@@ -1023,7 +1027,7 @@ impl<'a> Writer<'a> {
             "Please still look at my complaint.",
         );
         self.affected(&mut out);
-        self.wants(&mut out, "What I would like to happen:");
+        self.wants(&mut out, "What I would like to happen:", None);
         if !already {
             Self::para(
                 &mut out,
@@ -1084,6 +1088,12 @@ impl<'a> Writer<'a> {
         );
         self.what_happened(&mut out, "This is what happened, in my own words:");
         self.affected(&mut out);
+        // The review is asked for in the list below, so it is not repeated among the wants.
+        self.wants(
+            &mut out,
+            "What I would like to happen:",
+            Some(Want::SasReview),
+        );
         Self::para(&mut out, Part::Requests, "Please:".into());
         Self::block(
             &mut out,
@@ -1097,7 +1107,6 @@ impl<'a> Writer<'a> {
                 "Tell me how I can come off the scheme, and when it will next be reviewed.".into(),
             ],
         );
-        self.wants(&mut out, "What I would like to happen:");
         Self::para(
             &mut out,
             Part::Requests,
@@ -1173,7 +1182,11 @@ impl<'a> Writer<'a> {
             Part::Permission,
             ["I agree that ", &who, " may:"].concat(),
         );
-        let act = "Make this complaint for me, and act for me in it.".to_string();
+        let act = if s.may_share_with_supporter == Some(YesNo::No) {
+            "Help me with this complaint.".to_string()
+        } else {
+            "Make this complaint for me, and act for me in it.".to_string()
+        };
         let more = [
             "Receive letters and information about my complaint.",
             "See information from my records that is needed for my complaint.",
@@ -1242,7 +1255,7 @@ impl<'a> Writer<'a> {
 /// The recipient block: a directory entry's postal address (which often starts with the name
 /// or "The Chief Executive"), or its name and a gap to fill in; a described role and the name
 /// of the service, or a gap.
-fn recipient_lines(to: &Recipient) -> Vec<String> {
+fn recipient_lines(to: &Recipient, service_name: &str) -> Vec<String> {
     match to {
         Recipient::Organisation(org) => {
             let post = org
@@ -1260,12 +1273,34 @@ fn recipient_lines(to: &Recipient) -> Vec<String> {
                 }
                 None => {
                     lines.push(org.name.clone());
-                    lines.push("[Write their address here]".into());
+                    lines.push(GAP_ADDRESS_ONLY.into());
                 }
             }
             lines
         }
-        Recipient::Role { role, .. } => vec![role.clone(), GAP_ADDRESS.into()],
+        Recipient::Role { role, at, .. } => {
+            // The service's own name belongs under roles at the service itself ("The practice
+            // manager", "at the pharmacy"), not under a board, a trust or a department, whose
+            // name the person may not know: there the gap asks for it.
+            let at_service = (at.starts_with("at ") || at.starts_with("of "))
+                && !["board", "Trust", "Department"]
+                    .iter()
+                    .any(|w| at.contains(w));
+            if at_service && has_text(service_name) {
+                return vec![role.clone(), field(service_name), GAP_ADDRESS_ONLY.into()];
+            }
+            // The gap says whose address: "of the NHS board that gave the care".
+            let whose = at
+                .strip_prefix("at ")
+                .or_else(|| at.strip_prefix("of "))
+                .map(|rest| ["of ", rest].concat())
+                .or_else(|| at.strip_prefix("named in ").map(|r| ["from ", r].concat()));
+            let gap = match whose {
+                Some(whose) => ["[Write the name and address ", &whose, "]"].concat(),
+                None => GAP_ADDRESS.into(),
+            };
+            vec![role.clone(), gap]
+        }
     }
 }
 

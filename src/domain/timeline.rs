@@ -51,21 +51,16 @@ pub fn timeline(answers: &Answers, route: &Route, today: Date) -> Vec<Item> {
     }];
     for deadline in &route.deadlines {
         let kind = deadline.kind;
-        let last_day = matches!(
-            kind,
-            DeadlineKind::ComplainBy | DeadlineKind::AppealBy | DeadlineKind::OmbudsmanBy
-        );
-        // A time limit to complain or appeal only matters while it is still ahead.
-        if matches!(kind, DeadlineKind::ComplainBy | DeadlineKind::AppealBy)
-            && deadline.date.is_none_or(|d| d < today)
-        {
+        // The timeline starts from sending the letter today, so the time limits for sending it
+        // (to complain, or to appeal) are already met; the route page shows them before that.
+        if matches!(kind, DeadlineKind::ComplainBy | DeadlineKind::AppealBy) {
             continue;
         }
         let plain = deadline
             .label
             .strip_suffix(" by")
             .unwrap_or(&deadline.label);
-        let label = if last_day {
+        let label = if kind == DeadlineKind::OmbudsmanBy {
             let mut chars = plain.chars();
             let first = chars.next().map(|c| c.to_lowercase().to_string());
             ["Last day to ", &first.unwrap_or_default(), chars.as_str()].concat()
