@@ -221,17 +221,28 @@ fn compact(date: Date) -> String {
 
 /// A content line, folded so no line is longer than 75 octets (RFC 5545 section 3.1): a
 /// continuation line starts with one space, and a character is never split across lines.
+///
+/// Some readers trim spaces at the ends of folded lines, which the RFC does not allow, so a
+/// fold never falls next to a space: characters move down to the next line until it does not.
 fn content_line(line: &str, out: &mut String) {
-    let mut width = 0;
+    let mut current = String::new();
     for ch in line.chars() {
-        let n = ch.len_utf8();
-        if width + n > 75 {
-            out.push_str("\r\n ");
-            width = 1;
+        if current.len() + ch.len_utf8() > 75 {
+            let mut moved = String::new();
+            while current.len() > 40 {
+                let next = moved.chars().next().unwrap_or(ch);
+                if !current.ends_with(' ') && next != ' ' {
+                    break;
+                }
+                moved.insert(0, current.pop().unwrap_or(' '));
+            }
+            out.push_str(&current);
+            out.push_str("\r\n");
+            current = [" ", &moved].concat();
         }
-        out.push(ch);
-        width += n;
+        current.push(ch);
     }
+    out.push_str(&current);
     out.push_str("\r\n");
 }
 
@@ -287,6 +298,23 @@ mod tests {
             out.replace("\r\n ", ""),
             ["DESCRIPTION:", &"é".repeat(40), "\r\n"].concat()
         );
+    }
+
+    #[test]
+    fn never_folds_next_to_a_space() {
+        let mut out = String::new();
+        let text = ["SUMMARY:", &"ab ".repeat(60)].concat();
+        content_line(&text, &mut out);
+        let lines: Vec<&str> = out.split("\r\n").filter(|l| !l.is_empty()).collect();
+        for (i, line) in lines.iter().enumerate() {
+            let folded_here = i + 1 < lines.len();
+            assert!(
+                line.len() <= 75 && !(folded_here && line.ends_with(' ')),
+                "{line:?}"
+            );
+            assert!(!line.starts_with("  "), "{line:?}");
+        }
+        assert_eq!(out.replace("\r\n ", ""), [text.as_str(), "\r\n"].concat());
     }
 
     #[test]
