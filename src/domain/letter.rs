@@ -401,8 +401,15 @@ impl<'a> Writer<'a> {
         out.push(Block { part, style, text });
     }
 
-    fn para(out: &mut Vec<Block>, part: Part, text: String) {
-        Self::block(out, part, Style::Para, vec![text]);
+    // The helpers take `&str` so that each fixed sentence costs a pointer at its call site,
+    // not an inlined allocation: this code is part of the app's first download.
+    fn para(out: &mut Vec<Block>, part: Part, text: &str) {
+        Self::block(out, part, Style::Para, vec![text.to_string()]);
+    }
+
+    fn list(out: &mut Vec<Block>, part: Part, items: &[&str]) {
+        let items = items.iter().map(|i| i.to_string()).collect();
+        Self::block(out, part, Style::List, items);
     }
 
     /// The person's words, exactly as typed, when there are any.
@@ -461,7 +468,7 @@ impl<'a> Writer<'a> {
             heading.push(about);
         }
         Self::block(out, Part::Subject, Style::Heading, heading);
-        Self::para(out, Part::Greeting, "Dear Sir or Madam,".into());
+        Self::para(out, Part::Greeting, "Dear Sir or Madam,");
     }
 
     /// "This happened on 3 October 2026, at Seaview Surgery."
@@ -484,20 +491,20 @@ impl<'a> Writer<'a> {
             text.push_str("I am not sure of the exact date.");
         }
         if !text.is_empty() {
-            Self::para(out, Part::WhenWhere, text);
+            Self::para(out, Part::WhenWhere, &text);
         }
     }
 
     fn what_happened(&self, out: &mut Vec<Block>, lead: &str) {
         if has_text(&self.a.what_happened) {
-            Self::para(out, Part::WhatHappened, lead.into());
+            Self::para(out, Part::WhatHappened, lead);
             Self::words(out, Part::WhatHappened, &self.a.what_happened);
         }
     }
 
     fn affected(&self, out: &mut Vec<Block>) {
         if has_text(&self.a.how_it_affected) {
-            Self::para(out, Part::Affected, "How this has affected me:".into());
+            Self::para(out, Part::Affected, "How this has affected me:");
             Self::words(out, Part::Affected, &self.a.how_it_affected);
         }
     }
@@ -515,7 +522,7 @@ impl<'a> Writer<'a> {
         if items.is_empty() && !other {
             return;
         }
-        Self::para(out, Part::Wants, lead.into());
+        Self::para(out, Part::Wants, lead);
         if !items.is_empty() {
             Self::block(out, Part::Wants, Style::List, items);
         }
@@ -538,12 +545,12 @@ impl<'a> Writer<'a> {
             Self::para(
                 out,
                 Part::Late,
-                [first, " I could not complain sooner because:"].concat(),
+                &[first, " I could not complain sooner because:"].concat(),
             );
             Self::words(out, Part::Late, &self.a.late_reason);
-            Self::para(out, Part::Late, ask.into());
+            Self::para(out, Part::Late, ask);
         } else {
-            Self::para(out, Part::Late, [first, " ", ask].concat());
+            Self::para(out, Part::Late, &[first, " ", ask].concat());
         }
     }
 
@@ -561,7 +568,7 @@ impl<'a> Writer<'a> {
             Self::para(
                 out,
                 Part::Permission,
-                [
+                &[
                     "I give permission for you to share my complaint with ",
                     &service,
                     " so that it can be looked into.",
@@ -607,7 +614,7 @@ impl<'a> Writer<'a> {
                 text.push('.');
             }
         }
-        Self::para(out, Part::Permission, text);
+        Self::para(out, Part::Permission, &text);
     }
 
     fn contact(&self, out: &mut Vec<Block>) {
@@ -670,7 +677,7 @@ impl<'a> Writer<'a> {
             s.push(line);
         }
         if !s.is_empty() {
-            Self::para(out, Part::Contact, s.join(" "));
+            Self::para(out, Part::Contact, &s.join(" "));
         }
     }
 
@@ -701,7 +708,7 @@ impl<'a> Writer<'a> {
         Self::para(
             out,
             Part::Adjustments,
-            "To take part in this fairly, I need these reasonable adjustments:".into(),
+            "To take part in this fairly, I need these reasonable adjustments:",
         );
         if !items.is_empty() {
             Self::block(out, Part::Adjustments, Style::List, items);
@@ -717,7 +724,7 @@ impl<'a> Writer<'a> {
         self.contact(out);
         self.adjustments(out);
         if !timescale.is_empty() {
-            Self::para(out, Part::Timescale, timescale);
+            Self::para(out, Part::Timescale, &timescale);
         }
         Self::block(
             out,
@@ -802,7 +809,7 @@ impl<'a> Writer<'a> {
         if self.stage == Stage::RaisedInformally {
             opening.push_str(" I have already raised this informally. I now want it dealt with as a formal complaint.");
         }
-        Self::para(&mut out, Part::Opening, opening);
+        Self::para(&mut out, Part::Opening, &opening);
         self.when_where(&mut out);
         self.what_happened(&mut out, "This is what happened, in my own words:");
         self.late(
@@ -817,8 +824,7 @@ impl<'a> Writer<'a> {
             Self::para(
                 &mut out,
                 Part::Requests,
-                "I am still receiving this care. Please make sure my complaint does not affect it."
-                    .into(),
+                "I am still receiving this care. Please make sure my complaint does not affect it.",
             );
         }
         self.tail(&mut out, to, self.timescale());
@@ -870,7 +876,7 @@ impl<'a> Writer<'a> {
             }
         };
         text.push_str(rule);
-        Self::para(&mut out, Part::Opening, text);
+        Self::para(&mut out, Part::Opening, &text);
         Self::para(
             &mut out,
             Part::Requests,
@@ -878,8 +884,7 @@ impl<'a> Writer<'a> {
                 "Please tell me why my response is late, and when I will get it. Please reply within 10 working days."
             } else {
                 "Please confirm in writing that you have received my complaint. Please tell me how it will be handled and when I can expect your response. Please reply within 10 working days."
-            }
-            .into(),
+            },
         );
         if !late {
             self.when_where(&mut out);
@@ -893,8 +898,7 @@ impl<'a> Writer<'a> {
         Self::para(
             &mut out,
             Part::Requests,
-            "If I do not hear from you, I will get advice about taking my complaint further."
-                .into(),
+            "If I do not hear from you, I will get advice about taking my complaint further.",
         );
         self.tail(&mut out, &to, String::new());
         out
@@ -916,7 +920,7 @@ impl<'a> Writer<'a> {
         Self::para(
             &mut out,
             Part::Opening,
-            [
+            &[
                 "Thank you for your final response to my complaint about ",
                 &self.about,
                 ", dated ",
@@ -929,16 +933,14 @@ impl<'a> Writer<'a> {
         self.what_happened(&mut out, "My complaint was about this, in my own words:");
         self.affected(&mut out);
         self.wants(&mut out, "What I would still like to happen:", None);
-        Self::para(&mut out, Part::Requests, "Please:".into());
-        Self::block(
+        Self::para(&mut out, Part::Requests, "Please:");
+        Self::list(
             &mut out,
             Part::Requests,
-            Style::List,
-            vec![
-                "Look at my complaint again, and answer the points your response did not answer."
-                    .into(),
-                "Offer me a meeting to talk it through, if that would help.".into(),
-                "Tell me in writing what you will do, and by when.".into(),
+            &[
+                "Look at my complaint again, and answer the points your response did not answer.",
+                "Offer me a meeting to talk it through, if that would help.",
+                "Tell me in writing what you will do, and by when.",
             ],
         );
         // The next step after the service: the commissioner for prison healthcare, otherwise
@@ -955,7 +957,7 @@ impl<'a> Writer<'a> {
             Self::para(
                 &mut out,
                 Part::Requests,
-                [
+                &[
                     "If we cannot sort this out, I will ask ",
                     &in_sentence(&next.name()),
                     " to look at my complaint.",
@@ -990,7 +992,7 @@ impl<'a> Writer<'a> {
             Self::para(
                 &mut out,
                 Part::Opening,
-                [
+                &[
                     "You are looking at my complaint about ",
                     &self.about,
                     ". I am writing to add some information.",
@@ -1016,7 +1018,7 @@ impl<'a> Writer<'a> {
             text.push_str(
                 ". I am not satisfied with it, and their complaints procedure has finished.",
             );
-            Self::para(&mut out, Part::Opening, text);
+            Self::para(&mut out, Part::Opening, &text);
         }
         self.when_where(&mut out);
         self.what_happened(&mut out, "This is what happened, in my own words:");
@@ -1032,8 +1034,7 @@ impl<'a> Writer<'a> {
             Self::para(
                 &mut out,
                 Part::Requests,
-                "I enclose copies (not the originals) of my complaint, their final response, and any other letters about it."
-                    .into(),
+                "I enclose copies (not the originals) of my complaint, their final response, and any other letters about it.",
             );
         }
         let ask = if already {
@@ -1079,7 +1080,7 @@ impl<'a> Writer<'a> {
             }
             _ => {}
         }
-        Self::para(&mut out, Part::Opening, text);
+        Self::para(&mut out, Part::Opening, &text);
         self.late(
             &mut out,
             DeadlineKind::AppealBy,
@@ -1094,23 +1095,19 @@ impl<'a> Writer<'a> {
             "What I would like to happen:",
             Some(Want::SasReview),
         );
-        Self::para(&mut out, Part::Requests, "Please:".into());
-        Self::block(
-            &mut out,
-            Part::Requests,
-            Style::List,
-            vec![
-                "Tell me the reasons for my placement, and what information the decision was based on.".into(),
-                "Review my placement, and tell me when the review will happen.".into(),
-                "Involve me in the review. I would like to give my side, and to bring someone to support me.".into(),
-                "Take into account my health and any disability, as the national guidance on the scheme asks.".into(),
-                "Tell me how I can come off the scheme, and when it will next be reviewed.".into(),
+        Self::para(&mut out, Part::Requests, "Please:");
+        Self::list(&mut out, Part::Requests, &[
+                "Tell me the reasons for my placement, and what information the decision was based on.",
+                "Review my placement, and tell me when the review will happen.",
+                "Involve me in the review. I would like to give my side, and to bring someone to support me.",
+                "Take into account my health and any disability, as the national guidance on the scheme asks.",
+                "Tell me how I can come off the scheme, and when it will next be reviewed.",
             ],
         );
         Self::para(
             &mut out,
             Part::Requests,
-            "If this letter cannot be treated as an appeal, please treat it as a formal complaint under the NHS complaints procedure, and pass it to the right person.".into(),
+            "If this letter cannot be treated as an appeal, please treat it as a formal complaint under the NHS complaints procedure, and pass it to the right person.",
         );
         self.tail(
             &mut out,
@@ -1180,7 +1177,7 @@ impl<'a> Writer<'a> {
         Self::para(
             &mut out,
             Part::Permission,
-            ["I agree that ", &who, " may:"].concat(),
+            &["I agree that ", &who, " may:"].concat(),
         );
         let act = if s.may_share_with_supporter == Some(YesNo::No) {
             "Help me with this complaint.".to_string()
@@ -1203,7 +1200,7 @@ impl<'a> Writer<'a> {
                 Self::para(
                     &mut out,
                     Part::Permission,
-                    [
+                    &[
                         "I do not agree to you sharing my personal information with ",
                         &who,
                         ". Please send all replies to me.",
@@ -1216,7 +1213,7 @@ impl<'a> Writer<'a> {
                 Self::para(
                     &mut out,
                     Part::Permission,
-                    "Tick any of these that you also agree to:".into(),
+                    "Tick any of these that you also agree to:",
                 );
                 Self::block(
                     &mut out,
@@ -1229,7 +1226,7 @@ impl<'a> Writer<'a> {
         Self::para(
             &mut out,
             Part::Permission,
-            "This permission lasts until my complaint is finished, or until I tell you in writing that I have changed my mind.".into(),
+            "This permission lasts until my complaint is finished, or until I tell you in writing that I have changed my mind.",
         );
         Self::block(
             &mut out,
@@ -1246,7 +1243,7 @@ impl<'a> Writer<'a> {
         Self::para(
             &mut out,
             Part::SignOff,
-            "If you cannot sign, tell the organisation and ask how else you can give your permission.".into(),
+            "If you cannot sign, tell the organisation and ask how else you can give your permission.",
         );
         out
     }

@@ -61,9 +61,13 @@ pub fn timeline(answers: &Answers, route: &Route, today: Date) -> Vec<Item> {
             .strip_suffix(" by")
             .unwrap_or(&deadline.label);
         let label = if kind == DeadlineKind::OmbudsmanBy {
-            let mut chars = plain.chars();
-            let first = chars.next().map(|c| c.to_lowercase().to_string());
-            ["Last day to ", &first.unwrap_or_default(), chars.as_str()].concat()
+            // The labels are the app's own ASCII text, so ASCII lower case is enough, and it
+            // keeps Unicode's case tables out of the download.
+            let mut label = ["Last day to ", plain].concat();
+            if let Some(first) = label.get_mut(12..13) {
+                first.make_ascii_lowercase();
+            }
+            label
         } else {
             plain.to_string()
         };
@@ -117,9 +121,16 @@ pub fn timeline(answers: &Answers, route: &Route, today: Date) -> Vec<Item> {
             });
         }
     }
-    // Dated items in order, then the rest; the sort is stable, so same-day items keep the
-    // order above.
-    items.sort_by_key(|i| (i.date.is_none(), i.date));
+    // Dated items in order, then the rest; same-day items keep the order above. An insertion
+    // sort, because a handful of items does not need the standard library's larger sort code.
+    let key = |i: &Item| (i.date.is_none(), i.date);
+    for n in 1..items.len() {
+        let mut at = n;
+        while at > 0 && key(&items[at - 1]) > key(&items[at]) {
+            items.swap(at - 1, at);
+            at -= 1;
+        }
+    }
     items
 }
 
