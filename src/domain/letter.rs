@@ -254,7 +254,17 @@ pub fn main_kind(answers: &Answers) -> LetterKind {
 
 /// The main letter for this stage, addressed to the route's first choice.
 pub fn letter(answers: &Answers, route: &Route, today: Date) -> Letter {
-    write(main_kind(answers), answers, route, today, None)
+    // Matched here rather than through `write`, so a page that shows only the main letter
+    // does not carry the code of the letters that can never be the main one.
+    let w = Writer::new(answers, route, today);
+    let kind = main_kind(answers);
+    let blocks = match kind {
+        LetterKind::Complaint => w.complaint(),
+        LetterKind::Chaser => w.chaser(None),
+        LetterKind::Ombudsman => w.ombudsman(),
+        _ => w.sas_review(),
+    };
+    Letter { kind, blocks }
 }
 
 /// The other letters that make sense for these answers, in the order a complaint needs them.
