@@ -1,34 +1,1360 @@
-//! The complaint letter, as a pure function of the answers, the route and today's date.
+//! The letters, as pure functions of the answers, the route and today's date.
 //!
-//! The person's own words are copied in **verbatim**: their paragraphs and line breaks are kept
-//! and nothing is corrected or reworded. Any wording the app adds is clearly its own.
+//! A letter is a list of [`Block`]s (address lines, a subject, paragraphs, lists and the
+//! person's own words), so the same model can be shown on screen beside the answers it came
+//! from, printed, copied as text, emailed or saved as a Word document. Renderers:
+//! [`Letter::to_text`] and [`Letter::to_html`]; the Word form is in [`super::docx`].
+//!
+//! The person's own words are copied in **verbatim**: their paragraphs, line breaks and spaces
+//! are kept and nothing is corrected or reworded. Everything else is the app's own plain
+//! wording, in short sentences. In supporter mode the letter still speaks as the person ("I"),
+//! and the supporter's private notes are never read here at all.
+//!
+//! Which letter comes first follows the stage the complaint has reached ([`main_kind`]): a
+//! formal complaint (or, for the Special Allocation Scheme, an appeal and request for review),
+//! a chaser when nobody answered, or a letter to the ombudsman once the service has given its
+//! final answer. The other letters are offered as follow-ups ([`follow_ups`]).
 
-use super::answers::{has_text, Answers};
+use super::answers::{has_text, AccessNeed, Answers, ContactMethod, Want};
 use super::date::Date;
-use super::route::Route;
+use super::route::{in_sentence, DeadlineKind, Procedure, Recipient, Route};
+use super::situation::{Nation, Service, Stage, WhenItHappened, YesNo};
+use crate::data::validate::OMBUDSMAN_KIND;
 
-/// Renders the letter as plain text, the form used for copying and the preview.
-pub fn letter_text(answers: &Answers, route: &Route, today: Date) -> String {
-    let mut out = String::new();
-    out.push_str(&today.long());
-    out.push_str("\n\n");
-    out.push_str(&format!("To: {}\n\n", route.primary.name()));
-    out.push_str(&format!(
-        "Formal complaint under {}\n\n",
-        route.procedure.formal_name()
-    ));
-    out.push_str("Dear Sir or Madam,\n\n");
-    out.push_str("I am writing to make a complaint. This is what happened, in my own words:\n\n");
-    if has_text(&answers.what_happened) {
-        out.push_str(&answers.what_happened);
+/// Which part of a letter a block is. Lets a screen put each part beside the answer it came
+/// from ("What you wrote" beside "What the letter says") and link to the question to change it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    /// The person's name, address and contact details at the top.
+    Sender,
+    Date,
+    Recipient,
+    Subject,
+    Greeting,
+    /// What the letter is and what it asks for.
+    Opening,
+    /// What happened, in the person's words.
+    WhatHappened,
+    WhenWhere,
+    /// Why a complaint is late, when it is.
+    Late,
+    /// How it affected them, in their words.
+    Affected,
+    /// What they want to happen.
+    Wants,
+    /// What the letter asks the organisation to do next.
+    Requests,
+    /// Consent: sharing with the service (a commissioner asks) or with a supporter.
+    Permission,
+    Contact,
+    /// Reasonable adjustments: large print, interpreters, and so on.
+    Adjustments,
+    /// When to acknowledge and answer, for this nation's procedure.
+    Timescale,
+    SignOff,
+    /// What is sent with the letter.
+    Enclosed,
+}
+
+/// How a block is laid out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Style {
+    /// Lines one under another: an address, the date, the sign-off, lines to fill in.
+    Lines,
+    /// The subject: bold lines.
+    Heading,
+    /// One paragraph of the app's wording (which may quote a name or an address).
+    Para,
+    /// The person's own words, exactly as typed: shown with their line breaks and spaces.
+    Words,
+    /// A bulleted list.
+    List,
+}
+
+/// One piece of a letter. `text` holds one string for a paragraph or the person's words, and
+/// one string per line or per list item otherwise.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Block {
+    pub part: Part,
+    pub style: Style,
+    pub text: Vec<String>,
+}
+
+/// The letters the app can write.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LetterKind {
+    /// A formal complaint to the service (or the body that pays for it).
+    Complaint,
+    /// Chasing a complaint nobody acknowledged, or an answer that is late.
+    Chaser,
+    /// "I am not satisfied with your final response", to the service.
+    NotSatisfied,
+    /// Asking the ombudsman (or the next independent body) to look at it.
+    Ombudsman,
+    /// An appeal against a Special Allocation Scheme placement, asking for a review and to be
+    /// part of it.
+    SasReview,
+    /// The consent form a supporter sends with the letter.
+    ConsentForm,
+}
+
+/// A letter or form, ready to render.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Letter {
+    pub kind: LetterKind,
+    pub blocks: Vec<Block>,
+}
+
+/// Things to do when sending any letter, in the order a person does them.
+pub const HOW_TO_SEND: [&str; 6] = [
+    "Keep a copy of your letter. A photo on your phone is fine.",
+    "Send copies of any papers, not the originals. Keep the originals safe.",
+    "If you post it, ask the Post Office for a free certificate of posting, or pay for recorded (signed for) delivery.",
+    "If you email it, keep the sent email.",
+    "Write down the date you sent it. You will need it if you have to chase them.",
+    "If you have not heard back within 2 weeks, phone or write to check they got it.",
+];
+
+impl Letter {
+    /// The letter as plain text, for copying, emailing and the `.txt` download. Blocks are
+    /// separated by a blank line; the person's words are copied exactly as typed.
+    pub fn to_text(&self) -> String {
+        let mut out = String::new();
+        for (i, block) in self.blocks.iter().enumerate() {
+            if i > 0 {
+                out.push_str("\n\n");
+            }
+            block_text(block, &mut out);
+        }
+        out.push('\n');
+        out
     }
-    out.push_str(
-        "\n\nPlease acknowledge this complaint and tell me how you will look into it.\n\n",
-    );
-    out.push_str("Yours faithfully,\n\n");
-    out.push_str(&answers.contact.name);
-    out.push('\n');
+
+    /// The text for the body of an email: the letter without the recipient's address, and
+    /// without the subject, which goes in the email's subject line.
+    pub fn email_text(&self) -> String {
+        let mut out = String::new();
+        for block in &self.blocks {
+            if matches!(block.part, Part::Recipient | Part::Subject) {
+                continue;
+            }
+            if !out.is_empty() {
+                out.push_str("\n\n");
+            }
+            block_text(block, &mut out);
+        }
+        out.push('\n');
+        out
+    }
+
+    /// The subject line (the first line of the subject block), for an email or a file name.
+    pub fn subject(&self) -> &str {
+        self.blocks
+            .iter()
+            .find(|b| b.part == Part::Subject)
+            .and_then(|b| b.text.first())
+            .map_or("", String::as_str)
+    }
+
+    /// The letter as an HTML fragment for printing. Every piece of text is escaped, so nothing
+    /// anyone typed can become markup. The person's words sit in `<div class="letter-words">`,
+    /// which the page's stylesheet shows with `white-space: pre-wrap` so their line breaks and
+    /// spaces print as typed. No attribute is ever built from typed text.
+    pub fn to_html(&self) -> String {
+        let mut out = String::from("<div class=\"letter\">");
+        for block in &self.blocks {
+            match block.style {
+                Style::Lines | Style::Heading => {
+                    out.push_str(if block.style == Style::Lines {
+                        "<p class=\"letter-lines\">"
+                    } else {
+                        "<p class=\"letter-subject\"><strong>"
+                    });
+                    for (i, line) in block.text.iter().enumerate() {
+                        if i > 0 {
+                            out.push_str("<br>");
+                        }
+                        escape_html(line, &mut out);
+                    }
+                    out.push_str(if block.style == Style::Lines {
+                        "</p>"
+                    } else {
+                        "</strong></p>"
+                    });
+                }
+                Style::Para => {
+                    out.push_str("<p>");
+                    escape_html(&block.text.concat(), &mut out);
+                    out.push_str("</p>");
+                }
+                Style::Words => {
+                    out.push_str("<div class=\"letter-words\">");
+                    escape_html(&block.text.concat(), &mut out);
+                    out.push_str("</div>");
+                }
+                Style::List => {
+                    out.push_str("<ul>");
+                    for item in &block.text {
+                        out.push_str("<li>");
+                        escape_html(item, &mut out);
+                        out.push_str("</li>");
+                    }
+                    out.push_str("</ul>");
+                }
+            }
+        }
+        out.push_str("</div>");
+        out
+    }
+}
+
+fn block_text(block: &Block, out: &mut String) {
+    for (i, line) in block.text.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        if block.style == Style::List {
+            out.push_str("- ");
+        }
+        out.push_str(line);
+    }
+}
+
+/// Escapes text for HTML element content and attribute values. A carriage return is written
+/// as a character reference because an HTML parser would otherwise turn it into a line feed,
+/// and the person's words must reach the page exactly as typed.
+pub fn escape_html(text: &str, out: &mut String) {
+    for ch in text.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\r' => out.push_str("&#13;"),
+            _ => out.push(ch),
+        }
+    }
+}
+
+/// Renders the main letter for this stage as plain text (kept for the letter page).
+pub fn letter_text(answers: &Answers, route: &Route, today: Date) -> String {
+    letter(answers, route, today).to_text()
+}
+
+/// The letter the person needs first, for the stage their complaint has reached.
+pub fn main_kind(answers: &Answers) -> LetterKind {
+    match stage(answers) {
+        Stage::NotRaised | Stage::RaisedInformally if is_sas(answers) => LetterKind::SasReview,
+        Stage::NotRaised | Stage::RaisedInformally => LetterKind::Complaint,
+        Stage::NoAcknowledgement | Stage::NoResponseInTime => LetterKind::Chaser,
+        Stage::FinalResponseUnhappy | Stage::WithOmbudsman => LetterKind::Ombudsman,
+    }
+}
+
+/// The main letter for this stage, addressed to the route's first choice.
+pub fn letter(answers: &Answers, route: &Route, today: Date) -> Letter {
+    // Matched here rather than through `write`, so a page that shows only the main letter
+    // does not carry the code of the letters that can never be the main one.
+    let w = Writer::new(answers, route, today);
+    let kind = main_kind(answers);
+    let blocks = match kind {
+        LetterKind::Complaint => w.complaint(),
+        LetterKind::Chaser => w.chaser(None),
+        LetterKind::Ombudsman => w.ombudsman(),
+        _ => w.sas_review(),
+    };
+    Letter { kind, blocks }
+}
+
+/// The other letters that make sense for these answers, in the order a complaint needs them.
+/// The main letter and the consent form are not in the list.
+pub fn follow_ups(answers: &Answers, route: &Route) -> Vec<LetterKind> {
+    let stage = stage(answers);
+    let mut out = Vec::new();
+    if matches!(
+        stage,
+        Stage::NotRaised | Stage::RaisedInformally | Stage::NoAcknowledgement
+    ) {
+        out.push(LetterKind::Chaser);
+    }
+    if stage != Stage::WithOmbudsman {
+        out.push(LetterKind::NotSatisfied);
+    }
+    if final_body(stage, route).is_some() {
+        out.push(LetterKind::Ombudsman);
+    }
+    if is_sas(answers) {
+        out.push(LetterKind::SasReview);
+    }
+    let main = main_kind(answers);
+    out.retain(|k| *k != main);
     out
+}
+
+/// Writes one kind of letter. `sent` is the day the complaint was sent, when the person knows
+/// it: a chaser quotes it, and leaves a gap to fill in when it is `None`. `today` is the date
+/// the letter carries.
+pub fn write(
+    kind: LetterKind,
+    answers: &Answers,
+    route: &Route,
+    today: Date,
+    sent: Option<Date>,
+) -> Letter {
+    let w = Writer::new(answers, route, today);
+    let blocks = match kind {
+        LetterKind::Complaint => w.complaint(),
+        LetterKind::Chaser => w.chaser(sent),
+        LetterKind::NotSatisfied => w.not_satisfied(),
+        LetterKind::Ombudsman => w.ombudsman(),
+        LetterKind::SasReview => w.sas_review(),
+        LetterKind::ConsentForm => w.consent_form(),
+    };
+    Letter { kind, blocks }
+}
+
+/// The consent form a supporter sends with the letter, signed by the person.
+pub fn consent_form(answers: &Answers, route: &Route, today: Date) -> Letter {
+    write(LetterKind::ConsentForm, answers, route, today, None)
+}
+
+/// The stage, as routing assumes it when the person did not say.
+fn stage(answers: &Answers) -> Stage {
+    answers.situation.stage.unwrap_or(Stage::NotRaised)
+}
+
+/// An English Special Allocation Scheme (or GP list removal) case.
+fn is_sas(answers: &Answers) -> bool {
+    answers.situation.service == Some(Service::GpRemovalOrSas)
+        && answers
+            .situation
+            .nation
+            .is_none_or(|n| n == Nation::England)
+}
+
+fn is_ombudsman(recipient: &Recipient) -> bool {
+    recipient
+        .organisation()
+        .is_some_and(|o| o.kind == OMBUDSMAN_KIND)
+}
+
+/// The independent body to go to after the service's final answer: the route's first choice
+/// once that answer has come, otherwise the first ombudsman in the escalation (or its last
+/// step, such as the Dental Complaints Service).
+pub fn final_body(stage: Stage, route: &Route) -> Option<&Recipient> {
+    if matches!(stage, Stage::FinalResponseUnhappy | Stage::WithOmbudsman) {
+        return Some(&route.primary);
+    }
+    route
+        .escalation
+        .iter()
+        .find(|r| is_ombudsman(r))
+        .or(route.escalation.last())
+}
+
+/// Free text from a short answer (a name, an address line): surrounding spaces are dropped,
+/// because they are layout, not content. The person's account is never trimmed.
+fn field(text: &str) -> String {
+    text.trim().to_string()
+}
+
+/// A multi-line answer such as an address, one entry per non-empty line.
+fn lines_of(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+/// A gap for the person to fill in by hand or in the Word document.
+const GAP_ADDRESS: &str = "[Write their name and address here]";
+const GAP_ADDRESS_ONLY: &str = "[Write their address here]";
+const GAP_DATE: &str = "[date]";
+const BLANK: &str = "______________________________";
+
+/// Everything the letters share, worked out once.
+struct Writer<'a> {
+    a: &'a Answers,
+    route: &'a Route,
+    today: Date,
+    stage: Stage,
+    nation: Nation,
+    /// What the complaint is about, for a sentence: "my GP practice".
+    about: String,
+}
+
+impl<'a> Writer<'a> {
+    fn new(a: &'a Answers, route: &'a Route, today: Date) -> Self {
+        let about = match a.situation.service {
+            Some(service) => service_phrase(service),
+            None if has_text(&a.service_name) => "",
+            None => "the care I received",
+        };
+        let about = if about.is_empty() {
+            field(&a.service_name)
+        } else {
+            about.to_string()
+        };
+        Writer {
+            a,
+            route,
+            today,
+            stage: stage(a),
+            nation: a.situation.nation.unwrap_or(Nation::England),
+            about,
+        }
+    }
+
+    fn block(out: &mut Vec<Block>, part: Part, style: Style, text: Vec<String>) {
+        out.push(Block { part, style, text });
+    }
+
+    // The helpers take `&str` so that each fixed sentence costs a pointer at its call site,
+    // not an inlined allocation: this code is part of the app's first download.
+    fn para(out: &mut Vec<Block>, part: Part, text: &str) {
+        Self::block(out, part, Style::Para, vec![text.to_string()]);
+    }
+
+    fn list(out: &mut Vec<Block>, part: Part, items: &[&str]) {
+        let items = items.iter().map(|i| i.to_string()).collect();
+        Self::block(out, part, Style::List, items);
+    }
+
+    /// The person's words, exactly as typed, when there are any.
+    fn words(out: &mut Vec<Block>, part: Part, text: &str) {
+        if has_text(text) {
+            Self::block(out, part, Style::Words, vec![text.to_string()]);
+        }
+    }
+
+    fn name(&self) -> String {
+        field(&self.a.contact.name)
+    }
+
+    fn uses(&self, method: ContactMethod) -> bool {
+        self.a.contact.methods.contains(&method)
+    }
+
+    /// The top of every letter: the sender, the date, the recipient and the subject.
+    fn head(&self, out: &mut Vec<Block>, to: &Recipient, subject: String) {
+        let c = &self.a.contact;
+        let mut sender = vec![self.name()];
+        if self.uses(ContactMethod::Post) && has_text(&c.address) {
+            sender.extend(lines_of(&c.address));
+        } else if self.uses(ContactMethod::CareOf) && has_text(&c.care_of_name) {
+            sender.push(["c/o ", c.care_of_name.trim()].concat());
+            sender.extend(lines_of(&c.care_of_address));
+        }
+        if self.uses(ContactMethod::Email) && has_text(&c.email) {
+            sender.push(["Email: ", c.email.trim()].concat());
+        }
+        if self.uses(ContactMethod::Phone) && has_text(&c.phone) {
+            let label = if c.phone_calls_hard {
+                "Text messages: "
+            } else {
+                "Phone: "
+            };
+            sender.push([label, c.phone.trim()].concat());
+        }
+        sender.retain(|l| !l.is_empty());
+        if !sender.is_empty() {
+            Self::block(out, Part::Sender, Style::Lines, sender);
+        }
+        Self::block(out, Part::Date, Style::Lines, vec![self.today.long()]);
+
+        let mut recipient = vec!["Private and confidential".to_string()];
+        recipient.extend(recipient_lines(to, &self.a.service_name));
+        Self::block(out, Part::Recipient, Style::Lines, recipient);
+
+        let mut heading = vec![subject];
+        if has_text(&c.name) {
+            let mut about = ["About: ", c.name.trim()].concat();
+            if has_text(&self.a.date_of_birth) {
+                about.push_str(", date of birth ");
+                about.push_str(self.a.date_of_birth.trim());
+            }
+            heading.push(about);
+        }
+        Self::block(out, Part::Subject, Style::Heading, heading);
+        Self::para(out, Part::Greeting, "Dear Sir or Madam,");
+    }
+
+    /// "This happened on 3 October 2026, at Seaview Surgery."
+    fn when_where(&self, out: &mut Vec<Block>) {
+        let when = self.a.situation.when.and_then(WhenItHappened::describe);
+        let place = has_text(&self.a.service_name).then(|| field(&self.a.service_name));
+        let mut text = String::new();
+        match (&when, &place) {
+            (Some(when), Some(place)) => {
+                text = ["This happened ", when, ", at ", place, "."].concat();
+            }
+            (Some(when), None) => text = ["This happened ", when, "."].concat(),
+            (None, Some(place)) => text = ["This happened at ", place, "."].concat(),
+            (None, None) => {}
+        }
+        if when.is_none() && self.a.situation.when.is_some() {
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            text.push_str("I am not sure of the exact date.");
+        }
+        if !text.is_empty() {
+            Self::para(out, Part::WhenWhere, &text);
+        }
+    }
+
+    fn what_happened(&self, out: &mut Vec<Block>, lead: &str) {
+        if has_text(&self.a.what_happened) {
+            Self::para(out, Part::WhatHappened, lead);
+            Self::words(out, Part::WhatHappened, &self.a.what_happened);
+        }
+    }
+
+    fn affected(&self, out: &mut Vec<Block>) {
+        if has_text(&self.a.how_it_affected) {
+            Self::para(out, Part::Affected, "How this has affected me:");
+            Self::words(out, Part::Affected, &self.a.how_it_affected);
+        }
+    }
+
+    fn wants(&self, out: &mut Vec<Block>, lead: &str, skip: Option<Want>) {
+        let items: Vec<String> = self
+            .a
+            .wants
+            .iter()
+            .filter(|w| Some(**w) != skip)
+            .filter_map(|w| want_sentence(*w))
+            .map(String::from)
+            .collect();
+        let other = self.a.wants.contains(&Want::SomethingElse) && has_text(&self.a.want_other);
+        if items.is_empty() && !other {
+            return;
+        }
+        Self::para(out, Part::Wants, lead);
+        if !items.is_empty() {
+            Self::block(out, Part::Wants, Style::List, items);
+        }
+        if other {
+            Self::words(out, Part::Wants, &self.a.want_other);
+        }
+    }
+
+    /// The late paragraph, when `kind`'s deadline has passed, with the person's reason.
+    fn late(&self, out: &mut Vec<Block>, kind: DeadlineKind, first: &str, ask: &str) {
+        let passed = self
+            .route
+            .deadlines
+            .iter()
+            .any(|d| d.kind == kind && d.date.is_some_and(|d| d < self.today));
+        if !passed {
+            return;
+        }
+        if has_text(&self.a.late_reason) {
+            Self::para(
+                out,
+                Part::Late,
+                &[first, " I could not complain sooner because:"].concat(),
+            );
+            Self::words(out, Part::Late, &self.a.late_reason);
+            Self::para(out, Part::Late, ask);
+        } else {
+            Self::para(out, Part::Late, &[first, " ", ask].concat());
+        }
+    }
+
+    /// Consent for a supporter, and for a commissioner to pass the complaint to the service.
+    fn permission(&self, out: &mut Vec<Block>, to: &Recipient) {
+        let commissioner = to
+            .organisation()
+            .is_some_and(|o| o.kind == "icb" || o.kind == "commissioner");
+        if commissioner {
+            let service = if has_text(&self.a.service_name) {
+                field(&self.a.service_name)
+            } else {
+                "the service".to_string()
+            };
+            Self::para(
+                out,
+                Part::Permission,
+                &[
+                    "I give permission for you to share my complaint with ",
+                    &service,
+                    " so that it can be looked into.",
+                ]
+                .concat(),
+            );
+        }
+        if !self.a.is_supporter() {
+            return;
+        }
+        let s = &self.a.supporter;
+        let who = if has_text(&s.name) {
+            field(&s.name)
+        } else {
+            "my supporter".to_string()
+        };
+        let mut text = who.clone();
+        if has_text(&s.role) {
+            text.push_str(" (");
+            text.push_str(s.role.trim());
+            text.push(')');
+        }
+        text.push_str(" has helped me to write this letter.");
+        match s.may_share_with_supporter {
+            Some(YesNo::Yes) => {
+                text.push_str(" I give permission for you to discuss my complaint with ");
+                text.push_str(&who);
+                text.push_str(", and to share information about it with them. My signed consent form is enclosed.");
+                if has_text(&s.contact) {
+                    text.push_str(" You can contact them at ");
+                    text.push_str(s.contact.trim());
+                    text.push('.');
+                }
+            }
+            Some(YesNo::No) => {
+                text.push_str(" Please send your replies to me. Do not share my information with ");
+                text.push_str(&who);
+                text.push('.');
+            }
+            _ => {
+                text.push_str(" Please ask me before you share any of my information with ");
+                text.push_str(&who);
+                text.push('.');
+            }
+        }
+        Self::para(out, Part::Permission, &text);
+    }
+
+    fn contact(&self, out: &mut Vec<Block>) {
+        let c = &self.a.contact;
+        let post = self.uses(ContactMethod::Post) && has_text(&c.address);
+        let care_of = self.uses(ContactMethod::CareOf) && has_text(&c.care_of_name);
+        let mut s: Vec<String> = Vec::new();
+        if post {
+            s.push("Please write to me at the address above.".into());
+            if care_of {
+                let mut also =
+                    ["You can also write to me care of ", c.care_of_name.trim()].concat();
+                for line in lines_of(&c.care_of_address) {
+                    also.push_str(", ");
+                    also.push_str(&line);
+                }
+                also.push('.');
+                s.push(also);
+            }
+        } else if care_of {
+            s.push(
+                [
+                    "I do not have a fixed address. Please write to me care of ",
+                    c.care_of_name.trim(),
+                    ", at the address above.",
+                ]
+                .concat(),
+            );
+        }
+        let by_letter = post || care_of;
+        if self.uses(ContactMethod::Email) && has_text(&c.email) {
+            let lead = if by_letter {
+                "You can also email me at "
+            } else {
+                "Please reply to me by email at "
+            };
+            s.push([lead, c.email.trim(), "."].concat());
+        }
+        let phone = self.uses(ContactMethod::Phone) && has_text(&c.phone);
+        if c.phone_calls_hard {
+            s.push(if phone {
+                ["I find phone calls hard. Please contact me in writing, or send a text message to ", c.phone.trim(), "."].concat()
+            } else {
+                "I find phone calls hard, so please contact me in writing rather than by phone."
+                    .into()
+            });
+        } else if phone {
+            s.push(["You can phone me on ", c.phone.trim(), "."].concat());
+        }
+        if self.uses(ContactMethod::SupportWorker) && has_text(&c.support_worker) {
+            let lead = if s.is_empty() {
+                "Please contact me through my support worker: "
+            } else {
+                "You can also contact me through my support worker: "
+            };
+            let mut line = [lead, c.support_worker.trim()].concat();
+            if !line.ends_with('.') {
+                line.push('.');
+            }
+            s.push(line);
+        }
+        if !s.is_empty() {
+            Self::para(out, Part::Contact, &s.join(" "));
+        }
+    }
+
+    fn adjustments(&self, out: &mut Vec<Block>) {
+        let mut items = Vec::new();
+        for need in &self.a.access_needs {
+            items.push(match need {
+                AccessNeed::LargePrint => "Letters in large print.".to_string(),
+                AccessNeed::EasyRead => "Information in Easy Read.".to_string(),
+                AccessNeed::Interpreter if has_text(&self.a.interpreter_language) => [
+                    "An interpreter for ",
+                    self.a.interpreter_language.trim(),
+                    ".",
+                ]
+                .concat(),
+                AccessNeed::Interpreter => "An interpreter.".to_string(),
+                AccessNeed::BritishSignLanguage => {
+                    "A British Sign Language (BSL) interpreter.".to_string()
+                }
+                AccessNeed::Other => continue,
+            });
+        }
+        let other =
+            self.a.access_needs.contains(&AccessNeed::Other) && has_text(&self.a.access_other);
+        if items.is_empty() && !other {
+            return;
+        }
+        Self::para(
+            out,
+            Part::Adjustments,
+            "To take part in this fairly, I need these reasonable adjustments:",
+        );
+        if !items.is_empty() {
+            Self::block(out, Part::Adjustments, Style::List, items);
+        }
+        if other {
+            Self::words(out, Part::Adjustments, &self.a.access_other);
+        }
+    }
+
+    /// Contact, adjustments, consent and the sign-off: the end of every letter.
+    fn tail(&self, out: &mut Vec<Block>, to: &Recipient, timescale: String) {
+        self.permission(out, to);
+        self.contact(out);
+        self.adjustments(out);
+        if !timescale.is_empty() {
+            Self::para(out, Part::Timescale, &timescale);
+        }
+        Self::block(
+            out,
+            Part::SignOff,
+            Style::Lines,
+            vec![
+                "Yours faithfully,".into(),
+                String::new(),
+                String::new(),
+                self.name(),
+            ],
+        );
+        let mut enclosed = Vec::new();
+        if self.a.is_supporter() && self.a.supporter.may_share_with_supporter == Some(YesNo::Yes) {
+            enclosed.push("Enclosed: my signed consent form".to_string());
+        }
+        if !enclosed.is_empty() {
+            Self::block(out, Part::Enclosed, Style::Lines, enclosed);
+        }
+    }
+
+    /// The body that has (or will have) the complaint: the route's first choice, unless that is
+    /// already the ombudsman, when the service itself is not in the route.
+    fn service(&self) -> Recipient {
+        if matches!(
+            self.stage,
+            Stage::FinalResponseUnhappy | Stage::WithOmbudsman
+        ) {
+            Recipient::Role {
+                role: "The complaints manager".into(),
+                at: "at the service".into(),
+                how_to_find: String::new(),
+            }
+        } else {
+            self.route.primary.clone()
+        }
+    }
+
+    /// What the nation's procedure says about acknowledging and answering, as a request.
+    fn timescale(&self) -> String {
+        let family = self.a.situation.service.is_some_and(|s| {
+            matches!(
+                s,
+                Service::GpPractice
+                    | Service::GpRegistrationRefused
+                    | Service::GpRemovalOrSas
+                    | Service::NhsDentist
+                    | Service::Pharmacy
+                    | Service::Optician
+            )
+        });
+        match (self.route.procedure, self.nation) {
+            (Procedure::NhsEngland, _) | (Procedure::Council, Nation::England) => "Please acknowledge my complaint within 3 working days. Please also contact me to agree how it will be handled and when I can expect your response.".into(),
+            (Procedure::NhsWales, _) => "Please acknowledge my concern within 2 working days. I understand that I should get your response within 30 working days, or be told why not and when I will get it.".into(),
+            (Procedure::NhsScotland, _) => "Please let me know that you have received my complaint. I understand that a simple complaint should be answered within 5 working days. If you investigate it, please acknowledge it within 3 working days and answer within 20 working days, or tell me why not.".into(),
+            (Procedure::HscNorthernIreland, _) if family => "Please acknowledge my complaint within 3 working days. I understand that I should get your response within 10 working days.".into(),
+            (Procedure::HscNorthernIreland, _) => "Please acknowledge my complaint within 3 working days and tell me when I can expect your response.".into(),
+            _ => "Please acknowledge my complaint, send me a copy of your complaints procedure, and tell me when I can expect your response.".into(),
+        }
+    }
+
+    fn complaint(&self) -> Vec<Block> {
+        let mut out = Vec::new();
+        let to = &self.route.primary;
+        let wales = self.route.procedure == Procedure::NhsWales;
+        let subject = if wales {
+            "Formal complaint (a concern) under NHS Wales Putting Things Right".to_string()
+        } else {
+            [
+                "Formal complaint under ",
+                self.route.procedure.formal_name(),
+            ]
+            .concat()
+        };
+        self.head(&mut out, to, subject);
+        let mut opening = [
+            "I am writing to make a formal complaint about ",
+            &self.about,
+            ".",
+        ]
+        .concat();
+        if self.stage == Stage::RaisedInformally {
+            opening.push_str(" I have already raised this informally. I now want it dealt with as a formal complaint.");
+        }
+        Self::para(&mut out, Part::Opening, &opening);
+        self.when_where(&mut out);
+        self.what_happened(&mut out, "This is what happened, in my own words:");
+        self.late(
+            &mut out,
+            DeadlineKind::ComplainBy,
+            "I know that this is later than the usual time limit for complaints.",
+            "Please still look into my complaint. I believe it can still be looked into fairly.",
+        );
+        self.affected(&mut out);
+        self.wants(&mut out, "What I would like to happen:", None);
+        if self.a.situation.still_receiving_care == Some(YesNo::Yes) {
+            Self::para(
+                &mut out,
+                Part::Requests,
+                "I am still receiving this care. Please make sure my complaint does not affect it.",
+            );
+        }
+        self.tail(&mut out, to, self.timescale());
+        out
+    }
+
+    fn chaser(&self, sent: Option<Date>) -> Vec<Block> {
+        let mut out = Vec::new();
+        let to = self.service();
+        let late = self.stage == Stage::NoResponseInTime;
+        let subject = if late {
+            "Formal complaint: my response is overdue"
+        } else {
+            "Formal complaint: no acknowledgement received"
+        };
+        self.head(&mut out, &to, subject.into());
+        let sent = sent.map_or_else(|| GAP_DATE.to_string(), Date::long);
+        let mut text = [
+            "On ",
+            &sent,
+            " I sent you a formal complaint about ",
+            &self.about,
+            ".",
+        ]
+        .concat();
+        let rule = if late {
+            text.push_str(
+                " You acknowledged it, but I have not had your response in the time we agreed.",
+            );
+            match self.route.procedure {
+                Procedure::NhsEngland | Procedure::Council if self.nation == Nation::England => {
+                    " If you cannot respond within 6 months, you must write to tell me why."
+                }
+                Procedure::NhsWales => " Responses should be sent within 30 working days, or I should be told why and given a new date.",
+                Procedure::NhsScotland => " Investigated complaints should be answered within 20 working days, or I should be told why and given a new date.",
+                _ => "",
+            }
+        } else {
+            text.push_str(" I have not had an acknowledgement.");
+            match self.route.procedure {
+                Procedure::NhsEngland | Procedure::Council if self.nation == Nation::England => {
+                    " Complaints should be acknowledged within 3 working days."
+                }
+                Procedure::NhsWales => " Concerns should be acknowledged within 2 working days.",
+                Procedure::NhsScotland | Procedure::HscNorthernIreland => {
+                    " Complaints should be acknowledged within 3 working days."
+                }
+                _ => "",
+            }
+        };
+        text.push_str(rule);
+        Self::para(&mut out, Part::Opening, &text);
+        Self::para(
+            &mut out,
+            Part::Requests,
+            if late {
+                "Please tell me why my response is late, and when I will get it. Please reply within 10 working days."
+            } else {
+                "Please confirm in writing that you have received my complaint. Please tell me how it will be handled and when I can expect your response. Please reply within 10 working days."
+            },
+        );
+        if !late {
+            self.when_where(&mut out);
+            self.what_happened(
+                &mut out,
+                "In case my complaint did not reach you, this is what happened, in my own words:",
+            );
+        }
+        // No ombudsman is named here: most will not look at a complaint before the service's
+        // final answer, so the honest next step is advice.
+        Self::para(
+            &mut out,
+            Part::Requests,
+            "If I do not hear from you, I will get advice about taking my complaint further.",
+        );
+        self.tail(&mut out, &to, String::new());
+        out
+    }
+
+    fn not_satisfied(&self) -> Vec<Block> {
+        let mut out = Vec::new();
+        let to = self.service();
+        self.head(
+            &mut out,
+            &to,
+            "My complaint: I am not satisfied with your final response".into(),
+        );
+        let date = self
+            .a
+            .situation
+            .final_response_date
+            .map_or_else(|| GAP_DATE.to_string(), Date::long);
+        Self::para(
+            &mut out,
+            Part::Opening,
+            &[
+                "Thank you for your final response to my complaint about ",
+                &self.about,
+                ", dated ",
+                &date,
+                ". I am not satisfied with it.",
+            ]
+            .concat(),
+        );
+        self.when_where(&mut out);
+        self.what_happened(&mut out, "My complaint was about this, in my own words:");
+        self.affected(&mut out);
+        self.wants(&mut out, "What I would still like to happen:", None);
+        Self::para(&mut out, Part::Requests, "Please:");
+        Self::list(
+            &mut out,
+            Part::Requests,
+            &[
+                "Look at my complaint again, and answer the points your response did not answer.",
+                "Offer me a meeting to talk it through, if that would help.",
+                "Tell me in writing what you will do, and by when.",
+            ],
+        );
+        // The next step after the service: the commissioner for prison healthcare, otherwise
+        // usually the ombudsman.
+        let next = if matches!(
+            self.stage,
+            Stage::FinalResponseUnhappy | Stage::WithOmbudsman
+        ) {
+            Some(&self.route.primary)
+        } else {
+            self.route.escalation.first()
+        };
+        if let Some(next) = next {
+            Self::para(
+                &mut out,
+                Part::Requests,
+                &[
+                    "If we cannot sort this out, I will ask ",
+                    &in_sentence(&next.name()),
+                    " to look at my complaint.",
+                ]
+                .concat(),
+            );
+        }
+        self.tail(&mut out, &to, String::new());
+        out
+    }
+
+    fn ombudsman(&self) -> Vec<Block> {
+        let mut out = Vec::new();
+        let fallback = Recipient::Role {
+            role: "The Ombudsman".into(),
+            at: String::new(),
+            how_to_find: String::new(),
+        };
+        let to = final_body(self.stage, self.route).unwrap_or(&fallback);
+        let already = self.stage == Stage::WithOmbudsman;
+        let subject = if already {
+            "My complaint: more information"
+        } else {
+            "Request to look into my complaint about "
+        };
+        self.head(
+            &mut out,
+            to,
+            [subject, if already { "" } else { &self.about }].concat(),
+        );
+        if already {
+            Self::para(
+                &mut out,
+                Part::Opening,
+                &[
+                    "You are looking at my complaint about ",
+                    &self.about,
+                    ". I am writing to add some information.",
+                ]
+                .concat(),
+            );
+        } else {
+            let mut text = [
+                "I would like you to look into my complaint about ",
+                &self.about,
+                ".",
+            ]
+            .concat();
+            text.push_str(" I complained to them and got their final response");
+            text.push_str(", dated ");
+            text.push_str(
+                &self
+                    .a
+                    .situation
+                    .final_response_date
+                    .map_or_else(|| GAP_DATE.to_string(), Date::long),
+            );
+            text.push_str(
+                ". I am not satisfied with it, and their complaints procedure has finished.",
+            );
+            Self::para(&mut out, Part::Opening, &text);
+        }
+        self.when_where(&mut out);
+        self.what_happened(&mut out, "This is what happened, in my own words:");
+        self.late(
+            &mut out,
+            DeadlineKind::OmbudsmanBy,
+            "I know that this is later than your usual time limit.",
+            "Please still look at my complaint.",
+        );
+        self.affected(&mut out);
+        self.wants(&mut out, "What I would like to happen:", None);
+        if !already {
+            Self::para(
+                &mut out,
+                Part::Requests,
+                "I enclose copies (not the originals) of my complaint, their final response, and any other letters about it.",
+            );
+        }
+        let ask = if already {
+            "Please tell me what is happening with my complaint, and when I can expect to hear from you."
+        } else {
+            "Please let me know that you have received this, and what will happen next."
+        };
+        self.tail(&mut out, to, ask.into());
+        out
+    }
+
+    fn sas_review(&self) -> Vec<Block> {
+        let mut out = Vec::new();
+        let to =
+            if is_sas(self.a) && matches!(self.stage, Stage::NotRaised | Stage::RaisedInformally) {
+                self.route.primary.clone()
+            } else {
+                Recipient::Role {
+                    role: "The appeals contact for the Special Allocation Scheme".into(),
+                    at: String::new(),
+                    how_to_find: String::new(),
+                }
+            };
+        self.head(
+            &mut out,
+            &to,
+            "Appeal against my placement on the Special Allocation Scheme, and request for a review"
+                .into(),
+        );
+        let mut text = "I am writing to appeal against my placement on the Special Allocation Scheme. I also ask for my placement to be reviewed, and to be involved in that review.".to_string();
+        match self.a.situation.when {
+            Some(WhenItHappened::OnDate { date }) => {
+                text.push_str(" The letter telling me about my placement is dated ");
+                text.push_str(&date.long());
+                text.push('.');
+            }
+            Some(when @ WhenItHappened::AroundMonth { .. }) => {
+                if let Some(said) = when.describe() {
+                    text.push_str(" I was told about my placement ");
+                    text.push_str(&said);
+                    text.push('.');
+                }
+            }
+            _ => {}
+        }
+        Self::para(&mut out, Part::Opening, &text);
+        self.late(
+            &mut out,
+            DeadlineKind::AppealBy,
+            "I know that this may be later than the time limit for an appeal.",
+            "Please still review my placement. Placements should be reviewed regularly in any case.",
+        );
+        self.what_happened(&mut out, "This is what happened, in my own words:");
+        self.affected(&mut out);
+        // The review is asked for in the list below, so it is not repeated among the wants.
+        self.wants(
+            &mut out,
+            "What I would like to happen:",
+            Some(Want::SasReview),
+        );
+        Self::para(&mut out, Part::Requests, "Please:");
+        Self::list(&mut out, Part::Requests, &[
+                "Tell me the reasons for my placement, and what information the decision was based on.",
+                "Review my placement, and tell me when the review will happen.",
+                "Involve me in the review. I would like to give my side, and to bring someone to support me.",
+                "Take into account my health and any disability, as the national guidance on the scheme asks.",
+                "Tell me how I can come off the scheme, and when it will next be reviewed.",
+            ],
+        );
+        Self::para(
+            &mut out,
+            Part::Requests,
+            "If this letter cannot be treated as an appeal, please treat it as a formal complaint under the NHS complaints procedure, and pass it to the right person.",
+        );
+        self.tail(
+            &mut out,
+            &to,
+            "Please acknowledge this letter, and tell me what will happen next and when.".into(),
+        );
+        out
+    }
+
+    fn consent_form(&self) -> Vec<Block> {
+        let mut out = Vec::new();
+        let a = self.a;
+        let s = &a.supporter;
+        let or_blank = |text: &str| {
+            if has_text(text) {
+                field(text)
+            } else {
+                BLANK.to_string()
+            }
+        };
+        let who = if has_text(&s.name) {
+            field(&s.name)
+        } else {
+            "the person named below".to_string()
+        };
+        Self::block(
+            &mut out,
+            Part::Subject,
+            Style::Heading,
+            vec![
+                "Consent form: permission for someone to act for me".into(),
+                ["For my complaint about ", &self.about].concat(),
+            ],
+        );
+        let c = &a.contact;
+        let address = if self.uses(ContactMethod::Post) && has_text(&c.address) {
+            lines_of(&c.address).join(", ")
+        } else if self.uses(ContactMethod::CareOf) && has_text(&c.care_of_name) {
+            let mut all = vec![["c/o ", c.care_of_name.trim()].concat()];
+            all.extend(lines_of(&c.care_of_address));
+            all.join(", ")
+        } else {
+            BLANK.to_string()
+        };
+        Self::block(
+            &mut out,
+            Part::Sender,
+            Style::Lines,
+            vec![
+                "About me".into(),
+                ["Name: ", &or_blank(&c.name)].concat(),
+                ["Date of birth: ", &or_blank(&a.date_of_birth)].concat(),
+                ["Address: ", &address].concat(),
+            ],
+        );
+        Self::block(
+            &mut out,
+            Part::Permission,
+            Style::Lines,
+            vec![
+                "The person I give permission to".into(),
+                ["Name: ", &or_blank(&s.name)].concat(),
+                ["Role or organisation: ", &or_blank(&s.role)].concat(),
+                ["How to contact them: ", &or_blank(&s.contact)].concat(),
+            ],
+        );
+        Self::para(
+            &mut out,
+            Part::Permission,
+            &["I agree that ", &who, " may:"].concat(),
+        );
+        let act = if s.may_share_with_supporter == Some(YesNo::No) {
+            "Help me with this complaint.".to_string()
+        } else {
+            "Make this complaint for me, and act for me in it.".to_string()
+        };
+        let more = [
+            "Receive letters and information about my complaint.",
+            "See information from my records that is needed for my complaint.",
+            "Come to meetings with me, or speak for me.",
+        ];
+        match s.may_share_with_supporter {
+            Some(YesNo::Yes) => {
+                let mut items = vec![act];
+                items.extend(more.iter().map(|m| m.to_string()));
+                Self::block(&mut out, Part::Permission, Style::List, items);
+            }
+            Some(YesNo::No) => {
+                Self::block(&mut out, Part::Permission, Style::List, vec![act]);
+                Self::para(
+                    &mut out,
+                    Part::Permission,
+                    &[
+                        "I do not agree to you sharing my personal information with ",
+                        &who,
+                        ". Please send all replies to me.",
+                    ]
+                    .concat(),
+                );
+            }
+            _ => {
+                Self::block(&mut out, Part::Permission, Style::List, vec![act]);
+                Self::para(
+                    &mut out,
+                    Part::Permission,
+                    "Tick any of these that you also agree to:",
+                );
+                Self::block(
+                    &mut out,
+                    Part::Permission,
+                    Style::List,
+                    more.iter().map(|m| ["[ ] ", m].concat()).collect(),
+                );
+            }
+        }
+        Self::para(
+            &mut out,
+            Part::Permission,
+            "This permission lasts until my complaint is finished, or until I tell you in writing that I have changed my mind.",
+        );
+        Self::block(
+            &mut out,
+            Part::SignOff,
+            Style::Lines,
+            vec![
+                ["Signed (me): ", BLANK].concat(),
+                ["Date: ", BLANK].concat(),
+                String::new(),
+                ["Signed (", &who, "): ", BLANK].concat(),
+                ["Date: ", BLANK].concat(),
+            ],
+        );
+        Self::para(
+            &mut out,
+            Part::SignOff,
+            "If you cannot sign, tell the organisation and ask how else you can give your permission.",
+        );
+        out
+    }
+}
+
+/// The recipient block: a directory entry's postal address (which often starts with the name
+/// or "The Chief Executive"), or its name and a gap to fill in; a described role and the name
+/// of the service, or a gap.
+fn recipient_lines(to: &Recipient, service_name: &str) -> Vec<String> {
+    match to {
+        Recipient::Organisation(org) => {
+            let post = org
+                .contacts
+                .iter()
+                .find(|c| c.kind == crate::data::ContactKind::Post);
+            let mut lines: Vec<String> = Vec::new();
+            match post {
+                Some(post) => {
+                    let address = lines_of(&post.value);
+                    if !address.contains(&org.name) {
+                        lines.push(org.name.clone());
+                    }
+                    lines.extend(address);
+                }
+                None => {
+                    lines.push(org.name.clone());
+                    lines.push(GAP_ADDRESS_ONLY.into());
+                }
+            }
+            lines
+        }
+        Recipient::Role { role, at, .. } => {
+            // The service's own name belongs under roles at the service itself ("The practice
+            // manager", "at the pharmacy"), not under a board, a trust or a department, whose
+            // name the person may not know: there the gap asks for it.
+            let at_service = (at.starts_with("at ") || at.starts_with("of "))
+                && !["board", "Trust", "Department"]
+                    .iter()
+                    .any(|w| at.contains(w));
+            if at_service && has_text(service_name) {
+                return vec![role.clone(), field(service_name), GAP_ADDRESS_ONLY.into()];
+            }
+            // The gap says whose address: "of the NHS board that gave the care".
+            let whose = at
+                .strip_prefix("at ")
+                .or_else(|| at.strip_prefix("of "))
+                .map(|rest| ["of ", rest].concat())
+                .or_else(|| at.strip_prefix("named in ").map(|r| ["from ", r].concat()));
+            let gap = match whose {
+                Some(whose) => ["[Write the name and address ", &whose, "]"].concat(),
+                None => GAP_ADDRESS.into(),
+            };
+            vec![role.clone(), gap]
+        }
+    }
+}
+
+/// What the complaint is about, for "a formal complaint about ...".
+fn service_phrase(service: Service) -> &'static str {
+    use Service::*;
+    match service {
+        GpPractice => "my GP practice",
+        GpRegistrationRefused => "a GP practice that would not register me",
+        GpRemovalOrSas => "being removed from my GP practice's list",
+        NhsDentist => "my NHS dental care",
+        NhsDentistCannotGetOne => "not being able to get NHS dental care",
+        UrgentDentalCare => "not being able to get urgent dental care",
+        Pharmacy => "the pharmacy",
+        Optician => "the optician",
+        Hospital => "my hospital care",
+        HospitalAandE => "my care in accident and emergency (A&E)",
+        HospitalDischarge => "how I was discharged from hospital",
+        MentalHealth => "my care from the mental health team",
+        MentalHealthCrisis => "the mental health crisis team",
+        MentalHealthDischarge => "being discharged by mental health services",
+        MentalHealthAct => "my care under the Mental Health Act",
+        PerinatalMentalHealth => "the perinatal mental health team",
+        AmbulanceOr111 => "the ambulance service or NHS 111",
+        PrisonHealthcare => "my healthcare in prison",
+        PrisonReleaseMedicines => "my medicines and care when I left prison",
+        ImmigrationDetentionHealthcare => "my healthcare in immigration detention",
+        CommunityHealth => "my NHS community care",
+        CouncilSocialCare => "my social care",
+        CouncilPublicHealth => "the drug, alcohol or sexual health service",
+        PrivatelyFundedCare => "care that I paid for",
+    }
+}
+
+/// A chosen outcome as a list item. "Something else" is the person's own words instead.
+fn want_sentence(want: Want) -> Option<&'static str> {
+    Some(match want {
+        Want::Apology => "An apology.",
+        Want::Explanation => "An explanation of what happened and why.",
+        Want::SasReview => {
+            "A review of my place on the Special Allocation Scheme, with me involved in it."
+        }
+        Want::AppointmentOrPrescription => "My appointment or prescription sorted out.",
+        Want::ChangeForOthers => "Changes, so that this does not happen to anyone else.",
+        Want::Meeting => "A meeting to talk about my complaint.",
+        Want::SomethingElse => return None,
+    })
 }
 
 #[cfg(test)]
@@ -47,5 +1373,15 @@ mod tests {
         let today = Date::new(2026, 11, 23).unwrap();
         let letter = letter_text(&answers, &route(&answers.situation, data(), today), today);
         assert!(letter.contains(words));
+    }
+
+    #[test]
+    fn escapes_everything_that_could_be_markup() {
+        let mut out = String::new();
+        escape_html("<b a=\"1\" b='2'>&\r\n</b>", &mut out);
+        assert_eq!(
+            out,
+            "&lt;b a=&quot;1&quot; b=&#39;2&#39;&gt;&amp;&#13;\n&lt;/b&gt;"
+        );
     }
 }

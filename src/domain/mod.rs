@@ -4,7 +4,11 @@
 //! - [`situation`]: the part of the answers that decides the route.
 //! - [`interview`]: the journey's steps, navigation and validation, as data.
 //! - [`route`]: where the complaint goes, what not to do, who helps, and by when.
-//! - [`letter`]: the complaint letter, built from the answers and the route.
+//! - [`letter`]: the complaint letter, follow-up letters and the consent form, built from the
+//!   answers and the route, with plain text and print HTML renderers.
+//! - [`timeline`]: what happens next, with dates, as text, HTML and calendar (`.ics`) reminders.
+//! - [`docx`]: a letter as an editable Word document.
+//! - [`mailto`]: a `mailto:` link for sending a letter by email.
 //! - [`date`]: calendar arithmetic for deadlines.
 //! - [`envelope`]: the layout of an encrypted saved draft.
 //! - [`codec`]: answers to text and back, for session storage and saved drafts.
@@ -19,9 +23,12 @@ pub mod answers;
 pub mod check;
 pub mod codec;
 pub mod date;
+pub mod docx;
 pub mod envelope;
 pub mod interview;
 pub mod letter;
+pub mod mailto;
 pub mod route;
 pub mod situation;
+pub mod timeline;
 pub mod tools;

@@ -350,7 +350,7 @@ fn same_body(a: &Recipient, b: &Recipient) -> bool {
 
 /// A recipient's name for use inside a sentence: "the practice manager at your GP practice",
 /// "the Parliamentary and Health Service Ombudsman", "NHS Sussex (...)".
-fn in_sentence(name: &str) -> String {
+pub fn in_sentence(name: &str) -> String {
     if let Some(rest) = name.strip_prefix("The ") {
         format!("the {rest}")
     } else if let Some(rest) = name.strip_prefix("Your ") {

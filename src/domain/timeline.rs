@@ -1,0 +1,338 @@
+//! What happens next: the dates that matter after sending the letter, worked out from the
+//! route's deadlines and today's date, as a printable list and as calendar reminders.
+//!
+//! The calendar file follows RFC 5545 (iCalendar): CRLF line endings, lines folded at 75 octets
+//! without splitting a UTF-8 character, and text escaped. Each dated item is one all-day event
+//! with a reminder at 9am the day before. The output depends only on its inputs: the time stamp
+//! is midnight UTC of `today`, and each event's UID is made from its date and label, so the same
+//! reminders imported twice replace each other instead of appearing twice.
+
+use super::answers::Answers;
+use super::date::Date;
+use super::letter::{escape_html, final_body};
+use super::route::{in_sentence, DeadlineKind, Route};
+use super::situation::Stage;
+use crate::data::TimeLimitStart;
+
+/// What a timeline item is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ItemKind {
+    /// Send the letter (today).
+    Send,
+    /// A date from the route (see [`DeadlineKind`]).
+    Deadline(DeadlineKind),
+    /// A week after the acknowledgement was due: time to chase.
+    Chase,
+    /// Six months after sending, when there is no fixed date for the answer.
+    SixMonths,
+}
+
+/// One thing to do or expect, and when.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Item {
+    pub kind: ItemKind,
+    /// `None` when it cannot be worked out yet (for example, it counts from a reply that has
+    /// not come). Such items are listed but not put in the calendar.
+    pub date: Option<Date>,
+    /// A short plain label: "Chase them if nobody has told you they got your letter".
+    pub label: String,
+    /// What it means, in plain words.
+    pub note: String,
+}
+
+/// The timeline for sending the main letter today, in date order (items without a date last).
+pub fn timeline(answers: &Answers, route: &Route, today: Date) -> Vec<Item> {
+    let stage = answers.situation.stage.unwrap_or(Stage::NotRaised);
+    let mut items = vec![Item {
+        kind: ItemKind::Send,
+        date: Some(today),
+        label: "Send your letter".into(),
+        note: "Keep a copy, and write down the date you sent it.".into(),
+    }];
+    for deadline in &route.deadlines {
+        let kind = deadline.kind;
+        // The timeline starts from sending the letter today, so the time limits for sending it
+        // (to complain, or to appeal) are already met; the route page shows them before that.
+        if matches!(kind, DeadlineKind::ComplainBy | DeadlineKind::AppealBy) {
+            continue;
+        }
+        let plain = deadline
+            .label
+            .strip_suffix(" by")
+            .unwrap_or(&deadline.label);
+        let label = if kind == DeadlineKind::OmbudsmanBy {
+            // The labels are the app's own ASCII text, so ASCII lower case is enough, and it
+            // keeps Unicode's case tables out of the download.
+            let mut label = ["Last day to ", plain].concat();
+            if let Some(first) = label.get_mut(12..13) {
+                first.make_ascii_lowercase();
+            }
+            label
+        } else {
+            plain.to_string()
+        };
+        items.push(Item {
+            kind: ItemKind::Deadline(kind),
+            date: deadline.date,
+            label,
+            note: deadline.note.clone(),
+        });
+        if kind == DeadlineKind::AcknowledgementDue {
+            if let Some(due) = deadline.date {
+                items.push(Item {
+                    kind: ItemKind::Chase,
+                    date: Some(due.add_days(7)),
+                    label: "Chase them if nobody has told you they got your letter".into(),
+                    note: "Use the chaser letter. Say when you sent your letter, and keep a copy."
+                        .into(),
+                });
+            }
+        }
+    }
+    let with_service = matches!(
+        stage,
+        Stage::NotRaised | Stage::RaisedInformally | Stage::NoAcknowledgement
+    );
+    let six = today.add_months(6);
+    if with_service && !items.iter().any(|i| i.date == Some(six)) {
+        items.push(Item {
+            kind: ItemKind::SixMonths,
+            date: Some(six),
+            label: "6 months since you sent your letter".into(),
+            note: "If you still have no final answer, write to ask why. A free advocate can help you decide what to do next.".into(),
+        });
+    }
+    let has_ombudsman_date = items
+        .iter()
+        .any(|i| i.kind == ItemKind::Deadline(DeadlineKind::OmbudsmanBy));
+    if !has_ombudsman_date {
+        let body = final_body(stage, route).and_then(|r| r.organisation());
+        if let Some((org, limit)) = body.and_then(|o| o.time_limit.as_ref().map(|l| (o, l))) {
+            let from = match limit.counted_from {
+                TimeLimitStart::Event => answers.situation.when.and_then(|w| w.earliest()),
+                TimeLimitStart::FinalResponse => answers.situation.final_response_date,
+            };
+            let months = i32::try_from(limit.months).unwrap_or(i32::MAX / 24);
+            items.push(Item {
+                kind: ItemKind::Deadline(DeadlineKind::OmbudsmanBy),
+                date: from.map(|d| d.add_months(months)),
+                label: ["Last day to take it to ", &in_sentence(&org.name)].concat(),
+                note: limit.note.clone(),
+            });
+        }
+    }
+    // Dated items in order, then the rest; same-day items keep the order above. An insertion
+    // sort, because a handful of items does not need the standard library's larger sort code.
+    let key = |i: &Item| (i.date.is_none(), i.date);
+    for n in 1..items.len() {
+        let mut at = n;
+        while at > 0 && key(&items[at - 1]) > key(&items[at]) {
+            items.swap(at - 1, at);
+            at -= 1;
+        }
+    }
+    items
+}
+
+/// The timeline as plain text: one paragraph per item, the date first.
+pub fn to_text(items: &[Item]) -> String {
+    let mut out = String::from("What happens next\n");
+    for item in items {
+        out.push('\n');
+        match item.date {
+            Some(date) => out.push_str(&date.long()),
+            None => out.push_str("Date not known yet"),
+        }
+        out.push_str(": ");
+        out.push_str(&item.label);
+        out.push('\n');
+        out.push_str(&item.note);
+        out.push('\n');
+    }
+    out
+}
+
+/// The timeline as an HTML fragment for the printable sheet. All text is escaped.
+pub fn to_html(items: &[Item]) -> String {
+    let mut out = String::from("<ol class=\"timeline\">");
+    for item in items {
+        out.push_str("<li><p><strong>");
+        match item.date {
+            Some(date) => {
+                out.push_str("<time datetime=\"");
+                out.push_str(&date.to_string());
+                out.push_str("\">");
+                out.push_str(&date.long());
+                out.push_str("</time>");
+            }
+            None => out.push_str("Date not known yet"),
+        }
+        out.push_str("</strong>: ");
+        escape_html(&item.label, &mut out);
+        out.push_str("</p><p>");
+        escape_html(&item.note, &mut out);
+        out.push_str("</p></li>");
+    }
+    out.push_str("</ol>");
+    out
+}
+
+/// The dated items as an iCalendar file: one all-day event each, with a reminder.
+pub fn ics(items: &[Item], today: Date) -> String {
+    let mut out = String::new();
+    let stamp = [&compact(today), "T000000Z"].concat();
+    for line in [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//In My Words//Complaint reminders//EN",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+    ] {
+        content_line(line, &mut out);
+    }
+    for item in items {
+        let Some(date) = item.date else { continue };
+        let day = compact(date);
+        content_line("BEGIN:VEVENT", &mut out);
+        content_line(
+            &["UID:", &day, "-", &uid_hash(&item.label), "@in-my-words"].concat(),
+            &mut out,
+        );
+        content_line(&["DTSTAMP:", &stamp].concat(), &mut out);
+        content_line(&["DTSTART;VALUE=DATE:", &day].concat(), &mut out);
+        content_line(
+            &["DTEND;VALUE=DATE:", &compact(date.add_days(1))].concat(),
+            &mut out,
+        );
+        content_line(&["SUMMARY:", &escape_text(&item.label)].concat(), &mut out);
+        content_line(
+            &["DESCRIPTION:", &escape_text(&item.note)].concat(),
+            &mut out,
+        );
+        content_line("TRANSP:TRANSPARENT", &mut out);
+        content_line("BEGIN:VALARM", &mut out);
+        content_line("ACTION:DISPLAY", &mut out);
+        content_line(
+            &["DESCRIPTION:", &escape_text(&item.label)].concat(),
+            &mut out,
+        );
+        // 15 hours before the start of an all-day event: 9am the day before.
+        content_line("TRIGGER:-PT15H", &mut out);
+        content_line("END:VALARM", &mut out);
+        content_line("END:VEVENT", &mut out);
+    }
+    content_line("END:VCALENDAR", &mut out);
+    out
+}
+
+/// `20261126`: the DATE form of RFC 5545.
+fn compact(date: Date) -> String {
+    date.to_string().replace('-', "")
+}
+
+/// A content line, folded so no line is longer than 75 octets (RFC 5545 section 3.1): a
+/// continuation line starts with one space, and a character is never split across lines.
+///
+/// Some readers trim spaces at the ends of folded lines, which the RFC does not allow, so a
+/// fold never falls next to a space: characters move down to the next line until it does not.
+fn content_line(line: &str, out: &mut String) {
+    let mut current = String::new();
+    for ch in line.chars() {
+        if current.len() + ch.len_utf8() > 75 {
+            let mut moved = String::new();
+            while current.len() > 40 {
+                let next = moved.chars().next().unwrap_or(ch);
+                if !current.ends_with(' ') && next != ' ' {
+                    break;
+                }
+                moved.insert(0, current.pop().unwrap_or(' '));
+            }
+            out.push_str(&current);
+            out.push_str("\r\n");
+            current = [" ", &moved].concat();
+        }
+        current.push(ch);
+    }
+    out.push_str(&current);
+    out.push_str("\r\n");
+}
+
+/// Escapes a TEXT value (RFC 5545 section 3.3.11): backslash, semicolon, comma and line breaks.
+/// Other control characters are not allowed in TEXT, so they are left out.
+pub fn escape_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(ch) = chars.next() {
+        match ch {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\r' | '\n' => {
+                if ch == '\r' && chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push_str("\\n");
+            }
+            '\t' => out.push(ch),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A stable 16-digit hex hash (64-bit FNV-1a) of an item's label, for its UID.
+fn uid_hash(text: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in text.bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    (0..16)
+        .rev()
+        .map(|i| char::from(b"0123456789abcdef"[((hash >> (i * 4)) & 15) as usize]))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_at_75_octets_without_splitting_characters() {
+        let mut out = String::new();
+        content_line(&["DESCRIPTION:", &"é".repeat(40)].concat(), &mut out);
+        for line in out.split("\r\n").filter(|l| !l.is_empty()) {
+            assert!(line.len() <= 75, "{line:?}");
+        }
+        assert_eq!(
+            out.replace("\r\n ", ""),
+            ["DESCRIPTION:", &"é".repeat(40), "\r\n"].concat()
+        );
+    }
+
+    #[test]
+    fn never_folds_next_to_a_space() {
+        let mut out = String::new();
+        let text = ["SUMMARY:", &"ab ".repeat(60)].concat();
+        content_line(&text, &mut out);
+        let lines: Vec<&str> = out.split("\r\n").filter(|l| !l.is_empty()).collect();
+        for (i, line) in lines.iter().enumerate() {
+            let folded_here = i + 1 < lines.len();
+            assert!(
+                line.len() <= 75 && !(folded_here && line.ends_with(' ')),
+                "{line:?}"
+            );
+            assert!(!line.starts_with("  "), "{line:?}");
+        }
+        assert_eq!(out.replace("\r\n ", ""), [text.as_str(), "\r\n"].concat());
+    }
+
+    #[test]
+    fn escapes_text_values() {
+        assert_eq!(
+            escape_text("a,b;c\\d\r\ne\nf\u{7}"),
+            "a\\,b\\;c\\\\d\\ne\\nf"
+        );
+    }
+}

@@ -1,0 +1,461 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! Every output of a letter keeps the person's words exactly and never lets them become markup:
+//! plain text, print HTML, the Word document and the email link. The calendar file is read back
+//! by an independent iCalendar parser, and the Word document by a ZIP reader and an XML parser.
+
+use in_my_words::data::data;
+use in_my_words::domain::answers::{has_text, Answers, ContactMethod, Who};
+use in_my_words::domain::date::Date;
+use in_my_words::domain::docx::{document_xml, docx};
+use in_my_words::domain::letter::{
+    consent_form, follow_ups, letter, write, Letter, LetterKind, Style,
+};
+use in_my_words::domain::mailto::{mailto, too_long, SAFE_LENGTH};
+use in_my_words::domain::route::{route, DeadlineKind};
+use in_my_words::domain::situation::{Nation, Service, Situation, Stage, WhenItHappened, YesNo};
+use in_my_words::domain::timeline::{self, Item, ItemKind};
+use proptest::prelude::*;
+use std::io::Read;
+
+fn today() -> Date {
+    Date::new(2026, 11, 23).unwrap()
+}
+
+fn answers(words: &str) -> Answers {
+    let mut a = Answers {
+        what_happened: words.to_string(),
+        ..Answers::default()
+    };
+    a.situation = Situation {
+        nation: Some(Nation::England),
+        area: Some("east-sussex".into()),
+        service: Some(Service::GpPractice),
+        stage: Some(Stage::NotRaised),
+        when: Some(WhenItHappened::OnDate {
+            date: Date::new(2026, 10, 2).unwrap(),
+        }),
+        ..Situation::default()
+    };
+    a.contact.name = "Sam Example".into();
+    a.contact.methods = vec![ContactMethod::Post];
+    a.contact.address = "1 High Street\nHastings".into();
+    a
+}
+
+fn main_letter(a: &Answers) -> Letter {
+    letter(a, &route(&a.situation, data(), today()), today())
+}
+
+/// Undoes [`escape_html`]'s entities (and nothing else).
+fn unescape_html(text: &str) -> String {
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#13;", "\r")
+        .replace("&amp;", "&")
+}
+
+/// The content of the first own-words element in an HTML letter.
+fn words_element(html: &str) -> &str {
+    let open = "<div class=\"letter-words\">";
+    let start = html.find(open).expect("an own-words element") + open.len();
+    let end = start + html[start..].find("</div>").expect("closed");
+    &html[start..end]
+}
+
+fn check_text_and_html(words: &str) -> Result<(), TestCaseError> {
+    let letter = main_letter(&answers(words));
+    prop_assert!(letter.to_text().contains(words), "text keeps the words");
+    let html = letter.to_html();
+    let inner = words_element(&html);
+    prop_assert!(!inner.contains('<') && !inner.contains('>') && !inner.contains('"'));
+    prop_assert_eq!(unescape_html(inner), words);
+    Ok(())
+}
+
+/// Text that mixes anything Unicode allows with the characters most likely to cause harm:
+/// markup, entities, quotes, right-to-left and zero-width marks, emoji and line breaks.
+fn risky_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        4 => any::<char>().prop_map(String::from),
+        1 => Just("<script>alert('x')</script>".to_string()),
+        1 => Just("</div><b onmouseover=\"x\">".to_string()),
+        1 => Just("&amp; &lt; & < > \" '".to_string()),
+        1 => Just("\u{202e}\u{200f}مرحبا שלום\u{200b}\u{200d}\u{feff}".to_string()),
+        1 => Just("👩🏽‍⚕️🏳️‍🌈 ".to_string()),
+        1 => Just("\n".to_string()),
+        1 => Just("\r\n\r\n  ".to_string()),
+        1 => Just("\t".to_string()),
+    ];
+    prop::collection::vec(piece, 1..60).prop_map(|parts| parts.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn any_text_appears_exactly_and_never_as_markup(words in risky_text()) {
+        prop_assume!(has_text(&words));
+        check_text_and_html(&words)?;
+    }
+
+    #[test]
+    fn any_text_comes_back_from_the_word_document(words in risky_text()) {
+        prop_assume!(has_text(&words));
+        let letter = main_letter(&answers(&words));
+        let paragraphs = docx_paragraphs(&docx(&letter, false));
+        // Line breaks become paragraphs, and characters XML cannot hold are left out.
+        let expected: String = words
+            .replace("\r\n", "\n")
+            .replace('\r', "\n")
+            .chars()
+            .filter(|c| !matches!(c, '\u{0}'..='\u{8}' | '\u{b}'..='\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}'))
+            .collect();
+        prop_assert!(paragraphs.join("\n").contains(&expected));
+    }
+}
+
+#[test]
+fn a_very_long_account_is_kept_whole() {
+    let pattern = "Line with <b>bold</b> & \"quotes\" 👍🏿 \u{202e}rtl\u{202c}\u{200b}\n";
+    let mut words = String::new();
+    while words.chars().count() < 200_000 {
+        words.push_str(pattern);
+    }
+    let words: String = words.chars().take(200_000).collect();
+    assert_eq!(words.chars().count(), 200_000);
+    check_text_and_html(&words).unwrap();
+    let letter = main_letter(&answers(&words));
+    let paragraphs = docx_paragraphs(&docx(&letter, true));
+    assert!(paragraphs.join("\n").contains(&words));
+}
+
+/// Unzips a `.docx` and returns the text of each paragraph of `word/document.xml`, with
+/// `<w:tab/>` read back as a tab.
+fn docx_paragraphs(bytes: &[u8]) -> Vec<String> {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a valid ZIP");
+    let mut names: Vec<String> = archive.file_names().map(String::from).collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "[Content_Types].xml",
+            "_rels/.rels",
+            "word/_rels/document.xml.rels",
+            "word/document.xml",
+            "word/styles.xml"
+        ]
+    );
+    for name in &names {
+        // Reading each entry to the end makes the zip crate check its CRC-32.
+        let mut text = String::new();
+        archive
+            .by_name(name)
+            .unwrap()
+            .read_to_string(&mut text)
+            .unwrap();
+        roxmltree::Document::parse(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+    }
+    let mut xml = String::new();
+    archive
+        .by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    doc.descendants()
+        .filter(|n| n.tag_name().name() == "p")
+        .map(|p| {
+            p.descendants()
+                .filter_map(|n| match n.tag_name().name() {
+                    "t" => Some(n.text().unwrap_or("").to_string()),
+                    "tab" => Some("\t".to_string()),
+                    _ => None,
+                })
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn the_word_document_keeps_script_text_and_line_breaks() {
+    let words = "<script>alert(1)</script>\n\n  Indented & \"quoted\"\tafter a tab\nlast line";
+    let letter = main_letter(&answers(words));
+    let bytes = docx(&letter, false);
+    let paragraphs = docx_paragraphs(&bytes);
+    let at = paragraphs
+        .iter()
+        .position(|p| p == "<script>alert(1)</script>")
+        .expect("the first line is its own paragraph");
+    assert_eq!(
+        paragraphs[at..at + 4],
+        [
+            "<script>alert(1)</script>",
+            "",
+            "  Indented & \"quoted\"\tafter a tab",
+            "last line"
+        ]
+    );
+    assert!(!document_xml(&letter).contains("<script>"));
+    // The same letter always gives the same bytes.
+    assert_eq!(bytes, docx(&letter, false));
+    // The subject is bold.
+    assert!(document_xml(&letter)
+        .contains("<w:b/></w:rPr><w:t xml:space=\"preserve\">Formal complaint"));
+}
+
+#[test]
+fn supporter_notes_never_appear_in_any_output() {
+    const SECRET: &str = "PRIVATE-NOTE-7f3a";
+    for stage in Stage::ALL {
+        let mut a = answers("They would not see me.");
+        a.who = Some(Who::HelpingSomeone);
+        a.supporter.name = "Sam Patel".into();
+        a.supporter.person_agrees = Some(YesNo::Yes);
+        a.supporter.may_share_with_supporter = Some(YesNo::Yes);
+        a.supporter.notes = SECRET.into();
+        a.situation.stage = Some(stage);
+        a.situation.service = Some(Service::GpRemovalOrSas);
+        a.contact.methods.push(ContactMethod::Email);
+        a.contact.email = "sam@example.org".into();
+        let r = route(&a.situation, data(), today());
+        let mut letters = vec![letter(&a, &r, today()), consent_form(&a, &r, today())];
+        for kind in [
+            LetterKind::Complaint,
+            LetterKind::Chaser,
+            LetterKind::NotSatisfied,
+            LetterKind::Ombudsman,
+            LetterKind::SasReview,
+        ] {
+            letters.push(write(kind, &a, &r, today(), Some(today())));
+        }
+        for l in &letters {
+            for output in [
+                l.to_text(),
+                l.to_html(),
+                document_xml(l),
+                mailto("a@example.org", l.subject(), &l.email_text()),
+            ] {
+                assert!(!output.contains(SECRET), "{:?} at {stage:?}", l.kind);
+                assert!(!output.contains("PRIVATE"), "{:?} at {stage:?}", l.kind);
+            }
+        }
+        let items = timeline::timeline(&a, &r, today());
+        assert!(!timeline::to_text(&items).contains(SECRET));
+        assert!(!timeline::to_html(&items).contains(SECRET));
+        assert!(!timeline::ics(&items, today()).contains(SECRET));
+        // The supporter is named, in the person's voice.
+        assert!(letters[0]
+            .to_text()
+            .contains("Sam Patel has helped me to write this letter."));
+    }
+}
+
+#[test]
+fn every_kind_of_letter_has_the_words_and_a_sign_off() {
+    let words = "Nobody listened.\nNot once.";
+    for stage in Stage::ALL {
+        for service in Service::ALL {
+            for nation in Nation::ALL {
+                let mut a = answers(words);
+                a.situation.stage = Some(stage);
+                a.situation.service = Some(service);
+                a.situation.nation = Some(nation);
+                a.situation.area = None;
+                let r = route(&a.situation, data(), today());
+                let main = letter(&a, &r, today());
+                let mut all = vec![main];
+                for kind in follow_ups(&a, &r) {
+                    all.push(write(kind, &a, &r, today(), None));
+                }
+                for l in all {
+                    let text = l.to_text();
+                    // Chasing a late answer is about the delay; it does not repeat the account.
+                    if l.kind == LetterKind::Chaser && stage == Stage::NoResponseInTime {
+                        assert!(text.contains("overdue"));
+                        continue;
+                    }
+                    assert!(text.contains(words), "{:?} {stage:?} {service:?}", l.kind);
+                    assert!(text.contains("Yours faithfully,"), "{:?}", l.kind);
+                    assert!(!l.subject().is_empty());
+                    assert!(l.blocks.iter().any(|b| b.style == Style::Words));
+                }
+            }
+        }
+    }
+}
+
+/// Undoes RFC 5545 TEXT escaping.
+fn unescape_ics(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('n') | Some('N') => out.push('\n'),
+                Some(other) => out.push(other),
+                None => {}
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn parse_ics(text: &str) -> ical::parser::ical::component::IcalCalendar {
+    let mut parser = ical::IcalParser::new(std::io::BufReader::new(text.as_bytes()));
+    let calendar = parser.next().expect("one calendar").expect("parses");
+    assert!(parser.next().is_none(), "only one calendar");
+    calendar
+}
+
+fn prop<'a>(props: &'a [ical::property::Property], name: &str) -> &'a str {
+    props
+        .iter()
+        .find(|p| p.name == name)
+        .and_then(|p| p.value.as_deref())
+        .unwrap_or_else(|| panic!("no {name}"))
+}
+
+#[test]
+fn calendar_reminders_parse_back_with_their_dates() {
+    let a = answers("They would not see me.");
+    let r = route(&a.situation, data(), today());
+    let items = timeline::timeline(&a, &r, today());
+    let text = timeline::ics(&items, today());
+    for line in text.split_inclusive("\r\n") {
+        assert!(line.ends_with("\r\n"), "CRLF line endings");
+        assert!(line.len() <= 77, "folded at 75 octets: {line:?}");
+        assert!(!line.trim_end_matches("\r\n").contains(['\r', '\n']));
+    }
+    let calendar = parse_ics(&text);
+    assert_eq!(prop(&calendar.properties, "VERSION"), "2.0");
+    assert!(prop(&calendar.properties, "PRODID").contains("In My Words"));
+    let dated: Vec<&Item> = items.iter().filter(|i| i.date.is_some()).collect();
+    assert_eq!(calendar.events.len(), dated.len());
+    for (event, item) in calendar.events.iter().zip(&dated) {
+        let p = &event.properties;
+        let day = item.date.unwrap().to_string().replace('-', "");
+        assert_eq!(prop(p, "DTSTART"), day);
+        let start = p.iter().find(|x| x.name == "DTSTART").unwrap();
+        assert_eq!(
+            start.params.as_ref().unwrap()[0],
+            ("VALUE".to_string(), vec!["DATE".to_string()])
+        );
+        assert_eq!(prop(p, "DTSTAMP"), "20261123T000000Z");
+        assert_eq!(unescape_ics(prop(p, "SUMMARY")), item.label);
+        assert_eq!(unescape_ics(prop(p, "DESCRIPTION")), item.note);
+        assert!(prop(p, "UID").ends_with("@in-my-words"));
+        assert_eq!(event.alarms.len(), 1);
+        assert_eq!(prop(&event.alarms[0].properties, "ACTION"), "DISPLAY");
+    }
+    // The acknowledgement, the chase and the ombudsman's time limit are all there.
+    let kinds: Vec<ItemKind> = items.iter().map(|i| i.kind).collect();
+    assert!(kinds.contains(&ItemKind::Deadline(DeadlineKind::AcknowledgementDue)));
+    assert!(kinds.contains(&ItemKind::Chase));
+    assert!(kinds.contains(&ItemKind::Deadline(DeadlineKind::OmbudsmanBy)));
+    // UIDs are unique and the same every time.
+    let mut uids: Vec<&str> = calendar
+        .events
+        .iter()
+        .map(|e| prop(&e.properties, "UID"))
+        .collect();
+    uids.sort_unstable();
+    uids.dedup();
+    assert_eq!(uids.len(), calendar.events.len());
+    assert_eq!(text, timeline::ics(&items, today()));
+}
+
+#[test]
+fn calendar_text_with_punctuation_emoji_and_line_breaks_is_folded_and_escaped() {
+    let note = "Call them, then write; keep a copy \\ note the date.\nSecond line 📅📅📅 — café, naïve; done.\r\nThird line with a long tail that certainly needs folding across lines 😀😀😀😀";
+    let item = Item {
+        kind: ItemKind::Chase,
+        date: Date::new(2027, 2, 28),
+        label: "Chase: them, today; now 😀".into(),
+        note: note.into(),
+    };
+    let text = timeline::ics(std::slice::from_ref(&item), today());
+    assert!(text.contains("\r\n "), "long lines are folded");
+    for line in text.split("\r\n") {
+        assert!(line.len() <= 75, "{line:?}");
+    }
+    let calendar = parse_ics(&text);
+    let p = &calendar.events[0].properties;
+    assert_eq!(prop(p, "DTSTART"), "20270228");
+    assert_eq!(prop(p, "DTEND"), "20270301");
+    assert_eq!(unescape_ics(prop(p, "SUMMARY")), item.label);
+    assert_eq!(
+        unescape_ics(prop(p, "DESCRIPTION")),
+        note.replace("\r\n", "\n")
+    );
+}
+
+/// Percent-decodes one part of a `mailto:` link.
+fn decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            out.push(u8::from_str_radix(&text[i + 1..i + 3], 16).unwrap());
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn mailto_links_round_trip_and_warn_when_too_long() {
+    let a = answers("Short: \"they\" said & left?\r\nNext line = 50% worse #1 👍");
+    let l = main_letter(&a);
+    let link = mailto("complaints@example.nhs.uk", l.subject(), &l.email_text());
+    let rest = link.strip_prefix("mailto:").unwrap();
+    let (to, query) = rest.split_once('?').unwrap();
+    assert_eq!(to, "complaints@example.nhs.uk");
+    let (subject, body) = query.split_once('&').unwrap();
+    assert_eq!(
+        decode(subject.strip_prefix("subject=").unwrap()),
+        l.subject()
+    );
+    let body = decode(body.strip_prefix("body=").unwrap());
+    let expected = l.email_text().replace("\r\n", "\n").replace('\n', "\r\n");
+    assert_eq!(body, expected);
+    assert!(body.contains("Short: \"they\" said & left?\r\nNext line = 50% worse #1 👍"));
+    assert!(
+        !body.contains("Private and confidential"),
+        "no recipient block"
+    );
+    // Only unreserved characters and percent-escapes are left in the link.
+    assert!(link[7..]
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || "-._~%@?=&".contains(c)));
+    assert!(!too_long(&link), "{} characters", link.len());
+    let long = main_letter(&answers(&"word ".repeat(400)));
+    let long_link = mailto("a@example.org", long.subject(), &long.email_text());
+    assert!(long_link.len() > SAFE_LENGTH && too_long(&long_link));
+}
+
+#[test]
+fn html_carries_no_attribute_from_typed_text() {
+    let mut a = answers("x");
+    a.contact.name = "\" onload=\"alert(1)".into();
+    a.service_name = "<img src=x onerror=alert(1)>".into();
+    let html = main_letter(&a).to_html();
+    assert!(!html.contains("<img"));
+    assert!(!html.contains("\" onload"));
+    // Every tag in the output is one the renderer writes itself.
+    for tag in html.split('<').skip(1) {
+        let name: String = tag.chars().take_while(|c| *c != '>' && *c != ' ').collect();
+        assert!(
+            ["div", "/div", "p", "/p", "br", "strong", "/strong", "ul", "/ul", "li", "/li"]
+                .contains(&name.as_str()),
+            "unexpected tag {name}"
+        );
+    }
+}
