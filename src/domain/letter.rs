@@ -81,7 +81,7 @@ pub struct Block {
 }
 
 /// The letters the app can write.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum LetterKind {
     /// A formal complaint to the service (or the body that pays for it).
     Complaint,

@@ -15,7 +15,7 @@ use super::situation::Stage;
 use crate::data::TimeLimitStart;
 
 /// What a timeline item is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum ItemKind {
     /// Send the letter (today).
     Send,
@@ -28,7 +28,7 @@ pub enum ItemKind {
 }
 
 /// One thing to do or expect, and when.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Item {
     pub kind: ItemKind,
     /// `None` when it cannot be worked out yet (for example, it counts from a reply that has

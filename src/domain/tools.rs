@@ -17,8 +17,10 @@
 use super::answers::{has_text, Answers};
 use super::check::{check, Flag};
 use super::date::Date;
-use super::letter::letter_text;
+use super::docx;
+use super::letter::{consent_form, follow_ups, letter, letter_text, write, LetterKind};
 use super::route::{route, Route};
+use super::timeline::{self, Item};
 use crate::data::data;
 use serde::{Deserialize, Serialize};
 
@@ -104,23 +106,101 @@ pub struct Found {
     pub flag: Flag,
 }
 
+/// Another letter the person may need later (or the consent form), ready to read.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OtherLetter {
+    pub kind: LetterKind,
+    /// What it is for, as a heading: "If nobody answers".
+    pub title: String,
+    pub text: String,
+}
+
+/// Everything the letter page shows that comes from the tools.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Prepared {
+    pub route: Route,
+    /// The main letter, with gaps for the person's own words.
+    pub letter: Template,
+    pub kind: LetterKind,
+    /// The main letter's subject line, for an email.
+    pub subject: String,
+    /// Follow-up letters and, when someone is helping, the consent form.
+    pub others: Vec<OtherLetter>,
+    /// What happens next, and by when.
+    pub timeline: Vec<Item>,
+}
+
+/// A file to download.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FileKind {
+    /// A letter (or the consent form) as an editable Word document.
+    Word { kind: LetterKind, large_print: bool },
+    /// Reminders of the timeline's dates, for a calendar app.
+    Calendar,
+}
+
 /// What the letter page asks the tools for.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Request {
-    /// The route and the letter's template for these answers, on this date.
+    /// The route, the letters and the timeline for these answers, on this date.
     Prepare { answers: Box<Answers>, today: Date },
     /// "Before you send": read the person's own words.
     Check {
         what_happened: String,
         how_it_affected: String,
     },
+    /// A file made from the answers as they are now (so it has the latest words).
+    File {
+        answers: Box<Answers>,
+        today: Date,
+        file: FileKind,
+    },
+}
+
+/// A file the tools made.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct File {
+    pub name: String,
+    pub media_type: String,
+    pub bytes: Vec<u8>,
 }
 
 /// What the tools send back.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Reply {
-    Prepared { route: Box<Route>, letter: Template },
+    Prepared(Box<Prepared>),
     Checked(Vec<Found>),
+    File(File),
+}
+
+/// A heading for each kind of letter, in the person's terms.
+pub fn title(kind: LetterKind) -> &'static str {
+    match kind {
+        LetterKind::Complaint => "Your complaint letter",
+        LetterKind::Chaser => "If nobody answers: a letter to chase them",
+        LetterKind::NotSatisfied => "If you are not happy with their final answer",
+        LetterKind::Ombudsman => "To take it to the ombudsman",
+        LetterKind::SasReview => "To ask for a review of a Special Allocation Scheme placement",
+        LetterKind::ConsentForm => "Consent form for the person to sign",
+    }
+}
+
+/// A file name for a letter: plain words, no personal details (a shared computer's Downloads
+/// folder is seen by the next person).
+fn file_stem(kind: LetterKind) -> &'static str {
+    match kind {
+        LetterKind::Complaint => "complaint-letter",
+        LetterKind::Chaser => "chaser-letter",
+        LetterKind::NotSatisfied => "not-satisfied-letter",
+        LetterKind::Ombudsman => "ombudsman-letter",
+        LetterKind::SasReview => "review-request-letter",
+        LetterKind::ConsentForm => "consent-form",
+    }
+}
+
+/// The `.txt` file name for a letter.
+pub fn text_file_name(kind: LetterKind) -> String {
+    format!("{}.txt", file_stem(kind))
 }
 
 /// Answers one request. Pure: the same request always gets the same reply.
@@ -128,11 +208,33 @@ pub fn handle(request: Request) -> Reply {
     match request {
         Request::Prepare { answers, today } => {
             let route = route(&answers.situation, data(), today);
-            let letter = template(&answers, &route, today);
-            Reply::Prepared {
-                route: Box::new(route),
-                letter,
+            let main = letter(&answers, &route, today);
+            let mut others: Vec<OtherLetter> = follow_ups(&answers, &route)
+                .into_iter()
+                .map(|kind| OtherLetter {
+                    kind,
+                    title: title(kind).into(),
+                    text: write(kind, &answers, &route, today, None).to_text(),
+                })
+                .collect();
+            if answers.is_supporter() {
+                others.insert(
+                    0,
+                    OtherLetter {
+                        kind: LetterKind::ConsentForm,
+                        title: title(LetterKind::ConsentForm).into(),
+                        text: consent_form(&answers, &route, today).to_text(),
+                    },
+                );
             }
+            Reply::Prepared(Box::new(Prepared {
+                letter: template(&answers, &route, today),
+                kind: main.kind,
+                subject: main.subject().into(),
+                others,
+                timeline: timeline::timeline(&answers, &route, today),
+                route,
+            }))
         }
         Request::Check {
             what_happened,
@@ -151,7 +253,38 @@ pub fn handle(request: Request) -> Reply {
             }
             Reply::Checked(found)
         }
+        Request::File {
+            answers,
+            today,
+            file,
+        } => {
+            let route = route(&answers.situation, data(), today);
+            Reply::File(match file {
+                FileKind::Word { kind, large_print } => {
+                    let letter = if kind == main_kind_for(&answers) {
+                        letter(&answers, &route, today)
+                    } else {
+                        write(kind, &answers, &route, today, None)
+                    };
+                    File {
+                        name: format!("{}.docx", file_stem(kind)),
+                        media_type: docx::MEDIA_TYPE.into(),
+                        bytes: docx::docx(&letter, large_print),
+                    }
+                }
+                FileKind::Calendar => File {
+                    name: "complaint-reminders.ics".into(),
+                    media_type: "text/calendar;charset=utf-8".into(),
+                    bytes: timeline::ics(&timeline::timeline(&answers, &route, today), today)
+                        .into_bytes(),
+                },
+            })
+        }
     }
+}
+
+fn main_kind_for(answers: &Answers) -> LetterKind {
+    super::letter::main_kind(answers)
 }
 
 /// Makes the letter with a marker in place of each of the person's answers, then cuts it at
@@ -215,7 +348,7 @@ mod tests {
             answers: Box::new(a.clone()),
             today,
         }) {
-            Reply::Prepared { route, letter } => (*route, letter),
+            Reply::Prepared(prepared) => (prepared.route, prepared.letter),
             other => panic!("unexpected reply {other:?}"),
         }
     }
@@ -284,11 +417,66 @@ mod tests {
         let bytes = postcard::to_allocvec(&reply).unwrap();
         assert_eq!(postcard::from_bytes::<Reply>(&bytes).unwrap(), reply);
         let (route, template) = prepared(&answers());
-        let reply = Reply::Prepared {
-            route: Box::new(route),
-            letter: template,
-        };
+        let _ = (route, template);
+        let reply = handle(Request::Prepare {
+            answers: Box::new(answers()),
+            today: Date::new(2026, 11, 23).unwrap(),
+        });
         let bytes = postcard::to_allocvec(&reply).unwrap();
         assert_eq!(postcard::from_bytes::<Reply>(&bytes).unwrap(), reply);
+    }
+
+    #[test]
+    fn a_supporter_gets_the_consent_form_and_every_letter_has_a_title() {
+        let mut a = answers();
+        a.who = Some(crate::domain::answers::Who::HelpingSomeone);
+        a.supporter.notes = "private note for me only".into();
+        let Reply::Prepared(prepared) = handle(Request::Prepare {
+            answers: Box::new(a.clone()),
+            today: Date::new(2026, 11, 23).unwrap(),
+        }) else {
+            panic!("a prepare gets a prepared back")
+        };
+        assert_eq!(prepared.others[0].kind, LetterKind::ConsentForm);
+        assert!(prepared
+            .others
+            .iter()
+            .all(|o| !o.title.is_empty() && !o.text.is_empty()));
+        assert!(!prepared.timeline.is_empty());
+        assert!(prepared
+            .others
+            .iter()
+            .all(|o| !o.text.contains("private note")));
+    }
+
+    #[test]
+    fn files_are_made_from_the_latest_words() {
+        let mut a = answers();
+        a.what_happened = "Words typed just now <b>&</b>".into();
+        let today = Date::new(2026, 11, 23).unwrap();
+        let Reply::File(word) = handle(Request::File {
+            answers: Box::new(a.clone()),
+            today,
+            file: FileKind::Word {
+                kind: LetterKind::Complaint,
+                large_print: false,
+            },
+        }) else {
+            panic!("a file request gets a file")
+        };
+        assert_eq!(word.name, "complaint-letter.docx");
+        assert!(word.bytes.starts_with(b"PK"));
+        let xml = docx::document_xml(&letter(&a, &route(&a.situation, data(), today), today));
+        assert!(xml.contains("Words typed just now &lt;b&gt;&amp;&lt;/b&gt;"));
+        let Reply::File(calendar) = handle(Request::File {
+            answers: Box::new(a),
+            today,
+            file: FileKind::Calendar,
+        }) else {
+            panic!("a file request gets a file")
+        };
+        let ics = String::from_utf8(calendar.bytes).unwrap();
+        assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"));
+        assert_eq!(calendar.name, "complaint-reminders.ics");
     }
 }
