@@ -209,3 +209,43 @@ async fn the_app_keeps_typed_words_in_the_tabs_session_storage() {
         "nothing goes to long-lived storage"
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_wrong_date_has_one_error_for_the_whole_date_above_the_boxes() {
+    let window = web_sys::window().unwrap();
+    window.session_storage().unwrap().unwrap().clear().unwrap();
+    window.location().set_hash("/when").unwrap();
+    let root = mount_point();
+    yew::Renderer::<in_my_words::ui::App>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+
+    let exact: HtmlElement = query(&root, "label[for=when]");
+    exact.click();
+    yew::scheduler::flush().await;
+    let continue_button: HtmlElement = query(&root, "form button[type=submit]");
+    continue_button.click();
+    yew::scheduler::flush().await;
+
+    let group: HtmlElement = query(&root, "fieldset[role=group]");
+    assert_eq!(
+        group.get_attribute("aria-describedby").unwrap(),
+        "when-date-hint when-date-error",
+        "the date's hint and error are read when the group is entered"
+    );
+    let error: HtmlElement = query(&group, "#when-date-error");
+    assert!(error
+        .text_content()
+        .unwrap()
+        .starts_with("Error: Enter the date"));
+    assert!(
+        group
+            .query_selector(".app-date-input .app-error-message")
+            .unwrap()
+            .is_none(),
+        "no error squeezed in beside a box"
+    );
+    let day: HtmlInputElement = query(&group, "#when-day");
+    assert!(day.class_list().contains("app-input--error"));
+    let summary_link: HtmlElement = query(&root, "#error-summary a");
+    assert_eq!(summary_link.get_attribute("href").unwrap(), "#when-day");
+}

@@ -1,5 +1,5 @@
 //! Quick exit, in the GOV.UK "Exit this page" manner: the red button in the header, or the Shift
-//! key pressed three times within a few seconds.
+//! key pressed three times in a row, on its own, within a few seconds.
 //!
 //! Leaving wipes the answers from memory and every storage the app uses, empties the page, and
 //! replaces this history entry with a neutral page that is part of the app (so it works offline).
@@ -64,7 +64,13 @@ pub fn install(on_exit: Rc<dyn Fn()>) -> Vec<EventListener> {
         let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
             return;
         };
-        if key.key() != "Shift" || key.repeat() {
+        // Only Shift pressed on its own counts. Any other key starts the count again, so
+        // Shift+Tab (moving back through the page) and typing capital letters never leave.
+        if key.key() != "Shift" {
+            presses.set([f64::NEG_INFINITY; 3]);
+            return;
+        }
+        if key.repeat() {
             return;
         }
         let now = js_sys::Date::now();

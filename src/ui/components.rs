@@ -45,7 +45,7 @@ impl Choice {
 }
 
 /// `aria-describedby` from whichever of the hint and error exist.
-fn described_by(id: &str, hint: bool, error: bool) -> Option<AttrValue> {
+pub fn described_by(id: &str, hint: bool, error: bool) -> Option<AttrValue> {
     let mut ids = Vec::new();
     if hint {
         ids.push(format!("{id}-hint"));
@@ -56,7 +56,8 @@ fn described_by(id: &str, hint: bool, error: bool) -> Option<AttrValue> {
     (!ids.is_empty()).then(|| ids.join(" ").into())
 }
 
-fn error_message(id: &str, error: &Option<AttrValue>) -> Html {
+/// An error under a question, `{id}-error`, for the field or group's `aria-describedby`.
+pub fn error_message(id: &str, error: &Option<AttrValue>) -> Html {
     match error {
         Some(message) => html! {
             <p id={format!("{id}-error")} class="app-error-message">
@@ -67,7 +68,8 @@ fn error_message(id: &str, error: &Option<AttrValue>) -> Html {
     }
 }
 
-fn hint_text(id: &str, hint: &Option<AttrValue>) -> Html {
+/// Hint text under a question, `{id}-hint`, for the field or group's `aria-describedby`.
+pub fn hint_text(id: &str, hint: &Option<AttrValue>) -> Html {
     match hint {
         Some(hint) => {
             html! { <div id={format!("{id}-hint")} class="app-hint-text">{hint.clone()}</div> }
@@ -76,7 +78,8 @@ fn hint_text(id: &str, hint: &Option<AttrValue>) -> Html {
     }
 }
 
-fn group_class(error: &Option<AttrValue>) -> Classes {
+/// The form group around a question, marked in red while it has an error.
+pub fn group_class(error: &Option<AttrValue>) -> Classes {
     classes!(
         "app-form-group",
         error.is_some().then_some("app-form-group--error")

@@ -10,7 +10,8 @@
 //! every change is an [`Edit`] sent to the reducer.
 
 use super::components::{
-    back_link, choices, error_summary, text_field, Choice, ChoicesProps, SummaryError, TextProps,
+    back_link, choices, described_by, error_message, error_summary, group_class, hint_text,
+    text_field, Choice, ChoicesProps, SummaryError, TextProps,
 };
 use super::result;
 use super::state::{Action, Model};
@@ -1046,25 +1047,41 @@ fn ideas() -> Html {
 }
 
 /// The day, month and year boxes, revealed under "I know the date".
+///
+/// The date has one error, shown above the three boxes (the GOV.UK date pattern), so the boxes
+/// stay side by side and the hint and error are read out when the group is entered. The error
+/// summary links to the day box.
 fn when_dates(v: &View) -> Html {
+    let error = v.error("when-day");
     let part = |id, field, label, inputmode: Option<&'static str>| {
-        v.field(&FieldSpec {
-            class: "app-input--short",
-            inputmode,
-            spellcheck: false,
-            ..self::field(id, field, same(label))
+        text_field(&TextProps {
+            error: None,
+            class: classes!(
+                "app-input--short",
+                error.is_some().then_some("app-input--error")
+            ),
+            ..v.field_props(&FieldSpec {
+                inputmode,
+                spellcheck: false,
+                ..self::field(id, field, same(label))
+            })
         })
     };
+    let hint = Some(AttrValue::from("For example, 27 3 2025"));
     html! {
-        <fieldset class="app-fieldset" role="group" aria-describedby="when-day-hint">
-            <legend class="app-fieldset__legend">{"Date"}</legend>
-            <div id="when-day-hint" class="app-hint-text">{"For example, 27 3 2025"}</div>
-            <div class="app-date-input">
-                <div class="app-date-input__item">{part("when-day", Field::WhenDay, "Day", Some("numeric"))}</div>
-                <div class="app-date-input__item">{part("when-month", Field::WhenMonth, "Month", None)}</div>
-                <div class="app-date-input__item app-date-input__item--year">{part("when-year", Field::WhenYear, "Year", Some("numeric"))}</div>
-            </div>
-        </fieldset>
+        <div class={group_class(&error)}>
+            <fieldset class="app-fieldset" role="group"
+                aria-describedby={described_by("when-date", true, error.is_some())}>
+                <legend class="app-fieldset__legend">{"Date"}</legend>
+                {hint_text("when-date", &hint)}
+                {error_message("when-date", &error)}
+                <div class="app-date-input">
+                    <div class="app-date-input__item">{part("when-day", Field::WhenDay, "Day", Some("numeric"))}</div>
+                    <div class="app-date-input__item">{part("when-month", Field::WhenMonth, "Month", None)}</div>
+                    <div class="app-date-input__item app-date-input__item--year">{part("when-year", Field::WhenYear, "Year", Some("numeric"))}</div>
+                </div>
+            </fieldset>
+        </div>
     }
 }
 

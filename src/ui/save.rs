@@ -300,7 +300,8 @@ pub fn SavePage(props: &SaveProps) -> Html {
                 if let Some(message) = error("open-file") {
                     <p id="open-file-error" class="app-error-message"><span class="app-visually-hidden">{"Error: "}</span>{message}</p>
                 }
-                <input id="open-file" type="file" accept=".imw" ref={file_input} class="app-input" />
+                <input id="open-file" type="file" accept=".imw" ref={file_input} class="app-input"
+                    aria-describedby={error("open-file").map(|_| "open-file-error")} />
             </div>
             <button type="button" class="app-button app-button--secondary" onclick={open_file} disabled={*busy}>{"Open the file"}</button>
             <p class="app-hint">{"Opening a draft replaces the answers in this tab."}</p>

@@ -1,0 +1,488 @@
+// Whole journeys as data, and two ways to drive them: with the mouse (Playwright's own clicks and
+// fills) or with the keyboard only (Tab, Shift+Tab, arrow keys, Space, Enter and typing).
+//
+// A journey is a list of steps. Each step names its page (the slug in `#/<slug>`), the answers
+// to give there (`answer`), and optionally ways to get it wrong first (`mistakes`, each with the
+// error it must show). The accessibility, keyboard and journey tests all walk the same data, so
+// a change to the questions needs one edit here.
+import { readFileSync } from "node:fs";
+import { focusState } from "./a11y.mjs";
+import { newRecordedPage, waitForApp, waitForStep } from "./harness.mjs";
+
+/**
+ * The day every journey happens. The clock is fixed so deadlines, "more than 12 months ago" and
+ * the letter's date (and so the screenshots) are the same on every run. It matches the `today`
+ * of the routing scenarios in tests/scenarios/.
+ */
+export const TODAY = new Date("2026-11-23T10:00:00Z");
+
+/** A page whose clock reads TODAY in London, on a phone-sized screen unless told otherwise. */
+export async function newJourneyPage(browser, options = {}) {
+  const recorded = await newRecordedPage(browser, { locale: "en-GB", timezoneId: "Europe/London", ...options });
+  await recorded.context.clock.setFixedTime(TODAY);
+  return recorded;
+}
+
+/** Every step's slug, in journey order, read from the domain (src/domain/interview.rs). */
+export function allSlugs() {
+  const source = readFileSync("src/domain/interview.rs", "utf8");
+  const body = source.slice(source.indexOf("pub fn slug(self)"), source.indexOf("pub fn from_slug"));
+  const slugs = [...body.matchAll(/Step::\w+ => "([a-z-]+)"/g)].map((m) => m[1]);
+  if (slugs.length < 20) throw new Error(`could not read the steps from interview.rs (found ${slugs.length})`);
+  return slugs;
+}
+
+/** Steps that exist only when someone is helping (skipped for a person on their own). */
+export const SUPPORTER_ONLY = ["about-you-the-helper", "their-agreement", "sharing-with-you"];
+
+// Actions. `label` is an option's visible label, exactly; `id` is a text field's id.
+export const choose = (label) => ({ kind: "choose", label });
+export const check = (label) => ({ kind: "check", label });
+export const uncheck = (label) => ({ kind: "uncheck", label });
+export const fill = (id, text) => ({ kind: "fill", id, text });
+
+// ---------------------------------------------------------------------------------------------
+// The journeys. Words are the kind people write: line breaks, quotes, apostrophes, symbols.
+
+/** (a) Taken off a GP list and put on the Special Allocation Scheme, in Hastings. */
+export const SAS = {
+  name: "gp-sas",
+  mode: "me",
+  words: {
+    whatHappened:
+      "On 16 November I got a letter saying I'm off the list at Station Road Surgery and on the \"Special Allocation Scheme\".\n\n" +
+      "Nobody told me why. The receptionist said I was 'aggressive' but I only raised my voice because I'd waited 3 hours & my prescription wasn't ready.\n" +
+      "I want to know what was written about me.",
+    affected: "I haven't had my blood pressure tablets for 5 days.\nI feel like I'm being treated as a criminal.",
+  },
+  expect: {
+    primary: "The appeals contact named in your letter about the Special Allocation Scheme",
+    alternative: "NHS Sussex (Sussex Integrated Care Board)",
+    where: [/Special Allocation Scheme/, /30 November 2026/],
+  },
+};
+SAS.steps = [
+  { slug: "safe", answer: [choose("Yes, I am safe")] },
+  { slug: "who", mistakes: [{ do: [], error: /Select who is filling this in/ }], answer: [choose("Me. It is my complaint")] },
+  { slug: "shared-computer", answer: [choose("No")] },
+  {
+    slug: "service-type",
+    mistakes: [{ do: [], error: /Select what the complaint is about/ }],
+    answer: [choose("A GP practice (doctor's surgery)")],
+  },
+  {
+    slug: "service",
+    mistakes: [{ do: [], error: /Select the one that is closest/ }],
+    answer: [choose("I was taken off the list, or put on the Special Allocation Scheme")],
+  },
+  { slug: "nation", mistakes: [{ do: [], error: /Select where it happened/ }], answer: [choose("England")] },
+  {
+    slug: "area",
+    mistakes: [{ do: [fill("area-postcode", "ZZ9")], error: /We do not know that postcode/ }],
+    answer: [fill("area-postcode", ""), choose("East Sussex")],
+  },
+  { slug: "service-name", answer: [fill("service-name", "Station Road Surgery, Hastings")] },
+  {
+    slug: "what-happened",
+    mistakes: [{ do: [], error: /Tell us what happened\. A few words/ }],
+    answer: [fill("what-happened", SAS.words.whatHappened)],
+  },
+  {
+    slug: "when",
+    mistakes: [
+      { do: [choose("I know the date")], error: /Enter the date, or choose/ },
+      { do: [fill("when-day", "31"), fill("when-month", "2"), fill("when-year", "2026")], error: /Enter a real date/ },
+    ],
+    answer: [choose("I know the date"), fill("when-day", "16"), fill("when-month", "11"), fill("when-year", "2026")],
+  },
+  { slug: "how-it-affected", answer: [fill("how-it-affected", SAS.words.affected)] },
+  {
+    slug: "what-you-want",
+    mistakes: [{ do: [check("Something else")], error: /Tell us what else you want to happen/ }],
+    answer: [
+      uncheck("Something else"),
+      check("To be part of a review of my place on the Special Allocation Scheme"),
+      check("An explanation of what went wrong"),
+    ],
+  },
+  { slug: "already-complained", answer: [choose("No, not yet")] },
+  { slug: "complain-to-them", answer: [choose("Yes")] },
+  { slug: "still-getting-care", answer: [choose("No")] },
+  { slug: "concern-about-a-professional", answer: [choose("No")] },
+  {
+    slug: "name",
+    mistakes: [{ do: [], error: /Enter your name\. The service needs it/ }],
+    answer: [fill("name", "Dee O'Connor"), fill("date-of-birth", "4 7 1979")],
+  },
+  {
+    slug: "contact",
+    mistakes: [
+      { do: [], error: /Choose at least one way they can reply/ },
+      {
+        do: [
+          check("By post, to my address"),
+          check("By post, care of a hostel, day centre or service"),
+          check("By email"),
+          check("By phone or text"),
+          check("Through my support worker"),
+        ],
+        error: /Enter the address[\s\S]*Enter the name of the hostel[\s\S]*Enter an email address[\s\S]*Enter a phone number[\s\S]*Enter the support worker's name/,
+      },
+    ],
+    answer: [
+      uncheck("By post, to my address"),
+      uncheck("By post, care of a hostel, day centre or service"),
+      uncheck("By phone or text"),
+      uncheck("Through my support worker"),
+      check("By email"),
+      fill("contact-email", "dee.oconnor@example.com"),
+    ],
+  },
+  {
+    slug: "support-needs",
+    mistakes: [{ do: [check("An interpreter")], error: /Enter the language for the interpreter/ }],
+    answer: [uncheck("An interpreter"), check("Easy Read")],
+  },
+  { slug: "check-answers", link: "See the letter and where to send it" },
+  { slug: "letter", link: "Finish and clear your answers" },
+  { slug: "finish" },
+];
+
+/** (b) Released from HMP Lewes without medication; post goes to a hostel; phone calls are hard. */
+export const PRISON = {
+  name: "prison-release",
+  mode: "me",
+  words: {
+    whatHappened:
+      "I was released from HMP Lewes on a Friday. Healthcare said my meds would be \"sorted\" with a GP but nobody did it.\n\n" +
+      "I had no methadone script and no epilepsy tablets for 4 days. I had two fits in the hostel and hit my head.",
+    affected: "I ended up in A&E. I'm scared it will happen again when I next get out.",
+    other: "A named person to call me back in writing, not by phone.",
+  },
+  expect: {
+    primary: "The healthcare complaints lead at the prison's healthcare team",
+    alternative: "NHS England",
+    where: [/Prisons and Probation Ombudsman/],
+  },
+};
+PRISON.steps = [
+  { slug: "safe", answer: [choose("Yes, I am safe")] },
+  { slug: "who", answer: [choose("Me. It is my complaint")] },
+  { slug: "shared-computer", answer: [choose("Yes")] },
+  { slug: "service-type", answer: [choose("Healthcare in prison or immigration detention")] },
+  { slug: "service", answer: [choose("Medicines or care not ready when leaving prison")] },
+  { slug: "nation", answer: [choose("England")] },
+  // Typing the start of a Lewes postcode chooses East Sussex for them.
+  { slug: "area", answer: [fill("area-postcode", "BN7")], shows: /We have chosen East Sussex/ },
+  { slug: "service-name", answer: [fill("service-name", "HMP Lewes healthcare")] },
+  { slug: "what-happened", answer: [fill("what-happened", PRISON.words.whatHappened)] },
+  {
+    slug: "when",
+    mistakes: [{ do: [choose("I know roughly when"), fill("when-rough-month", "Smarch")], error: /Enter the month, like 3 or March/ }],
+    answer: [choose("I know roughly when"), fill("when-rough-month", "September"), fill("when-rough-year", "2026")],
+  },
+  { slug: "how-it-affected", answer: [fill("how-it-affected", PRISON.words.affected)] },
+  {
+    slug: "what-you-want",
+    answer: [
+      check("An appointment or prescription sorted out"),
+      check("A change, so it does not happen to other people"),
+      check("Something else"),
+      fill("want-other", PRISON.words.other),
+    ],
+  },
+  { slug: "already-complained", answer: [choose("No, not yet")] },
+  { slug: "complain-to-them", answer: [choose("Yes")] },
+  { slug: "still-getting-care", answer: [choose("No")] },
+  { slug: "concern-about-a-professional", answer: [choose("I'm not sure")] },
+  { slug: "name", answer: [fill("name", "Lee Barker")] },
+  {
+    slug: "contact",
+    answer: [
+      check("By post, care of a hostel, day centre or service"),
+      fill("contact-care-of-name", "Seaview Hostel"),
+      fill("contact-care-of-address", "12 Marine Parade\nNewhaven\nBN9 0AA"),
+      check("I find phone calls hard, please write to me"),
+    ],
+  },
+  { slug: "support-needs", answer: [check("Large print")] },
+  { slug: "check-answers", link: "See the letter and where to send it" },
+  { slug: "letter", link: "Finish and clear your answers" },
+  { slug: "finish" },
+];
+
+/** (c) A support worker helping someone whose mental health team never called back. */
+export const SUPPORTER = {
+  name: "supporter-mental-health",
+  mode: "supporter",
+  words: {
+    whatHappened:
+      "I was referred to the mental health team in Hastings in October. I left 3 messages. Nobody rang back.\n\n" +
+      "When I went in, the woman at the desk said \"you're not on our system\".",
+    affected: "I stopped sleeping. I didn't leave the flat for two weeks.",
+    // Private to the helper: must never reach the letter.
+    notes: "PRIVATE: J. finds men in uniform frightening; key safe code 4417; check rent arrears first.",
+  },
+  expect: {
+    primary: "Sussex Partnership NHS Foundation Trust",
+    alternative: "NHS Sussex (Sussex Integrated Care Board)",
+    where: [/Sussex Partnership NHS Foundation Trust/],
+  },
+};
+SUPPORTER.steps = [
+  // Asked first, before the app knows someone is helping, so in the first person.
+  { slug: "safe", answer: [choose("Yes, I am safe")] },
+  { slug: "who", answer: [choose("I am helping someone else with their complaint")] },
+  {
+    slug: "about-you-the-helper",
+    answer: [
+      fill("supporter-name", "Sam Okafor"),
+      fill("supporter-role", "Support worker, Seaside Housing Trust"),
+      fill("supporter-contact", "07700 900123"),
+      fill("supporter-notes", SUPPORTER.words.notes),
+    ],
+  },
+  { slug: "their-agreement", answer: [choose("Yes, they have agreed")] },
+  { slug: "sharing-with-you", answer: [choose("Yes")] },
+  { slug: "shared-computer", answer: [choose("No")] },
+  {
+    slug: "service-type",
+    mistakes: [{ do: [], error: /Select what the complaint is about/ }],
+    answer: [choose("A mental health service")],
+  },
+  { slug: "service", mistakes: [{ do: [], error: /Select the one that is closest/ }], answer: [choose("Care from a mental health team")] },
+  { slug: "nation", mistakes: [{ do: [], error: /Select where it happened/ }], answer: [choose("England")] },
+  {
+    slug: "area",
+    mistakes: [{ do: [fill("area-postcode", "XX1")], error: /We do not know that postcode/ }],
+    answer: [fill("area-postcode", ""), choose("East Sussex")],
+  },
+  { slug: "service-name", answer: [fill("service-name", "Hastings community mental health team")] },
+  {
+    slug: "what-happened",
+    mistakes: [{ do: [], error: /Tell us what happened to them/ }],
+    answer: [fill("what-happened", SUPPORTER.words.whatHappened)],
+  },
+  {
+    slug: "when",
+    mistakes: [{ do: [choose("I know the date"), fill("when-day", "1"), fill("when-month", "1"), fill("when-year", "2027")], error: /The date must be today or in the past/ }],
+    answer: [choose("I know the date"), fill("when-day", "5"), fill("when-month", "11"), fill("when-year", "2026")],
+  },
+  { slug: "how-it-affected", answer: [fill("how-it-affected", SUPPORTER.words.affected)] },
+  {
+    slug: "what-you-want",
+    mistakes: [{ do: [check("Something else")], error: /Tell us what else you want to happen/ }],
+    answer: [uncheck("Something else"), check("An explanation of what went wrong"), check("A meeting to talk about it")],
+  },
+  { slug: "already-complained", answer: [choose("I told staff or PALS, but did not make a formal complaint")] },
+  { slug: "complain-to-them", answer: [choose("Yes")] },
+  { slug: "still-getting-care", answer: [choose("Yes")] },
+  { slug: "concern-about-a-professional", answer: [choose("No")] },
+  {
+    slug: "name",
+    mistakes: [{ do: [], error: /Enter their name/ }],
+    answer: [fill("name", "Jordan Reece")],
+  },
+  {
+    slug: "contact",
+    mistakes: [
+      { do: [], error: /Choose at least one way they can reply/ },
+      {
+        do: [
+          check("By post, to their address"),
+          check("By post, care of a hostel, day centre or service"),
+          check("By email"),
+          check("By phone or text"),
+          check("Through their support worker"),
+        ],
+        error: /Enter the address[\s\S]*Enter the support worker's name/,
+      },
+    ],
+    answer: [
+      uncheck("By post, to their address"),
+      uncheck("By post, care of a hostel, day centre or service"),
+      uncheck("By email"),
+      uncheck("By phone or text"),
+      check("Through their support worker"),
+      fill("contact-support-worker", "Sam Okafor, Seaside Housing Trust, 07700 900123"),
+      check("They find phone calls hard, please write instead"),
+    ],
+  },
+  {
+    slug: "support-needs",
+    mistakes: [{ do: [check("An interpreter")], error: /Enter the language for the interpreter/ }],
+    answer: [check("An interpreter"), fill("interpreter-language", "Polish")],
+  },
+  { slug: "check-answers", link: "See the letter and where to send it" },
+  { slug: "letter", link: "Finish and clear your answers" },
+  { slug: "finish" },
+];
+
+export const JOURNEYS = [SAS, PRISON, SUPPORTER];
+
+// ---------------------------------------------------------------------------------------------
+// Drivers.
+
+/** Answers with the mouse: Playwright's check(), uncheck(), fill() and click(). */
+export function mouse(page) {
+  return {
+    name: "mouse",
+    async act(action) {
+      switch (action.kind) {
+        case "choose":
+        case "check":
+          return page.getByLabel(action.label, { exact: true }).check();
+        case "uncheck":
+          return page.getByLabel(action.label, { exact: true }).uncheck();
+        case "fill":
+          return page.locator(`#${action.id}`).fill(action.text);
+      }
+      throw new Error(`unknown action ${action.kind}`);
+    },
+    async submit() {
+      await page.locator("form button[type=submit]").click();
+    },
+    async follow(name) {
+      await page.getByRole("link", { name, exact: true }).click();
+    },
+  };
+}
+
+/**
+ * Moves focus with Tab (or Shift+Tab when the target is earlier in the page) until the focused
+ * element matches `selector`. Fails if it never gets there: that is a keyboard trap or a control
+ * missing from the tab order. `unseen`, when given, collects every element that took focus on
+ * the way without a visible focus indicator.
+ */
+export async function tabTo(page, selector, { max = 120, unseen } = {}) {
+  const direction = await page.evaluate((sel) => {
+    const target = document.querySelector(sel);
+    if (!target) return "missing";
+    const active = document.activeElement;
+    if (!active || active === document.body || active.matches(sel)) return "Tab";
+    return active.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_FOLLOWING ? "Tab" : "Shift+Tab";
+  }, selector);
+  if (direction === "missing") throw new Error(`nothing matches ${selector}`);
+  const path = [];
+  for (let i = 0; i <= max; i++) {
+    const here = await page.evaluate(focusState, selector);
+    // The first element is wherever focus already was (often <main>, after a new page).
+    if (unseen && i > 0 && !here.ok) unseen.push(`${here.what}: ${here.how}`);
+    if (here.matches) return;
+    path.push(here.what);
+    await page.keyboard.press(direction);
+  }
+  throw new Error(`${direction} never reached ${selector}; focus went ${path.slice(-15).join(" > ")}`);
+}
+
+/** The id, name, type and state of the input labelled `label` (read only: no clicking). */
+async function inputFor(page, label) {
+  return page.getByLabel(label, { exact: true }).evaluate((el) => ({ id: el.id, name: el.name, type: el.type, checked: el.checked }));
+}
+
+async function isChecked(page, id) {
+  return page.evaluate((i) => document.getElementById(i).checked, id);
+}
+
+/**
+ * Answers with the keyboard only: Tab and Shift+Tab to move, arrows for radios, Space, typing.
+ * `unseen`, when given, collects every element that took focus without a visible indicator.
+ */
+export function keyboard(page, { unseen } = {}) {
+  const keys = page.keyboard;
+  const to = (selector) => tabTo(page, selector, { unseen });
+  return {
+    name: "keyboard",
+    async act(action) {
+      if (action.kind === "fill") {
+        await to(`#${action.id}`);
+        await keys.press("ControlOrMeta+A");
+        if (action.text === "") await keys.press("Delete");
+        else await keys.type(action.text);
+        return;
+      }
+      const input = await inputFor(page, action.label);
+      if (input.type === "radio") {
+        // Tab stops once in a radio group (on the chosen one, or the first); arrows move and choose.
+        await to(`input[type=radio][name="${input.name}"]`);
+        const count = await page.locator(`input[type=radio][name="${input.name}"]`).count();
+        for (let i = 0; i <= count; i++) {
+          const at = await page.evaluate(() => document.activeElement.id);
+          if (at === input.id) {
+            if (!(await isChecked(page, input.id))) await keys.press("Space");
+            break;
+          }
+          await keys.press("ArrowDown");
+        }
+        if (!(await isChecked(page, input.id))) throw new Error(`arrow keys did not choose "${action.label}"`);
+        return;
+      }
+      const want = action.kind !== "uncheck";
+      await to(`#${input.id}`);
+      if (input.checked !== want) await keys.press("Space");
+      await page.waitForFunction(([i, w]) => document.getElementById(i).checked === w, [input.id, want]);
+    },
+    async submit() {
+      await to("form button[type=submit]");
+      await keys.press("Enter");
+    },
+    async follow(name) {
+      const href = await page.getByRole("link", { name, exact: true }).getAttribute("href");
+      await to(`#app a[href="${href}"]`);
+      await keys.press("Enter");
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Walking a journey.
+
+/** Waits for the error summary to show `error` and returns its text. */
+export async function waitForErrors(page, error) {
+  await page.locator(".app-error-summary").waitFor();
+  await page.waitForFunction(
+    ([source, flags]) => new RegExp(source, flags).test(document.querySelector(".app-error-summary")?.innerText || ""),
+    [error.source, error.flags],
+  );
+  return page.locator(".app-error-summary").innerText();
+}
+
+/**
+ * Walks `journey` from its first step to its last with `driver`. Hooks (all optional, all awaited):
+ *  - arrive(step, index): on each page, before answering;
+ *  - mistake(step, index, m, k): after each of the step's `mistakes` has shown its error
+ *    (only when `mistakes` is true);
+ *  - answered(step, index): after answering, just before moving on.
+ */
+export async function walk(page, journey, driver, hooks = {}) {
+  const { arrive, mistake, answered, mistakes = false } = hooks;
+  for (const [index, step] of journey.steps.entries()) {
+    await waitForStep(page, step.slug);
+    if (arrive) await arrive(step, index);
+    if (mistakes) {
+      for (const [k, m] of (step.mistakes || []).entries()) {
+        for (const action of m.do) await driver.act(action);
+        await driver.submit();
+        await waitForErrors(page, m.error);
+        if (mistake) await mistake(step, index, m, k);
+      }
+    }
+    for (const action of step.answer || []) await driver.act(action);
+    if (step.shows) await page.getByText(step.shows).waitFor();
+    if (answered) await answered(step, index);
+    const following = journey.steps[index + 1];
+    if (!following) break;
+    if (step.link) await driver.follow(step.link);
+    else await driver.submit();
+  }
+}
+
+/** Opens the app on its start page and presses "Start now" (with the mouse). */
+export async function startJourney(page, origin) {
+  await page.goto(`${origin}/`);
+  await waitForApp(page);
+  await page.locator("#start-now").click();
+}
+
+/** Two-digit step numbers for file names: 01, 02, ... */
+export const nn = (index) => String(index + 1).padStart(2, "0");
