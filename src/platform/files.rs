@@ -46,3 +46,10 @@ pub async fn read_chosen_file(input: &HtmlInputElement) -> Option<Vec<u8>> {
     let buffer = JsFuture::from(file.array_buffer()).await.ok()?;
     Some(Uint8Array::new(&buffer).to_vec())
 }
+
+/// Puts `text` on the clipboard. Returns false when the browser will not allow it (the page
+/// then tells the person how to copy it themselves).
+pub async fn copy_text(text: &str) -> bool {
+    let clipboard = super::window().navigator().clipboard();
+    JsFuture::from(clipboard.write_text(text)).await.is_ok()
+}

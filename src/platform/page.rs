@@ -92,3 +92,18 @@ pub fn select_text(id: &str, text: &str) {
     }
     area.scroll_into_view_with_bool(false);
 }
+
+/// Prints one part of the page (the element with this id) and nothing else, using the print
+/// stylesheet's `app-printing` and `app-print-target` classes. The browser's own Print
+/// command, with no part chosen, prints the main letter.
+pub fn print_part(id: &str) {
+    let Some(part) = element(id) else {
+        return;
+    };
+    let _ = part.class_list().add_1("app-print-target");
+    set_root_class("app-printing", true);
+    let _ = super::window().print();
+    // print() returns once the dialog closes (or at once where printing is not possible).
+    set_root_class("app-printing", false);
+    let _ = part.class_list().remove_1("app-print-target");
+}

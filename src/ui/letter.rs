@@ -9,12 +9,18 @@
 
 use super::components::{text_field, TextProps};
 use super::result::{crisis_panel, RoutePanel};
+use crate::data::ContactKind;
 use crate::domain::answers::Answers;
 use crate::domain::check::Flag;
 use crate::domain::date::Date;
 use crate::domain::interview::{Edit, Page, Step, TextField as Field};
+use crate::domain::letter::HOW_TO_SEND;
+use crate::domain::mailto::{mailto, too_long};
 use crate::domain::route::Route;
-use crate::domain::tools::{template_key, Found, OwnField, Reply, Request, Template};
+use crate::domain::timeline;
+use crate::domain::tools::{
+    template_key, text_file_name, FileKind, Found, OwnField, Prepared, Reply, Request,
+};
 use crate::platform;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -30,19 +36,11 @@ fn field_id(field: OwnField) -> &'static str {
     }
 }
 
-/// The route and the letter's template. The tools answer in the order they are asked, so the
-/// last reply is always for the latest answers.
-#[derive(Clone, PartialEq)]
-struct Prepared {
-    route: Rc<Route>,
-    letter: Rc<Template>,
-}
-
 /// Where the letter tools are: starting, ready, or not able to start.
 #[derive(Clone, PartialEq)]
 enum Tools {
     Waiting,
-    Ready(Prepared),
+    Ready(Rc<Prepared>),
     Failed,
 }
 
@@ -54,19 +52,98 @@ pub struct LetterProps {
     pub edit: Callback<Edit>,
 }
 
+/// Asks the tools for a file made from the answers as they are now, and downloads it.
+fn download_file(
+    answers: &Answers,
+    today: Date,
+    file: FileKind,
+    notice: UseStateHandle<String>,
+) -> Callback<MouseEvent> {
+    let answers = answers.clone();
+    Callback::from(move |_: MouseEvent| {
+        let notice = notice.clone();
+        let request = Request::File {
+            answers: Box::new(answers.clone()),
+            today,
+            file,
+        };
+        platform::tools::ask(&request, move |reply| {
+            if let Reply::File(file) = reply {
+                notice.set(downloaded(
+                    &file.name,
+                    platform::files::download(&file.name, &file.media_type, &file.bytes),
+                ));
+            }
+        });
+    })
+}
+
+/// Downloads text the page already has (a letter as `.txt`).
+fn download_text(
+    name: String,
+    text: Rc<str>,
+    notice: UseStateHandle<String>,
+) -> Callback<MouseEvent> {
+    Callback::from(move |_: MouseEvent| {
+        let ok = platform::files::download(&name, "text/plain;charset=utf-8", text.as_bytes());
+        notice.set(downloaded(&name, ok));
+    })
+}
+
+fn downloaded(name: &str, ok: bool) -> String {
+    if ok {
+        format!("Downloading {name}. On a shared computer, delete it from the Downloads folder when you have finished.")
+    } else {
+        "This browser would not download the file. You can copy the text instead.".into()
+    }
+}
+
+/// Copies text, then says so (or says how to copy it by hand).
+fn copy(text: Rc<str>, what: &'static str, notice: UseStateHandle<String>) -> Callback<MouseEvent> {
+    Callback::from(move |_: MouseEvent| {
+        let text = text.clone();
+        let notice = notice.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            notice.set(if platform::files::copy_text(&text).await {
+                format!("Copied {what}. You can paste it into an email or a document.")
+            } else {
+                "This browser would not copy it. Select the text, then press Ctrl and C together (or press and hold on a phone).".into()
+            });
+        });
+    })
+}
+
+fn print_part(id: &'static str) -> Callback<MouseEvent> {
+    Callback::from(move |_: MouseEvent| platform::page::print_part(id))
+}
+
+/// The route's email address for the first place to send it, if the directory has one.
+fn email_address(route: &Route) -> Option<String> {
+    route
+        .primary
+        .organisation()?
+        .contacts
+        .iter()
+        .find(|c| c.kind == ContactKind::Email)
+        .map(|c| c.value.clone())
+}
+
 /// "Your letter and where to send it".
 #[component]
 pub fn LetterPage(props: &LetterProps) -> Html {
     let answers = &props.answers;
+    let today = props.today;
     let tools = use_state(|| Tools::Waiting);
+    let notice = use_state(String::new);
+    let large_print = use_state(|| false);
 
-    // Ask the tools for the route and the letter's template whenever anything but the words
-    // inside the person's own answers changes. Typing only fills the template's gaps.
+    // Ask the tools for the route and the letters whenever anything but the words inside the
+    // person's own answers changes. Typing only fills the template's gaps.
     let key = template_key(answers);
     {
         let tools = tools.clone();
         let answers = answers.clone();
-        use_effect_with((key, props.today), move |(_, today)| {
+        use_effect_with((key, today), move |(_, today)| {
             let request = Request::Prepare {
                 answers: Box::new(answers),
                 today: *today,
@@ -74,11 +151,8 @@ pub fn LetterPage(props: &LetterProps) -> Html {
             let asked = {
                 let tools = tools.clone();
                 platform::tools::ask(&request, move |reply| {
-                    if let Reply::Prepared { route, letter } = reply {
-                        tools.set(Tools::Ready(Prepared {
-                            route: Rc::new(*route),
-                            letter: Rc::new(letter),
-                        }));
+                    if let Reply::Prepared(prepared) = reply {
+                        tools.set(Tools::Ready(Rc::from(prepared)));
                     }
                 })
             };
@@ -119,9 +193,12 @@ pub fn LetterPage(props: &LetterProps) -> Html {
         });
     }
 
-    let print = Callback::from(|_: MouseEvent| {
-        let _ = platform::window().print();
+    // Large print is a class on <html>, read by the print stylesheet; it ends with the page.
+    use_effect_with(*large_print, |on| {
+        platform::page::set_root_class("app-print-large", *on);
+        || platform::page::set_root_class("app-print-large", false)
     });
+
     let own_box = |field: OwnField, label: &'static str, hint: Option<&'static str>| {
         let edit_field = match field {
             OwnField::WhatHappened => Field::WhatHappened,
@@ -138,24 +215,61 @@ pub fn LetterPage(props: &LetterProps) -> Html {
             )
         })
     };
-    let ready = match &*tools {
+    let prepared = match &*tools {
         Tools::Ready(prepared) => Some(prepared.clone()),
         _ => None,
     };
-    let preview = match (&*tools, &ready) {
-        (_, Some(prepared)) => {
-            let text: AttrValue = prepared.letter.fill(answers).into();
-            html! { <LetterPreview {text} /> }
-        }
+    let letter: Option<Rc<str>> = prepared.as_ref().map(|p| p.letter.fill(answers).into());
+    let preview = match (&*tools, &letter) {
+        (_, Some(text)) => html! { <LetterPreview text={AttrValue::from(text.clone())} /> },
         (Tools::Failed, _) => html! {
             <p class="app-warning" role="alert">{"The letter could not be made in this browser. Your answers are safe: try reloading the page, or use a different browser."}</p>
         },
         _ => html! { <p role="status">{"Making your letter…"}</p> },
     };
+    let toggle_large = {
+        let large_print = large_print.clone();
+        Callback::from(move |_: Event| large_print.set(!*large_print))
+    };
+    let actions = match (&prepared, &letter) {
+        (Some(prepared), Some(text)) => {
+            let email = email_address(&prepared.route).map(|address| {
+                let link = mailto(&address, &prepared.subject, text);
+                if too_long(&link) {
+                    html! { <p>{format!("They take complaints by email at {address}. Your letter is too long to open in an email app this way, so copy it and paste it into a new email.")}</p> }
+                } else {
+                    html! { <p><a href={link}>{format!("Open it in your email app, to send to {address}")}</a></p> }
+                }
+            });
+            let kind = prepared.kind;
+            html! {
+                <div class="app-no-print">
+                    <div class="app-button-group">
+                        <button type="button" class="app-button" onclick={print_part("letter-sheet")}>{"Print the letter"}</button>
+                        <button type="button" class="app-button app-button--secondary" onclick={copy(text.clone(), "the letter", notice.clone())}>{"Copy the letter"}</button>
+                    </div>
+                    <div class="app-choice app-choice--checkbox app-choice--small">
+                        <input class="app-choice__input" type="checkbox" id="large-print" checked={*large_print} onchange={toggle_large} />
+                        <label class="app-choice__label" for="large-print">{"Large print (for printing and the Word document)"}</label>
+                    </div>
+                    <h3>{"Download it"}</h3>
+                    <ul class="app-list app-list--spaced">
+                        <li><button type="button" class="app-link-button" onclick={download_file(answers, today, FileKind::Word { kind, large_print: *large_print }, notice.clone())}>{"As a Word document (.docx) you can change"}</button></li>
+                        <li><button type="button" class="app-link-button" onclick={download_text(text_file_name(kind), text.clone(), notice.clone())}>{"As plain text (.txt)"}</button></li>
+                    </ul>
+                    {for email}
+                    <p class="app-notice-line" role="status">{(*notice).clone()}</p>
+                    <h3>{"How to send it"}</h3>
+                    <ul class="app-list app-list--bullet">{ for HOW_TO_SEND.iter().map(|step| html! { <li>{*step}</li> }) }</ul>
+                </div>
+            }
+        }
+        _ => html! {},
+    };
     html! {
         <div>
             {super::components::back_link(format!("#{}", Page::Step(Step::CheckAnswers).hash()))}
-            if let Some(prepared) = ready.as_ref().filter(|p| p.route.crisis_first) {
+            if let Some(prepared) = prepared.as_ref().filter(|p| p.route.crisis_first) {
                 {crisis_panel(&prepared.route.crisis, false)}
             }
             <h1 class="app-heading-xl">{"Your letter and where to send it"}</h1>
@@ -170,21 +284,90 @@ pub fn LetterPage(props: &LetterProps) -> Html {
                             Some("You can change your words here. The letter changes as you type. Nothing else changes them."),
                         )}
                         {own_box(OwnField::HowItAffected, "How it affected you", None)}
+                        <p>
+                            {"To change anything else in the letter, "}
+                            <a href={format!("#{}", Page::Step(Step::CheckAnswers).hash())}>{"go back to your answers"}</a>
+                            {"."}
+                        </p>
                     </div>
                     <h2 id="letter-heading">{"What the letter says"}</h2>
-                    <p class="app-no-print">{"Your words are in the letter exactly as you wrote them."}</p>
+                    <p class="app-no-print">{"Your words are in the letter exactly as you wrote them. Fill in anything in [square brackets] before you send it."}</p>
                     {preview}
-                    <div class="app-button-group app-no-print">
-                        <button type="button" class="app-button" onclick={print}>{"Print the letter"}</button>
-                    </div>
+                    {actions}
                 </div>
                 <div class="app-no-print">
-                    if let Some(prepared) = &ready {
-                        <RoutePanel route={prepared.route.clone()} />
+                    if let Some(prepared) = &prepared {
+                        <RoutePanel route={Rc::new(prepared.route.clone())} />
                     }
                 </div>
             </div>
+            if let Some(prepared) = &prepared {
+                <NextSteps prepared={prepared.clone()} answers={answers.clone()} {today} notice={notice.clone()} />
+            }
             <p class="app-no-print"><a href={format!("#{}", Page::Step(Step::Finish).hash())}>{"Finish and clear your answers"}</a></p>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct NextProps {
+    prepared: Rc<Prepared>,
+    answers: Answers,
+    today: Date,
+    notice: UseStateHandle<String>,
+}
+
+/// What happens next (a timeline with calendar reminders) and the letters for later.
+#[component]
+fn NextSteps(props: &NextProps) -> Html {
+    let prepared = &props.prepared;
+    let timeline_text: Rc<str> = timeline::to_text(&prepared.timeline).into();
+    html! {
+        <div class="app-no-print-when-letter">
+            <section id="timeline" class="app-printable" aria-labelledby="timeline-heading">
+                <h2 id="timeline-heading">{"What happens next"}</h2>
+                <ol class="app-timeline">
+                    { for prepared.timeline.iter().map(|item| html! {
+                        <li>
+                            <strong>{item.date.map_or_else(|| "Date to follow".to_string(), |d| d.long())}{": "}{item.label.clone()}</strong>
+                            if !item.note.is_empty() { <br />{item.note.clone()} }
+                        </li>
+                    }) }
+                </ol>
+                <div class="app-button-group app-no-print">
+                    <button type="button" class="app-button app-button--secondary" onclick={download_file(&props.answers, props.today, FileKind::Calendar, props.notice.clone())}>{"Add reminders to your calendar (.ics)"}</button>
+                    <button type="button" class="app-button app-button--secondary" onclick={print_part("timeline")}>{"Print this list"}</button>
+                    <button type="button" class="app-button app-button--secondary" onclick={copy(timeline_text, "the list", props.notice.clone())}>{"Copy this list"}</button>
+                </div>
+            </section>
+            if !prepared.others.is_empty() {
+                <section class="app-no-print" aria-labelledby="others-heading">
+                    <h2 id="others-heading">{"Other letters you may need"}</h2>
+                    <p>{"Made from the same answers. Open one to read it, print it or download it."}</p>
+                    { for prepared.others.iter().enumerate().map(|(i, other)| {
+                        let id: &'static str = ["other-1", "other-2", "other-3", "other-4", "other-5", "other-6"].get(i).copied().unwrap_or("other-6");
+                        let text: Rc<str> = other.text.as_str().into();
+                        html! {
+                            <details class="app-details">
+                                <summary class="app-details__summary"><span class="app-details__summary-text">{other.title.clone()}</span></summary>
+                                <div class="app-details__text">
+                                    <div class="app-letter app-printable" {id}>
+                                        <div class="app-letter-text">{other.text.clone()}</div>
+                                    </div>
+                                    <div class="app-button-group">
+                                        <button type="button" class="app-button app-button--secondary" onclick={print_part(id)}>{"Print"}<span class="app-visually-hidden">{format!(": {}", other.title)}</span></button>
+                                        <button type="button" class="app-button app-button--secondary" onclick={copy(text.clone(), "the letter", props.notice.clone())}>{"Copy"}<span class="app-visually-hidden">{format!(": {}", other.title)}</span></button>
+                                    </div>
+                                    <ul class="app-list app-list--spaced">
+                                        <li><button type="button" class="app-link-button" onclick={download_file(&props.answers, props.today, FileKind::Word { kind: other.kind, large_print: false }, props.notice.clone())}>{"Download as a Word document (.docx)"}<span class="app-visually-hidden">{format!(": {}", other.title)}</span></button></li>
+                                        <li><button type="button" class="app-link-button" onclick={download_text(text_file_name(other.kind), text, props.notice.clone())}>{"Download as plain text (.txt)"}<span class="app-visually-hidden">{format!(": {}", other.title)}</span></button></li>
+                                    </ul>
+                                </div>
+                            </details>
+                        }
+                    }) }
+                </section>
+            }
         </div>
     }
 }
@@ -199,11 +382,11 @@ struct PreviewProps {
 #[component]
 fn LetterPreview(props: &PreviewProps) -> Html {
     html! {
-        <div class="app-letter" aria-labelledby="letter-heading">
+        <section class="app-letter app-letter--main" id="letter-sheet" aria-labelledby="letter-heading">
             <div class="app-letter-text" id="letter-text">
                 { for props.text.split_inclusive("\n\n").map(|part| html! { <div>{part.to_string()}</div> }) }
             </div>
-        </div>
+        </section>
     }
 }
 

@@ -292,8 +292,14 @@ pub fn App() -> Html {
     let offline_note = document
         .as_ref()
         .and_then(|d| d.get_element_by_id("offline-note"))
-        .filter(|_| model.offline_ready)
-        .map(|host| create_portal(html! { {"Works offline on this device."} }, host));
+        .map(|host| {
+            // Always rendered, empty until ready: a child appearing in this list would make
+            // Yew rebuild the page beside it (and lose, say, a file the person had chosen).
+            let note = model
+                .offline_ready
+                .then_some("Works offline on this device.");
+            create_portal(html! { {for note} }, host)
+        });
     html! {
         <>
             if let Some(host) = top_host {

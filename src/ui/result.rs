@@ -99,7 +99,12 @@ pub(super) fn crisis_panel(lines: &[CrisisLine], heading_level_one: bool) -> Htm
             <p>{"You do not have to go through this alone. These are free and you can call any time they are open."}</p>
             { for lines.iter().map(|line| html! {
                 <div class="app-card">
-                    <h3 class="app-card__title">{line.name.clone()}</h3>
+                    // One level below the panel's own heading, whichever that is.
+                    if heading_level_one {
+                        <h2 class="app-card__title">{line.name.clone()}</h2>
+                    } else {
+                        <h3 class="app-card__title">{line.name.clone()}</h3>
+                    }
                     <p>{line.what.clone()}</p>
                     <ul class="app-contact-list">{ for line.contacts.iter().map(contact_line) }</ul>
                     if !line.caution.is_empty() {

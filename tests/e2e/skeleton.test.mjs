@@ -38,7 +38,10 @@ test("an empty answer gets a clear error and typed words survive Back and Contin
   await summary.waitFor();
   assert.match(await summary.innerText(), /There is a problem/);
   assert.match(await summary.innerText(), /Tell us what happened/);
-  assert.equal(await page.evaluate(() => document.activeElement.classList.contains("app-error-summary")), true, "the summary takes focus");
+  // Focus moves just after the summary is drawn; wait for it rather than race it.
+  await page
+    .waitForFunction(() => document.activeElement.classList.contains("app-error-summary"), null, { timeout: 5000 })
+    .catch(() => assert.fail("the summary takes focus"));
   await summary.getByRole("link").click();
   assert.equal(await page.evaluate(() => document.activeElement.id), "what-happened", "the link focuses the box");
 
