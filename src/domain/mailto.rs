@@ -18,8 +18,11 @@ pub fn mailto(address: &str, subject: &str, body: &str) -> String {
     encode(address.trim(), &mut out, true);
     out.push_str("?subject=");
     encode(subject, &mut out, false);
-    out.push_str("&body=");
-    encode(body, &mut out, false);
+    // An empty body is left out, so the mail app opens a clean message to paste into.
+    if !body.is_empty() {
+        out.push_str("&body=");
+        encode(body, &mut out, false);
+    }
     out
 }
 

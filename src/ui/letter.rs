@@ -235,10 +235,18 @@ pub fn LetterPage(props: &LetterProps) -> Html {
         (Some(prepared), Some(text)) => {
             let email = email_address(&prepared.route).map(|address| {
                 let link = mailto(&address, &prepared.subject, text);
+                let label = format!("Open it in your email app, to send to {address}");
                 if too_long(&link) {
-                    html! { <p>{format!("They take complaints by email at {address}. Your letter is too long to open in an email app this way, so copy it and paste it into a new email.")}</p> }
+                    // Mail apps cut off long links, which would lose part of the letter: open
+                    // an email with the address and subject, for the copied letter to go in.
+                    html! {
+                        <>
+                            <p>{"Your letter is too long to put into an email for you. Copy the letter first, then paste it into the email."}</p>
+                            <p><a href={mailto(&address, &prepared.subject, "")}>{label}</a></p>
+                        </>
+                    }
                 } else {
-                    html! { <p><a href={link}>{format!("Open it in your email app, to send to {address}")}</a></p> }
+                    html! { <p><a href={link}>{label}</a></p> }
                 }
             });
             let kind = prepared.kind;

@@ -4,7 +4,9 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { inflateSync } from "node:zlib";
+import { readFileSync } from "node:fs";
 import { assertNoEgress, launchBrowser, newRecordedPage, openApp, screenshot, startServer } from "./harness.mjs";
+import { PRISON, choose, mouse, startJourney, walk } from "./journeys.mjs";
 
 let server;
 let browser;
@@ -158,3 +160,108 @@ function pdfText(pdf) {
   }
   return text.join("");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Every output of the letter page, on a real route: medicines not ready on release from
+// HMP Lewes, where the person does not feel able to complain to the prison's healthcare team,
+// so the letter goes to NHS England, which takes complaints by email.
+
+const EMAIL_CASE = {
+  ...PRISON,
+  name: "letter-outputs",
+  steps: PRISON.steps
+    .map((step) => (step.slug === "complain-to-them" ? { slug: step.slug, answer: [choose("No")] } : step))
+    .filter((step) => step.slug !== "finish")
+    .map((step) => (step.slug === "letter" ? { slug: "letter" } : step)),
+};
+
+/** Walks to the letter page and returns the page, ready. */
+async function outputsPage() {
+  const recorded = await newRecordedPage(browser, { acceptDownloads: true });
+  const { page, context } = recorded;
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.origin });
+  await page.addInitScript(recordPrint);
+  await startJourney(page, server.origin);
+  await walk(page, EMAIL_CASE, mouse(page));
+  await page.getByRole("button", { name: "Copy the letter" }).waitFor();
+  return recorded;
+}
+
+async function download(page, click) {
+  const [file] = await Promise.all([page.waitForEvent("download", { timeout: 30000 }), click()]);
+  const path = await file.path();
+  return { name: file.suggestedFilename(), bytes: readFileSync(path) };
+}
+
+test("outputs: copy, .txt, Word, email, calendar, print a part, and letters for later", async () => {
+  const recorded = await outputsPage();
+  const { page } = recorded;
+  const letter = await letterText(page);
+  const words = PRISON.words.whatHappened;
+  assert.ok(letter.includes(words), "the letter has their words exactly");
+
+  // Copy, with a visible confirmation.
+  await page.getByRole("button", { name: "Copy the letter" }).click();
+  await page.getByRole("status").filter({ hasText: "Copied the letter" }).waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), letter, "the clipboard holds the letter exactly");
+
+  // Plain text: exactly the letter.
+  const text = await download(page, () => page.getByRole("button", { name: "As plain text (.txt)" }).click());
+  assert.equal(text.name, "complaint-letter.txt");
+  assert.equal(text.bytes.toString("utf8"), letter);
+  await page.getByRole("status").filter({ hasText: "Downloading complaint-letter.txt" }).waitFor();
+
+  // Word: a zip whose document holds their words (entries are stored, so the XML is readable).
+  const word = await download(page, () => page.getByRole("button", { name: /As a Word document/ }).click());
+  assert.equal(word.name, "complaint-letter.docx");
+  assert.equal(word.bytes.subarray(0, 2).toString("latin1"), "PK");
+  const xml = word.bytes.toString("utf8");
+  assert.ok(xml.includes("word/document.xml"), "it has a Word document inside");
+  for (const line of words.split("\n").filter(Boolean)) {
+    const escaped = line.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
+    assert.ok(xml.includes(escaped) || xml.includes(line), `the Word document has: ${line}`);
+  }
+
+  // Email: NHS England takes complaints by email; the link carries the letter.
+  const mail = page.getByRole("link", { name: /Open it in your email app/ });
+  const href = await mail.getAttribute("href");
+  assert.match(href, /^mailto:england\.contactus@nhs\.net\?subject=/);
+  if (href.length > 2000) assert.fail(`mail links past 2,000 characters get cut off: ${href.length}`);
+  if (/[?&]body=./.test(href)) {
+    assert.ok(decodeURIComponent(href).includes("no epilepsy tablets for 4 days"), "the email body has their words");
+  } else {
+    // Too long for a mail link: the page says to paste the copied letter in.
+    assert.ok(letter.length > 1000, "only a long letter is left out of the link");
+    await page.getByText("Your letter is too long to put into an email for you").waitFor();
+  }
+
+  // Calendar reminders (RFC 5545).
+  const ics = await download(page, () => page.getByRole("button", { name: /Add reminders to your calendar/ }).click());
+  assert.equal(ics.name, "complaint-reminders.ics");
+  const calendar = ics.bytes.toString("utf8");
+  assert.match(calendar, /^BEGIN:VCALENDAR\r\nVERSION:2\.0\r\n/);
+  assert.match(calendar, /BEGIN:VEVENT\r\n[\s\S]*DTSTART;VALUE=DATE:\d{8}\r\n[\s\S]*END:VEVENT\r\n/);
+  assert.match(calendar, /END:VCALENDAR\r\n$/);
+
+  // Print the timeline only: the page marks that part for the print stylesheet.
+  await page.evaluate(() => {
+    window.print = () => {
+      window.__printedPart = document.querySelector(".app-print-target")?.id;
+      window.__printing = document.documentElement.classList.contains("app-printing");
+    };
+  });
+  await page.getByRole("button", { name: "Print this list" }).click();
+  assert.deepEqual(await page.evaluate(() => [window.__printedPart, window.__printing]), ["timeline", true]);
+  assert.equal(await page.locator(".app-print-target").count(), 0, "the mark is removed after printing");
+
+  // Letters for later, from the same answers.
+  const others = page.locator("section[aria-labelledby=others-heading] details");
+  assert.ok((await others.count()) >= 2, "there are letters for later");
+  await others.filter({ hasText: "If nobody answers" }).locator("summary").click();
+  const chaser = await others.filter({ hasText: "If nobody answers" }).locator(".app-letter-text").innerText();
+  assert.match(chaser, /Lee Barker/);
+  await screenshot(page, "letter", "02-outputs");
+  await assertNoEgress(recorded, server.origin);
+  assert.deepEqual(recorded.consoleErrors, []);
+  await recorded.context.close();
+});
