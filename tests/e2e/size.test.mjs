@@ -2,7 +2,7 @@
 // it fails when what a first visit downloads grows past the budget (brotli, as served).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { BUDGET_BYTES, measure, table } from "../../scripts/sizes.mjs";
+import { BUDGET_BYTES, TOOLS_BUDGET_BYTES, measure, table } from "../../scripts/sizes.mjs";
 
 test(`a first visit downloads at most ${BUDGET_BYTES} bytes (brotli)`, () => {
   const result = measure("dist");
@@ -12,5 +12,15 @@ test(`a first visit downloads at most ${BUDGET_BYTES} bytes (brotli)`, () => {
   assert.ok(
     result.firstLoad.brotli <= BUDGET_BYTES,
     `first visit is ${result.firstLoad.brotli} bytes (brotli), over the ${BUDGET_BYTES}-byte budget. The table above shows what is spending it.`,
+  );
+});
+
+test(`the letter tools stay within ${TOOLS_BUDGET_BYTES} bytes (brotli)`, () => {
+  const result = measure("dist");
+  const names = result.files.filter((f) => f.tools).map((f) => f.name);
+  assert.ok(names.some((n) => n.endsWith(".wasm")), "the letter tools are built and kept for offline use");
+  assert.ok(
+    result.tools.brotli <= TOOLS_BUDGET_BYTES,
+    `the letter tools are ${result.tools.brotli} bytes (brotli), over their ${TOOLS_BUDGET_BYTES}-byte budget`,
   );
 });
