@@ -27,6 +27,26 @@ pub fn save_session(answers: &Answers) -> bool {
     })
 }
 
+thread_local! {
+    /// Answers waiting to be written (see [`save_session_soon`]).
+    static UNSAVED: std::cell::RefCell<Option<Answers>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Marks these answers to be written to the tab's storage by the next [`save_pending`]. The
+/// app calls that after a short pause in typing, and at once when the page is hidden or left.
+pub fn save_session_soon(answers: Answers) {
+    UNSAVED.with(|u| *u.borrow_mut() = Some(answers));
+}
+
+/// Writes answers waiting from [`save_session_soon`], if any. Returns false when storage
+/// refused.
+pub fn save_pending() -> bool {
+    match UNSAVED.with(|u| u.borrow_mut().take()) {
+        Some(answers) => save_session(&answers),
+        None => true,
+    }
+}
+
 /// The answers kept in this tab, if any could be read.
 pub fn load_session() -> Option<Answers> {
     let text = session()?.get_item(SESSION_KEY).ok().flatten()?;
@@ -36,6 +56,8 @@ pub fn load_session() -> Option<Answers> {
 /// Removes everything this app stored anywhere on this device: session storage, local storage
 /// and any IndexedDB database. Never fails: each store is cleared as far as the browser allows.
 pub fn clear_everything() {
+    // Words typed a moment ago and not yet written must not be written after this.
+    UNSAVED.with(|u| u.borrow_mut().take());
     let window = super::window();
     if let Some(s) = session() {
         let _ = s.clear();

@@ -164,16 +164,14 @@ pub fn App() -> Html {
     // whole account on every keystroke would slow typing in a long account, so it waits for a
     // short pause; leaving or hiding the page (a refresh, a closed tab, switching apps) saves
     // at once whatever is still waiting.
-    let unsaved = use_mut_ref(|| None::<crate::domain::answers::Answers>);
+    // Quick exit clears what is waiting too (platform::storage::clear_everything), so words
+    // typed just before leaving are never written after it.
     {
         let dispatch = dispatch.clone();
-        let unsaved = unsaved.clone();
         use_effect_with((), move |_| {
             let save_now = move |_: &web_sys::Event| {
-                if let Some(answers) = unsaved.borrow_mut().take() {
-                    if !platform::storage::save_session(&answers) {
-                        dispatch.emit(Action::StorageFailed);
-                    }
+                if !platform::storage::save_pending() {
+                    dispatch.emit(Action::StorageFailed);
                 }
             };
             let window = platform::window();
@@ -187,12 +185,10 @@ pub fn App() -> Html {
     {
         let dispatch = dispatch.clone();
         use_effect_with(model.answers.clone(), move |answers| {
-            *unsaved.borrow_mut() = Some(answers.clone());
+            platform::storage::save_session_soon(answers.clone());
             let timer = gloo::timers::callback::Timeout::new(SAVE_AFTER_MS, move || {
-                if let Some(answers) = unsaved.borrow_mut().take() {
-                    if !platform::storage::save_session(&answers) {
-                        dispatch.emit(Action::StorageFailed);
-                    }
+                if !platform::storage::save_pending() {
+                    dispatch.emit(Action::StorageFailed);
                 }
             });
             // A newer change replaces this one, and its own timer saves it.

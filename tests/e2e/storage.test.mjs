@@ -92,6 +92,22 @@ for (const how of ["the Exit this page button", "pressing Shift three times"]) {
   });
 }
 
+test("quick exit straight after typing: words not yet written to storage are never written", async () => {
+  const recorded = await newRecordedPage(browser);
+  const { page } = recorded;
+  await typeWords(page);
+  // More words, then Shift three times at once: well inside the pause before saving.
+  await page.locator("#what-happened").focus();
+  await page.keyboard.type(" and more", { delay: 0 });
+  for (let i = 0; i < 3; i++) await page.keyboard.press("Shift");
+  await page.waitForURL(/exit\.html$/);
+  await page.waitForTimeout(600);
+  const everything = await everythingStored(page);
+  assert.ok(!everything.includes(SECRET_WORDS), "no storage holds the words");
+  assert.equal(await page.evaluate(() => localStorage.length + sessionStorage.length), 0);
+  await recorded.context.close();
+});
+
 test("a draft saved on this device is encrypted, opens with the passphrase, and refuses a wrong one", async () => {
   const recorded = await newRecordedPage(browser);
   const { page, context } = recorded;
