@@ -40,7 +40,9 @@ fn field_id(field: OwnField) -> &'static str {
 #[derive(Clone, PartialEq)]
 enum Tools {
     Waiting,
-    Ready(Rc<Prepared>),
+    /// What the tools made, and its route shared with the route panel (so typing, which does
+    /// not change the route, never rebuilds that panel).
+    Ready(Rc<Prepared>, Rc<Route>),
     Failed,
 }
 
@@ -152,7 +154,8 @@ pub fn LetterPage(props: &LetterProps) -> Html {
                 let tools = tools.clone();
                 platform::tools::ask(&request, move |reply| {
                     if let Reply::Prepared(prepared) = reply {
-                        tools.set(Tools::Ready(Rc::from(prepared)));
+                        let route = Rc::new(prepared.route.clone());
+                        tools.set(Tools::Ready(Rc::from(prepared), route));
                     }
                 })
             };
@@ -215,9 +218,9 @@ pub fn LetterPage(props: &LetterProps) -> Html {
             )
         })
     };
-    let prepared = match &*tools {
-        Tools::Ready(prepared) => Some(prepared.clone()),
-        _ => None,
+    let (prepared, route) = match &*tools {
+        Tools::Ready(prepared, route) => (Some(prepared.clone()), Some(route.clone())),
+        _ => (None, None),
     };
     let letter: Option<Rc<str>> = prepared.as_ref().map(|p| p.letter.fill(answers).into());
     let preview = match (&*tools, &letter) {
@@ -281,34 +284,34 @@ pub fn LetterPage(props: &LetterProps) -> Html {
                 {crisis_panel(&prepared.route.crisis, false)}
             }
             <h1 class="app-heading-xl">{"Your letter and where to send it"}</h1>
-            <div class="app-grid">
+            <CheckPanel found={(*found).clone()} />
+            // "What you wrote" beside "What the letter says" on a wide screen; one above the
+            // other on a phone.
+            <div class="app-grid app-grid--halves">
+                <div class="app-no-print">
+                    <h2>{"What you wrote"}</h2>
+                    {own_box(
+                        OwnField::WhatHappened,
+                        "Your words about what happened",
+                        Some("You can change your words here. The letter changes as you type. Nothing else changes them."),
+                    )}
+                    {own_box(OwnField::HowItAffected, "How it affected you", None)}
+                    <p>
+                        {"To change anything else in the letter, "}
+                        <a href={format!("#{}", Page::Step(Step::CheckAnswers).hash())}>{"go back to your answers"}</a>
+                        {"."}
+                    </p>
+                </div>
                 <div>
-                    <CheckPanel found={(*found).clone()} />
-                    <div class="app-no-print">
-                        <h2>{"What you wrote"}</h2>
-                        {own_box(
-                            OwnField::WhatHappened,
-                            "Your words about what happened",
-                            Some("You can change your words here. The letter changes as you type. Nothing else changes them."),
-                        )}
-                        {own_box(OwnField::HowItAffected, "How it affected you", None)}
-                        <p>
-                            {"To change anything else in the letter, "}
-                            <a href={format!("#{}", Page::Step(Step::CheckAnswers).hash())}>{"go back to your answers"}</a>
-                            {"."}
-                        </p>
-                    </div>
                     <h2 id="letter-heading">{"What the letter says"}</h2>
                     <p class="app-no-print">{"Your words are in the letter exactly as you wrote them. Fill in anything in [square brackets] before you send it."}</p>
                     {preview}
                     {actions}
                 </div>
-                <div class="app-no-print">
-                    if let Some(prepared) = &prepared {
-                        <RoutePanel route={Rc::new(prepared.route.clone())} />
-                    }
-                </div>
             </div>
+            if let Some(route) = &route {
+                <div class="app-no-print"><RoutePanel route={route.clone()} /></div>
+            }
             if let Some(prepared) = &prepared {
                 <NextSteps prepared={prepared.clone()} answers={answers.clone()} {today} notice={notice.clone()} />
             }
