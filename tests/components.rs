@@ -196,6 +196,15 @@ async fn the_app_keeps_typed_words_in_the_tabs_session_storage() {
     area.set_value(words);
     input_event(&area);
     yew::scheduler::flush().await;
+    // Saving waits for a pause in typing, or happens at once when the page is left or hidden
+    // (a refresh or a closed tab). Leaving is the path a refresh takes, so use it: no sleeps.
+    assert!(
+        storage.get_item(SESSION_KEY).unwrap().is_none(),
+        "not written on every keystroke"
+    );
+    window
+        .dispatch_event(&web_sys::Event::new("pagehide").unwrap())
+        .unwrap();
 
     let saved = storage
         .get_item(SESSION_KEY)
