@@ -258,3 +258,58 @@ async fn a_wrong_date_has_one_error_for_the_whole_date_above_the_boxes() {
     let summary_link: HtmlElement = query(&root, "#error-summary a");
     assert_eq!(summary_link.get_attribute("href").unwrap(), "#when-day");
 }
+
+/// Holds one answer the way the app does: the box reports typing, and "Start again" replaces
+/// the answer from outside the box.
+#[component]
+fn Holder() -> Html {
+    let text = use_state(|| String::from("First words"));
+    let on_input = {
+        let text = text.clone();
+        Callback::from(move |typed: String| text.set(typed))
+    };
+    let replace = {
+        let text = text.clone();
+        Callback::from(move |_: MouseEvent| text.set(String::from("Restored words")))
+    };
+    html! {
+        <>
+            { text_field(&TextProps { multiline: true, ..TextProps::new("held", "What happened?", (*text).clone(), on_input) }) }
+            <p id="mirror">{(*text).clone()}</p>
+            <button id="replace" onclick={replace}>{"Start again"}</button>
+        </>
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_text_box_shows_answers_changed_elsewhere_and_never_writes_over_typing() {
+    let root = mount_point();
+    yew::Renderer::<Holder>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    let area: HtmlTextAreaElement = query(&root, "textarea#held");
+    let mirror: HtmlElement = query(&root, "#mirror");
+    let replace: HtmlElement = query(&root, "#replace");
+    assert_eq!(area.value(), "First words");
+
+    // Typing reaches the answer, and the box keeps exactly what was typed.
+    area.set_value("First words\nand more");
+    input_event(&area);
+    yew::scheduler::flush().await;
+    assert_eq!(mirror.text_content().unwrap(), "First words\nand more");
+    assert_eq!(area.value(), "First words\nand more");
+
+    // An answer replaced from outside shows in the box.
+    replace.click();
+    yew::scheduler::flush().await;
+    assert_eq!(area.value(), "Restored words");
+
+    // After more typing, the same outside answer again still replaces what is in the box.
+    area.set_value("Restored words, typed over");
+    input_event(&area);
+    yew::scheduler::flush().await;
+    assert_eq!(mirror.text_content().unwrap(), "Restored words, typed over");
+    replace.click();
+    yew::scheduler::flush().await;
+    assert_eq!(area.value(), "Restored words");
+    assert_eq!(mirror.text_content().unwrap(), "Restored words");
+}

@@ -9,6 +9,8 @@
 //!   changing the address (the address is the page, in this app).
 
 use crate::platform;
+use std::cell::RefCell;
+use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -239,21 +241,15 @@ pub fn text_field(props: &TextProps) -> Html {
     let describedby = described_by(id, props.hint.is_some(), props.error.is_some());
     let spellcheck = if props.spellcheck { "true" } else { "false" };
     let control = if props.multiline {
-        let on_input = props.on_input.clone();
-        let oninput = Callback::from(move |e: InputEvent| {
-            let area: HtmlTextAreaElement = e.target_unchecked_into();
-            on_input.emit(area.value());
-        });
         html! {
-            <textarea
-                id={id.to_string()}
-                name={id.to_string()}
+            <TextBox
+                key={id.to_string()}
+                id={props.id.clone()}
                 class={classes!("app-textarea", props.error.is_some().then_some("app-textarea--error"), props.class.clone())}
-                rows="8"
                 value={props.value.clone()}
-                aria-describedby={describedby}
+                describedby={describedby}
                 spellcheck={spellcheck}
-                {oninput}
+                on_input={props.on_input.clone()}
             />
         }
     } else {
@@ -284,6 +280,78 @@ pub fn text_field(props: &TextProps) -> Html {
             {error_message(id, &props.error)}
             {control}
         </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct TextBoxProps {
+    id: AttrValue,
+    class: Classes,
+    value: AttrValue,
+    describedby: Option<AttrValue>,
+    spellcheck: &'static str,
+    on_input: Callback<String>,
+}
+
+/// A multi-line box whose text the page itself holds while the person types.
+///
+/// Given a `value`, Yew reads the box's whole text back out of the page on every render to see
+/// whether it changed: with a long account that is a copy of every character on every
+/// keystroke. Here the box is written to only when the answer changes from somewhere else (a
+/// restored draft, a cleared form, another page's field); `shown` remembers the text the box
+/// holds, so the person's own typing is never written back over itself. A struct component
+/// rather than hooks: it costs less download.
+struct TextBox {
+    node: NodeRef,
+    shown: Rc<RefCell<Option<AttrValue>>>,
+}
+
+impl Component for TextBox {
+    type Message = ();
+    type Properties = TextBoxProps;
+
+    fn create(_: &Context<Self>) -> Self {
+        TextBox {
+            node: NodeRef::default(),
+            shown: Rc::default(),
+        }
+    }
+
+    fn view(&self, ctx: &Context<Self>) -> Html {
+        let props = ctx.props();
+        let oninput = {
+            let on_input = props.on_input.clone();
+            let shown = self.shown.clone();
+            Callback::from(move |e: InputEvent| {
+                let area: HtmlTextAreaElement = e.target_unchecked_into();
+                let text = area.value();
+                *shown.borrow_mut() = Some(AttrValue::from(text.clone()));
+                on_input.emit(text);
+            })
+        };
+        html! {
+            <textarea
+                ref={self.node.clone()}
+                id={props.id.clone()}
+                name={props.id.clone()}
+                class={props.class.clone()}
+                rows="8"
+                aria-describedby={props.describedby.clone()}
+                spellcheck={props.spellcheck}
+                {oninput}
+            />
+        }
+    }
+
+    fn rendered(&mut self, ctx: &Context<Self>, _first_render: bool) {
+        let value = &ctx.props().value;
+        let mut shown = self.shown.borrow_mut();
+        if shown.as_ref() != Some(value) {
+            if let Some(area) = self.node.cast::<HtmlTextAreaElement>() {
+                area.set_value(value);
+                *shown = Some(value.clone());
+            }
+        }
     }
 }
 

@@ -15,7 +15,7 @@ use crate::domain::check::Flag;
 use crate::domain::date::Date;
 use crate::domain::interview::{Edit, Page, Step, TextField as Field};
 use crate::domain::letter::HOW_TO_SEND;
-use crate::domain::mailto::{mailto, too_long};
+use crate::domain::mailto::{letter_link, mailto};
 use crate::domain::route::Route;
 use crate::domain::timeline;
 use crate::domain::tools::{
@@ -237,19 +237,17 @@ pub fn LetterPage(props: &LetterProps) -> Html {
     let actions = match (&prepared, &letter) {
         (Some(prepared), Some(text)) => {
             let email = email_address(&prepared.route).map(|address| {
-                let link = mailto(&address, &prepared.subject, text);
                 let label = format!("Open it in your email app, to send to {address}");
-                if too_long(&link) {
+                match letter_link(&address, &prepared.subject, text) {
+                    Some(link) => html! { <p><a href={link}>{label}</a></p> },
                     // Mail apps cut off long links, which would lose part of the letter: open
                     // an email with the address and subject, for the copied letter to go in.
-                    html! {
+                    None => html! {
                         <>
                             <p>{"Your letter is too long to put into an email for you. Copy the letter first, then paste it into the email."}</p>
                             <p><a href={mailto(&address, &prepared.subject, "")}>{label}</a></p>
                         </>
-                    }
-                } else {
-                    html! { <p><a href={link}>{label}</a></p> }
+                    },
                 }
             });
             let kind = prepared.kind;
