@@ -63,13 +63,20 @@ writeFileSync(indexPath, html);
  * after a colon.
  */
 function minifyCss(source) {
-  const parts = source.split(/("(?:[^"\\]|\\.)*")/);
-  return parts
+  const string = /("(?:[^"\\]|\\.)*")/;
+  // Strings and comments are found together, so that quotes inside a comment cannot hide it
+  // and a "/*" inside a string stays part of the string. A comment becomes a space (it
+  // separates what is either side of it), which the next step then removes where it can.
+  const uncommented = source
+    .split(/("(?:[^"\\]|\\.)*"|\/\*[\s\S]*?\*\/)/)
+    .map((part) => (part.startsWith("/*") ? " " : part))
+    .join("");
+  return uncommented
+    .split(string)
     .map((part, i) =>
       i % 2 === 1
         ? part
         : part
-            .replace(/\/\*[\s\S]*?\*\//g, "")
             .replace(/\s+/g, " ")
             .replace(/\s*([{};,>])\s*/g, "$1")
             .replace(/:\s+/g, ":")
