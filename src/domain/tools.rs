@@ -48,15 +48,6 @@ impl OwnField {
             OwnField::HowItAffected => &mut answers.how_it_affected,
         }
     }
-
-    /// A character no keyboard types (Unicode private use), marking where these words go
-    /// while the template is made.
-    fn marker(self) -> char {
-        match self {
-            OwnField::WhatHappened => '\u{E000}',
-            OwnField::HowItAffected => '\u{E001}',
-        }
-    }
 }
 
 /// A piece of a letter: the app's own text, or a gap for some of the person's words.
@@ -106,13 +97,15 @@ pub struct Found {
     pub flag: Flag,
 }
 
-/// Another letter the person may need later (or the consent form), ready to read.
+/// Another letter the person may need later (or the consent form).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OtherLetter {
     pub kind: LetterKind,
     /// What it is for, as a heading: "If nobody answers".
     pub title: String,
-    pub text: String,
+    /// With gaps for the person's words, like the main letter: some of these letters quote
+    /// them, and must quote them as they are now, not as they were when the page opened.
+    pub letter: Template,
 }
 
 /// Everything the letter page shows that comes from the tools.
@@ -214,7 +207,7 @@ pub fn handle(request: Request) -> Reply {
                 .map(|kind| OtherLetter {
                     kind,
                     title: title(kind).into(),
-                    text: write(kind, &answers, &route, today, None).to_text(),
+                    letter: template(&answers, |a| write(kind, a, &route, today, None).to_text()),
                 })
                 .collect();
             if answers.is_supporter() {
@@ -223,12 +216,12 @@ pub fn handle(request: Request) -> Reply {
                     OtherLetter {
                         kind: LetterKind::ConsentForm,
                         title: title(LetterKind::ConsentForm).into(),
-                        text: consent_form(&answers, &route, today).to_text(),
+                        letter: template(&answers, |a| consent_form(a, &route, today).to_text()),
                     },
                 );
             }
             Reply::Prepared(Box::new(Prepared {
-                letter: template(&answers, &route, today),
+                letter: template(&answers, |a| letter_text(a, &route, today)),
                 kind: main.kind,
                 subject: main.subject().into(),
                 others,
@@ -287,30 +280,36 @@ fn main_kind_for(answers: &Answers) -> LetterKind {
     super::letter::main_kind(answers)
 }
 
-/// Makes the letter with a marker in place of each of the person's answers, then cuts it at
-/// the markers. The result is checked: filled with the real answers it must give exactly the
-/// letter. If not (for example, an answer already holds a marker character, which cannot be
-/// typed but could be pasted), the letter comes back whole, with no gaps: still exactly right,
-/// it just needs asking again when those words change.
-fn template(answers: &Answers, route: &Route, today: Date) -> Template {
-    let exact = letter_text(answers, route, today);
+/// Makes a letter (written by `write`) with a marker in place of each of the person's answers,
+/// then cuts it at the markers. The markers are characters no keyboard types (Unicode private
+/// use), chosen so that none appears anywhere else in the answers: a name pasted with such a
+/// character in it cannot be mistaken for a gap.
+///
+/// The result is checked: filled with the real answers it must give exactly the letter. The
+/// check can only fail if the app's own text held a marker; the letter then comes back whole,
+/// with no gaps, still exactly right.
+fn template(answers: &Answers, write: impl Fn(&Answers) -> String) -> Template {
+    let exact = write(answers);
     let mut marked = answers.clone();
     for field in OwnField::ALL {
+        field.text_mut(&mut marked).clear();
+    }
+    let markers = free_markers(&marked);
+    for (field, marker) in OwnField::ALL.into_iter().zip(markers) {
         if has_text(field.text(answers)) {
-            *field.text_mut(&mut marked) = field.marker().to_string();
+            *field.text_mut(&mut marked) = marker.to_string();
         }
     }
-    let text = letter_text(&marked, route, today);
-    let is_marker = |c: char| OwnField::ALL.iter().any(|f| f.marker() == c);
+    let text = write(&marked);
     let mut parts = Vec::new();
     let mut rest = text.as_str();
-    while let Some(at) = rest.find(is_marker) {
+    while let Some(at) = rest.find(markers) {
         if at > 0 {
             parts.push(Part::Text(rest[..at].to_string()));
         }
         let marker = rest[at..].chars().next().unwrap_or_default();
-        if let Some(field) = OwnField::ALL.into_iter().find(|f| f.marker() == marker) {
-            parts.push(Part::Own(field));
+        if let Some(at_field) = markers.iter().position(|m| *m == marker) {
+            parts.push(Part::Own(OwnField::ALL[at_field]));
         }
         rest = &rest[at + marker.len_utf8()..];
     }
@@ -325,6 +324,20 @@ fn template(answers: &Answers, route: &Route, today: Date) -> Template {
             parts: vec![Part::Text(exact)],
         }
     }
+}
+
+/// The first two private-use characters that appear nowhere in these answers (their encoded
+/// form holds every answer's text as UTF-8, so a search of the bytes finds any use).
+fn free_markers(answers: &Answers) -> [char; 2] {
+    let bytes = postcard::to_allocvec(answers).unwrap_or_default();
+    let unused = |c: &char| {
+        let mut buffer = [0; 4];
+        let encoded = c.encode_utf8(&mut buffer).as_bytes();
+        !bytes.windows(encoded.len()).any(|w| w == encoded)
+    };
+    let mut free = ('\u{E000}'..='\u{F8FF}').filter(unused);
+    let first = free.next().unwrap_or('\u{E000}');
+    [first, free.next().unwrap_or('\u{E001}')]
 }
 
 #[cfg(test)]
@@ -384,20 +397,54 @@ mod tests {
     }
 
     #[test]
-    fn pasted_marker_characters_give_a_whole_letter_that_is_still_exact() {
+    fn pasted_private_use_characters_never_break_the_gaps() {
+        let today = Date::new(2026, 11, 23).unwrap();
         let mut a = answers();
-        // In their own words a marker is harmless: the gap still fills exactly.
+        // In their own words such characters are just their words.
         a.what_happened = "odd \u{E000} and \u{E001} text".into();
         let (route, template) = prepared(&a);
-        assert!(template.parts.len() > 1);
-        let today = Date::new(2026, 11, 23).unwrap();
+        assert!(template.parts.contains(&Part::Own(OwnField::WhatHappened)));
         assert_eq!(template.fill(&a), letter_text(&a, &route, today));
-        // Elsewhere (here, their name) it would confuse the cutting, so the letter comes whole.
-        a.contact.name = "Sam \u{E000}".into();
+        // Elsewhere (here, their name) they would look like gaps, so other markers are chosen:
+        // the letter still has its gaps and still follows their typing exactly.
+        a.contact.name = "Sam \u{E000}\u{E001}\u{E002}".into();
         let (route, template) = prepared(&a);
-        assert_eq!(template.parts.len(), 1);
-        let today = Date::new(2026, 11, 23).unwrap();
+        assert!(template.parts.contains(&Part::Own(OwnField::WhatHappened)));
+        assert!(template.parts.contains(&Part::Own(OwnField::HowItAffected)));
         assert_eq!(template.fill(&a), letter_text(&a, &route, today));
+        a.what_happened.push_str(" and \u{E003} more");
+        assert_eq!(template.fill(&a), letter_text(&a, &route, today));
+    }
+
+    #[test]
+    fn letters_for_later_quote_the_words_as_they_are_now() {
+        let today = Date::new(2026, 11, 23).unwrap();
+        let mut a = answers();
+        let Reply::Prepared(prepared) = handle(Request::Prepare {
+            answers: Box::new(a.clone()),
+            today,
+        }) else {
+            panic!("a prepare gets a prepared back")
+        };
+        a.what_happened = "Changed on the letter page: they shut the door on me.".into();
+        let route = route(&a.situation, data(), today);
+        let mut quoting = 0;
+        for other in &prepared.others {
+            let filled = other.letter.fill(&a);
+            assert_eq!(filled, write(other.kind, &a, &route, today, None).to_text());
+            if filled.contains("they shut the door on me") {
+                quoting += 1;
+            }
+            assert!(
+                !filled.contains("They said no."),
+                "{:?} kept the old words",
+                other.kind
+            );
+        }
+        assert!(
+            quoting > 0,
+            "at least one letter for later quotes the words"
+        );
     }
 
     #[test]
@@ -441,12 +488,12 @@ mod tests {
         assert!(prepared
             .others
             .iter()
-            .all(|o| !o.title.is_empty() && !o.text.is_empty()));
+            .all(|o| !o.title.is_empty() && !o.letter.fill(&a).is_empty()));
         assert!(!prepared.timeline.is_empty());
         assert!(prepared
             .others
             .iter()
-            .all(|o| !o.text.contains("private note")));
+            .all(|o| !o.letter.fill(&a).contains("private note")));
     }
 
     #[test]

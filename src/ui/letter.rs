@@ -331,6 +331,8 @@ struct NextProps {
 fn NextSteps(props: &NextProps) -> Html {
     let prepared = &props.prepared;
     let timeline_text: Rc<str> = timeline::to_text(&prepared.timeline).into();
+    // Which letters for later are open, one bit each (there are at most six).
+    let open = use_state(|| 0u8);
     html! {
         <div class="app-no-print-when-letter">
             <section id="timeline" class="app-printable" aria-labelledby="timeline-heading">
@@ -355,23 +357,38 @@ fn NextSteps(props: &NextProps) -> Html {
                     <p>{"Made from the same answers. Open one to read it, print it or download it."}</p>
                     { for prepared.others.iter().enumerate().map(|(i, other)| {
                         let id: &'static str = ["other-1", "other-2", "other-3", "other-4", "other-5", "other-6"].get(i).copied().unwrap_or("other-6");
-                        let text: Rc<str> = other.text.as_str().into();
-                        html! {
-                            <details class="app-details">
-                                <summary class="app-details__summary"><span class="app-details__summary-text">{other.title.clone()}</span></summary>
+                        let bit = 1u8 << i.min(7);
+                        let ontoggle = {
+                            let open = open.clone();
+                            Callback::from(move |event: Event| {
+                                let now = event.target_unchecked_into::<web_sys::Element>().has_attribute("open");
+                                open.set(if now { *open | bit } else { *open & !bit });
+                            })
+                        };
+                        let title = &other.title;
+                        // Made only while open: a closed letter costs typing nothing.
+                        let body = (*open & bit != 0).then(|| {
+                            let text: Rc<str> = other.letter.fill(&props.answers).into();
+                            html! {
                                 <div class="app-details__text">
                                     <div class="app-letter app-printable" {id}>
-                                        <div class="app-letter-text">{other.text.clone()}</div>
+                                        <div class="app-letter-text">{text.to_string()}</div>
                                     </div>
                                     <div class="app-button-group">
-                                        <button type="button" class="app-button app-button--secondary" onclick={print_part(id)}>{"Print"}<span class="app-visually-hidden">{format!(": {}", other.title)}</span></button>
-                                        <button type="button" class="app-button app-button--secondary" onclick={copy(text.clone(), "the letter", props.notice.clone())}>{"Copy"}<span class="app-visually-hidden">{format!(": {}", other.title)}</span></button>
+                                        <button type="button" class="app-button app-button--secondary" onclick={print_part(id)}>{"Print"}<span class="app-visually-hidden">{format!(": {title}")}</span></button>
+                                        <button type="button" class="app-button app-button--secondary" onclick={copy(text.clone(), "the letter", props.notice.clone())}>{"Copy"}<span class="app-visually-hidden">{format!(": {title}")}</span></button>
                                     </div>
                                     <ul class="app-list app-list--spaced">
-                                        <li><button type="button" class="app-link-button" onclick={download_file(&props.answers, props.today, FileKind::Word { kind: other.kind, large_print: false }, props.notice.clone())}>{"Download as a Word document (.docx)"}<span class="app-visually-hidden">{format!(": {}", other.title)}</span></button></li>
-                                        <li><button type="button" class="app-link-button" onclick={download_text(text_file_name(other.kind), text, props.notice.clone())}>{"Download as plain text (.txt)"}<span class="app-visually-hidden">{format!(": {}", other.title)}</span></button></li>
+                                        <li><button type="button" class="app-link-button" onclick={download_file(&props.answers, props.today, FileKind::Word { kind: other.kind, large_print: false }, props.notice.clone())}>{"Download as a Word document (.docx)"}<span class="app-visually-hidden">{format!(": {title}")}</span></button></li>
+                                        <li><button type="button" class="app-link-button" onclick={download_text(text_file_name(other.kind), text, props.notice.clone())}>{"Download as plain text (.txt)"}<span class="app-visually-hidden">{format!(": {title}")}</span></button></li>
                                     </ul>
                                 </div>
+                            }
+                        });
+                        html! {
+                            <details class="app-details" {ontoggle}>
+                                <summary class="app-details__summary"><span class="app-details__summary-text">{title.clone()}</span></summary>
+                                {for body}
                             </details>
                         }
                     }) }

@@ -261,6 +261,23 @@ test("outputs: copy, .txt, Word, email, calendar, print a part, and letters for 
   const chaser = await others.filter({ hasText: "If nobody answers" }).locator(".app-letter-text").innerText();
   assert.match(chaser, /Lee Barker/);
   await screenshot(page, "letter", "02-outputs");
+
+  // A letter for later that quotes their words follows their edits on this page.
+  const unhappy = others.filter({ hasText: "If you are not happy with their final answer" });
+  await unhappy.locator("summary").click();
+  assert.ok((await unhappy.locator(".app-letter-text").innerText()).includes(words.split("\n")[0]), "it quotes their words");
+  const added = " I also want to say the nurse was kind.";
+  await page.locator("#letter-what-happened").press("End");
+  await page.locator("#letter-what-happened").evaluate((box) => box.setSelectionRange(box.value.length, box.value.length));
+  await page.keyboard.type(added);
+  const edited = await page.locator("#letter-what-happened").inputValue();
+  assert.ok(edited.endsWith(added));
+  await page.waitForFunction((t) => document.querySelector("#letter-text").textContent.includes(t), added);
+  const later = await unhappy.locator(".app-letter-text").evaluate((e) => e.textContent);
+  assert.ok(later.includes(edited), "the letter for later has the words as they are now");
+  await unhappy.getByRole("button", { name: /^Copy/ }).click();
+  await page.getByRole("status").filter({ hasText: "Copied the letter" }).waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), later, "its Copy button copies it as it is now");
   await assertNoEgress(recorded, server.origin);
   assert.deepEqual(recorded.consoleErrors, []);
   await recorded.context.close();
