@@ -191,7 +191,7 @@ pub struct Answers {
     pub how_it_affected: String,
     pub wants: Vec<Want>,
     pub want_other: String,
-    /// Why they are complaining now, if it was more than 12 months ago (own words).
+    /// Why they are complaining now, if the usual time limit has passed (own words).
     pub late_reason: String,
     pub contact: ContactDetails,
     /// Their date of birth as they typed it (optional; helps the organisation find records).

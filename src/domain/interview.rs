@@ -305,13 +305,17 @@ fn has(text: &str) -> bool {
     super::answers::has_text(text)
 }
 
-/// True when it happened more than 12 months before `today`, so the letter should say why.
+/// True when the usual time limit for complaining (12 months in England and Wales, 6 in
+/// Scotland and Northern Ireland) has passed, so the letter should say why it comes now.
 pub fn is_late(answers: &Answers, today: Date) -> bool {
-    answers
-        .situation
-        .when
-        .and_then(|w| w.earliest())
-        .is_some_and(|start| start.add_months(12) < today)
+    let situation = &answers.situation;
+    match (
+        situation.usual_time_limit_months(),
+        situation.when.and_then(|w| w.earliest()),
+    ) {
+        (Some(months), Some(start)) => start.add_months(months) < today,
+        _ => false,
+    }
 }
 
 /// The pages of the app: the start page, the crisis help page, and every journey step.
@@ -841,6 +845,78 @@ mod tests {
         assert!(
             !is_late(&answers, today()),
             "exactly 12 months ago is still in time"
+        );
+    }
+
+    /// The journey asks "why now?" exactly when the letter will say the complaint is late:
+    /// for every nation, service and kind of paid-for care, on both sides of the 6- and
+    /// 12-month limits, `is_late` agrees with the "Complain by" date routing works out.
+    #[test]
+    fn why_now_is_asked_exactly_when_the_route_says_the_time_limit_has_passed() {
+        use crate::data::data;
+        use crate::domain::route::{route, DeadlineKind};
+        let days_ago = [
+            10, 150, 181, 182, 183, 184, 200, 364, 365, 366, 367, 400, 800,
+        ];
+        let mut checked = 0;
+        let mut late = 0;
+        for nation in Nation::ALL {
+            for service in Service::ALL {
+                let kinds: Vec<Option<PrivateCareKind>> = if service == Service::PrivatelyFundedCare
+                {
+                    PrivateCareKind::ALL.into_iter().map(Some).collect()
+                } else {
+                    vec![None]
+                };
+                for private_care in kinds {
+                    for days in days_ago {
+                        let mut answers = Answers::default();
+                        answers.situation.nation = Some(nation);
+                        answers.situation.service = Some(service);
+                        answers.situation.private_care = private_care;
+                        answers.situation.stage = Some(Stage::NotRaised);
+                        answers.situation.when = Some(WhenItHappened::OnDate {
+                            date: today().add_days(-days),
+                        });
+                        let route = route(&answers.situation, data(), today());
+                        let passed = route.deadlines.iter().any(|d| {
+                            d.kind == DeadlineKind::ComplainBy
+                                && d.date.is_some_and(|d| d < today())
+                        });
+                        assert_eq!(
+                            is_late(&answers, today()),
+                            passed,
+                            "{nation:?}, {service:?}, {private_care:?}, {days} days ago"
+                        );
+                        checked += 1;
+                        late += usize::from(passed);
+                    }
+                }
+            }
+        }
+        assert!(checked > 1000 && late > 300, "{checked} cases, {late} late");
+    }
+
+    #[test]
+    fn in_scotland_and_northern_ireland_why_now_comes_after_six_months() {
+        let mut answers = Answers::default();
+        answers.situation.when = Some(WhenItHappened::OnDate {
+            date: Date::new(2026, 4, 22).unwrap(),
+        });
+        for (nation, expected) in [
+            (Nation::England, false),
+            (Nation::Wales, false),
+            (Nation::Scotland, true),
+            (Nation::NorthernIreland, true),
+        ] {
+            answers.situation.nation = Some(nation);
+            assert_eq!(is_late(&answers, today()), expected, "{nation:?}");
+            assert_eq!(Step::LateReason.is_skipped(&answers, today()), !expected);
+        }
+        answers.situation.service = Some(Service::PrivatelyFundedCare);
+        assert!(
+            !is_late(&answers, today()),
+            "no time limit in law for paid-for care"
         );
     }
 

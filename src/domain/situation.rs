@@ -432,6 +432,22 @@ pub struct Situation {
     pub private_care: Option<PrivateCareKind>,
 }
 
+impl Situation {
+    /// The usual time limit for a first complaint, in months from when it happened: 12 in
+    /// England and Wales; 6 in Scotland and Northern Ireland; none in law for care the person
+    /// paid for themselves. The journey uses it to ask "why now?" only when the limit has
+    /// passed; routing states the same limits per procedure, and a test keeps the two in step.
+    pub fn usual_time_limit_months(&self) -> Option<i32> {
+        if self.service == Some(Service::PrivatelyFundedCare) {
+            return None;
+        }
+        match self.nation {
+            Some(Nation::Scotland | Nation::NorthernIreland) => Some(6),
+            Some(Nation::England | Nation::Wales) | None => Some(12),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

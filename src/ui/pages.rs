@@ -564,7 +564,7 @@ pub fn question(step: Step) -> Question {
         Step::LateReason => (
             "late-reason",
             two("Why are you complaining now? (optional)", "Why are they complaining now? (optional)"),
-            Some(same("It was more than 12 months ago. A service can still look at it if there was a good reason for the wait, for example being unwell, in prison, homeless or grieving.")),
+            Some(same("The usual time limit for complaints has passed. A service can still look at it if there was a good reason for the wait, for example being unwell, in prison, homeless or grieving.")),
             Body::Text(FieldSpec { multiline: true, ..field("late-reason", Field::LateReason, same("")) }),
         ),
         Step::Affected => (

@@ -10,7 +10,7 @@ import { focusState } from "./a11y.mjs";
 import { newRecordedPage, waitForApp, waitForStep } from "./harness.mjs";
 
 /**
- * The day every journey happens. The clock is fixed so deadlines, "more than 12 months ago" and
+ * The day every journey happens. The clock is fixed so deadlines, "the time limit has passed" and
  * the letter's date (and so the screenshots) are the same on every run. It matches the `today`
  * of the routing scenarios in tests/scenarios/.
  */
