@@ -502,3 +502,24 @@ fn a_toml_syntax_error_is_reported_with_its_line() {
     );
     assert!(message.contains("(line "), "{message}");
 }
+
+/// The letter tools mark the gaps for the person's words with Unicode private-use characters
+/// chosen to be absent from the answers. The app's own text (the data files and the wording
+/// in the letter, route and timeline code) must never hold one, or a letter would lose its gaps
+/// and stop following the person's typing.
+#[test]
+fn no_private_use_characters_in_the_apps_own_text() {
+    let data = std::fs::read_dir(format!("{}/assets/data", env!("CARGO_MANIFEST_DIR")))
+        .expect("assets/data is readable")
+        .map(|entry| entry.expect("a data file").path());
+    let code = ["letter.rs", "route.rs", "timeline.rs", "tools.rs"]
+        .map(|name| format!("{}/src/domain/{name}", env!("CARGO_MANIFEST_DIR")).into());
+    let mut read = 0;
+    for path in data.chain(code) {
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path:?}: {e}"));
+        let found = text.chars().find(|c| ('\u{E000}'..='\u{F8FF}').contains(c));
+        assert_eq!(found, None, "{path:?} holds a private-use character");
+        read += 1;
+    }
+    assert!(read >= 10, "read {read} files");
+}
