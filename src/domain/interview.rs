@@ -32,10 +32,10 @@ pub enum Step {
     ServiceName,
     WhatHappened,
     When,
-    LateReason,
     Affected,
     Wants,
     Stage,
+    LateReason,
     AbleToComplain,
     StillReceivingCare,
     Professional,
@@ -73,10 +73,11 @@ impl Step {
         Step::ServiceName,
         Step::WhatHappened,
         Step::When,
-        Step::LateReason,
         Step::Affected,
         Step::Wants,
         Step::Stage,
+        // After "Have you already complained?": the time limit is for a first complaint.
+        Step::LateReason,
         Step::AbleToComplain,
         Step::StillReceivingCare,
         Step::Professional,
@@ -305,15 +306,21 @@ fn has(text: &str) -> bool {
     super::answers::has_text(text)
 }
 
-/// True when the usual time limit for complaining (12 months in England and Wales, 6 in
-/// Scotland and Northern Ireland) has passed, so the letter should say why it comes now.
+/// True when the person has not yet made a formal complaint (or has not said) and the usual
+/// time limit for one has passed: 12 months in England and Wales, 6 in Scotland and Northern
+/// Ireland. The letter should then say why it comes now. Someone who complained in time and is
+/// now chasing or escalating is not late, whatever the date.
 pub fn is_late(answers: &Answers, today: Date) -> bool {
     let situation = &answers.situation;
+    let first_complaint = matches!(
+        situation.stage,
+        None | Some(Stage::NotRaised | Stage::RaisedInformally)
+    );
     match (
         situation.usual_time_limit_months(),
         situation.when.and_then(|w| w.earliest()),
     ) {
-        (Some(months), Some(start)) => start.add_months(months) < today,
+        (Some(months), Some(start)) => first_complaint && start.add_months(months) < today,
         _ => false,
     }
 }
@@ -868,13 +875,17 @@ mod tests {
                 } else {
                     vec![None]
                 };
-                for private_care in kinds {
+                for (private_care, stage) in kinds.iter().flat_map(|k| {
+                    std::iter::once(None)
+                        .chain(Stage::ALL.map(Some))
+                        .map(move |stage| (*k, stage))
+                }) {
                     for days in days_ago {
                         let mut answers = Answers::default();
                         answers.situation.nation = Some(nation);
                         answers.situation.service = Some(service);
                         answers.situation.private_care = private_care;
-                        answers.situation.stage = Some(Stage::NotRaised);
+                        answers.situation.stage = stage;
                         answers.situation.when = Some(WhenItHappened::OnDate {
                             date: today().add_days(-days),
                         });
@@ -886,7 +897,7 @@ mod tests {
                         assert_eq!(
                             is_late(&answers, today()),
                             passed,
-                            "{nation:?}, {service:?}, {private_care:?}, {days} days ago"
+                            "{nation:?}, {service:?}, {private_care:?}, {stage:?}, {days} days ago"
                         );
                         checked += 1;
                         late += usize::from(passed);
@@ -894,7 +905,7 @@ mod tests {
                 }
             }
         }
-        assert!(checked > 1000 && late > 300, "{checked} cases, {late} late");
+        assert!(checked > 5000 && late > 600, "{checked} cases, {late} late");
     }
 
     #[test]
@@ -913,6 +924,16 @@ mod tests {
             assert_eq!(is_late(&answers, today()), expected, "{nation:?}");
             assert_eq!(Step::LateReason.is_skipped(&answers, today()), !expected);
         }
+        answers.situation.stage = Some(Stage::FinalResponseUnhappy);
+        assert!(
+            !is_late(&answers, today()),
+            "they complained in time and are taking it further"
+        );
+        answers.situation.stage = Some(Stage::RaisedInformally);
+        assert!(
+            is_late(&answers, today()),
+            "raised informally is not a formal complaint"
+        );
         answers.situation.service = Some(Service::PrivatelyFundedCare);
         assert!(
             !is_late(&answers, today()),

@@ -132,9 +132,6 @@ pub fn check_answers(v: &View) -> Html {
             .unwrap_or_else(|| "Not sure".into()),
         Step::When,
     ));
-    if applies(Step::LateReason) {
-        rows.push(row("Why now", a.late_reason.clone(), Step::LateReason));
-    }
     rows.push(row(
         "How it affected",
         a.how_it_affected.clone(),
@@ -155,6 +152,9 @@ pub fn check_answers(v: &View) -> Html {
         label(Step::Stage, s.stage.unwrap_or(Stage::NotRaised).id()),
         Step::Stage,
     ));
+    if applies(Step::LateReason) {
+        rows.push(row("Why now", a.late_reason.clone(), Step::LateReason));
+    }
     if applies(Step::AbleToComplain) {
         rows.push(row(
             "Able to complain to them directly",
