@@ -8,6 +8,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync, readdirSync, statSync, unlinkSync } from "node:fs";
 import { join, relative } from "node:path";
+import { minifyCss } from "./css.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2] || "dist";
 const indexPath = join(dir, "index.html");
@@ -55,36 +56,6 @@ for (const css of readdirSync(dir).filter((f) => f.endsWith(".css"))) {
   unlinkSync(path);
 }
 writeFileSync(indexPath, html);
-
-/**
- * Removes comments and the white space that CSS ignores. Deliberately cautious: it never
- * touches quoted text or the space in a selector like `.a :focus` (a space before a colon can
- * be a descendant combinator), only space around braces, semicolons, commas and `>`, and
- * after a colon.
- */
-function minifyCss(source) {
-  const string = /("(?:[^"\\]|\\.)*")/;
-  // Strings and comments are found together, so that quotes inside a comment cannot hide it
-  // and a "/*" inside a string stays part of the string. A comment becomes a space (it
-  // separates what is either side of it), which the next step then removes where it can.
-  const uncommented = source
-    .split(/("(?:[^"\\]|\\.)*"|\/\*[\s\S]*?\*\/)/)
-    .map((part) => (part.startsWith("/*") ? " " : part))
-    .join("");
-  return uncommented
-    .split(string)
-    .map((part, i) =>
-      i % 2 === 1
-        ? part
-        : part
-            .replace(/\s+/g, " ")
-            .replace(/\s*([{};,>])\s*/g, "$1")
-            .replace(/:\s+/g, ":")
-            .replace(/;}/g, "}"),
-    )
-    .join("")
-    .trim();
-}
 
 // Every file the app needs offline, relative to the app's folder.
 function walk(folder) {
