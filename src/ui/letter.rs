@@ -331,8 +331,10 @@ struct NextProps {
 fn NextSteps(props: &NextProps) -> Html {
     let prepared = &props.prepared;
     let timeline_text: Rc<str> = timeline::to_text(&prepared.timeline).into();
-    // Which letters for later are open, one bit each (there are at most six).
-    let open = use_state(|| 0u8);
+    // Which letters for later are open, one bit each (there are at most six). Kept in a cell
+    // and changed in place, so two toggles before the next render cannot undo each other.
+    let open = use_mut_ref(|| 0u8);
+    let redraw = use_force_update();
     html! {
         <div class="app-no-print-when-letter">
             <section id="timeline" class="app-printable" aria-labelledby="timeline-heading">
@@ -360,14 +362,18 @@ fn NextSteps(props: &NextProps) -> Html {
                         let bit = 1u8 << i.min(7);
                         let ontoggle = {
                             let open = open.clone();
+                            let redraw = redraw.clone();
                             Callback::from(move |event: Event| {
                                 let now = event.target_unchecked_into::<web_sys::Element>().has_attribute("open");
-                                open.set(if now { *open | bit } else { *open & !bit });
+                                let mut bits = open.borrow_mut();
+                                *bits = if now { *bits | bit } else { *bits & !bit };
+                                drop(bits);
+                                redraw.force_update();
                             })
                         };
                         let title = &other.title;
                         // Made only while open: a closed letter costs typing nothing.
-                        let body = (*open & bit != 0).then(|| {
+                        let body = (*open.borrow() & bit != 0).then(|| {
                             let text: Rc<str> = other.letter.fill(&props.answers).into();
                             html! {
                                 <div class="app-details__text">
