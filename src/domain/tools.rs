@@ -416,6 +416,55 @@ mod tests {
         assert_eq!(template.fill(&a), letter_text(&a, &route, today));
     }
 
+    /// The gaps are found for every kind of letter the tools write: across every nation,
+    /// service and stage, with and without a supporter, no letter that quotes the person's words
+    /// comes back whole (which would stop it following their typing).
+    #[test]
+    fn every_letter_that_quotes_the_words_has_gaps_for_them() {
+        use crate::domain::situation::{PrivateCareKind, Stage, WhenItHappened};
+        let today = Date::new(2026, 11, 23).unwrap();
+        let mut letters = 0;
+        for nation in Nation::ALL {
+            for service in Service::ALL {
+                for stage in Stage::ALL {
+                    for helper in [false, true] {
+                        let mut a = answers();
+                        a.situation.nation = Some(nation);
+                        a.situation.service = Some(service);
+                        a.situation.stage = Some(stage);
+                        a.situation.private_care = Some(PrivateCareKind::Other)
+                            .filter(|_| service == Service::PrivatelyFundedCare);
+                        a.situation.when = Some(WhenItHappened::OnDate {
+                            date: Date::new(2024, 2, 29).unwrap(),
+                        });
+                        a.late_reason = "I was in hospital.".into();
+                        if helper {
+                            a.who = Some(crate::domain::answers::Who::HelpingSomeone);
+                        }
+                        let Reply::Prepared(prepared) = handle(Request::Prepare {
+                            answers: Box::new(a.clone()),
+                            today,
+                        }) else {
+                            panic!("a prepare gets a prepared back")
+                        };
+                        let templates = std::iter::once(&prepared.letter)
+                            .chain(prepared.others.iter().map(|o| &o.letter));
+                        for template in templates {
+                            let whole = matches!(template.parts.as_slice(), [Part::Text(_)]);
+                            let quotes = template.fill(&a).contains("I waited <b>outside</b>");
+                            assert!(
+                                !(whole && quotes),
+                                "{nation:?} {service:?} {stage:?}: a letter came back whole"
+                            );
+                            letters += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert!(letters > 2000, "{letters} letters");
+    }
+
     #[test]
     fn letters_for_later_quote_the_words_as_they_are_now() {
         let today = Date::new(2026, 11, 23).unwrap();
