@@ -312,10 +312,7 @@ fn has(text: &str) -> bool {
 /// now chasing or escalating is not late, whatever the date.
 pub fn is_late(answers: &Answers, today: Date) -> bool {
     let situation = &answers.situation;
-    let first_complaint = matches!(
-        situation.stage,
-        None | Some(Stage::NotRaised | Stage::RaisedInformally)
-    );
+    let first_complaint = situation.stage.is_none_or(Stage::before_formal_complaint);
     match (
         situation.usual_time_limit_months(),
         situation.when.and_then(|w| w.earliest()),

@@ -199,9 +199,6 @@ pub const ADJUST_CRISIS_FIRST: &str = "adjust-crisis-first";
 /// Recorded when no data rule matched (the data is meant to make this impossible; tested).
 pub const FALLBACK_RULE: &str = "fallback-ask-the-service";
 
-/// Stages at which the complaint has not yet been made formally.
-const NOT_YET_COMPLAINED: [Stage; 2] = [Stage::NotRaised, Stage::RaisedInformally];
-
 /// Family practitioner services: GP, dentist, pharmacy and optician. In Northern Ireland these
 /// have their own (shorter) response time.
 const FAMILY_PRACTITIONER: [Service; 6] = [
@@ -626,7 +623,7 @@ fn deadlines(
     let holidays = ctx.data.bank_holidays(ctx.nation);
     let working = |days: u32| Some(today.add_working_days(days, &holidays));
     let earliest = ctx.situation.when.and_then(|w| w.earliest());
-    let not_yet = NOT_YET_COMPLAINED.contains(&ctx.stage);
+    let not_yet = ctx.stage.before_formal_complaint();
     let sending_now = not_yet || ctx.stage == Stage::NoAcknowledgement;
     let passed = |date: Option<Date>| date.is_some_and(|d| d < today);
 

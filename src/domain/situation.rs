@@ -301,6 +301,12 @@ impl Stage {
         Stage::WithOmbudsman,
     ];
 
+    /// True before a formal complaint has been made: the only stages the time limit for a
+    /// first complaint applies to.
+    pub fn before_formal_complaint(self) -> bool {
+        matches!(self, Stage::NotRaised | Stage::RaisedInformally)
+    }
+
     pub fn id(self) -> &'static str {
         match self {
             Stage::NotRaised => "not-raised",
