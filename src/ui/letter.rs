@@ -378,7 +378,7 @@ fn NextSteps(props: &NextProps) -> Html {
                             html! {
                                 <div class="app-details__text">
                                     <div class="app-letter app-printable" {id}>
-                                        <div class="app-letter-text">{text.to_string()}</div>
+                                        <div class="app-letter-text">{AttrValue::from(text.clone())}</div>
                                     </div>
                                     <div class="app-button-group">
                                         <button type="button" class="app-button app-button--secondary" onclick={print_part(id)}>{"Print"}<span class="app-visually-hidden">{format!(": {title}")}</span></button>
