@@ -90,20 +90,32 @@ impl DataSet {
 
     /// The area a postcode belongs to, from the offline district table. Accepts a full postcode
     /// ("BN2 1AB") or just the district ("bn2"). No lookup ever leaves the device.
+    ///
+    /// Spaces and invisible characters (zero-width spaces, direction marks, a byte order mark)
+    /// are ignored, because text pasted from a web page or a message often carries them. Any
+    /// other character that is not an ASCII letter or digit (an emoji, "½", an accent) means
+    /// the text is not a postcode, so it matches no area; it never stops the app.
     pub fn area_for_postcode(&self, postcode: &str) -> Option<&Area> {
         let cleaned: String = postcode
-            .trim()
-            .to_ascii_uppercase()
             .chars()
-            .filter(|c| !c.is_whitespace())
+            .filter(|&c| !c.is_whitespace() && !is_invisible(c))
+            .map(|c| c.to_ascii_uppercase())
             .collect();
+        if !cleaned.chars().all(|c| c.is_ascii_alphanumeric()) {
+            return None;
+        }
         // A full UK postcode always ends in a 3-character inward code (digit, letter, letter).
-        let district = if cleaned.len() >= 5
-            && cleaned[cleaned.len() - 3..].starts_with(|c: char| c.is_ascii_digit())
-        {
-            &cleaned[..cleaned.len() - 3]
-        } else {
-            &cleaned[..]
+        // Every character is ASCII now, but the cut is still made at a character position, so
+        // it can never fall inside a character.
+        let inward = cleaned.char_indices().rev().nth(2).map(|(at, _)| at);
+        let district = match inward {
+            Some(at)
+                if cleaned.chars().count() >= 5
+                    && cleaned[at..].starts_with(|c: char| c.is_ascii_digit()) =>
+            {
+                &cleaned[..at]
+            }
+            _ => cleaned.as_str(),
         };
         self.areas
             .iter()
@@ -132,10 +144,55 @@ impl DataSet {
     }
 }
 
+/// Characters that take no space on screen: zero-width spaces and joiners, direction marks and
+/// embeddings, the word joiner and invisible operators, and the byte order mark. A person cannot
+/// see them, so they should not stop a postcode from being recognised.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}'
+            | '\u{180e}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{feff}'
+    )
+}
+
 // These tests read the TOML files, which only the native build can parse.
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+
+    /// A person once typed "BN1 1AA 👍" and the app stopped: the inward code was cut by bytes,
+    /// inside the emoji. Such text is not a postcode; pasted invisible marks are ignored.
+    #[test]
+    fn postcodes_with_other_characters_match_no_area_and_never_stop_the_app() {
+        let area = |postcode: &str| journey().area_for_postcode(postcode).map(|a| a.id.as_str());
+        for typed in [
+            "BN1 1AA 👍",
+            "BN1 ½AA",
+            "BN1 1A½",
+            "½",
+            "👍👍👍👍👍",
+            "BN1 1AÁ",
+            "BN1 1AA\u{301}",
+            "BN1 1AA!",
+            "\u{0}",
+        ] {
+            assert_eq!(area(typed), None, "{typed:?}");
+        }
+        assert_eq!(area("BN1 1AA"), Some("brighton-and-hove"));
+        for pasted in [
+            "\u{200b}BN1 1AA",
+            "BN1\u{a0}1AA\u{feff}",
+            "\u{202a}bn1 1aa\u{202c}",
+            "\u{200e}BN1\u{200d}",
+        ] {
+            assert_eq!(area(pasted), Some("brighton-and-hove"), "{pasted:?}");
+        }
+    }
 
     #[test]
     fn embedded_data_is_the_checked_files_less_what_the_app_never_shows() {
