@@ -4,8 +4,10 @@
 //! Unicode, no correction. The letter and every output quote these strings verbatim. Helpers
 //! such as [`has_text`] decide whether an answer is *present*; they never change it.
 //!
-//! Every field has a default so a draft saved halfway through (or by an older version of the
-//! app) still loads: missing answers are simply unanswered.
+//! Every field has a default, so a journey stopped halfway has simple "unanswered" values. That
+//! does **not** make answers saved by another version of the app load: saved answers are
+//! positional postcard bytes, read only through the numbered layouts in `codec` (see the note on
+//! [`Answers`] before changing any type in this file).
 
 use super::interview::WhenInput;
 use super::situation::{ServiceGroup, Situation, YesNo};
@@ -170,6 +172,30 @@ pub struct Supporter {
 }
 
 /// All the answers to the journey.
+///
+/// # Before you add, remove, reorder or retype a field
+///
+/// Saved drafts and the tab's session storage hold these answers as postcard bytes, which have
+/// no field names: a value is known only by its position. So any change to this struct, or to a
+/// type inside it (`Supporter`, `Situation`, `WhenInput`, `ContactDetails`, `Date`, and every
+/// enum here, whose variants are stored by their position too), makes a new **answers layout**.
+/// A new field at the end is no exception, and `#[serde(default)]` does not help. For each
+/// change:
+///
+/// 1. Bump `codec::LAYOUT`.
+/// 2. Keep a frozen copy of the old struct (and any changed inner type) as it was, and make the
+///    old number's arm in `codec::answers_from_layout` read that copy and convert it to the new
+///    `Answers`. Never delete an old reader: a draft saved on a phone may be opened years later.
+/// 3. Add a fixture for the new layout in `tests/fixtures/` (see `tests/drafts.rs`, which makes
+///    them) and a test that opens it. Never change a committed fixture.
+///
+/// Frozen layouts so far (write the new one here):
+///
+/// - Layout 1: this struct as it is now. Fixtures: `tests/fixtures/draft-v1.imw` (envelope
+///   version 1, no layout byte) and `draft-v2.imw` (envelope version 2, layout 1).
+///
+/// `tests/drafts.rs` fails when today's code no longer writes the layout 1 fixture's bytes:
+/// that is the reminder to do the steps above.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Answers {

@@ -1,21 +1,48 @@
-//! Turns answers into text and back, for the tab's session storage and for saved drafts.
+//! Turns answers into bytes and text and back, for saved drafts and the tab's session storage.
 //!
-//! The format is postcard (compact binary) in standard base64, behind a short prefix that names
-//! the format version. A draft that cannot be read (from a newer version, or damaged) is reported
-//! as an error, never half-loaded, so the person is told rather than silently given wrong answers.
+//! Answers are written with postcard, which is compact but positional: it stores values one
+//! after another with no field names, so bytes can only be read by the exact struct layout that
+//! wrote them. `#[serde(default)]` does not help (postcard does not stop early at a missing
+//! field), so every layout ever written gets a number, and bytes are read only by the reader for
+//! their number.
+//!
+//! **Answers layouts**, frozen once released (see the note on [`Answers`]):
+//!
+//! - **Layout 1**: the postcard form of [`Answers`] as it is now. Drafts saved with a date
+//!   before that fix (when `WhenItHappened` was internally tagged) never opened, and still do
+//!   not: their bytes are refused, not misread.
+//!
+//! **Where the number is kept:**
+//!
+//! - An encrypted draft of envelope version 1 (see `envelope`) holds bare postcard answers,
+//!   which are always layout 1. From envelope version 2 the plaintext is
+//!   `[layout (1 byte)][postcard answers]`. [`answers_from_draft`] reads both.
+//! - The tab's session storage holds `"imw" + layout + ":" + base64(postcard answers)`, so
+//!   `"imw1:..."` is layout 1. [`decode`] reads it.
+//!
+//! Reading is strict: postcard must use every byte (a longer layout written under an older
+//! number is refused, not half-read), a layout newer than this app is refused with
+//! [`DraftError::NewerVersion`], and anything else that does not fit is
+//! [`DraftError::Damaged`]. Never a half-load, never a guess.
 
 use super::answers::Answers;
+use serde::de::DeserializeOwned;
 
-/// Prefix for version 1 of the draft format.
-const PREFIX: &str = "imw1:";
+/// The answers layout this version of the app writes. Bump it (and add a reader to
+/// [`answers_from_layout`]) whenever the postcard form of [`Answers`] changes.
+pub const LAYOUT: u8 = 1;
+/// Session storage text starts with this, then the layout number and a colon.
+const SESSION_PREFIX: &str = "imw";
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
-/// Why a draft could not be read.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum DecodeError {
-    /// Not a draft from this app, or from a version this one does not understand.
+/// Why saved answers could not be read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DraftError {
+    /// Not answers saved by this app (only for session storage text).
     UnknownFormat,
-    /// The text is damaged (for example, cut short when copied).
+    /// Saved by a newer version of the app, in a layout this one does not know.
+    NewerVersion,
+    /// Cut short, altered, or not in the layout it claims.
     Damaged,
 }
 
@@ -66,28 +93,71 @@ pub fn base64_decode(text: &str) -> Option<Vec<u8>> {
     Some(out)
 }
 
-/// The answers as postcard bytes (used inside encrypted drafts).
-pub fn answers_to_bytes(answers: &Answers) -> Vec<u8> {
-    postcard::to_allocvec(answers).unwrap_or_default()
+/// Reads `bytes` as exactly one `T`, with nothing left over.
+fn strict<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, DraftError> {
+    match postcard::take_from_bytes(bytes) {
+        Ok((value, [])) => Ok(value),
+        _ => Err(DraftError::Damaged),
+    }
 }
 
-/// Reads answers from postcard bytes.
-pub fn answers_from_bytes(bytes: &[u8]) -> Result<Answers, DecodeError> {
-    postcard::from_bytes(bytes).map_err(|_| DecodeError::Damaged)
+/// Reads postcard answers written in answers layout `layout`: the one reader for every layout
+/// ever written.
+pub fn answers_from_layout(layout: u8, bytes: &[u8]) -> Result<Answers, DraftError> {
+    match layout {
+        // Layout 1 is today's `Answers`. When layout 2 comes, this arm reads a frozen copy of
+        // the layout 1 struct and converts it: `strict::<AnswersV1>(bytes).map(Answers::from)`.
+        1 => strict::<Answers>(bytes),
+        newer if newer > LAYOUT => Err(DraftError::NewerVersion),
+        _ => Err(DraftError::Damaged),
+    }
+}
+
+/// The plaintext of a new encrypted draft (envelope version 2 on): the layout, then the
+/// answers.
+pub fn draft_plaintext(answers: &Answers) -> Vec<u8> {
+    let mut out = vec![LAYOUT];
+    out.extend(postcard::to_allocvec(answers).unwrap_or_default());
+    out
+}
+
+/// Reads the decrypted plaintext of a draft whose envelope has version `envelope_version`.
+pub fn answers_from_draft(envelope_version: u8, plaintext: &[u8]) -> Result<Answers, DraftError> {
+    match envelope_version {
+        // Envelope version 1: bare postcard answers, always layout 1.
+        1 => answers_from_layout(1, plaintext),
+        // Envelope version 2: the layout number comes first.
+        2 => match plaintext.split_first() {
+            Some((&layout, answers)) => answers_from_layout(layout, answers),
+            None => Err(DraftError::Damaged),
+        },
+        newer if newer > 2 => Err(DraftError::NewerVersion),
+        _ => Err(DraftError::Damaged),
+    }
 }
 
 /// The answers as text, for the tab's session storage.
 pub fn encode(answers: &Answers) -> String {
-    format!("{PREFIX}{}", base64_encode(&answers_to_bytes(answers)))
+    let bytes = postcard::to_allocvec(answers).unwrap_or_default();
+    format!("{SESSION_PREFIX}{LAYOUT}:{}", base64_encode(&bytes))
 }
 
-/// Reads answers written by [`encode`].
-pub fn decode(text: &str) -> Result<Answers, DecodeError> {
-    let body = text
-        .strip_prefix(PREFIX)
-        .ok_or(DecodeError::UnknownFormat)?;
-    let bytes = base64_decode(body).ok_or(DecodeError::Damaged)?;
-    answers_from_bytes(&bytes)
+/// Reads answers written by [`encode`], by this version of the app or an earlier one.
+pub fn decode(text: &str) -> Result<Answers, DraftError> {
+    let rest = text
+        .strip_prefix(SESSION_PREFIX)
+        .ok_or(DraftError::UnknownFormat)?;
+    let (number, body) = rest.split_once(':').ok_or(DraftError::UnknownFormat)?;
+    if number.is_empty() || !number.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(DraftError::UnknownFormat);
+    }
+    // Any number too big for a byte is still a number from the future, not damage.
+    let layout = number.parse::<u8>().unwrap_or(u8::MAX);
+    if layout > LAYOUT {
+        return Err(DraftError::NewerVersion);
+    }
+    let bytes = base64_decode(body).ok_or(DraftError::Damaged)?;
+    answers_from_layout(layout, &bytes)
 }
 
 #[cfg(test)]
@@ -163,7 +233,58 @@ mod tests {
             what_happened: "x".repeat(500),
             ..Answers::default()
         });
-        assert_eq!(decode("hello"), Err(DecodeError::UnknownFormat));
-        assert_eq!(decode(&text[..text.len() / 2]), Err(DecodeError::Damaged));
+        assert_eq!(decode("hello"), Err(DraftError::UnknownFormat));
+        assert_eq!(decode("imw:AA=="), Err(DraftError::UnknownFormat));
+        assert_eq!(decode("imwx:AA=="), Err(DraftError::UnknownFormat));
+        assert_eq!(decode(&text[..text.len() / 2]), Err(DraftError::Damaged));
+        assert_eq!(decode("imw0:AA=="), Err(DraftError::Damaged));
+    }
+
+    #[test]
+    fn session_text_from_a_newer_version_is_refused_kindly() {
+        let body = encode(&Answers::default())["imw1:".len()..].to_string();
+        for prefix in ["imw2:", "imw255:", "imw9999999999:"] {
+            let text = format!("{prefix}{body}");
+            assert_eq!(decode(&text), Err(DraftError::NewerVersion), "{prefix}");
+        }
+    }
+
+    #[test]
+    fn session_text_with_bytes_left_over_is_refused() {
+        let answers = Answers {
+            what_happened: "I waited".into(),
+            ..Answers::default()
+        };
+        let mut bytes = postcard::to_allocvec(&answers).unwrap();
+        assert_eq!(
+            decode(&format!("imw1:{}", base64_encode(&bytes))),
+            Ok(answers)
+        );
+        bytes.push(0);
+        assert_eq!(
+            decode(&format!("imw1:{}", base64_encode(&bytes))),
+            Err(DraftError::Damaged)
+        );
+    }
+
+    #[test]
+    fn draft_plaintext_names_its_layout_and_reads_back() {
+        let answers = Answers {
+            what_happened: "Ça m'a blessé 💔".into(),
+            ..Answers::default()
+        };
+        let plain = draft_plaintext(&answers);
+        assert_eq!(plain[0], LAYOUT);
+        assert_eq!(answers_from_draft(2, &plain), Ok(answers.clone()));
+        // Envelope version 1 held the same answers with no layout byte.
+        assert_eq!(answers_from_draft(1, &plain[1..]), Ok(answers));
+        assert_eq!(answers_from_draft(2, &[]), Err(DraftError::Damaged));
+        assert_eq!(answers_from_draft(0, &plain), Err(DraftError::Damaged));
+        assert_eq!(answers_from_draft(3, &plain), Err(DraftError::NewerVersion));
+        let mut newer = plain.clone();
+        newer[0] = LAYOUT + 1;
+        assert_eq!(answers_from_draft(2, &newer), Err(DraftError::NewerVersion));
+        newer[0] = 0;
+        assert_eq!(answers_from_draft(2, &newer), Err(DraftError::Damaged));
     }
 }

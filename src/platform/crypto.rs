@@ -3,8 +3,15 @@
 //! person's passphrase by PBKDF2-HMAC-SHA-256 and a fresh random salt and IV for every save.
 //!
 //! The passphrase is used once to derive the key and then dropped; it is never stored.
+//!
+//! The byte layouts, and which versions use the header as AES-GCM's additional data, are in
+//! `domain::envelope`; the answers inside are read by `domain::codec`. `tests/drafts.rs` opens
+//! committed drafts with a native copy of the same steps, so a change here that stops old drafts
+//! opening is caught without a browser.
 
-use crate::domain::envelope::{Envelope, EnvelopeError, ITERATIONS, IV_LEN, SALT_LEN};
+use crate::domain::answers::Answers;
+use crate::domain::codec::{self, DraftError};
+use crate::domain::envelope::{Envelope, EnvelopeError, ITERATIONS, VERSION};
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -19,6 +26,8 @@ pub enum CryptoError {
     WrongPassphrase,
     /// The bytes are not a draft, or a damaged or newer one.
     NotADraft(EnvelopeError),
+    /// It decrypted, but the answers inside are from a newer app or do not read cleanly.
+    Unreadable(DraftError),
 }
 
 fn subtle() -> Result<SubtleCrypto, CryptoError> {
@@ -85,46 +94,55 @@ async fn derive_key(
     Ok(key.unchecked_into())
 }
 
-/// Encrypts `plain` with a key from `passphrase`. Returns the draft's bytes.
-pub async fn encrypt(plain: &[u8], passphrase: &str) -> Result<Vec<u8>, CryptoError> {
-    let salt: [u8; SALT_LEN] = random()?;
-    let iv: [u8; IV_LEN] = random()?;
-    let key = derive_key(passphrase, &salt, ITERATIONS).await?;
-    let params = object(&[
+/// AES-GCM's parameters for `envelope`: its IV, and its header as additional data from
+/// envelope version 2 on.
+fn aes_params(envelope: &Envelope) -> Object {
+    let mut entries = vec![
         ("name", "AES-GCM".into()),
-        ("iv", Uint8Array::from(&iv[..]).into()),
-    ]);
+        ("iv", Uint8Array::from(&envelope.iv[..]).into()),
+    ];
+    if let Some(header) = envelope.additional_data() {
+        entries.push(("additionalData", Uint8Array::from(&header[..]).into()));
+    }
+    object(&entries)
+}
+
+/// Encrypts the answers with a key from `passphrase`, in the current layout (envelope version 2,
+/// answers layout `codec::LAYOUT`). Returns the draft's bytes.
+pub async fn encrypt_answers(answers: &Answers, passphrase: &str) -> Result<Vec<u8>, CryptoError> {
+    let plain = codec::draft_plaintext(answers);
+    let mut envelope = Envelope {
+        version: VERSION,
+        iterations: ITERATIONS,
+        salt: random()?,
+        iv: random()?,
+        ciphertext: Vec::new(),
+    };
+    let key = derive_key(passphrase, &envelope.salt, envelope.iterations).await?;
     let sealed = promise(subtle()?.encrypt_with_object_and_buffer_source(
-        &params,
+        &aes_params(&envelope),
         &key,
-        &Uint8Array::from(plain),
+        &Uint8Array::from(&plain[..]),
     ))
     .await
     .map_err(|_| CryptoError::Unavailable)?;
-    let envelope = Envelope {
-        iterations: ITERATIONS,
-        salt,
-        iv,
-        ciphertext: Uint8Array::new(&sealed).to_vec(),
-    };
+    envelope.ciphertext = Uint8Array::new(&sealed).to_vec();
     Ok(envelope.to_bytes())
 }
 
-/// Opens a draft made by [`encrypt`]. A wrong passphrase is reported, never half-read.
-pub async fn decrypt(draft: &[u8], passphrase: &str) -> Result<Vec<u8>, CryptoError> {
+/// Opens a draft of any version this app has written. A wrong passphrase, a damaged draft or
+/// one from a newer app is reported, never half-read.
+pub async fn decrypt_answers(draft: &[u8], passphrase: &str) -> Result<Answers, CryptoError> {
     let envelope = Envelope::parse(draft).map_err(CryptoError::NotADraft)?;
     let key = derive_key(passphrase, &envelope.salt, envelope.iterations).await?;
-    let params = object(&[
-        ("name", "AES-GCM".into()),
-        ("iv", Uint8Array::from(&envelope.iv[..]).into()),
-    ]);
     let plain = promise(subtle()?.decrypt_with_object_and_buffer_source(
-        &params,
+        &aes_params(&envelope),
         &key,
         &Uint8Array::from(&envelope.ciphertext[..]),
     ))
     .await
     // AES-GCM refuses to decrypt when the tag does not match: wrong passphrase or altered file.
     .map_err(|_| CryptoError::WrongPassphrase)?;
-    Ok(Uint8Array::new(&plain).to_vec())
+    codec::answers_from_draft(envelope.version, &Uint8Array::new(&plain).to_vec())
+        .map_err(CryptoError::Unreadable)
 }

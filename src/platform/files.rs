@@ -40,11 +40,33 @@ pub fn download(name: &str, mime: &str, bytes: &[u8]) -> bool {
     true
 }
 
-/// The bytes of the first file chosen in `input`, if any.
-pub async fn read_chosen_file(input: &HtmlInputElement) -> Option<Vec<u8>> {
-    let file = input.files()?.get(0)?;
-    let buffer = JsFuture::from(file.array_buffer()).await.ok()?;
-    Some(Uint8Array::new(&buffer).to_vec())
+/// Why a chosen file was not read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChosenFileError {
+    /// No file chosen, or the browser could not read it.
+    NoFile,
+    /// Bigger than the caller allows. Checked before reading, so a huge file cannot freeze
+    /// or crash the tab (and lose what the person has typed).
+    TooBig,
+}
+
+/// The bytes of the first file chosen in `input`, if it is at most `max_bytes` long.
+pub async fn read_chosen_file(
+    input: &HtmlInputElement,
+    max_bytes: u32,
+) -> Result<Vec<u8>, ChosenFileError> {
+    let file = input
+        .files()
+        .and_then(|files| files.get(0))
+        .ok_or(ChosenFileError::NoFile)?;
+    // The size comes from the file system, so this costs nothing even for a huge file.
+    if file.size() > f64::from(max_bytes) {
+        return Err(ChosenFileError::TooBig);
+    }
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| ChosenFileError::NoFile)?;
+    Ok(Uint8Array::new(&buffer).to_vec())
 }
 
 /// Puts `text` on the clipboard. Returns false when the browser will not allow it (the page

@@ -8,15 +8,19 @@
 use super::components::{error_summary, text_field, SummaryError, TextProps};
 use super::state::Action;
 use crate::domain::answers::Answers;
-use crate::domain::codec;
+use crate::domain::codec::DraftError;
 use crate::domain::envelope::EnvelopeError;
 use crate::platform::crypto::{self, CryptoError};
+use crate::platform::files::ChosenFileError;
 use crate::platform::{self, files, storage};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// The file name for a draft saved to a file.
 pub const DRAFT_FILE_NAME: &str = "in-my-words-draft.imw";
+/// The biggest file we try to open as a draft. A draft of long answers is tens of kilobytes;
+/// anything much bigger is the wrong file, and reading it could freeze the tab.
+const MAX_DRAFT_FILE_BYTES: u32 = 5 * 1024 * 1024;
 /// Shortest passphrase we accept. Longer is better; a few words are easy to remember.
 const MIN_PASSPHRASE: usize = 8;
 
@@ -36,12 +40,16 @@ enum Status {
     },
 }
 
+/// What to tell the person when a draft does not open. The answers in the tab are never changed
+/// by a draft that did not open, so each message can say so.
 fn open_error(error: CryptoError) -> String {
     match error {
         CryptoError::WrongPassphrase => "That passphrase did not open the draft. Check it and try again. Nothing has been changed.".into(),
         CryptoError::NotADraft(EnvelopeError::NotADraft) => "That file is not a saved draft from In My Words. Choose the file that ends in .imw.".into(),
-        CryptoError::NotADraft(EnvelopeError::NewerVersion) => "That draft was saved by a newer version of In My Words. Open it on the device where you saved it.".into(),
-        CryptoError::NotADraft(EnvelopeError::Damaged) => "That draft is damaged and cannot be opened.".into(),
+        CryptoError::NotADraft(EnvelopeError::NewerVersion)
+        | CryptoError::Unreadable(DraftError::NewerVersion) => "That draft was saved by a newer version of In My Words. This device still has an older copy of the app, so it cannot open it yet. The next time you open In My Words while online, it will update. Then try again. Nothing in this tab has changed.".into(),
+        CryptoError::NotADraft(EnvelopeError::Damaged)
+        | CryptoError::Unreadable(DraftError::Damaged | DraftError::UnknownFormat) => "That draft is damaged and cannot be opened. Nothing in this tab has changed.".into(),
         CryptoError::Unavailable => "This browser cannot open saved drafts. Try a different browser.".into(),
     }
 }
@@ -103,16 +111,16 @@ pub fn SavePage(props: &SaveProps) -> Html {
                 status.set(Some(problem));
                 return;
             }
-            let (secret, status, busy, has_saved) = (
+            let (secret, answers, status, busy, has_saved) = (
                 (*passphrase).clone(),
+                answers.clone(),
                 status.clone(),
                 busy.clone(),
                 has_saved.clone(),
             );
-            let plain = codec::answers_to_bytes(&answers);
             busy.set(true);
             wasm_bindgen_futures::spawn_local(async move {
-                let result = match crypto::encrypt(&plain, &secret).await {
+                let result = match crypto::encrypt_answers(&answers, &secret).await {
                     Ok(bytes) => keep(&bytes),
                     Err(_) => Err("This browser cannot encrypt a draft, so we have not saved it. Try a different browser.".into()),
                 };
@@ -165,13 +173,9 @@ pub fn SavePage(props: &SaveProps) -> Html {
             );
             busy.set(true);
             wasm_bindgen_futures::spawn_local(async move {
-                let result = crypto::decrypt(&bytes, &secret)
+                let result = crypto::decrypt_answers(&bytes, &secret)
                     .await
-                    .map_err(open_error)
-                    .and_then(|plain| {
-                        codec::answers_from_bytes(&plain)
-                            .map_err(|_| open_error(CryptoError::NotADraft(EnvelopeError::Damaged)))
-                    });
+                    .map_err(open_error);
                 busy.set(false);
                 match result {
                     Ok(answers) => {
@@ -206,13 +210,18 @@ pub fn SavePage(props: &SaveProps) -> Html {
             };
             let (open, status) = (open.clone(), status.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                match files::read_chosen_file(&input).await {
-                    Some(bytes) => open(bytes),
-                    None => status.set(Some(Status::Problem {
-                        field: "open-file",
-                        message: "Choose the draft file first.".into(),
-                    })),
-                }
+                let message = match files::read_chosen_file(&input, MAX_DRAFT_FILE_BYTES).await {
+                    Ok(bytes) => return open(bytes),
+                    Err(ChosenFileError::NoFile) => "Choose the draft file first.".into(),
+                    Err(ChosenFileError::TooBig) => format!(
+                        "That file is too big to be a saved draft. Drafts are much smaller than {} MB. Choose the file called {DRAFT_FILE_NAME}. Nothing in this tab has changed.",
+                        MAX_DRAFT_FILE_BYTES / 1024 / 1024
+                    ),
+                };
+                status.set(Some(Status::Problem {
+                    field: "open-file",
+                    message,
+                }));
             });
         })
     };
