@@ -29,6 +29,7 @@ pub mod interview;
 pub mod letter;
 pub mod mailto;
 pub mod route;
+pub mod safety;
 pub mod situation;
 pub mod timeline;
 pub mod tools;
