@@ -8,6 +8,10 @@
 //! This code is in the journey's first download, which is close to its size budget, so it is
 //! deliberately small: one table of short phrase patterns ([`PATTERNS`]) matched over a list of
 //! normalised words, a few word lists for the context rules, and no generic machinery.
+//! Measured in a stand-alone wasm32 build (`opt-level = "z"`, LTO, no wasm-opt) against a base
+//! that already splits strings and grows vectors: about 5.3 KB of code and 2.9 KB of data
+//! (the table and the word lists), 3.4 KB with brotli. Most of the data is the table; each
+//! pattern costs about 40 bytes.
 //!
 //! What it weighs, and why:
 //! - **Show for the person's own present state**: wanting to die, planning suicide or an
@@ -34,7 +38,7 @@ use super::interview::TextField;
 use std::ops::Range;
 
 /// What kind of danger the words suggest.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Kind {
     /// The person may harm or kill themselves (or, written by a supporter, the person they
     /// help may).
@@ -54,213 +58,185 @@ pub struct Concern {
     pub field: Option<TextField>,
 }
 
-/// The phrase patterns, comma-separated. One string rather than a slice of strings, because a
-/// slice costs a pointer and a length per entry in the download.
+/// The phrase patterns, comma-separated. One string rather than a slice of strings: a slice
+/// costs a pointer and a length per entry in the download.
 ///
-/// Each pattern is a kind letter and words separated by spaces:
+/// Each pattern is a kind letter and word slots separated by spaces:
 /// - `s` self-harm, `h` harmed now, `r` self-harm only when the clause says it is recent
 ///   ("took an overdose" is history unless it was "today"), `q` a figure of speech that
-///   silences any other match it overlaps ("want to die *of embarrassment*").
-/// - A word slot lists alternatives with `/`; `pre*` is a prefix, `*suf` a suffix; `$` is the
-///   end of a clause; a trailing `?` makes the slot optional; `~` skips up to [`GAP`] words.
-/// - `@` is [`PEOPLE`] (who could hurt the person), `%` is [`SELF`] ("myself" and typos).
+///   silences any match it overlaps ("want to *die of* embarrassment"); these come first.
+/// - A slot lists alternatives with `/`; `pre*` is a prefix, `*suf` a suffix; `$` is the end of
+///   a clause; a trailing `?` makes the slot optional; `~` skips up to [`GAP`] words.
+/// - `@` is [`PEOPLE`] (who could hurt the person), `%` is [`SELF`] ("myself").
 ///
 /// Words are written as they are after normalising: lower case, no apostrophes ("dont", "ill",
-/// "im", "hes", and "he'll" is "hell"), "2" read as "to". Alternatives include common typos and
-/// text-speak, but only where they cannot be mistaken for another word.
+/// "im", "hes"; "he'll" becomes "hell"). There are few typos and no long
+/// word lists, because every byte here is downloaded by everyone: a pattern earns its place by
+/// a row in `tests/safety_cases.toml`.
 const PATTERNS: &str = concat!(
+    // Figures of speech and the like, first: they silence any match they overlap.
+    "q die/dying/dead of/laughing,",
+    "q % laughing,",
+    "q kill % for *ing/not,",
+    "q killing % *ing,",
+    "q die at/in home/peace/hospital,",
+    "q live/living in/near/there/at/on/here/alone,",
+    "q it/its/this/thats is/s/really? hitting/hits,",
+    "q followed up,",
+    "q told me? to go? and? kill,",
+    "q going on about/at/with,",
     // Wanting to die, not wanting to be alive.
-    "s want/wanna/wana/wnt/wanting/wants/ready to? just? be? die/dead/dye,",
-    "s wish i/id was/were dead/gone,",
-    "s wish i/id had/was? never/wasnt/werent/hadnt been/was? born/alive/here,",
-    "s wish/hope/pray i/id could? die,",
-    "s dont/dnt/not/never think? i? want/wanna/wana/wanting to? be? alive/live/living/exist/wake,",
-    "s dont/dnt/not want/wanna/wana to? be here anymore/nemore/any,",
-    "s hope/pray i dont/never/wont wake,",
+    "s want/wanna/wanting/wants to/2? be? die/dead,",
+    "s wish i/id was/were dead,",
+    "s wish i/id had/was? never been? born,",
+    "s dont/dnt/not/never think? i? want/wanna to? be? alive/live/exist/wake,",
+    "s dont/not want/wanna to be here anymore/any,",
+    "s hope i dont/never wake,",
     // Ending it, killing myself, suicide now or planned.
     "s end/ending/take/taking my own? life,",
-    "s end/ending it all/tonight/$,",
-    "s want/wanna it all? to end,",
-    "s kill/killing/killin/kil/kiling/top/topping/end/ending/hang/hanging/drown/off %,",
-    "s kill/killing/kil my self,",
+    "s end/ending it all/$,",
+    "s kill/killing/kil/top/topping/end/hang/off %,",
+    "s kill/kil my self,",
     "s kms,",
-    "s throw/throwing % off/under/in/from,",
-    "s jump/jumping/step off/in/from the/a? front/bridge/building/roof/cliff/train,",
-    "s commit/committing/comit/attempt suicide,",
-    "s think/thinking/thoughts/plan/planning/planned/considering about/of/my? suicide/overdosing/topping,",
-    "s suicidal/suicide thoughts/feelings/urges,",
-    "s suicide note/plan/pact,",
-    "s im/am/feel/feeling/feelin/been/getting/so/very/really/actively/still/is suic*/sucid*,",
-    "s have/having/get/getting suicidal/suicide,",
+    "s jump/step off/in the/a? front/bridge/building/roof,",
+    "s commit/attempt suicide,",
+    "s thinking/thoughts/plan/planning about/of/my? suicide/overdosing,",
+    "s suicidal thoughts/feelings,",
+    "s suicide note/plan,",
+    "s im/am/feel/feeling/been/so/really/still/is suic*/sucid*,",
     // Overdose planned, or taken just now.
-    "s to/gonna/will/ill/wanna/planning overdose/od/overdosing,",
-    "s take/taking/do/doing an/a overdose/od,",
-    "s take/taking/swallow all my/the? pills/tablets/meds/medication/tabs at? once/tonight,",
-    "s stockpiling/hoarding/saving up? my/the? pills/tablets/meds/tabs,",
-    "s ive/have/just taken/took/swallowed/done an/a/all/loads/lots/load/handful,",
-    "r took/taken/done/had/swallowed an/a/all/loads overdose/od/my/of/pills/tablets,",
+    "s to/gonna/will/ill overdose/od,",
+    "s take/taking an/a overdose/od,",
+    "s saving/stockpiling up? my/the? pills/tablets/meds,",
+    "s just taken/took,",
+    "r took/taken an/a/all overdose/od/my,",
     // Self-harm now.
-    "s cut/cutting/cuttin/harm/harming/hurt/hurting/burn/burning/starve/starving/hitting %,",
-    "s cutting/cuttin/cut/slit/slitting/slashing my/his/her? arms/arm/wrists/wrist/legs/thighs/again,",
-    "s i/im/am/been/started/still/keep/keeps/currently/is/are self/selfharm harm/harming/harmin?,",
-    "s self harming/harm again/tonight/now,",
-    "r cut/burned/burnt/hurt/harmed %,",
-    "r self harmed,",
-    "s trying/try/struggling/hard not to cut/hurt/harm/kill/self/end/top/overdose/od,",
-    "s urge/urges to self/cut/hurt/harm/kill/end,",
-    "s not/dont/dnt/never feel? safe with/around/from %,",
+    "s cut/cutting/harm/harming/hurt/hurting/burn/burning/starving %,",
+    "s cutting/slit my? arms/wrists/again,",
+    "s i/im/been/still/keep/is/are self harm/harming,",
+    "s trying/hard not to cut/hurt/harm/kill,",
+    "s not safe with/around %,",
     // No point going on, better off without me.
-    "s no/nae point in/to? going/carrying on,",
-    "s no/nae/the point in/to/of? living/life/existing/anymore/nemore/alive,",
-    "s no/nae point in? being/me alive,",
-    "s nothing/nothin/no/nae reason? to live,",
-    "s cant/cannot/cnt go/carry on anymore/nemore/any/$,",
-    "s better off/of without me/dead/gone,",
-    "s better off/of if i was/were/wasnt/werent/died/dead/gone/not,",
-    "s im/am/feel/feeling/just like? such? a? burden,",
+    "s no point in? going/carrying on,",
+    "s no/the point in/of? living/anymore/alive,",
+    "s nothing/no reason? to live,",
+    "s cant/cannot go on anymore/$,",
+    "s better off without me/dead,",
+    "s better off if i was/wasnt/died/dead/gone,",
+    "s im/am/feel like? such? a burden,",
     // Being harmed or in danger now.
-    "h @ is/s/are/keeps/keep? still/always/constantly? hurting/threatening/controlling/following/stalking/touching me/us,",
-    "h hitting/beating/abusing/raping/strangling/choking/battering/assaulting/kicking/punching/slapping/attacking me/us,",
-    "h @ still/always? hits/beats/abuses/rapes/chokes/strangles/kicks/punches/slaps/hurts/threatens/attacks me/us,",
-    "h being abused/hurt/hit/beaten/attacked/raped/assaulted/threatened/stalked/followed/exploited/trafficked/groomed,",
-    "h im/am/i/we/feel not/dont/dnt/never/no feel/longer? safe at/in/here/home/tonight/now/$/anymore/nemore/anywhere/going/living/there,",
-    "h not/dont/dnt/never feel? safe with/around/near @,",
-    "h not/unsafe safe? at/in my/the/our? home/house/flat/hostel/room,",
-    "h feel/im/am unsafe at/in/here/home/tonight/now/$/with/around,",
-    "h scared/afraid/frightened/terrified/petrified/fear/worried ~ @ ~ kill/hurt/hit/stab/rape/attack/strangle/beat me/us,",
-    "h scared/afraid/fear/fearing for my life,",
-    "h threatening/threatened/threatens/threatend ~ kill/stab/hurt/hit/rape/beat me/us,",
-    "h @ said/says/saying/keeps/told/tells ~ @ ~ kill/stab/hurt me/us,",
-    "h im/am/is/still in danger,",
-    // Figures of speech and other ways of saying the same words: they silence what they overlap.
-    "q die/dying/dead of/from embarrassment/shame/boredom/cringe/laughing/laughter,",
-    "q die/dying/% laughing,",
-    "q kill/killing % for *ing/not,",
-    "q killing % *ing,",
-    "q die/dying at/in/with home/peace/dignity/hospital/hospice,",
-    "q live/living in/near/there/at/next/round/around/on/somewhere/abroad/alone/here/together,",
-    "q it/its/this/reality/thats/that is/s/really/keeps? hitting/hits,",
-    "q followed up,",
-    "q told/tell/tells/telling me? to go? and? kill/top/hang/hurt/end,",
-    "q life back,",
-    "q going/carrying on about/at/with",
+    "h @ is/s/are/keeps? hurting/threatening/controlling/following/touching/abusing me,",
+    "h hitting/beating/abusing/raping/strangling/choking/kicking/punching/attacking me,",
+    "h @ hits/beats/abuses/rapes/chokes/kicks/punches/hurts/threatens me,",
+    "h being abused/hurt/hit/beaten/attacked/raped/assaulted/threatened,",
+    "h im/am/i/feel not/dont/never feel? safe at/in/here/home/tonight/now/$/anymore/going,",
+    "h not/dont/never feel? safe with/around @,",
+    "h scared/afraid/frightened/terrified/worried ~ @ ~ kill/hurt/hit/stab/rape me,",
+    "h fear/scared for my life,",
+    "h threatening/threatened/threatens ~ kill/stab/hurt me,",
+    "h @ said/says/told ~ @ ~ kill/hurt me,",
+    "h im/am/is in danger",
 );
 
-/// Who could be hurting the person (`@`), including "he'll" as "hell" and "she'd" as "shed".
-const PEOPLE: &str = "he/she/they/hes/shes/theyre/hell/shell/theyll/hed/shed/theyd/someone/\
-somebody/partner/husband/wife/boyfriend/girlfriend/bf/gf/dad/mum/mom/stepdad/father/mother/\
-brother/sister/son/ex/him/her/them/carer/carers/staff/nurse/landlord/neighbour/people/man/men";
-/// "Myself" and its typos (`%`); third persons too, for a supporter writing about the person.
-const SELF: &str = "myself/meself/myslef/mysefl/mself/myselfe/himself/herself/themselves/themself";
-/// Negations: just before a phrase (within three words) they silence it ("I'm not suicidal",
-/// "I would never hurt myself", "I don't think I want to die"). Not undone by "now": "I'm not
-/// suicidal now" stays quiet. Phrases that carry their own negation ("don't want to be alive")
+/// Who could be hurting the person (`@`), with "he'll" as "hell" and "she'd" as "shed".
+const PEOPLE: &str = "he/she/they/hes/shes/theyre/hell/shell/theyll/hed/shed/him/her/them/\
+someone/partner/husband/wife/boyfriend/girlfriend/dad/mum/ex/carers/staff";
+/// "Myself" (`%`); "himself" and "herself" too, for a supporter writing about the person.
+const SELF: &str = "myself/meself/myslef/himself/herself/themselves";
+/// Negations: within three words before a phrase they silence it ("I'm not suicidal", "I would
+/// never hurt myself", "I don't think I want to die"). "Now" does not undo them: "I'm not
+/// suicidal now" stays quiet. Phrases with their own negation ("don't want to be alive")
 /// start at it, so it is not before them.
-const NEG: &str = "not/never/dont/dnt/didnt/doesnt/wont/wouldnt/isnt/arent/havent/hasnt/\
-wasnt/werent/aint/longer/nor";
+const NEG: &str = "not/never/dont/dnt/didnt/wont/wouldnt/havent/wasnt/longer";
 /// Past or hypothetical: within five words before a phrase they make it history ("I tried to
-/// kill myself", "I used to cut myself", "they were hitting me").
-const PAST: &str = "tried/attempted/took/used/was/were/wanted/nearly/almost/stopped/quit/\
-history/previous/previously/past/former/ago";
+/// kill myself", "I used to cut myself", "they were hitting me", "years ago I").
+const PAST: &str = "tried/attempted/took/used/was/were/wanted/nearly/stopped/history/ago";
 /// Anywhere in the clause, these say it is now, and undo [`PAST`] ("I tried to kill myself
 /// again yesterday"). `r` patterns need one.
-const RECENT: &str = "now/still/again/today/tonight/currently/anymore/nemore/yesterday/\
-recently/lately/just/earlier";
+const RECENT: &str = "now/still/again/today/tonight/anymore/yesterday/just/earlier";
 /// Speech verbs: before a self-harm phrase about "me" or "you", someone else's words to the
 /// person ("the nurse said I'd be better off dead", "they asked if I want to hurt myself").
-const CUE: &str = "said/says/saying/told/tells/telling/asked/asks/asking/wrote/writes/\
-suggested/implied/called/accused/thinks/reckons/joked";
-/// Before a speech verb, these make it the person's own words ("I told them I want to die",
-/// "I keep telling them"), which count.
-const SPEAKER: &str = "i/ive/id/we/keep/kept/have/already/also/then/just/even/finally";
-/// First and second person: reported speech only silences a phrase about the person ("said
-/// I'd be better off dead"), not a supporter's report of what the person said about
-/// themselves ("she says she's been cutting again"), which shows.
-const ME: &str = "i/id/im/ive/me/my/myself/meself/you/youd/youre/your/u";
-/// Words that start a new clause, as a comma does.
-const CONJ: &str = "and/but/so/because/cos/coz/although/though/whereas";
-
+const CUE: &str = "said/says/told/asked/asks/asking/called/thinks";
+/// Before a speech verb, these make it the person's own words ("I told them I want to die"),
+/// which count.
+const SPEAKER: &str = "i/ive/id/keep/have";
+/// First and second person: reported speech silences a phrase about the person ("said I'd be
+/// better off dead"), not a supporter's report of what the person said about themselves ("she
+/// says she's been cutting again"), which shows.
+const ME: &str = "i/id/im/ive/me/my/myself/you/youd/your";
 /// How many words `~` may skip.
 const GAP: usize = 4;
 /// How far the context rules look either way (words). A bound keeps the time linear in the
 /// length of the text however it is written.
 const REACH: usize = 12;
+/// What ends a clause for the context rules: the punctuation words (see [`words`]) and
+/// conjunctions ("I tried to kill myself in 2019 *but* now I want to die").
+const BREAK: &str = "./,/and/but/so/because/cos";
 
-/// One normalised word: ASCII letters and digits in lower case, with apostrophes dropped.
-struct Word {
-    norm: String,
-    /// Where it is in the original text (from its first to its last letter or digit).
-    at: Range<usize>,
-    /// What comes before it: 3 a new sentence, 2 a conjunction (this word), 1 clause
-    /// punctuation, 0 nothing.
-    brk: u8,
-}
-
-/// Splits text into normalised words.
+/// Normalises text into words separated by spaces, with where each word is in the text.
 ///
-/// Only ASCII letters and digits make words, because every pattern is English and this needs
-/// no Unicode tables. Anything else separates words: emoji, accents, zero-width characters and
-/// right-to-left text can never join two words into a phrase or panic, and byte ranges stay on
-/// character boundaries because they start and end at ASCII bytes. Apostrophes (straight,
-/// curly, backtick) inside a word are dropped, so "don’t", "don't" and "dont" are one word.
-fn words(text: &str) -> Vec<Word> {
-    let mut out: Vec<Word> = Vec::new();
-    let mut cur: Option<Word> = None;
-    let mut brk = 3;
-    for (i, c) in text.char_indices() {
+/// Words are ASCII letters and digits in lower case; a sentence end (`. ! ? ;` or a new line)
+/// becomes the word `.` and clause punctuation (`, : ( )`) the word `,`, so the rules need no
+/// other structure. Reading bytes, not characters, needs no UTF-8 decoding or Unicode tables
+/// in the download: every other byte separates words, so emoji, accents, zero-width characters
+/// and right-to-left text can never join two words into a phrase, and ranges stay on character
+/// boundaries because they start and end at ASCII bytes. Apostrophes inside a word (`'`, `` `
+/// ``, and the curly `’` `‘`, bytes E2 80 98/99) are dropped, so "don’t", "don't" and "dont"
+/// are one word.
+fn words(text: &str) -> (String, Vec<Range<usize>>) {
+    let b = text.as_bytes();
+    let mut norm = String::new();
+    let mut at: Vec<Range<usize>> = Vec::new();
+    let (mut open, mut i) = (false, 0);
+    while i < b.len() {
+        let c = b[i];
+        let curly = c == 0xE2 && b.get(i + 1) == Some(&0x80) && b.get(i + 2) >= Some(&0x98);
         if c.is_ascii_alphanumeric() {
-            let w = cur.get_or_insert_with(|| Word {
-                norm: String::new(),
-                at: i..i,
-                brk,
-            });
-            w.norm.push(c.to_ascii_lowercase());
-            w.at.end = i + 1;
-            brk = 0;
-        } else if !(cur.is_some() && matches!(c, '\'' | '’' | '‘' | '`' | 'ʼ')) {
-            out.extend(cur.take());
-            brk = brk.max(match c {
-                '.' | '!' | '?' | ';' | '\n' | '…' => 3,
-                ',' | ':' | '(' | ')' | '"' | '“' | '”' | '–' | '—' => 1,
-                _ => 0,
-            });
+            if !open {
+                norm.push(' ');
+                at.push(i..i);
+            }
+            norm.push(c.to_ascii_lowercase() as char);
+            if let Some(r) = at.last_mut() {
+                r.end = i + 1;
+            }
+            open = true;
+        } else if open && (c == b'\'' || c == b'`' || curly && b[i + 2] < 0x9A) {
+            i += 2 * curly as usize;
+        } else {
+            open = false;
+            let mark = match c {
+                b'.' | b'!' | b'?' | b';' | b'\n' => " .",
+                b',' | b':' | b'(' | b')' => " ,",
+                _ => "",
+            };
+            if !mark.is_empty() {
+                norm.push_str(mark);
+                at.push(i..i + 1);
+            }
         }
+        i += 1;
     }
-    out.extend(cur);
-    for w in &mut out {
-        if is(&w.norm, CONJ) {
-            w.brk = w.brk.max(2);
-        }
-        if w.norm == "2" {
-            w.norm = "to".into(); // "want 2 die"
-        }
-    }
-    out
+    (norm, at)
 }
 
 fn is(word: &str, list: &str) -> bool {
     list.split('/').any(|x| x == word)
 }
 
-/// Whether one alternative of a slot fits a word.
-fn fits(alt: &str, word: &str) -> bool {
-    match (alt.strip_suffix('*'), alt.strip_prefix('*')) {
-        (Some(pre), _) => word.starts_with(pre),
-        (_, Some(suf)) => word.ends_with(suf),
-        _ => alt == word,
-    }
-}
-
 /// Matches the pattern slots `p` from word `i`; gives the index after the last word matched.
 /// Backtracks over alternatives, optional slots and gaps; patterns are a few slots long, so
-/// this stays small.
-fn at(p: &str, ws: &[Word], i: usize) -> Option<usize> {
+/// this stays small. Nothing crosses a sentence end: no slot matches the word `.` and `~` does
+/// not skip it.
+fn at(p: &str, ws: &[&str], i: usize) -> Option<usize> {
     if p.is_empty() {
         return Some(i);
     }
     let (slot, rest) = p.split_once(' ').unwrap_or((p, ""));
     if slot == "~" {
-        return (i..=(i + GAP).min(ws.len())).find_map(|j| at(rest, ws, j));
+        let last = ws.len().min(i + GAP);
+        let last = (i..last).find(|&j| ws[j] == ".").unwrap_or(last);
+        return (i..=last).find_map(|j| at(rest, ws, j));
     }
     let (slot, optional) = slot.strip_suffix('?').map_or((slot, false), |s| (s, true));
     let slot = match slot {
@@ -268,13 +244,17 @@ fn at(p: &str, ws: &[Word], i: usize) -> Option<usize> {
         "%" => SELF,
         s => s,
     };
+    let w = ws.get(i).copied().unwrap_or(".");
     for alt in slot.split('/') {
-        let next = if alt == "$" {
-            ws.get(i).is_none_or(|w| w.brk > 0).then_some(i)
-        } else {
-            ws.get(i).filter(|w| fits(alt, &w.norm)).map(|_| i + 1)
+        let fits = match (alt.strip_suffix('*'), alt.strip_prefix('*')) {
+            _ if alt == "$" => w == "." || w == ",",
+            (Some(pre), _) => w.starts_with(pre),
+            (_, Some(suf)) => w.ends_with(suf),
+            _ => w == alt,
         };
-        if let Some(end) = next.and_then(|j| at(rest, ws, j)) {
+        // `$` matches without taking a word.
+        let next = i + (alt != "$") as usize;
+        if let Some(end) = fits.then(|| at(rest, ws, next)).flatten() {
             return Some(end);
         }
     }
@@ -283,91 +263,81 @@ fn at(p: &str, ws: &[Word], i: usize) -> Option<usize> {
 
 /// True when the context says a match at words `s..e` is not about the person's present
 /// safety: negated, dated, past, or someone else's words. See the module notes.
-fn silenced(ws: &[Word], s: usize, e: usize, kind: u8) -> bool {
-    // The clause around the match, looking at most REACH words either way.
-    let from = s.saturating_sub(REACH);
-    let cs = (from..=s).rev().find(|&j| ws[j].brk > 0).unwrap_or(from);
-    let to = ws.len().min(e + REACH);
-    let ce = (e..to).find(|&j| ws[j].brk > 0).unwrap_or(to);
-    let near =
-        |n: usize, list: &str| (s.saturating_sub(n).max(cs)..s).any(|j| is(&ws[j].norm, list));
-    let recent = (cs..ce).any(|j| is(&ws[j].norm, RECENT));
-    let negated = near(3, NEG);
-    // "in 2019", "two years ago": over, even with "again" ("since 2019" is still going on).
-    let dated = (e..ce).any(|j| {
-        let w = &ws[j].norm;
-        w == "ago"
-            || (w.len() == 4
-                && (w.starts_with("19") || w.starts_with("20"))
-                && w.bytes().all(|b| b.is_ascii_digit())
-                && ws[j - 1].norm != "since")
-    });
-    let cue = |j: &usize| is(&ws[*j].norm, CUE) && !(*j > 0 && is(&ws[j - 1].norm, SPEAKER));
-    // Someone else's words: a speech verb earlier in the clause, or ending the clause just
-    // before when only punctuation separates them (`she said, "you'd be better off dead"`),
-    // followed by a word for the person.
-    let reported = kind != b'h'
-        && (cs..s)
-            .rev()
-            .find(cue)
-            .or(Some(cs.wrapping_sub(1)).filter(|j| ws[cs].brk == 1 && cs > 0 && cue(j)))
-            .is_some_and(|c| (c + 1..e).any(|j| is(&ws[j].norm, ME)));
-    negated || dated || reported || (near(5, PAST) && !recent) || (kind == b'r' && !recent)
+///
+/// One walk back from the end of the match to the start of its clause (at most [`REACH`]
+/// words), one walk forward to the end of the clause.
+fn silenced(ws: &[&str], s: usize, e: usize, kind: u8) -> bool {
+    let (mut neg, mut past, mut said, mut recent, mut me) = (false, false, false, false, false);
+    let cue = |j: usize| is(ws[j], CUE) && !(j > 0 && is(ws[j - 1], SPEAKER));
+    for j in (s.saturating_sub(REACH)..e).rev() {
+        let w = ws[j];
+        if j < s {
+            if is(w, BREAK) {
+                // A speech verb just before the clause, with a comma between:
+                // `she said, "you'd be better off dead"`.
+                said |= me && w == "," && j > 0 && cue(j - 1);
+                break;
+            }
+            neg |= j + 3 >= s && is(w, NEG);
+            past |= j + 5 >= s && is(w, PAST);
+            // Someone else's words, then a word for the person.
+            said |= me && cue(j);
+        }
+        me |= is(w, ME);
+        recent |= is(w, RECENT);
+    }
+    let mut dated = false;
+    for j in e..ws.len().min(e + REACH) {
+        let w = ws[j];
+        if is(w, BREAK) {
+            break;
+        }
+        recent |= is(w, RECENT);
+        // "two years ago", "in 2019"; but "since 2019" is still going on.
+        dated |= w == "ago"
+            || w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && ws[j - 1] != "since";
+    }
+    neg || dated || said && kind != b'h' || !recent && (past || kind == b'r')
 }
 
-/// The first concern in one sentence, after figures of speech have had their say.
+/// Reads `text` for words that suggest the writer (or, from a supporter, the person they help)
+/// may not be safe now. Gives the first such words, or `None`. Never changes the text; runs in
+/// time roughly proportional to its length.
 ///
-/// One pass over the words finds every match; figures of speech mark their words as hushed
-/// (they may start after the phrase they silence: "want to *die of* embarrassment"), then the
-/// first match with no hushed word wins. Linear: matches are a few words long.
-fn in_sentence(ws: &[Word], pats: &[(u8, &str)]) -> Option<Concern> {
+/// For each pattern, its first match that nothing silences; of those, the one that starts
+/// first (the earlier pattern on a tie). The `q` patterns come first in the table and mark the
+/// words they match as hushed; a match with a hushed word is silenced. (A figure of speech may
+/// start before the phrase, "it's *hitting* me", or after it, "want to *die of*
+/// embarrassment".)
+pub fn concern(text: &str) -> Option<Concern> {
+    let (norm, at_text) = words(text);
+    let ws: Vec<&str> = norm.split(' ').skip(1).collect();
     let mut hushed = vec![false; ws.len()];
-    let mut hits = Vec::new();
-    for i in 0..ws.len() {
-        for &(kind, p) in pats {
-            let Some(e) = at(p, ws, i) else { continue };
+    let mut best: Option<(usize, usize, u8)> = None;
+    for p in PATTERNS.split(',') {
+        let kind = p.as_bytes()[0];
+        for i in 0..best.map_or(ws.len(), |b| b.0) {
+            let Some(e) = at(&p[2..], &ws, i) else {
+                continue;
+            };
             if kind == b'q' {
                 hushed[i..e].fill(true);
-            } else if !silenced(ws, i, e, kind) {
-                hits.push((kind, i, e));
+            } else if !hushed[i..e].contains(&true) && !silenced(&ws, i, e, kind) {
+                best = Some((i, e, kind));
+                break;
             }
         }
     }
-    let (kind, i, e) = hits
-        .into_iter()
-        .find(|h| !hushed[h.1..h.2].contains(&true))?;
+    let (i, e, kind) = best?;
     Some(Concern {
         kind: if kind == b'h' {
             Kind::HarmedNow
         } else {
             Kind::SelfHarm
         },
-        span: ws[i].at.start..ws[e - 1].at.end,
+        span: at_text[i].start..at_text[e - 1].end,
         field: None,
     })
-}
-
-/// Reads `text` for words that suggest the writer (or, from a supporter, the person they help)
-/// may not be safe now. Gives the first such words, or `None`. Never changes the text; runs in
-/// time roughly proportional to its length.
-pub fn concern(text: &str) -> Option<Concern> {
-    let ws = words(text);
-    // Split the table once per call: (kind letter, slots).
-    let pats: Vec<(u8, &str)> = PATTERNS
-        .split(',')
-        .map(|p| (p.as_bytes()[0], &p[2..]))
-        .collect();
-    let mut a = 0;
-    while a < ws.len() {
-        let b = (a + 1..ws.len())
-            .find(|&j| ws[j].brk == 3)
-            .unwrap_or(ws.len());
-        if let Some(c) = in_sentence(&ws[a..b], &pats) {
-            return Some(c);
-        }
-        a = b;
-    }
-    None
 }
 
 /// Every text answer, the account first. Fields that cannot hold a sentence (dates, postcode)
