@@ -9,11 +9,35 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// A day in the Gregorian calendar. Ordered, so `a < b` means `a` is earlier.
+///
+/// Read back from saved answers or a message only through [`Date::new`] (and years 1 to 9999):
+/// a damaged or altered draft can then never hold a day that does not exist, which the date
+/// arithmetic would not survive. The stored layout is the same as the fields'.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "DateParts")]
 pub struct Date {
     year: i32,
     month: u8,
     day: u8,
+}
+
+/// A date's parts exactly as stored, before they are checked.
+#[derive(Deserialize)]
+struct DateParts {
+    year: i32,
+    month: u8,
+    day: u8,
+}
+
+impl TryFrom<DateParts> for Date {
+    type Error = &'static str;
+
+    fn try_from(parts: DateParts) -> Result<Date, Self::Error> {
+        if !(1..=9999).contains(&parts.year) {
+            return Err("a year out of range");
+        }
+        Date::new(parts.year, parts.month, parts.day).ok_or("a day that does not exist")
+    }
 }
 
 /// The days of the week, Monday first as in UK calendars.
@@ -202,6 +226,28 @@ impl fmt::Display for Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_stored_date_that_cannot_exist_is_refused_not_read() {
+        let good = postcard::to_allocvec(&Date::new(2026, 11, 23).unwrap()).unwrap();
+        assert_eq!(
+            postcard::from_bytes::<Date>(&good),
+            Ok(Date::new(2026, 11, 23).unwrap())
+        );
+        for (year, month, day) in [
+            (2026, 0, 23),
+            (2026, 13, 1),
+            (2026, 2, 30),
+            (0, 1, 1),
+            (i32::MAX, 1, 1),
+        ] {
+            let bytes = postcard::to_allocvec(&(year, month, day)).unwrap();
+            assert!(
+                postcard::from_bytes::<Date>(&bytes).is_err(),
+                "{year}-{month}-{day} must be refused"
+            );
+        }
+    }
 
     fn d(text: &str) -> Date {
         Date::parse_iso(text).unwrap()
