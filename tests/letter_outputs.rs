@@ -345,11 +345,16 @@ fn calendar_reminders_parse_back_with_their_dates() {
             ("VALUE".to_string(), vec!["DATE".to_string()])
         );
         assert_eq!(prop(p, "DTSTAMP"), "20261123T000000Z");
-        assert_eq!(unescape_ics(prop(p, "SUMMARY")), item.label);
-        assert_eq!(unescape_ics(prop(p, "DESCRIPTION")), item.note);
+        // A lock screen shows only the neutral title; what it is about is inside.
+        assert_eq!(prop(p, "SUMMARY"), "Reminder");
+        assert_eq!(
+            unescape_ics(prop(p, "DESCRIPTION")),
+            format!("{}\n\n{}", item.label, item.note)
+        );
         assert!(prop(p, "UID").ends_with("@in-my-words"));
         assert_eq!(event.alarms.len(), 1);
         assert_eq!(prop(&event.alarms[0].properties, "ACTION"), "DISPLAY");
+        assert_eq!(prop(&event.alarms[0].properties, "DESCRIPTION"), "Reminder");
     }
     // The acknowledgement, the chase and the ombudsman's time limit are all there.
     let kinds: Vec<ItemKind> = items.iter().map(|i| i.kind).collect();
@@ -386,10 +391,10 @@ fn calendar_text_with_punctuation_emoji_and_line_breaks_is_folded_and_escaped() 
     let p = &calendar.events[0].properties;
     assert_eq!(prop(p, "DTSTART"), "20270228");
     assert_eq!(prop(p, "DTEND"), "20270301");
-    assert_eq!(unescape_ics(prop(p, "SUMMARY")), item.label);
+    assert_eq!(prop(p, "SUMMARY"), "Reminder");
     assert_eq!(
         unescape_ics(prop(p, "DESCRIPTION")),
-        note.replace("\r\n", "\n")
+        format!("{}\n\n{}", item.label, note.replace("\r\n", "\n"))
     );
 }
 

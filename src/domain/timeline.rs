@@ -177,6 +177,9 @@ pub fn to_html(items: &[Item]) -> String {
     out
 }
 
+/// The title of every calendar event and alarm: neutral, because a lock screen shows it.
+const REMINDER: &str = "Reminder";
+
 /// The dated items as an iCalendar file: one all-day event each, with a reminder.
 pub fn ics(items: &[Item], today: Date) -> String {
     let mut out = String::new();
@@ -184,7 +187,7 @@ pub fn ics(items: &[Item], today: Date) -> String {
     for line in [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
-        "PRODID:-//In My Words//Complaint reminders//EN",
+        "PRODID:-//In My Words//Reminders//EN",
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
     ] {
@@ -204,18 +207,21 @@ pub fn ics(items: &[Item], today: Date) -> String {
             &["DTEND;VALUE=DATE:", &compact(date.add_days(1))].concat(),
             &mut out,
         );
-        content_line(&["SUMMARY:", &escape_text(&item.label)].concat(), &mut out);
+        // The title is all a phone shows on its lock screen, so it says only "Reminder"; what
+        // the reminder is about is inside, for the person who opens it.
+        content_line(&["SUMMARY:", REMINDER].concat(), &mut out);
         content_line(
-            &["DESCRIPTION:", &escape_text(&item.note)].concat(),
+            &[
+                "DESCRIPTION:",
+                &escape_text(&[item.label.as_str(), "\n\n", &item.note].concat()),
+            ]
+            .concat(),
             &mut out,
         );
         content_line("TRANSP:TRANSPARENT", &mut out);
         content_line("BEGIN:VALARM", &mut out);
         content_line("ACTION:DISPLAY", &mut out);
-        content_line(
-            &["DESCRIPTION:", &escape_text(&item.label)].concat(),
-            &mut out,
-        );
+        content_line(&["DESCRIPTION:", REMINDER].concat(), &mut out);
         // 15 hours before the start of an all-day event: 9am the day before.
         content_line("TRIGGER:-PT15H", &mut out);
         content_line("END:VALARM", &mut out);
