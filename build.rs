@@ -74,6 +74,42 @@ fn main() {
         postcard::to_allocvec(&source::for_the_journey(data)).expect("the data set serialises");
     std::fs::write(Path::new(&out).join("journey.postcard"), bytes).expect("OUT_DIR is writable");
     check_data(&out);
+    protocol_version();
+}
+
+/// The version of the messages between the app and its letter tools (`IMW_PROTOCOL`): a hash
+/// of every source file that defines them or the types inside them. Both programs are built from
+/// the same files in one build, so they always agree; a page from one build that meets the
+/// tools of another (after an update) sees a different number and reloads instead of misreading.
+fn protocol_version() {
+    fn files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+        let mut entries: Vec<_> = std::fs::read_dir(dir)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+            .map(|entry| entry.expect("a readable folder entry").path())
+            .collect();
+        entries.sort();
+        for path in entries {
+            if path.is_dir() {
+                files(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+    let mut paths = Vec::new();
+    for dir in ["src/domain", "src/data"] {
+        println!("cargo:rerun-if-changed={dir}");
+        files(Path::new(dir), &mut paths);
+    }
+    // FNV-1a, 32 bits: enough to tell two builds apart, and no dependency.
+    let mut hash: u32 = 0x811c_9dc5;
+    for path in &paths {
+        let bytes = std::fs::read(path).expect("a readable source file");
+        for byte in path.to_string_lossy().bytes().chain(bytes) {
+            hash = (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193);
+        }
+    }
+    println!("cargo:rustc-env=IMW_PROTOCOL={hash}");
 }
 
 /// Checks `assets/data/check.toml` and writes `$OUT_DIR/check.postcard`, without the `why`

@@ -3,11 +3,12 @@
 //! journey's first download does not carry the directory, the word lists or their code.
 //!
 //! All the logic is in [`in_my_words::domain::tools::handle`], tested natively; this file only
-//! passes messages: postcard bytes `(id, Request)` in, `(id, Reply)` out.
+//! passes messages: postcard bytes `(version, id, Request)` in, `(version, id, Reply)` out
+//! (see `answer`).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use in_my_words::domain::tools::{handle, Request};
+    use in_my_words::domain::tools::answer;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
@@ -17,10 +18,7 @@ fn main() {
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
         let bytes = js_sys::Uint8Array::new(&event.data()).to_vec();
         // A message the tools cannot read gets no reply; the page then shows its fallback.
-        let Ok((id, request)) = postcard::from_bytes::<(u32, Request)>(&bytes) else {
-            return;
-        };
-        if let Ok(out) = postcard::to_allocvec(&(id, handle(request))) {
+        if let Some(out) = answer(&bytes) {
             let _ = reply_to.post_message(&js_sys::Uint8Array::from(&out[..]));
         }
     });

@@ -236,6 +236,46 @@ pub fn has_text(text: &str) -> bool {
 }
 
 impl Answers {
+    /// True when the person said this is a shared or public computer, or was not sure: the
+    /// app then takes the care a shared computer needs (clearing after a quiet spell, steps
+    /// that Back cannot page through, no "Save on this device").
+    pub fn on_shared_computer(&self) -> bool {
+        matches!(self.shared_computer, Some(YesNo::Yes | YesNo::NotSure))
+    }
+
+    /// Every piece of text the person typed, in the order the journey asks for it, empty ones
+    /// left out. Used to give them their words back if the app ever stops on an error.
+    pub fn typed_words(&self) -> Vec<&str> {
+        let c = &self.contact;
+        let s = &self.supporter;
+        [
+            &s.name,
+            &s.role,
+            &s.contact,
+            &s.notes,
+            &self.service_name,
+            &self.area_postcode,
+            &self.what_happened,
+            &self.how_it_affected,
+            &self.want_other,
+            &self.late_reason,
+            &c.name,
+            &c.address,
+            &c.care_of_name,
+            &c.care_of_address,
+            &c.email,
+            &c.phone,
+            &c.support_worker,
+            &self.date_of_birth,
+            &self.interpreter_language,
+            &self.access_other,
+        ]
+        .into_iter()
+        .map(String::as_str)
+        .filter(|text| has_text(text))
+        .collect()
+    }
+
     /// True in supporter mode, where questions speak of "they" and consent is asked.
     pub fn is_supporter(&self) -> bool {
         self.who == Some(Who::HelpingSomeone)

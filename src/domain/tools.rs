@@ -20,6 +20,7 @@ use super::date::Date;
 use super::docx;
 use super::letter::{consent_form, follow_ups, letter, letter_text, write, LetterKind};
 use super::route::{route, Route};
+use super::safety::{concern_in_answers, Kind};
 use super::timeline::{self, Item};
 use crate::data::data;
 use serde::{Deserialize, Serialize};
@@ -148,6 +149,10 @@ pub enum Request {
         today: Date,
         file: FileKind,
     },
+    /// Do any of the answers say the person may not be safe now (see [`super::safety`])? Asked
+    /// by the journey as the person moves on from a page, so the word lists stay out of the
+    /// first download: the tools are already kept on the device for the letter.
+    Concern { answers: Box<Answers> },
 }
 
 /// A file the tools made.
@@ -164,6 +169,9 @@ pub enum Reply {
     Prepared(Box<Prepared>),
     Checked(Vec<Found>),
     File(File),
+    /// What kind of danger the words suggest, if any. Only the kind: the page shows help, and
+    /// never needs to know which words raised it.
+    Concern(Option<Kind>),
 }
 
 /// A heading for each kind of letter, in the person's terms.
@@ -178,16 +186,17 @@ pub fn title(kind: LetterKind) -> &'static str {
     }
 }
 
-/// A file name for a letter: plain words, no personal details (a shared computer's Downloads
-/// folder is seen by the next person).
+/// A file name for a letter: neutral words only. A shared computer's Downloads folder is seen by
+/// the next person, and a phone shows file names on its lock screen, so a name never says what
+/// the letter is about (the letter itself does, once opened).
 fn file_stem(kind: LetterKind) -> &'static str {
     match kind {
-        LetterKind::Complaint => "complaint-letter",
-        LetterKind::Chaser => "chaser-letter",
-        LetterKind::NotSatisfied => "not-satisfied-letter",
-        LetterKind::Ombudsman => "ombudsman-letter",
-        LetterKind::SasReview => "review-request-letter",
-        LetterKind::ConsentForm => "consent-form",
+        LetterKind::Complaint => "letter",
+        LetterKind::Chaser => "letter-2",
+        LetterKind::NotSatisfied => "letter-3",
+        LetterKind::Ombudsman => "letter-4",
+        LetterKind::SasReview => "letter-5",
+        LetterKind::ConsentForm => "form",
     }
 }
 
@@ -266,12 +275,15 @@ pub fn handle(request: Request) -> Reply {
                     }
                 }
                 FileKind::Calendar => File {
-                    name: "complaint-reminders.ics".into(),
+                    name: "reminders.ics".into(),
                     media_type: "text/calendar;charset=utf-8".into(),
                     bytes: timeline::ics(&timeline::timeline(&answers, &route, today), today)
                         .into_bytes(),
                 },
             })
+        }
+        Request::Concern { answers } => {
+            Reply::Concern(concern_in_answers(&answers).map(|c| c.kind))
         }
     }
 }
@@ -340,8 +352,112 @@ fn free_markers(answers: &Answers) -> [char; 2] {
     [first, free.next().unwrap_or('\u{E001}')]
 }
 
+/// The version of the messages between the page and the tools, from the build (see
+/// `build.rs`): two programs from the same build always share it.
+pub const PROTOCOL: u32 = parse_protocol(env!("IMW_PROTOCOL"));
+
+const fn parse_protocol(text: &str) -> u32 {
+    let bytes = text.as_bytes();
+    let mut value: u32 = 0;
+    let mut at = 0;
+    while at < bytes.len() {
+        value = value
+            .wrapping_mul(10)
+            .wrapping_add((bytes[at] - b'0') as u32);
+        at += 1;
+    }
+    value
+}
+
+/// A request as the bytes the page sends: this build's protocol version, an id that the reply
+/// carries back, and the request.
+pub fn encode_request(id: u32, request: &Request) -> Option<Vec<u8>> {
+    postcard::to_allocvec(&(PROTOCOL, id, request)).ok()
+}
+
+/// What the page heard from the tools.
+#[derive(Debug, PartialEq)]
+pub enum Heard {
+    /// The answer to request `id`.
+    Reply(u32, Reply),
+    /// The tools come from another build (the app was updated while this page was open). Their
+    /// messages cannot be read safely: the page must reload, keeping the person's answers.
+    OtherVersion,
+    /// Not a message the page can read.
+    Unreadable,
+}
+
+/// Reads a message from the tools. The version comes first and is read on its own, so a message
+/// from another build is recognised before anything in it is trusted.
+pub fn decode_reply(bytes: &[u8]) -> Heard {
+    match postcard::take_from_bytes::<u32>(bytes) {
+        Ok((version, _)) if version != PROTOCOL => Heard::OtherVersion,
+        Ok(_) => match postcard::from_bytes::<(u32, u32, Reply)>(bytes) {
+            Ok((_, id, reply)) => Heard::Reply(id, reply),
+            Err(_) => Heard::Unreadable,
+        },
+        Err(_) => Heard::Unreadable,
+    }
+}
+
+/// The tools' side: reads a message from the page and returns the bytes to send back. A message
+/// from another build gets only this build's version, so the page knows to reload; a message
+/// that cannot be read at all gets nothing.
+pub fn answer(bytes: &[u8]) -> Option<Vec<u8>> {
+    let (version, _) = postcard::take_from_bytes::<u32>(bytes).ok()?;
+    if version != PROTOCOL {
+        return postcard::to_allocvec(&PROTOCOL).ok();
+    }
+    let (_, id, request) = postcard::from_bytes::<(u32, u32, Request)>(bytes).ok()?;
+    postcard::to_allocvec(&(PROTOCOL, id, handle(request))).ok()
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_request_round_trips_to_its_reply_with_the_same_id() {
+        let request = Request::Check {
+            what_happened: "Nobody called me back 😞".into(),
+            how_it_affected: String::new(),
+        };
+        let asked = encode_request(7, &request).expect("encodes");
+        let replied = answer(&asked).expect("the tools reply");
+        match decode_reply(&replied) {
+            Heard::Reply(7, Reply::Checked(_)) => {}
+            other => panic!("expected the check's reply to request 7, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_tools_say_what_kind_of_danger_the_words_suggest_and_nothing_else() {
+        let mut answers = Answers {
+            what_happened: "The GP would not see me.".into(),
+            ..Answers::default()
+        };
+        let ask = |answers: &Answers| {
+            handle(Request::Concern {
+                answers: Box::new(answers.clone()),
+            })
+        };
+        assert_eq!(ask(&answers), Reply::Concern(None));
+        answers.how_it_affected = "I don't want to be alive any more.".into();
+        assert_eq!(ask(&answers), Reply::Concern(Some(Kind::SelfHarm)));
+    }
+
+    #[test]
+    fn messages_from_another_build_are_recognised_on_both_sides() {
+        let other = PROTOCOL.wrapping_add(1);
+        // An old page asks new tools: the tools answer with their version only.
+        let old_page = postcard::to_allocvec(&(other, 1u32, 5u8)).expect("encodes");
+        let replied = answer(&old_page).expect("the tools still reply");
+        assert_eq!(postcard::from_bytes::<u32>(&replied), Ok(PROTOCOL));
+        // A page hears from tools of another build: it must not read the rest.
+        let old_tools = postcard::to_allocvec(&(other, 1u32, 0u8)).expect("encodes");
+        assert_eq!(decode_reply(&old_tools), Heard::OtherVersion);
+        assert_eq!(decode_reply(&[]), Heard::Unreadable);
+        assert_eq!(answer(&[]), None);
+    }
+
     use super::*;
     use crate::domain::situation::{Nation, Service};
 
@@ -560,7 +676,7 @@ mod tests {
         }) else {
             panic!("a file request gets a file")
         };
-        assert_eq!(word.name, "complaint-letter.docx");
+        assert_eq!(word.name, "letter.docx");
         assert!(word.bytes.starts_with(b"PK"));
         let xml = docx::document_xml(&letter(&a, &route(&a.situation, data(), today), today));
         assert!(xml.contains("Words typed just now &lt;b&gt;&amp;&lt;/b&gt;"));
@@ -573,6 +689,6 @@ mod tests {
         };
         let ics = String::from_utf8(calendar.bytes).unwrap();
         assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"));
-        assert_eq!(calendar.name, "complaint-reminders.ics");
+        assert_eq!(calendar.name, "reminders.ics");
     }
 }
