@@ -282,7 +282,7 @@ heading("4. Memory after a whole journey");
   });
   const page = await context.newPage();
   await page.goto(`${origin}/`);
-  await page.waitForSelector("#app-top .app-settings");
+  await page.waitForSelector("html[data-app-started]", { state: "attached" });
   const answer = async (slug, act) => {
     await page.evaluate((s) => { location.hash = `#/${s}`; }, slug);
     await page.waitForFunction((s) => location.hash === `#/${s}`, slug);

@@ -5,10 +5,13 @@
 //    no inline script, so the loader moves into its own file, named by a hash of its content.
 // 2. The service worker (assets/static/sw.js) gets the list of files to cache and a version
 //    derived from their contents, so a new build replaces the old cache on a later visit.
+// 3-5. The stylesheet goes inside the page, and the page, the stylesheet and the plain scripts
+//    lose their comments and spare spaces.
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync, readdirSync, statSync, unlinkSync } from "node:fs";
 import { join, relative } from "node:path";
 import { minifyCss } from "./css.mjs";
+import { minify } from "terser";
 
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2] || "dist";
 const indexPath = join(dir, "index.html");
@@ -55,7 +58,40 @@ for (const css of readdirSync(dir).filter((f) => f.endsWith(".css"))) {
   }
   unlinkSync(path);
 }
+
+// 5. The JavaScript that wasm-bindgen writes (the app's and the letter tools') is made small too.
+//    The page loads the app's with a Subresource Integrity hash, so that hash is written anew.
+for (const name of readdirSync(dir).filter((f) => /^in-my-words-[0-9a-f]+\.js$/.test(f) || f === "letter-tools.js")) {
+  const path = join(dir, name);
+  const module = name !== "letter-tools.js";
+  const result = await minify(readFileSync(path, "utf8"), { module, compress: { passes: 2 }, mangle: true, ecma: 2020 });
+  if (!result.code) {
+    console.error(`postbuild: could not minify ${name}`);
+    process.exit(1);
+  }
+  writeFileSync(path, result.code + "\n");
+  const integrity = `sha384-${createHash("sha384").update(result.code + "\n").digest("base64")}`;
+  const tag = new RegExp(`(href="\\./${name.replace(/[.]/g, "\\.")}"[^>]*integrity=")[^"]*(")`);
+  if (module && !tag.test(html)) {
+    console.error(`postbuild: index.html does not preload ${name} with an integrity hash`);
+    process.exit(1);
+  }
+  html = html.replace(tag, (_, before, after) => before + integrity + after);
+}
 writeFileSync(indexPath, html);
+
+// 6. The plain scripts (the safety net, the exit page's clean-up) lose their comments and
+//    spare spaces too: they are written to be read by people, and every first visit pays for
+//    them. Only whitespace, comments and local names change; what they do stays the same.
+async function minifyScript(path) {
+  const result = await minify(readFileSync(path, "utf8"), { compress: { passes: 2 }, mangle: true, ecma: 2017 });
+  if (!result.code) {
+    console.error(`postbuild: could not minify ${path}`);
+    process.exit(1);
+  }
+  writeFileSync(path, result.code + "\n");
+}
+await minifyScript(join(dir, "safety-net.js"));
 
 // Every file the app needs offline, relative to the app's folder.
 function walk(folder) {
@@ -86,5 +122,6 @@ if (sw !== null) {
     .replace("__APP_VERSION__", version.digest("hex").slice(0, 16))
     .replace("__APP_FILES__", JSON.stringify(list));
   writeFileSync(swPath, sw);
+  await minifyScript(swPath);
 }
 console.log(`postbuild: loader -> ${name}; ${files.length} files listed for offline use`);

@@ -2,7 +2,12 @@
 // the benchmark. It compresses with brotli or gzip when the browser asks (as a real host would),
 // sets the right type for .wasm, and caches only files whose names carry a content hash.
 //
-//   node scripts/serve.mjs [--dir dist] [--port 8080] [--no-compress]
+// It also sends the headers a host of the app should send (see the README): each page's own
+// Content-Security-Policy as a header too, with `frame-ancestors 'none'` (which only a header can
+// carry: no other site may frame the app). `--bare` sends none of them, like a plain static host
+// or a USB stick; the app must keep its promises there too, and the tests check that it does.
+//
+//   node scripts/serve.mjs [--dir dist] [--port 8080] [--no-compress] [--bare]
 //
 // Tests import `serve()` and run it in-process on a free port.
 import { createServer } from "node:http";
@@ -28,6 +33,12 @@ const compressible = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".json", 
 const hashed = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
 const cache = new Map();
 
+/** The policy a page carries in its <meta> tag, read from the page itself. */
+function pagePolicy(html) {
+  const match = String(html).match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)"/);
+  return match ? match[1] : null;
+}
+
 async function body(file, encoding) {
   const key = `${file}|${encoding}`;
   const info = await stat(file);
@@ -48,7 +59,7 @@ async function body(file, encoding) {
  * Serves `dir` on 127.0.0.1. Resolves to the running server; `server.origin` is its address.
  * With `record`, every requested path is pushed onto that array.
  */
-export function serve({ dir = "dist", port = 0, compress = true, record = null } = {}) {
+export function serve({ dir = "dist", port = 0, compress = true, record = null, bare = false } = {}) {
   const root = resolve(dir);
   const server = createServer(async (req, res) => {
     try {
@@ -77,6 +88,14 @@ export function serve({ dir = "dist", port = 0, compress = true, record = null }
         Vary: "Accept-Encoding",
       };
       if (encoding) headers["Content-Encoding"] = encoding;
+      if (!bare && ext === ".html") {
+        const policy = pagePolicy(await readFile(file));
+        if (policy) headers["Content-Security-Policy"] = `${policy}; frame-ancestors 'none'`;
+        headers["X-Frame-Options"] = "DENY";
+      }
+      if (bare) {
+        for (const name of ["X-Content-Type-Options", "Referrer-Policy"]) delete headers[name];
+      }
       res.writeHead(200, headers);
       res.end(req.method === "HEAD" ? undefined : data);
     } catch {
@@ -101,6 +120,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     dir: option("--dir", "dist"),
     port: Number(option("--port", process.env.PORT || "8080")),
     compress: !args.includes("--no-compress"),
+    bare: args.includes("--bare"),
   });
   console.log(`In My Words is running at ${server.origin}/`);
   console.log("Press Ctrl+C to stop.");

@@ -37,7 +37,8 @@ export const isLetterTools = (name) => name.startsWith("letter-tools");
 /** The files the service worker keeps for offline use, read from dist/sw.js, plus sw.js. */
 export function offlineFiles(dist = "dist") {
   const sw = readFileSync(join(dist, "sw.js"), "utf8");
-  const match = sw.match(/const FILES = (\[[^\]]*\]);/);
+  // The list is the one array of "./..." names in the (minified) service worker.
+  const match = sw.match(/(\["\.\/"[^\]]*\])/);
   if (!match) throw new Error("dist/sw.js has no file list: was scripts/postbuild.mjs run?");
   const listed = JSON.parse(match[1]).filter((f) => f !== "./").map((f) => f.replace(/^\.\//, ""));
   return [...new Set([...listed, "sw.js"])].sort();

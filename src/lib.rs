@@ -9,7 +9,8 @@
 //! - [`data`]: the routing rules and organisation directory, written as TOML with sources and
 //!   dates, checked at build time and embedded.
 //! - `ui`: Yew components (browser only). One reducer owns the interview state.
-//! - `platform`: the thin browser glue (storage, clipboard, print, download, speech).
+//! - `platform`: the thin browser glue (storage, clipboard, print, download, the letter tools'
+//!   worker, and the app's side of the safety net in `assets/static/safety-net.js`).
 //!
 //! Invariants every change must keep:
 //! 1. The person's words are never changed by the app; outputs quote them verbatim.

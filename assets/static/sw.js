@@ -7,13 +7,16 @@ const VERSION = "__APP_VERSION__";
 const FILES = __APP_FILES__;
 const CACHE = `in-my-words-${VERSION}`;
 
+// A new version waits until no open page uses the old one (no skipWaiting): a page and its
+// letter tools must always come from the same build, and an old page's files must stay in the
+// cache for as long as it is open. It takes over when every tab of the app has been closed.
 self.addEventListener("install", (event) => {
-  event.waitUntil(
-    caches.open(CACHE).then((cache) => cache.addAll(FILES)).then(() => self.skipWaiting()),
-  );
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)));
 });
 
-// A new version replaces the old copy on the next visit, and the old copy is deleted.
+// Only now, with no page left on the old version, is the old copy deleted. Claiming the open
+// pages matters on the first visit: the page that installed the app is then served from the copy
+// too, so its letter tools still load if the connection drops.
 self.addEventListener("activate", (event) => {
   event.waitUntil(
     caches

@@ -1,85 +1,73 @@
 //! Quick exit, in the GOV.UK "Exit this page" manner: the red button in the header, or the Shift
 //! key pressed three times in a row, on its own, within a few seconds.
 //!
-//! Leaving wipes the answers from memory and every storage the app uses, empties the page, and
-//! replaces this history entry with a neutral page that is part of the app (so it works offline).
-//! `exit.html` clears storage again when it loads, in case the button was pressed before the app
-//! had finished loading.
+//! The exit itself lives in `assets/static/safety-net.js`, a plain script the page runs before
+//! this app starts: it has to work while the app is still loading, busy, or stopped by an error,
+//! so it can never depend on the app. It clears every storage, ends the letter tools, tells the
+//! app's other tabs to leave, empties the page and replaces it with a neutral page. This module
+//! only connects the app to it: the app forgets what it holds in memory when the script says it
+//! is leaving, and asks the script to leave for "Finish and clear" and a quiet shared computer.
 
-use gloo::events::{EventListener, EventListenerOptions};
-use std::cell::Cell;
-use std::rc::Rc;
-use wasm_bindgen::JsCast;
+use gloo::events::EventListener;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// The neutral page, relative to the app.
 pub const EXIT_PAGE: &str = "exit.html";
-/// Shift presses that must fall within this many milliseconds to count as "three times".
-const SHIFT_WINDOW_MS: f64 = 5000.0;
 
-/// Clears everything and leaves. `wipe_memory` resets the app's own state first.
-pub fn leave(wipe_memory: &dyn Fn()) {
-    wipe_memory();
-    super::speech::stop();
-    super::storage::clear_everything();
-    let window = super::window();
-    if let Some(body) = window.document().and_then(|d| d.body()) {
-        // If the browser keeps this page in its back-forward cache, it must hold nothing.
-        body.set_inner_html("");
-    }
-    let _ = window.location().replace(EXIT_PAGE);
+/// Why the app is being left, as the safety net names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Why {
+    /// The quick exit: a neutral page replaces the app.
+    Exit,
+    /// "Finish and clear": a fresh start page says the answers were cleared.
+    Finished,
+    /// A shared computer was left alone: a fresh start page says why the answers went.
+    Idle,
 }
 
-/// Wires the header button and the Shift×3 shortcut. Keep the returned listeners alive.
-pub fn install(on_exit: Rc<dyn Fn()>) -> Vec<EventListener> {
-    let window = super::window();
-    let mut listeners = Vec::new();
-    if let Some(button) = window
-        .document()
-        .and_then(|d| d.get_element_by_id("exit-this-page"))
-    {
-        let on_exit = on_exit.clone();
-        let options = EventListenerOptions::enable_prevent_default();
-        listeners.push(EventListener::new_with_options(
-            &button,
-            "click",
-            options,
-            move |event| {
-                event.prevent_default();
-                leave(&*on_exit);
-            },
-        ));
+impl Why {
+    fn id(self) -> &'static str {
+        match self {
+            Why::Exit => "exit",
+            Why::Finished => "finished",
+            Why::Idle => "idle",
+        }
     }
-    // If the browser brings this page back from its back-forward cache after an exit, start
-    // afresh: storage is already empty, so a reload shows no answers.
-    listeners.push(EventListener::new(&window, "pageshow", |event| {
-        let restored = event
-            .dyn_ref::<web_sys::PageTransitionEvent>()
-            .is_some_and(|e| e.persisted());
-        if restored && super::storage::load_session().is_none() {
-            let _ = super::window().location().reload();
-        }
-    }));
-    let presses: Rc<Cell<[f64; 3]>> = Rc::new(Cell::new([f64::NEG_INFINITY; 3]));
-    listeners.push(EventListener::new(&window, "keydown", move |event| {
-        let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
-            return;
-        };
-        // Only Shift pressed on its own counts. Any other key starts the count again, so
-        // Shift+Tab (moving back through the page) and typing capital letters never leave.
-        if key.key() != "Shift" {
-            presses.set([f64::NEG_INFINITY; 3]);
-            return;
-        }
-        if key.repeat() {
-            return;
-        }
-        let now = js_sys::Date::now();
-        let [_, b, c] = presses.get();
-        presses.set([b, c, now]);
-        if now - b <= SHIFT_WINDOW_MS {
-            presses.set([f64::NEG_INFINITY; 3]);
-            leave(&*on_exit);
-        }
-    }));
-    listeners
+}
+
+/// Calls `window.imwSafety[name](args...)`. Returns what it returned, or `None` when the safety
+/// net is not there (a page without it, such as the component tests).
+pub(crate) fn safety_net(name: &str, args: &[JsValue]) -> Option<JsValue> {
+    let net = js_sys::Reflect::get(&super::window(), &JsValue::from_str("imwSafety")).ok()?;
+    let function = js_sys::Reflect::get(&net, &JsValue::from_str(name))
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    let args: js_sys::Array = args.iter().collect();
+    function.apply(&net, &args).ok()
+}
+
+/// Leaves the app: clears everything and replaces the page. `wipe_memory` resets the app's own
+/// state first, in case the page is kept in the browser's memory.
+pub fn leave(why: Why, wipe_memory: &dyn Fn()) {
+    wipe_memory();
+    if safety_net("leave", &[JsValue::from_str(why.id())]).is_none() {
+        // Without the safety net (the browser refused the script), the neutral page clears.
+        super::storage::clear_everything();
+        let _ = super::window().location().replace(EXIT_PAGE);
+    }
+}
+
+/// Forgets everything the app holds when the safety net says the page is being left (the exit
+/// button, Shift three times, or another tab's exit). Keep the returned listener alive.
+pub fn install(wipe_memory: impl Fn() + 'static) -> EventListener {
+    EventListener::new(&super::window(), "imw-leave", move |_| {
+        super::storage::clear_everything();
+        wipe_memory();
+    })
+}
+
+/// Asks the safety net to watch for a quiet page (on a shared computer), or to stop.
+pub fn watch_idle(on: bool) {
+    let _ = safety_net("watchIdle", &[JsValue::from_bool(on)]);
 }

@@ -32,8 +32,10 @@ pub fn download(name: &str, mime: &str, bytes: &[u8]) -> bool {
     link.set_href(&url);
     link.set_download(name);
     link.click();
-    // The browser has taken its copy; free the memory once this event has finished.
-    let _ = gloo::timers::callback::Timeout::new(0, move || {
+    // Some browsers start reading the file a moment after the click (or after asking where to
+    // save it), so the address stays valid for a minute. Exit replaces the page, which frees it
+    // at once.
+    let _ = gloo::timers::callback::Timeout::new(60_000, move || {
         let _ = Url::revoke_object_url(&url);
     })
     .forget();

@@ -3,21 +3,15 @@
 //!
 //! - [`storage`]: the tab's session storage (default) and clearing everything on exit.
 //! - [`page`]: the address bar (`#/step`), page title, focus and the static start page.
-//! - [`speech`]: reading a question aloud with on-device voices only.
-//! - [`exit`]: the quick exit ("Exit this page" and Shift pressed three times).
+//! - [`exit`]: the app's side of the safety net: quick exit, a quiet shared computer, errors.
 //! - [`crypto`]: encrypting drafts with the browser's WebCrypto.
 //! - [`files`]: downloads, and reading a file the person picks.
-//! - [`idle`]: noticing a quiet page on a shared computer.
-//! - [`offline`]: the service worker that lets the app work offline.
 //! - [`tools`]: the letter tools, a web worker started by the letter page.
 
 pub mod crypto;
 pub mod exit;
 pub mod files;
-pub mod idle;
-pub mod offline;
 pub mod page;
-pub mod speech;
 pub mod storage;
 pub mod tools;
 

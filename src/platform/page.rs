@@ -11,9 +11,15 @@ pub fn hash() -> String {
     hash.strip_prefix('#').unwrap_or(&hash).to_string()
 }
 
-/// Goes to `#{path}`, adding a history entry so Back returns here.
-pub fn go(path: &str) {
-    let _ = super::window().location().set_hash(path);
+/// Goes to `#{path}`. Normally this adds a history entry so Back returns here; with `replace`
+/// (a shared computer) it replaces the current one. The safety net does it, so that it can
+/// count the app's entries and step over them all when the person exits.
+pub fn go(path: &str, replace: bool) {
+    use wasm_bindgen::JsValue;
+    let args = [JsValue::from_str(path), JsValue::from_bool(replace)];
+    if super::exit::safety_net("go", &args).is_none() {
+        let _ = super::window().location().set_hash(path);
+    }
 }
 
 /// Replaces the current address without a new history entry.
@@ -67,6 +73,16 @@ pub fn set_root_class(class: &str, on: bool) {
     };
 }
 
+/// Marks `<html>` with `data-app-started` once the app's first page is on screen.
+pub fn set_started() {
+    if let Some(root) = super::window()
+        .document()
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("data-app-started", "");
+    }
+}
+
 /// Scrolls to the top, as a new page would.
 pub fn scroll_to_top() {
     super::window().scroll_to_with_x_and_y(0.0, 0.0);
@@ -106,4 +122,10 @@ pub fn print_part(id: &str) {
     // print() returns once the dialog closes (or at once where printing is not possible).
     set_root_class("app-printing", false);
     let _ = part.class_list().remove_1("app-print-target");
+}
+
+/// Reloads the page, first writing any answers still waiting, so the reload brings them all back.
+pub fn reload_keeping_answers() {
+    super::storage::save_pending();
+    let _ = super::window().location().reload();
 }

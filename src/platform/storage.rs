@@ -67,6 +67,18 @@ pub fn clear_everything() {
     }
 }
 
+/// The key of the one-word notice the safety net leaves for the fresh start page after
+/// "Finish and clear" or a quiet shared computer ("finished" or "idle").
+const NOTICE_KEY: &str = "in-my-words-notice";
+
+/// Reads and removes the notice the safety net left, if any.
+pub fn take_notice() -> Option<String> {
+    let s = session()?;
+    let notice = s.get_item(NOTICE_KEY).ok().flatten();
+    let _ = s.remove_item(NOTICE_KEY);
+    notice
+}
+
 /// The key for a draft the person chose to save on this device (encrypted; see `crypto`).
 pub const SAVED_KEY: &str = "in-my-words-saved-draft";
 

@@ -1,81 +1,135 @@
 //! Starts the letter tools (a web worker, see `src/bin/letter-tools.rs`) when the letter page
 //! first needs them, and passes requests and replies as postcard bytes.
 //!
-//! The worker is started once per page and kept: starting it costs a download (once; the
-//! service worker keeps it for offline use) and a compile of its WebAssembly.
+//! The worker is started by the safety net (`safety-net.js`) from a `blob:` address, so it runs
+//! under the page's own Content-Security-Policy whatever the host sends, and so the quick exit
+//! can end it. It is kept once started: starting costs a download (once; the service worker keeps
+//! it for offline use) and a compile of its WebAssembly.
+//!
+//! Every request gets an answer: the reply, or a [`Trouble`] when the tools failed to start,
+//! stopped, took too long, or came from another version of the app. The page then says so in
+//! plain words and offers a reload, which loses nothing.
 
-use crate::domain::tools::{Reply, Request};
+use crate::domain::tools::{decode_reply, encode_request, Heard, Reply, Request};
+use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{MessageEvent, Worker};
 
-/// The worker's loader script, made by the build next to the app's files.
-const TOOLS_SCRIPT: &str = "./letter-tools-loader.js";
+/// How long a request may take before the page stops waiting. Generous: the first request also
+/// downloads and compiles the tools, which takes a few seconds on a slow phone.
+const WAIT_MS: u32 = 30_000;
 
-type Waiting = Vec<(u32, Box<dyn FnOnce(Reply)>)>;
+/// Why the letter tools did not answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Trouble {
+    /// They could not be started or stopped with an error.
+    Broken,
+    /// No answer in time.
+    Slow,
+    /// The app was updated while this page was open: the page must reload to match.
+    Updated,
+}
+
+type Then = Box<dyn FnOnce(Result<Reply, Trouble>)>;
+type Waiting = Rc<RefCell<Vec<(u32, Then, Timeout)>>>;
 
 struct Tools {
     worker: Worker,
     next_id: u32,
-    waiting: std::rc::Rc<RefCell<Waiting>>,
+    waiting: Waiting,
     // Kept alive for as long as the worker is.
     _on_message: Closure<dyn Fn(MessageEvent)>,
+    _on_error: Closure<dyn Fn(web_sys::Event)>,
 }
 
 thread_local! {
     static TOOLS: RefCell<Option<Tools>> = const { RefCell::new(None) };
 }
 
+/// Ends the tools and answers everything still waiting with `trouble`. The next request starts
+/// them again.
+fn give_up(trouble: Trouble) {
+    let tools = TOOLS.with(|cell| cell.borrow_mut().take());
+    if let Some(tools) = tools {
+        tools.worker.terminate();
+        let waiting: Vec<_> = tools.waiting.borrow_mut().drain(..).collect();
+        for (_, then, _) in waiting {
+            then(Err(trouble));
+        }
+    }
+}
+
 fn start() -> Option<Tools> {
-    let worker = Worker::new(TOOLS_SCRIPT).ok()?;
-    let waiting: std::rc::Rc<RefCell<Waiting>> = Default::default();
+    let worker = super::exit::safety_net("startTools", &[])?
+        .dyn_into::<Worker>()
+        .ok()?;
+    let waiting: Waiting = Default::default();
     let on_message = {
         let waiting = waiting.clone();
         Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
             let bytes = js_sys::Uint8Array::new(&event.data()).to_vec();
-            let Ok((id, reply)) = postcard::from_bytes::<(u32, Reply)>(&bytes) else {
-                return;
-            };
-            let then = {
-                let mut waiting = waiting.borrow_mut();
-                let at = waiting.iter().position(|(w, _)| *w == id);
-                at.map(|at| waiting.remove(at).1)
-            };
-            if let Some(then) = then {
-                then(reply);
+            match decode_reply(&bytes) {
+                Heard::Reply(id, reply) => {
+                    let then = {
+                        let mut waiting = waiting.borrow_mut();
+                        let at = waiting.iter().position(|(w, _, _)| *w == id);
+                        at.map(|at| waiting.remove(at).1)
+                    };
+                    if let Some(then) = then {
+                        then(Ok(reply));
+                    }
+                }
+                // Let the message handler finish before the worker is ended.
+                Heard::OtherVersion => {
+                    Timeout::new(0, || give_up(Trouble::Updated)).forget();
+                }
+                Heard::Unreadable => {}
             }
         })
     };
+    let on_error = Closure::<dyn Fn(web_sys::Event)>::new(|_| {
+        Timeout::new(0, || give_up(Trouble::Broken)).forget();
+    });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     Some(Tools {
         worker,
         next_id: 0,
         waiting,
         _on_message: on_message,
+        _on_error: on_error,
     })
 }
 
-/// Sends `request` to the letter tools; `then` runs with the reply. Returns false when the
-/// tools cannot be started or reached (the page says so, and keeps every word).
-pub fn ask(request: &Request, then: impl FnOnce(Reply) + 'static) -> bool {
+/// Sends `request` to the letter tools; `then` runs once, with the reply or the trouble.
+pub fn ask(request: &Request, then: impl FnOnce(Result<Reply, Trouble>) + 'static) {
+    let mut then: Option<Then> = Some(Box::new(then));
     TOOLS.with(|cell| {
         let mut cell = cell.borrow_mut();
         if cell.is_none() {
             *cell = start();
         }
         let Some(tools) = cell.as_mut() else {
-            return false;
+            return;
         };
         tools.next_id = tools.next_id.wrapping_add(1);
         let id = tools.next_id;
-        let Ok(bytes) = postcard::to_allocvec(&(id, request)) else {
-            return false;
+        let Some(bytes) = encode_request(id, request) else {
+            return;
         };
-        tools.waiting.borrow_mut().push((id, Box::new(then)));
-        tools
+        let sent = tools
             .worker
-            .post_message(&js_sys::Uint8Array::from(&bytes[..]))
-            .is_ok()
-    })
+            .post_message(&js_sys::Uint8Array::from(&bytes[..]));
+        if let (Ok(()), Some(then)) = (sent, then.take()) {
+            let timer = Timeout::new(WAIT_MS, || give_up(Trouble::Slow));
+            tools.waiting.borrow_mut().push((id, then, timer));
+        }
+    });
+    // Not sent: answer at once, but outside the borrow above (`then` may ask again).
+    if let Some(then) = then {
+        Timeout::new(0, move || then(Err(Trouble::Broken))).forget();
+    }
 }

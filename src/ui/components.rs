@@ -195,7 +195,9 @@ pub struct TextProps {
     /// The input's `type`, e.g. "text", "email", "tel", "password".
     pub input_type: &'static str,
     pub inputmode: Option<AttrValue>,
-    /// Turn off the browser's spell check (for names, postcodes, numbers).
+    /// False to keep the browser's spell check off here whatever the person chose (names,
+    /// postcodes, numbers). True fields follow the "Check my spelling" setting, which is off
+    /// until the person turns it on (see `App`).
     pub spellcheck: bool,
 }
 
@@ -227,6 +229,11 @@ impl TextProps {
 
 /// A labelled text input or text box. The text is passed on exactly as typed. A plain function
 /// for the same reason as [`choices`].
+///
+/// Nothing here invites the browser to remember what was typed for the next person on a shared
+/// computer: no `name`, and `autocomplete="off"` unless the page gives a purpose (it does only
+/// when the person said this is their own device). The words are marked `translate="no"`, so a
+/// page translation service is never handed them.
 pub fn text_field(props: &TextProps) -> Html {
     let id = props.id.as_str();
     let label = if props.is_page_heading {
@@ -239,7 +246,8 @@ pub fn text_field(props: &TextProps) -> Html {
         html! { <label class="app-label app-label--s" for={id.to_string()}>{props.label.clone()}</label> }
     };
     let describedby = described_by(id, props.hint.is_some(), props.error.is_some());
-    let spellcheck = if props.spellcheck { "true" } else { "false" };
+    // No attribute means "as the page says": <html spellcheck> carries the person's choice.
+    let spellcheck = (!props.spellcheck).then_some("false");
     let control = if props.multiline {
         html! {
             <TextBox
@@ -261,11 +269,11 @@ pub fn text_field(props: &TextProps) -> Html {
         html! {
             <input
                 id={id.to_string()}
-                name={id.to_string()}
                 type={props.input_type}
                 class={classes!("app-input", props.error.is_some().then_some("app-input--error"), props.class.clone())}
                 value={props.value.clone()}
-                autocomplete={props.autocomplete.clone()}
+                autocomplete={props.autocomplete.clone().unwrap_or(AttrValue::Static("off"))}
+                translate="no"
                 inputmode={props.inputmode.clone()}
                 aria-describedby={describedby}
                 spellcheck={spellcheck}
@@ -289,7 +297,7 @@ struct TextBoxProps {
     class: Classes,
     value: AttrValue,
     describedby: Option<AttrValue>,
-    spellcheck: &'static str,
+    spellcheck: Option<&'static str>,
     on_input: Callback<String>,
 }
 
@@ -333,9 +341,10 @@ impl Component for TextBox {
             <textarea
                 ref={self.node.clone()}
                 id={props.id.clone()}
-                name={props.id.clone()}
                 class={props.class.clone()}
                 rows="8"
+                autocomplete="off"
+                translate="no"
                 aria-describedby={props.describedby.clone()}
                 spellcheck={props.spellcheck}
                 {oninput}
@@ -386,32 +395,6 @@ pub fn error_summary(errors: &[SummaryError]) -> Html {
                 }) }
             </ul>
         </div>
-    }
-}
-
-/// "Listen": reads the page aloud (the question, its hint and its options) with an on-device
-/// voice. Hidden when the device has none, because the alternative would send the words to a
-/// cloud service.
-#[component]
-pub fn ListenButton() -> Html {
-    let available = use_state(platform::speech::available);
-    {
-        let available = available.clone();
-        use_effect_with((), move |_| {
-            let listener = platform::speech::on_voices_changed(move || {
-                available.set(platform::speech::available());
-            });
-            move || drop(listener)
-        });
-    }
-    if !*available {
-        return html! {};
-    }
-    let onclick = Callback::from(|_: MouseEvent| platform::speech::speak_page());
-    html! {
-        <button type="button" class="app-button app-button--secondary app-no-print" {onclick}>
-            {"Listen"}<span class="app-visually-hidden">{" to this page"}</span>
-        </button>
     }
 }
 

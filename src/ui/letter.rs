@@ -22,6 +22,7 @@ use crate::domain::tools::{
     template_key, text_file_name, FileKind, Found, OwnField, Prepared, Reply, Request,
 };
 use crate::platform;
+use crate::platform::tools::Trouble;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -43,7 +44,7 @@ enum Tools {
     /// What the tools made, and its route shared with the route panel (so typing, which does
     /// not change the route, never rebuilds that panel).
     Ready(Rc<Prepared>, Rc<Route>),
-    Failed,
+    Failed(Trouble),
 }
 
 /// The props of [`LetterPage`]: everything it shows comes from the answers and today's date.
@@ -69,13 +70,13 @@ fn download_file(
             today,
             file,
         };
-        platform::tools::ask(&request, move |reply| {
-            if let Reply::File(file) = reply {
-                notice.set(downloaded(
-                    &file.name,
-                    platform::files::download(&file.name, &file.media_type, &file.bytes),
-                ));
-            }
+        platform::tools::ask(&request, move |reply| match reply {
+            Ok(Reply::File(file)) => notice.set(downloaded(
+                &file.name,
+                platform::files::download(&file.name, &file.media_type, &file.bytes),
+            )),
+            Ok(_) => {}
+            Err(trouble) => notice.set(trouble_text(trouble).into()),
         });
     })
 }
@@ -90,6 +91,14 @@ fn download_text(
         let ok = platform::files::download(&name, "text/plain;charset=utf-8", text.as_bytes());
         notice.set(downloaded(&name, ok));
     })
+}
+
+/// What the person is told when the letter tools did not answer. Reloading keeps every answer.
+fn trouble_text(trouble: Trouble) -> &'static str {
+    match trouble {
+        Trouble::Updated => "This app was updated while the page was open. Reload the page to carry on. Your answers will still be here.",
+        Trouble::Slow | Trouble::Broken => "The letter could not be made. Reload the page to try again. Your answers will still be here.",
+    }
 }
 
 fn downloaded(name: &str, ok: bool) -> String {
@@ -150,18 +159,14 @@ pub fn LetterPage(props: &LetterProps) -> Html {
                 answers: Box::new(answers),
                 today: *today,
             };
-            let asked = {
-                let tools = tools.clone();
-                platform::tools::ask(&request, move |reply| {
-                    if let Reply::Prepared(prepared) = reply {
-                        let route = Rc::new(prepared.route.clone());
-                        tools.set(Tools::Ready(Rc::from(prepared), route));
-                    }
-                })
-            };
-            if !asked {
-                tools.set(Tools::Failed);
-            }
+            platform::tools::ask(&request, move |reply| match reply {
+                Ok(Reply::Prepared(prepared)) => {
+                    let route = Rc::new(prepared.route.clone());
+                    tools.set(Tools::Ready(Rc::from(prepared), route));
+                }
+                Ok(_) => {}
+                Err(trouble) => tools.set(Tools::Failed(trouble)),
+            });
         });
     }
 
@@ -180,8 +185,9 @@ pub fn LetterPage(props: &LetterProps) -> Html {
                 how_it_affected: how_it_affected.clone(),
             };
             let send = move || {
+                // If the tools fail, the letter's own message says so; the check just waits.
                 platform::tools::ask(&request, move |reply| {
-                    if let Reply::Checked(list) = reply {
+                    if let Ok(Reply::Checked(list)) = reply {
                         found.set(Some(Rc::new(list)));
                     }
                 });
@@ -225,9 +231,15 @@ pub fn LetterPage(props: &LetterProps) -> Html {
     let letter: Option<Rc<str>> = prepared.as_ref().map(|p| p.letter.fill(answers).into());
     let preview = match (&*tools, &letter) {
         (_, Some(text)) => html! { <LetterPreview text={AttrValue::from(text.clone())} /> },
-        (Tools::Failed, _) => html! {
-            <p class="app-warning" role="alert">{"The letter could not be made in this browser. Your answers are safe: try reloading the page, or use a different browser."}</p>
-        },
+        (Tools::Failed(trouble), _) => {
+            let reload = Callback::from(|_: MouseEvent| platform::page::reload_keeping_answers());
+            html! {
+                <div class="app-warning" role="alert">
+                    <p>{trouble_text(*trouble)}</p>
+                    <button type="button" class="app-button" onclick={reload}>{"Reload the page"}</button>
+                </div>
+            }
+        }
         _ => html! { <p role="status">{"Making your letter…"}</p> },
     };
     let toggle_large = {
@@ -378,7 +390,7 @@ fn NextSteps(props: &NextProps) -> Html {
                             html! {
                                 <div class="app-details__text">
                                     <div class="app-letter app-printable" {id}>
-                                        <div class="app-letter-text">{AttrValue::from(text.clone())}</div>
+                                        <div class="app-letter-text" translate="no">{AttrValue::from(text.clone())}</div>
                                     </div>
                                     <div class="app-button-group">
                                         <button type="button" class="app-button app-button--secondary" onclick={print_part(id)}>{"Print"}<span class="app-visually-hidden">{format!(": {title}")}</span></button>
@@ -415,7 +427,7 @@ struct PreviewProps {
 fn LetterPreview(props: &PreviewProps) -> Html {
     html! {
         <section class="app-letter app-letter--main" id="letter-sheet" aria-labelledby="letter-heading">
-            <div class="app-letter-text" id="letter-text">
+            <div class="app-letter-text" id="letter-text" translate="no">
                 { for props.text.split_inclusive("\n\n").map(|part| html! { <div>{part.to_string()}</div> }) }
             </div>
         </section>

@@ -20,66 +20,44 @@ pub mod state;
 pub mod summary;
 
 use crate::domain::interview::Page;
-use crate::domain::situation::YesNo;
 use crate::platform;
-use crate::platform::idle::IdleEvent;
 use pages::View;
-use state::{Action, Model, TextSize};
-use std::rc::Rc;
+use state::{Action, Model};
 use yew::prelude::*;
 
-/// On a shared computer: ask "Are you still there?" after 14 quiet minutes, clear at 15.
-const IDLE_WARN_MS: f64 = 14.0 * 60.0 * 1000.0;
-const IDLE_CLEAR_MS: f64 = 15.0 * 60.0 * 1000.0;
 /// How long typing must pause before the answers are written to the tab's storage.
 const SAVE_AFTER_MS: u32 = 300;
+/// What the fresh start page says after the answers were cleared on purpose.
+const CLEARED_FINISHED: &str = "Your answers have been cleared from this device.";
+const CLEARED_IDLE: &str =
+    "We cleared your answers because this page was left alone on a shared computer.";
 
 /// Mounts the app on the page.
 pub fn start() {
-    let document = platform::window()
-        .document()
-        .expect("a page has a document");
-    let root = document
-        .get_element_by_id("app")
-        .expect("index.html has an #app element");
-    // index.html holds a plain copy of the top lines so the page does not jump while the app
-    // loads; the app's own copy replaces it in the same moment it first renders.
-    if let Some(top) = document.get_element_by_id("app-top") {
-        top.set_inner_html("");
-    }
-    yew::Renderer::<App>::with_root(root).render();
-}
-
-/// The display settings: text size and high contrast. They live in memory only, so they reset
-/// when the person exits or closes the tab.
-fn display_settings(size_now: TextSize, high_contrast: bool, dispatch: &Callback<Action>) -> Html {
-    let button = |size: TextSize, label: &'static str, hidden: &'static str| {
-        let dispatch = dispatch.clone();
-        let onclick = Callback::from(move |_: MouseEvent| dispatch.emit(Action::SetTextSize(size)));
-        html! {
-            <button type="button" class="app-button app-button--secondary" aria-pressed={(size_now == size).to_string()} {onclick}>
-                {label}<span class="app-visually-hidden">{hidden}</span>
-            </button>
+    // If the app ever stops on an error, the safety net sees the browser's error and shows a
+    // calm "Something went wrong" panel with the words on the page to copy; "Start the page
+    // again" brings back the rest from the tab's storage. Exit never needed the app.
+    //
+    // The app starts once the safety net has checked the tab's storage (answers come back only
+    // on a reload), so it never reads answers that are about to be cleared.
+    let ready = platform::exit::safety_net("ready", &[]).map(js_sys::Promise::from);
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Some(ready) = ready {
+            let _ = wasm_bindgen_futures::JsFuture::from(ready).await;
         }
-    };
-    let dispatch = dispatch.clone();
-    let contrast = Callback::from(move |_: MouseEvent| dispatch.emit(Action::ToggleContrast));
-    html! {
-        <details class="app-details app-settings app-no-print">
-            <summary class="app-details__summary"><span class="app-details__summary-text">{"Text size and colours"}</span></summary>
-            <div class="app-details__text">
-                <p class="app-small">{"These go back to normal when you leave."}</p>
-                <div class="app-button-group" role="group" aria-label="Text size">
-                    {button(TextSize::Normal, "A", " normal text size")}
-                    {button(TextSize::Large, "A+", " large text")}
-                    {button(TextSize::Larger, "A++", " larger text")}
-                </div>
-                <button type="button" class="app-button app-button--secondary" aria-pressed={high_contrast.to_string()} onclick={contrast}>
-                    {"High contrast"}
-                </button>
-            </div>
-        </details>
-    }
+        let document = platform::window()
+            .document()
+            .expect("a page has a document");
+        let root = document
+            .get_element_by_id("app")
+            .expect("index.html has an #app element");
+        // index.html holds a plain copy of the top lines so the page does not jump while the
+        // app loads; the app's own copy replaces it in the same moment it first renders.
+        if let Some(top) = document.get_element_by_id("app-top-live") {
+            top.set_inner_html("");
+        }
+        yew::Renderer::<App>::with_root(root).render();
+    });
 }
 
 /// The whole app.
@@ -87,8 +65,17 @@ fn display_settings(size_now: TextSize, high_contrast: bool, dispatch: &Callback
 pub fn App() -> Html {
     let model = use_reducer(|| {
         let (page, from_check) = Page::from_hash(&platform::page::hash());
+        let notice = platform::storage::take_notice();
+        // The safety net has already emptied the tab's storage unless this was a reload: a tab
+        // reopened after closing, or a copy of it, starts empty.
         let answers = platform::storage::load_session().unwrap_or_default();
-        Model::new(answers, platform::today(), page, from_check)
+        let mut model = Model::new(answers, platform::today(), page, from_check);
+        model.notice = match notice.as_deref() {
+            Some("idle") => Some((Page::Start, CLEARED_IDLE)),
+            Some("finished") => Some((Page::Start, CLEARED_FINISHED)),
+            _ => None,
+        };
+        model
     });
     let dispatch: Callback<Action> = {
         let model = model.clone();
@@ -116,49 +103,35 @@ pub fn App() -> Html {
     {
         let dispatch = dispatch.clone();
         use_effect_with((), move |_| {
-            let listeners = platform::exit::install(Rc::new(move || dispatch.emit(Action::Clear)));
-            move || drop(listeners)
+            let listener = platform::exit::install(move || dispatch.emit(Action::Clear));
+            // The first page is on screen: say so, for the browser tests and the benchmark.
+            platform::page::set_started();
+            // For the browser tests only: stops the app as a bug would, to prove that Exit and
+            // "Something went wrong" still work. Only the page's own scripts can send it.
+            let stop = gloo::events::EventListener::new(
+                &platform::window(),
+                "imw-test-stop",
+                |_| panic!(),
+            );
+            move || drop((listener, stop))
         });
     }
 
-    // Offline: register the service worker once; say so when the app is ready offline.
+    // On a shared computer ("Not sure" counts: the safe guess) each step replaces the last in the
+    // browser's history, so nobody can page Back through the answers after the person has gone,
+    // and the safety net clears everything after a quiet spell (warning first).
     {
-        let dispatch = dispatch.clone();
-        use_effect_with((), move |_| {
-            platform::offline::register(move || dispatch.emit(Action::OfflineReady));
-        });
+        let shared = model.answers.on_shared_computer();
+        use_effect_with(
+            (model.navigation.clone(), shared),
+            move |(navigation, shared)| {
+                platform::exit::watch_idle(*shared);
+                if let Some((hash, _)) = navigation {
+                    platform::page::go(hash, *shared);
+                }
+            },
+        );
     }
-
-    // Shared computer: after a quiet spell, warn, then clear everything.
-    {
-        let dispatch = dispatch.clone();
-        let shared = model.answers.shared_computer == Some(YesNo::Yes);
-        use_effect_with(shared, move |shared| {
-            let watch = shared.then(|| {
-                platform::idle::watch(
-                    IDLE_WARN_MS,
-                    IDLE_CLEAR_MS,
-                    Rc::new(move |event| match event {
-                        IdleEvent::Warn => dispatch.emit(Action::IdleWarning(true)),
-                        IdleEvent::Active => dispatch.emit(Action::IdleWarning(false)),
-                        IdleEvent::Clear => {
-                            platform::speech::stop();
-                            platform::storage::clear_everything();
-                            dispatch.emit(Action::IdleClear);
-                        }
-                    }),
-                )
-            });
-            move || drop(watch)
-        });
-    }
-
-    // Carry out navigation requests from the reducer by changing the address.
-    use_effect_with(model.navigation.clone(), |navigation| {
-        if let Some((hash, _)) = navigation {
-            platform::page::go(hash);
-        }
-    });
 
     // Keep the answers in this tab's session storage, so a refresh loses nothing. Saving the
     // whole account on every keystroke would slow typing in a long account, so it waits for a
@@ -197,6 +170,10 @@ pub fn App() -> Html {
     }
 
     // A new page: show or hide the static start page, set the title, move focus to the top.
+    //
+    // Then, if the person has typed anything, the letter tools read the answers for words that
+    // say someone may not be safe now (the word lists live there, not in the first download) and
+    // the panel above the page offers crisis lines. Nothing is kept or sent.
     {
         let title = pages::title(
             &View {
@@ -206,12 +183,25 @@ pub fn App() -> Html {
             },
             model.page,
         );
+        let dispatch = dispatch.clone();
+        let answers = model.answers.clone();
+        let asking = !model.care_hidden && !answers.typed_words().is_empty();
         use_effect_with(model.page, move |page| {
             platform::page::show_start_page(*page == Page::Start);
             platform::page::set_title(&title);
             platform::page::scroll_to_top();
             if *page != Page::Start {
                 platform::page::focus("main");
+            }
+            if asking {
+                let request = crate::domain::tools::Request::Concern {
+                    answers: Box::new(answers),
+                };
+                platform::tools::ask(&request, move |reply| {
+                    if let Ok(crate::domain::tools::Reply::Concern(kind)) = reply {
+                        dispatch.emit(Action::Care(kind));
+                    }
+                });
             }
         });
     }
@@ -222,16 +212,6 @@ pub fn App() -> Html {
             platform::page::focus("error-summary");
         }
     });
-
-    // Display settings are classes on <html>, so they style the static parts of the page too.
-    use_effect_with(
-        (model.text_size, model.high_contrast),
-        |(size, contrast)| {
-            platform::page::set_root_class("app-text-large", *size == TextSize::Large);
-            platform::page::set_root_class("app-text-larger", *size == TextSize::Larger);
-            platform::page::set_root_class("app-contrast", *contrast);
-        },
-    );
 
     let edit = dispatch.reform(Action::Edit);
     let view = View {
@@ -248,18 +228,10 @@ pub fn App() -> Html {
         Page::Step(step) => pages::step_page(&view, step),
         Page::NotFound => pages::not_found(),
     };
-    let still_here = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.emit(Action::IdleWarning(false)))
-    };
     let top = html! {
-        <div class="app-top app-no-print">
-            if model.idle_warning {
-                <div class="app-crisis" role="alertdialog" aria-labelledby="idle-title" aria-describedby="idle-text">
-                    <h2 id="idle-title">{"Are you still there?"}</h2>
-                    <p id="idle-text">{"This page has been left alone. To keep your answers safe on a shared computer, we will clear them in 1 minute."}</p>
-                    <button type="button" class="app-button" onclick={still_here}>{"I am still here"}</button>
-                </div>
+        <div>
+            if let Some(kind) = model.care.filter(|_| model.page != Page::GetHelp) {
+                {result::care_panel(kind, &model.answers.situation, dispatch.reform(|_| Action::HideCare))}
             }
             if let Some((_, notice)) = model.notice.filter(|(at, _)| *at == model.page) {
                 <div class="app-notice" role="status"><p>{notice}</p></div>
@@ -273,29 +245,12 @@ pub fn App() -> Html {
                 {"Your answers stay in this tab only, and are deleted when you close it. "}
                 <a href="#/save">{"Save or open a draft"}</a>
             </p>
-            <div class="app-toolbar">
-                <components::ListenButton />
-            </div>
-            {display_settings(model.text_size, model.high_contrast, &dispatch)}
         </div>
     };
     let document = platform::window().document();
     let top_host = document
         .as_ref()
-        .and_then(|d| d.get_element_by_id("app-top"));
-    // "Ready offline" goes in the footer: it arrives a moment after the page, and there it
-    // moves nothing the person is reading.
-    let offline_note = document
-        .as_ref()
-        .and_then(|d| d.get_element_by_id("offline-note"))
-        .map(|host| {
-            // Always rendered, empty until ready: a child appearing in this list would make
-            // Yew rebuild the page beside it (and lose, say, a file the person had chosen).
-            let note = model
-                .offline_ready
-                .then_some("Works offline on this device.");
-            create_portal(html! { {for note} }, host)
-        });
+        .and_then(|d| d.get_element_by_id("app-top-live"));
     html! {
         <>
             if let Some(host) = top_host {
@@ -304,7 +259,6 @@ pub fn App() -> Html {
                 {top}
             }
             {page}
-            {for offline_note}
         </>
     }
 }

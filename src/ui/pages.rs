@@ -527,7 +527,7 @@ pub fn question(step: Step) -> Question {
         Step::SharedComputer => (
             "shared-computer",
             same("Are you using a shared or public computer?"),
-            Some(same("For example, at a library, a day centre, or a friend's computer. If you say yes, we will clear everything if the page is left alone for 15 minutes, and warn you first.")),
+            Some(same("For example, at a library, a day centre, or a friend's computer. If you say yes or you are not sure, we will clear everything if the page is left alone for 15 minutes, and warn you first.")),
             choose(YES_NO_SURE, false),
         ),
         Step::ServiceGroup => (
@@ -660,7 +660,12 @@ impl View<'_> {
             error: self.error(spec.id),
             multiline: spec.multiline,
             class: classes!((!spec.class.is_empty()).then_some(spec.class)),
-            autocomplete: spec.autocomplete.map(AttrValue::from),
+            // A purpose helps a person fill in their own details on their own device; on a shared
+            // computer (or when they were not sure) the browser is told to remember nothing.
+            autocomplete: spec
+                .autocomplete
+                .filter(|_| self.model.answers.shared_computer == Some(YesNo::No))
+                .map(AttrValue::from),
             input_type: spec.input_type,
             inputmode: spec.inputmode.map(AttrValue::from),
             spellcheck: spec.spellcheck,

@@ -7,7 +7,8 @@ use crate::data::{journey, Contact, ContactKind, CrisisLine, Organisation};
 use crate::domain::date::Date;
 use crate::domain::interview::{Page, Step};
 use crate::domain::route::{DeadlineKind, Recipient, Route};
-use crate::domain::situation::Nation;
+use crate::domain::safety::Kind;
+use crate::domain::situation::{Nation, Situation};
 use crate::platform;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -79,7 +80,7 @@ fn recipient_details(recipient: &Recipient) -> Html {
 }
 
 /// Crisis lines for the person's nation (England when not known), local ones last.
-fn crisis_lines(nation: Option<Nation>, area: Option<&str>) -> Vec<CrisisLine> {
+pub(super) fn crisis_lines(nation: Option<Nation>, area: Option<&str>) -> Vec<CrisisLine> {
     journey()
         .crisis_lines(nation.unwrap_or(Nation::England), area)
         .into_iter()
@@ -88,13 +89,23 @@ fn crisis_lines(nation: Option<Nation>, area: Option<&str>) -> Vec<CrisisLine> {
 }
 
 pub(super) fn crisis_panel(lines: &[CrisisLine], heading_level_one: bool) -> Html {
+    crisis_section(lines, heading_level_one, "crisis-heading", html! {})
+}
+
+/// The crisis lines in a panel whose heading has the id `heading_id`, with `end` inside it last.
+fn crisis_section(
+    lines: &[CrisisLine],
+    heading_level_one: bool,
+    heading_id: &'static str,
+    end: Html,
+) -> Html {
     let heading = "If you are in danger now";
     html! {
-        <section class="app-crisis" aria-labelledby="crisis-heading">
+        <section class="app-crisis" aria-labelledby={heading_id}>
             if heading_level_one {
-                <h1 id="crisis-heading" class="app-heading-xl">{"Get help now"}</h1>
+                <h1 id={heading_id} class="app-heading-xl">{"Get help now"}</h1>
             } else {
-                <h2 id="crisis-heading">{heading}</h2>
+                <h2 id={heading_id}>{heading}</h2>
             }
             <p>{"You do not have to go through this alone. These are free and you can call any time they are open."}</p>
             { for lines.iter().map(|line| html! {
@@ -112,7 +123,28 @@ pub(super) fn crisis_panel(lines: &[CrisisLine], heading_level_one: bool) -> Htm
                     }
                 </div>
             }) }
+            {end}
         </section>
+    }
+}
+
+/// The gentle panel shown above the page when the answers suggest someone may not be safe now:
+/// why it is there, the crisis lines for their nation, and a way to hide it. It blocks nothing.
+pub(super) fn care_panel(kind: Kind, situation: &Situation, hide: Callback<MouseEvent>) -> Html {
+    // One gentle sentence for both kinds: it names no words and assumes nothing.
+    let _ = kind;
+    let why = "Some words in your answers make us want to check that everyone is safe.";
+    let end = html! {
+        <>
+            <p class="app-small">{"Only you can see this. It is not saved, and it is not in your letter."}</p>
+            <button type="button" class="app-button app-button--secondary" onclick={hide}>{"Hide this"}</button>
+        </>
+    };
+    html! {
+        <>
+            <p class="app-care"><strong>{why}</strong></p>
+            {crisis_section(&crisis_lines(situation.nation, situation.area.as_deref()), false, "care-heading", end)}
+        </>
     }
 }
 
@@ -221,10 +253,12 @@ pub(super) fn RoutePanel(props: &RouteProps) -> Html {
 /// "Finish and clear": a short checklist, then clearing everything from this device.
 pub fn finish_page(v: &View) -> Html {
     let dispatch = v.dispatch.clone();
+    // Leaving as the quick exit does (a fresh page, the letter tools ended, other tabs told),
+    // so no word stays in this page's memory either.
     let clear = Callback::from(move |_: MouseEvent| {
-        platform::storage::clear_everything();
-        dispatch.emit(Action::Clear);
-        dispatch.emit(Action::GoTo(Page::Start));
+        platform::exit::leave(platform::exit::Why::Finished, &|| {
+            dispatch.emit(Action::Clear)
+        });
     });
     html! {
         <div class="app-narrow">

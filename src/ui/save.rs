@@ -16,8 +16,9 @@ use crate::platform::{self, files, storage};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-/// The file name for a draft saved to a file.
-pub const DRAFT_FILE_NAME: &str = "in-my-words-draft.imw";
+/// The file name for a draft saved to a file: neutral, like every download (a shared
+/// computer's Downloads folder is seen by the next person).
+pub const DRAFT_FILE_NAME: &str = "draft.imw";
 /// The biggest file we try to open as a draft. A draft of long answers is tens of kilobytes;
 /// anything much bigger is the wrong file, and reading it could freeze the tab.
 const MAX_DRAFT_FILE_BYTES: u32 = 5 * 1024 * 1024;
@@ -70,11 +71,12 @@ fn passphrase_problem(passphrase: &str, confirm: &str) -> Option<Status> {
     None
 }
 
-/// A passphrase box: hidden as typed, no spell check, and the browser's password manager hint.
-fn password(props: TextProps, autocomplete: &'static str) -> Html {
+/// A passphrase box: dots as typed and no spell check. Not a password box, and no autocomplete
+/// purpose: a browser's password manager would offer to keep it, and on a shared computer the
+/// next person would be offered it back.
+fn passphrase_box(props: TextProps) -> Html {
     text_field(&TextProps {
-        input_type: "password",
-        autocomplete: Some(autocomplete.into()),
+        class: classes!("app-input--secret"),
         spellcheck: false,
         ..props
     })
@@ -89,6 +91,7 @@ pub fn SavePage(props: &SaveProps) -> Html {
     let status = use_state(|| None::<Status>);
     let busy = use_state(|| false);
     let has_saved = use_state(|| storage::saved_on_device().is_some());
+    let shared = props.answers.on_shared_computer();
     let file_input = use_node_ref();
 
     let set = |state: &UseStateHandle<String>| {
@@ -278,26 +281,30 @@ pub fn SavePage(props: &SaveProps) -> Html {
             <p>{"If you want to come back later, save a draft. It is locked with a passphrase that only you know. We never see it and we cannot reset it."}</p>
 
             <h2>{"Save a draft"}</h2>
-            {password(TextProps {
+            {passphrase_box(TextProps {
                 hint: Some(format!("At least {MIN_PASSPHRASE} letters or numbers. A few words you will remember work well.").into()),
                 error: error("save-passphrase"),
                 ..TextProps::new("save-passphrase", "Choose a passphrase", (*passphrase).clone(), set(&passphrase))
-            }, "new-password")}
-            {password(TextProps {
+            })}
+            {passphrase_box(TextProps {
                 error: error("save-confirm"),
                 ..TextProps::new("save-confirm", "Type the passphrase again", (*confirm).clone(), set(&confirm))
-            }, "new-password")}
+            })}
+            // On a shared computer (or when the person was not sure), a draft kept on it would
+            // wait there for the next person: only a file they take away is offered.
             <div class="app-button-group">
-                <button type="button" class="app-button" onclick={save_here} disabled={*busy}>{"Save on this device"}</button>
+                if !shared {
+                    <button type="button" class="app-button" onclick={save_here} disabled={*busy}>{"Save on this device"}</button>
+                }
                 <button type="button" class="app-button app-button--secondary" onclick={save_file} disabled={*busy}>{"Save to a file"}</button>
             </div>
             <p class="app-hint">{"Use a file to move your draft to another device, for example from a library computer to your phone."}</p>
 
             <h2>{"Open a draft"}</h2>
-            {password(TextProps {
+            {passphrase_box(TextProps {
                 error: error("open-passphrase"),
                 ..TextProps::new("open-passphrase", "Passphrase", (*open_passphrase).clone(), set(&open_passphrase))
-            }, "current-password")}
+            })}
             if *has_saved {
                 <div class="app-button-group">
                     <button type="button" class="app-button" onclick={open_here} disabled={*busy}>{"Open the draft saved on this device"}</button>

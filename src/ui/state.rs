@@ -10,18 +10,10 @@ use crate::data::journey;
 use crate::domain::answers::Answers;
 use crate::domain::date::Date;
 use crate::domain::interview::{apply, next, Edit, FieldError, Page, Step, StepKind};
+use crate::domain::safety::Kind;
 use crate::domain::situation::YesNo;
 use std::rc::Rc;
 use yew::Reducible;
-
-/// In-app text size. Resets when the person exits or closes the tab.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum TextSize {
-    #[default]
-    Normal,
-    Large,
-    Larger,
-}
 
 /// Everything the interface shows, in one place.
 #[derive(Clone, Debug, PartialEq)]
@@ -35,18 +27,17 @@ pub struct Model {
     /// Where to go next, set by the reducer and carried out by an effect (with a counter so a
     /// repeated request to the same place still runs).
     pub navigation: Option<(String, u32)>,
-    pub text_size: TextSize,
-    pub high_contrast: bool,
     pub today: Date,
     /// False once the browser has refused to store the answers in this tab.
     pub storage_works: bool,
-    /// On a shared computer, the page has been quiet long enough to ask "Are you still there?".
-    pub idle_warning: bool,
     /// A one-off message, and the page it belongs on (for example, the start page after a quiet
     /// shared computer was cleared). It goes when the person moves to another page.
     pub notice: Option<(Page, &'static str)>,
-    /// True once the service worker has a copy of the app on this device.
-    pub offline_ready: bool,
+    /// The answers say someone may not be safe now: a gentle panel offers crisis lines. Held
+    /// in memory only, never saved, never in the letter.
+    pub care: Option<Kind>,
+    /// The person hid that panel: it does not come back in this visit.
+    pub care_hidden: bool,
 }
 
 impl Model {
@@ -57,13 +48,11 @@ impl Model {
             from_check,
             errors: Vec::new(),
             navigation: None,
-            text_size: TextSize::default(),
-            high_contrast: false,
             today,
             storage_works: true,
-            idle_warning: false,
             notice: None,
-            offline_ready: false,
+            care: None,
+            care_hidden: false,
         }
     }
 
@@ -71,10 +60,8 @@ impl Model {
     fn clear(&mut self) {
         self.answers = Answers::default();
         self.errors.clear();
-        self.text_size = TextSize::Normal;
-        self.high_contrast = false;
-        self.idle_warning = false;
         self.notice = None;
+        self.care = None;
     }
 
     fn go(&mut self, page: Page, change: bool) {
@@ -115,30 +102,23 @@ impl Model {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     /// The address changed (a link, Back, Forward, or a navigation request carried out).
-    Navigate {
-        page: Page,
-        from_check: bool,
-    },
+    Navigate { page: Page, from_check: bool },
     /// The person changed an answer.
     Edit(Edit),
     /// The person pressed Continue on the current step.
     Continue,
     /// Go to a page (used by buttons that are not links).
     GoTo(Page),
-    SetTextSize(TextSize),
-    ToggleContrast,
     /// The browser refused to store the answers.
     StorageFailed,
     /// Forget every answer (quick exit, or "Finish and clear").
     Clear,
     /// Replace the answers with an opened draft.
     Restore(Box<Answers>),
-    /// Show or hide the "Are you still there?" warning.
-    IdleWarning(bool),
-    /// Clear everything because a shared computer was left alone, and say so.
-    IdleClear,
-    /// The app can now work offline.
-    OfflineReady,
+    /// What the letter tools found when they read the answers for danger.
+    Care(Option<Kind>),
+    /// The person hid the crisis panel.
+    HideCare,
 }
 
 impl Reducible for Model {
@@ -179,8 +159,6 @@ impl Reducible for Model {
                 }
             }
             Action::GoTo(page) => model.go(page, false),
-            Action::SetTextSize(size) => model.text_size = size,
-            Action::ToggleContrast => model.high_contrast = !model.high_contrast,
             Action::StorageFailed => {
                 if !model.storage_works {
                     return self;
@@ -192,21 +170,16 @@ impl Reducible for Model {
                 model.answers = *answers;
                 model.errors.clear();
             }
-            Action::IdleWarning(show) => {
-                if model.idle_warning == show {
+            Action::Care(kind) => {
+                if model.care_hidden || model.care == kind {
                     return self;
                 }
-                model.idle_warning = show;
+                model.care = kind;
             }
-            Action::IdleClear => {
-                model.clear();
-                model.notice = Some((
-                    Page::Start,
-                    "We cleared your answers because this page was left alone on a shared computer.",
-                ));
-                model.go(Page::Start, false);
+            Action::HideCare => {
+                model.care = None;
+                model.care_hidden = true;
             }
-            Action::OfflineReady => model.offline_ready = true,
         }
         Rc::new(model)
     }
