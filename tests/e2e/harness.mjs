@@ -61,9 +61,9 @@ export async function newRecordedPage(browser, { viewport = PHONE, ...contextOpt
   return { context, page, requests, consoleErrors, violations };
 }
 
-/** Waits until the app has started (its display settings render into #app-top). */
+/** Waits until the app has started (it marks <html> with data-app-started). */
 export async function waitForApp(page) {
-  await page.waitForSelector("#app-top .app-settings", { state: "attached", timeout: 30000 });
+  await page.waitForSelector("html[data-app-started]", { state: "attached", timeout: 30000 });
 }
 
 /** Opens the app at `hash` (e.g. "#/what-happened") and waits for it to start. */
@@ -108,4 +108,24 @@ export async function next(page) {
 export async function waitForStep(page, slug) {
   await page.waitForFunction((s) => location.hash === `#/${s}` || location.hash.startsWith(`#/${s}?`), slug);
   await page.waitForSelector("#app h1");
+}
+
+/** Everything the origin has stored anywhere, as text, read from a page on that origin. */
+export async function everythingStored(page) {
+  return page.evaluate(async () => {
+    const out = [];
+    for (const store of [localStorage, sessionStorage]) {
+      for (let i = 0; i < store.length; i++) out.push(store.key(i), store.getItem(store.key(i)));
+    }
+    const dbs = indexedDB.databases ? await indexedDB.databases() : [];
+    out.push(...dbs.map((d) => `indexeddb:${d.name}`));
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      for (const request of await cache.keys()) {
+        const response = await cache.match(request);
+        out.push(request.url, await response.text());
+      }
+    }
+    return out.join("\n");
+  });
 }

@@ -207,13 +207,13 @@ test("outputs: copy, .txt, Word, email, calendar, print a part, and letters for 
 
   // Plain text: exactly the letter.
   const text = await download(page, () => page.getByRole("button", { name: "As plain text (.txt)" }).click());
-  assert.equal(text.name, "complaint-letter.txt");
+  assert.equal(text.name, "letter.txt");
   assert.equal(text.bytes.toString("utf8"), letter);
-  await page.getByRole("status").filter({ hasText: "Downloading complaint-letter.txt" }).waitFor();
+  await page.getByRole("status").filter({ hasText: "Downloading letter.txt" }).waitFor();
 
   // Word: a zip whose document holds their words (entries are stored, so the XML is readable).
   const word = await download(page, () => page.getByRole("button", { name: /As a Word document/ }).click());
-  assert.equal(word.name, "complaint-letter.docx");
+  assert.equal(word.name, "letter.docx");
   assert.equal(word.bytes.subarray(0, 2).toString("latin1"), "PK");
   const xml = word.bytes.toString("utf8");
   assert.ok(xml.includes("word/document.xml"), "it has a Word document inside");
@@ -237,7 +237,7 @@ test("outputs: copy, .txt, Word, email, calendar, print a part, and letters for 
 
   // Calendar reminders (RFC 5545).
   const ics = await download(page, () => page.getByRole("button", { name: /Add reminders to your calendar/ }).click());
-  assert.equal(ics.name, "complaint-reminders.ics");
+  assert.equal(ics.name, "reminders.ics");
   const calendar = ics.bytes.toString("utf8");
   assert.match(calendar, /^BEGIN:VCALENDAR\r\nVERSION:2\.0\r\n/);
   assert.match(calendar, /BEGIN:VEVENT\r\n[\s\S]*DTSTART;VALUE=DATE:\d{8}\r\n[\s\S]*END:VEVENT\r\n/);

@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
   assertNoEgress,
+  everythingStored,
   launchBrowser,
   newRecordedPage,
   next,
@@ -32,26 +33,6 @@ after(async () => {
 });
 
 const SECRET_WORDS = "The duty doctor called me a junkie in front of everyone.";
-
-/** Everything the origin has stored anywhere, as text, read from a page on that origin. */
-async function everythingStored(page) {
-  return page.evaluate(async () => {
-    const out = [];
-    for (const store of [localStorage, sessionStorage]) {
-      for (let i = 0; i < store.length; i++) out.push(store.key(i), store.getItem(store.key(i)));
-    }
-    const dbs = indexedDB.databases ? await indexedDB.databases() : [];
-    out.push(...dbs.map((d) => `indexeddb:${d.name}`));
-    for (const name of await caches.keys()) {
-      const cache = await caches.open(name);
-      for (const request of await cache.keys()) {
-        const response = await cache.match(request);
-        out.push(request.url, await response.text());
-      }
-    }
-    return out.join("\n");
-  });
-}
 
 async function typeWords(page) {
   await openApp(page, server.origin, "#/what-happened");
@@ -150,9 +131,9 @@ test("a draft saved to a file opens on another device", async () => {
     first.page.waitForEvent("download", { timeout: 30000 }),
     first.page.getByRole("button", { name: "Save to a file" }).click(),
   ]);
-  assert.equal(download.suggestedFilename(), "in-my-words-draft.imw");
+  assert.equal(download.suggestedFilename(), "draft.imw");
   // Keep a copy: the browser deletes its downloads when the context closes.
-  const file = join(mkdtempSync(join(tmpdir(), "imw-draft-")), "in-my-words-draft.imw");
+  const file = join(mkdtempSync(join(tmpdir(), "imw-draft-")), "draft.imw");
   await download.saveAs(file);
   const bytes = readFileSync(file);
   assert.equal(bytes.subarray(0, 4).toString("latin1"), "IMWD");
