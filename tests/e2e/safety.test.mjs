@@ -306,12 +306,23 @@ test("nothing invites the browser to remember what was typed", async () => {
     );
   }
   assert.deepEqual(problems, []);
+  // On a shared computer (or "not sure"), a draft is never offered a place on it.
+  await page.evaluate(() => (location.hash = "/save"));
+  await page.getByRole("button", { name: "Save to a file" }).waitFor();
+  assert.equal(await page.getByRole("button", { name: "Save on this device" }).count(), 1, "offered on the person's own device");
+  await page.evaluate(() => (location.hash = "/shared-computer"));
+  await page.getByLabel("I'm not sure", { exact: true }).check();
+  await page.evaluate(() => (location.hash = "/save"));
+  await page.getByRole("button", { name: "Save to a file" }).waitFor();
+  assert.equal(await page.getByRole("button", { name: "Save on this device" }).count(), 0, "not offered when it may be shared");
   // The person can turn spell check on, and off again.
   await page.locator("#app-top .app-settings summary").click();
   await page.getByRole("button", { name: "Check my spelling" }).click();
   await page.evaluate(() => (location.hash = "/what-happened"));
   await page.locator("#what-happened").waitFor();
   assert.equal(await page.locator("#what-happened").evaluate((el) => el.spellcheck), true);
+  await page.getByRole("button", { name: "Check my spelling" }).click();
+  assert.equal(await page.locator("#what-happened").evaluate((el) => el.spellcheck), false);
   await context.close();
 });
 
