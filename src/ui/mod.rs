@@ -199,7 +199,7 @@ pub fn App() -> Html {
                 };
                 platform::tools::ask(&request, move |reply| {
                     if let Ok(crate::domain::tools::Reply::Concern(kind)) = reply {
-                        dispatch.emit(Action::Care(kind));
+                        dispatch.emit(Action::Care(kind.is_some()));
                     }
                 });
             }
@@ -230,8 +230,8 @@ pub fn App() -> Html {
     };
     let top = html! {
         <div>
-            if let Some(kind) = model.care.filter(|_| model.page != Page::GetHelp) {
-                {result::care_panel(kind, &model.answers.situation, dispatch.reform(|_| Action::HideCare))}
+            if model.care && model.page != Page::GetHelp {
+                {result::care_panel(&model.answers.situation, dispatch.reform(|_| Action::HideCare))}
             }
             if let Some((_, notice)) = model.notice.filter(|(at, _)| *at == model.page) {
                 <div class="app-notice" role="status"><p>{notice}</p></div>

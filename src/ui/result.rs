@@ -7,7 +7,6 @@ use crate::data::{journey, Contact, ContactKind, CrisisLine, Organisation};
 use crate::domain::date::Date;
 use crate::domain::interview::{Page, Step};
 use crate::domain::route::{DeadlineKind, Recipient, Route};
-use crate::domain::safety::Kind;
 use crate::domain::situation::{Nation, Situation};
 use crate::platform;
 use std::rc::Rc;
@@ -92,12 +91,13 @@ pub(super) fn crisis_panel(lines: &[CrisisLine], heading_level_one: bool) -> Htm
     crisis_section(lines, heading_level_one, "crisis-heading", html! {})
 }
 
-/// The crisis lines in a panel whose heading has the id `heading_id`, with `end` inside it last.
+/// The crisis lines in a panel whose heading has the id `heading_id`, with `first` straight
+/// after the heading.
 fn crisis_section(
     lines: &[CrisisLine],
     heading_level_one: bool,
     heading_id: &'static str,
-    end: Html,
+    first: Html,
 ) -> Html {
     let heading = "If you are in danger now";
     html! {
@@ -107,6 +107,7 @@ fn crisis_section(
             } else {
                 <h2 id={heading_id}>{heading}</h2>
             }
+            {first}
             <p>{"You do not have to go through this alone. These are free and you can call any time they are open."}</p>
             { for lines.iter().map(|line| html! {
                 <div class="app-card">
@@ -123,29 +124,27 @@ fn crisis_section(
                     }
                 </div>
             }) }
-            {end}
         </section>
     }
 }
 
 /// The gentle panel shown above the page when the answers suggest someone may not be safe now:
-/// why it is there, the crisis lines for their nation, and a way to hide it. It blocks nothing.
-pub(super) fn care_panel(kind: Kind, situation: &Situation, hide: Callback<MouseEvent>) -> Html {
-    // One gentle sentence for both kinds: it names no words and assumes nothing.
-    let _ = kind;
-    let why = "Some words in your answers make us want to check that everyone is safe.";
-    let end = html! {
+/// why it is there and a way to hide it first, then the crisis lines for their nation. It blocks
+/// nothing, and says the same whatever the words were: it names none and assumes nothing.
+pub(super) fn care_panel(situation: &Situation, hide: Callback<MouseEvent>) -> Html {
+    let first = html! {
         <>
+            <p><strong>{"Some words in your answers make us want to check that everyone is safe."}</strong></p>
             <p class="app-small">{"Only you can see this. It is not saved, and it is not in your letter."}</p>
             <button type="button" class="app-button app-button--secondary" onclick={hide}>{"Hide this"}</button>
         </>
     };
-    html! {
-        <>
-            <p class="app-care"><strong>{why}</strong></p>
-            {crisis_section(&crisis_lines(situation.nation, situation.area.as_deref()), false, "care-heading", end)}
-        </>
-    }
+    crisis_section(
+        &crisis_lines(situation.nation, situation.area.as_deref()),
+        false,
+        "care-heading",
+        first,
+    )
 }
 
 /// The crisis help page, one tap away from every page ("Get help now" in the header).

@@ -10,7 +10,6 @@ use crate::data::journey;
 use crate::domain::answers::Answers;
 use crate::domain::date::Date;
 use crate::domain::interview::{apply, next, Edit, FieldError, Page, Step, StepKind};
-use crate::domain::safety::Kind;
 use crate::domain::situation::YesNo;
 use std::rc::Rc;
 use yew::Reducible;
@@ -35,7 +34,7 @@ pub struct Model {
     pub notice: Option<(Page, &'static str)>,
     /// The answers say someone may not be safe now: a gentle panel offers crisis lines. Held
     /// in memory only, never saved, never in the letter.
-    pub care: Option<Kind>,
+    pub care: bool,
     /// The person hid that panel: it does not come back in this visit.
     pub care_hidden: bool,
 }
@@ -51,7 +50,7 @@ impl Model {
             today,
             storage_works: true,
             notice: None,
-            care: None,
+            care: false,
             care_hidden: false,
         }
     }
@@ -61,7 +60,7 @@ impl Model {
         self.answers = Answers::default();
         self.errors.clear();
         self.notice = None;
-        self.care = None;
+        self.care = false;
     }
 
     fn go(&mut self, page: Page, change: bool) {
@@ -115,8 +114,8 @@ pub enum Action {
     Clear,
     /// Replace the answers with an opened draft.
     Restore(Box<Answers>),
-    /// What the letter tools found when they read the answers for danger.
-    Care(Option<Kind>),
+    /// Whether the letter tools found words that say someone may not be safe now.
+    Care(bool),
     /// The person hid the crisis panel.
     HideCare,
 }
@@ -170,14 +169,14 @@ impl Reducible for Model {
                 model.answers = *answers;
                 model.errors.clear();
             }
-            Action::Care(kind) => {
-                if model.care_hidden || model.care == kind {
+            Action::Care(care) => {
+                if model.care_hidden || model.care == care {
                     return self;
                 }
-                model.care = kind;
+                model.care = care;
             }
             Action::HideCare => {
-                model.care = None;
+                model.care = false;
                 model.care_hidden = true;
             }
         }

@@ -18,6 +18,7 @@ import {
   waitForStep,
 } from "./harness.mjs";
 import { SUPPORTER, mouse, newJourneyPage, startJourney, walk } from "./journeys.mjs";
+import { axeViolations } from "./a11y.mjs";
 
 let server;
 let bare;
@@ -348,6 +349,7 @@ test("words that say someone is not safe bring a gentle panel with crisis lines;
   await panel.waitFor({ timeout: 30000 });
   assert.ok((await page.locator("#app-top").innerText()).includes("Samaritans") || (await page.locator("#app-top").innerText()).includes("999"), "crisis lines are in the panel");
   assert.ok(await page.locator("#app-top").getByText("It is not saved, and it is not in your letter").isVisible());
+  assert.deepEqual(await axeViolations(page), [], "the panel passes axe");
   // Nothing about it is stored: only the person's own answers are in the tab.
   const stored = await page.evaluate(() => Object.keys(sessionStorage));
   assert.deepEqual(stored.filter((k) => k !== "in-my-words-draft"), []);
