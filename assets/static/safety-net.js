@@ -284,6 +284,9 @@
 
   // Reads the page aloud with a voice that runs on this device (localService) only: a cloud voice
   // would send the words to a company's servers. The button stays hidden when there is none.
+  // It reads what a person would want read: the question, its hint, each option (and which is
+  // chosen), the words typed into each box, the letter; not the buttons, and never a passphrase.
+  // The same button stops it, and moving to another page stops it too.
   function localVoice() {
     var local = (quietly(function () { return speechSynthesis.getVoices(); }) || []).filter(function (v) { return v.localService; });
     var lang = function (prefix) {
@@ -297,17 +300,58 @@
   }
   quietly(function () { speechSynthesis.addEventListener("voiceschanged", showListen); });
   showListen();
+
+  var BLOCK = /^(H1|H2|H3|H4|P|LI|LEGEND|LABEL|DIV|SECTION|DT|DD|TD|TH)$/;
+  /** The words of `node` as they should be heard, in page order. */
+  function readable(node, out) {
+    if (node.nodeType === 3) {
+      out.push(node.nodeValue);
+      return;
+    }
+    var el = node;
+    if (el.nodeType !== 1 || el.hidden || el.matches("button, script, style, .app-back-link, .app-visually-hidden, .app-input--secret, [aria-hidden=true]")) return;
+    if (el.tagName === "TEXTAREA" || el.tagName === "INPUT") {
+      var typed = /^(text|email|tel|number|)$/.test(el.type) || el.tagName === "TEXTAREA";
+      if (typed && el.value.trim()) out.push(". " + el.value + ". ");
+      return;
+    }
+    for (var child = el.firstChild; child; child = child.nextSibling) readable(child, out);
+    var control = el.tagName === "LABEL" && el.control;
+    if (control && (control.type === "radio" || control.type === "checkbox") && control.checked) out.push(", chosen");
+    if (BLOCK.test(el.tagName)) out.push(". ");
+  }
+
+  var speaking = false;
+  function setListening(on) {
+    speaking = on;
+    var button = document.getElementById("listen");
+    if (button) button.firstChild.nodeValue = on ? "Stop" : "Listen";
+    var hidden = button && button.querySelector(".app-visually-hidden");
+    if (hidden) hidden.textContent = on ? " reading this page" : " to this page";
+  }
+  function stopReading() {
+    quietly(function () { speechSynthesis.cancel(); });
+    setListening(false);
+  }
+  window.addEventListener("hashchange", stopReading);
   document.addEventListener("click", function (event) {
     if (!(event.target && event.target.closest && event.target.closest("#listen"))) return;
+    if (speaking) return stopReading();
     var voice = localVoice();
     var start = document.getElementById("start-page");
     var from = start && !start.hidden ? start : document.getElementById("app");
     if (!voice || !from) return;
-    speechSynthesis.cancel();
-    var words = new SpeechSynthesisUtterance(from.innerText);
+    var out = [];
+    readable(from, out);
+    // Each block ends with a full stop, so the voice pauses; runs of them become one.
+    var text = out.join("").replace(/([?!:])\s*(\.\s*)+/g, "$1 ").replace(/\s*(\.\s*)+/g, ". ").replace(/^[.\s]+/, "").replace(/\s+/g, " ").trim();
+    quietly(function () { speechSynthesis.cancel(); });
+    var words = new SpeechSynthesisUtterance(text);
     words.voice = voice;
     words.lang = voice.lang;
     words.rate = 0.9;
+    words.onend = words.onerror = function () { setListening(false); };
+    setListening(true);
     speechSynthesis.speak(words);
   });
 

@@ -261,3 +261,33 @@ test("Listen appears when on-device voices arrive after the page has loaded", as
   await listen(page).waitFor();
   await context.close();
 });
+
+test("Listen reads the words typed into a box and which option is chosen, never a passphrase; the same button stops it, and a new page stops it", async () => {
+  const { page, context } = await newJourneyPage(browser, { viewport: PHONE });
+  await fakeVoices(context, [LOCAL_US]);
+  const lastSpoken = () => page.evaluate(() => window.__spoken.at(-1));
+  await openApp(page, server.origin, "#/what-happened");
+  await page.locator("#what-happened").fill("Nobody rang me back about my tablets.");
+  await listen(page).click();
+  const words = await lastSpoken();
+  assert.match(words.text, /What happened\?/, "the question");
+  assert.match(words.text, /Nobody rang me back about my tablets\./, "the words in the box");
+  assert.doesNotMatch(words.text, /Continue/, "not the buttons");
+  // While it reads, the button stops it.
+  const stop = page.locator("#app-top").getByRole("button", { name: "Stop reading this page" });
+  await stop.click();
+  await listen(page).waitFor();
+  // A chosen option is said to be chosen.
+  await page.evaluate(() => (location.hash = "/who"));
+  await waitForStep(page, "who");
+  await page.getByLabel("Me. It is my complaint", { exact: true }).check();
+  await listen(page).click();
+  assert.match((await lastSpoken()).text, /Me\. It is my complaint, chosen/);
+  // Moving to another page stops the reading and puts the button back.
+  await page.evaluate(() => (location.hash = "/save"));
+  await listen(page).waitFor();
+  await page.locator("#save-passphrase").fill("my secret phrase");
+  await listen(page).click();
+  assert.doesNotMatch((await lastSpoken()).text, /my secret phrase/, "a passphrase is never read aloud");
+  await context.close();
+});
