@@ -44,7 +44,7 @@ pub enum Part {
     Wants,
     /// What the letter asks the organisation to do next.
     Requests,
-    /// Consent: sharing with the service (a commissioner asks) or with a supporter.
+    /// Consent: sharing with a supporter, and asking a commissioner to ask before it shares.
     Permission,
     Contact,
     /// Reasonable adjustments: large print, interpreters, and so on.
@@ -564,7 +564,12 @@ impl<'a> Writer<'a> {
         }
     }
 
-    /// Consent for a supporter, and for a commissioner to pass the complaint to the service.
+    /// Consent for a supporter, and a commissioner's sharing with the service. The letter
+    /// speaks for the person, so it gives permission, or refuses it, only when the person has
+    /// clearly agreed to the complaint and was asked about sharing; otherwise it asks to be
+    /// asked first. Nobody is asked whether a commissioner may pass the complaint to the
+    /// service (the person may have chosen the commissioner because they cannot face the
+    /// service), so that letter only asks to be asked.
     fn permission(&self, out: &mut Vec<Block>, to: &Recipient) {
         let commissioner = to
             .organisation()
@@ -579,9 +584,9 @@ impl<'a> Writer<'a> {
                 out,
                 Part::Permission,
                 &[
-                    "I give permission for you to share my complaint with ",
+                    "Please ask me before you share my complaint with ",
                     &service,
-                    " so that it can be looked into.",
+                    ".",
                 ]
                 .concat(),
             );
@@ -602,7 +607,7 @@ impl<'a> Writer<'a> {
             text.push(')');
         }
         text.push_str(" has helped me to write this letter.");
-        match s.may_share_with_supporter {
+        match self.sharing() {
             Some(YesNo::Yes) => {
                 text.push_str(" I give permission for you to discuss my complaint with ");
                 text.push_str(&who);
@@ -627,6 +632,15 @@ impl<'a> Writer<'a> {
         Self::para(out, Part::Permission, &text);
     }
 
+    /// The answer about sharing with the supporter, when the person has clearly agreed to the
+    /// complaint; `None` (ask first) when they have not, or were not sure.
+    fn sharing(&self) -> Option<YesNo> {
+        let s = &self.a.supporter;
+        (self.a.is_supporter() && s.person_agrees == Some(YesNo::Yes))
+            .then_some(s.may_share_with_supporter)
+            .flatten()
+    }
+
     fn contact(&self, out: &mut Vec<Block>) {
         let c = &self.a.contact;
         let post = self.uses(ContactMethod::Post) && has_text(&c.address);
@@ -645,9 +659,10 @@ impl<'a> Writer<'a> {
                 s.push(also);
             }
         } else if care_of {
+            // Only where letters reach them: nothing about where, or whether, they live.
             s.push(
                 [
-                    "I do not have a fixed address. Please write to me care of ",
+                    "Please write to me care of ",
                     c.care_of_name.trim(),
                     ", at the address above.",
                 ]
@@ -748,7 +763,7 @@ impl<'a> Writer<'a> {
             ],
         );
         let mut enclosed = Vec::new();
-        if self.a.is_supporter() && self.a.supporter.may_share_with_supporter == Some(YesNo::Yes) {
+        if self.sharing() == Some(YesNo::Yes) {
             enclosed.push("Enclosed: my signed consent form".to_string());
         }
         if !enclosed.is_empty() {
@@ -969,7 +984,7 @@ impl<'a> Writer<'a> {
                 Part::Requests,
                 &[
                     "If we cannot sort this out, I will ask ",
-                    &in_sentence(&next.name()),
+                    &body_in_sentence(&next.name()),
                     " to look at my complaint.",
                 ]
                 .concat(),
@@ -1311,6 +1326,51 @@ fn recipient_lines(to: &Recipient, service_name: &str) -> Vec<String> {
     }
 }
 
+/// A body's name inside a sentence ("I will ask ... to look at my complaint"). The directory
+/// names some bodies by their team ("Care Quality Commission (CQC): Mental Health Act team"):
+/// the team is in the address block, and the sentence names the body. A name that is a kind of
+/// body ("... Commission", "Mental Welfare Commission for Scotland", "... Tribunal (Mental
+/// Health)", "... team at ...") takes "the"; a proper name ("NHS England", "Llais",
+/// "Healthwatch ...", "Healthcare Inspectorate Wales") does not.
+fn body_in_sentence(name: &str) -> String {
+    let name = name.split_once(": ").map_or(name, |(body, _)| body).trim();
+    let head = name.split(['(', ',']).next().unwrap_or(name);
+    let head = head.split(" at ").next().unwrap_or(head).trim_end();
+    const KINDS: [&str; 12] = [
+        "Commission",
+        "Council",
+        "Tribunal",
+        "Ombudsman",
+        "Service",
+        "Authority",
+        "Office",
+        "Inspectorate",
+        "Scheme",
+        "Commissioner",
+        "Agency",
+        "team",
+    ];
+    let words: Vec<&str> = head.split(' ').collect();
+    // The kind of body ends the name, or comes before "for" or "of": not "Healthcare
+    // Inspectorate Wales", which is a name.
+    let a_kind = words.iter().enumerate().any(|(i, w)| {
+        KINDS.contains(w)
+            && words
+                .get(i + 1)
+                .is_none_or(|next| ["for", "of"].contains(next))
+    });
+    if !name.starts_with("The ") && words.len() > 1 && a_kind {
+        if words.contains(&"team") {
+            // "the patient experience team at ...": a description, not a name.
+            let mut chars = name.chars();
+            let first = chars.next().map(|c| c.to_lowercase().collect::<String>());
+            return ["the ", &first.unwrap_or_default(), chars.as_str()].concat();
+        }
+        return ["the ", name].concat();
+    }
+    in_sentence(name)
+}
+
 /// What the complaint is about, for "a formal complaint about ...".
 fn service_phrase(service: Service) -> &'static str {
     use Service::*;
@@ -1373,6 +1433,61 @@ mod tests {
         let today = Date::new(2026, 11, 23).unwrap();
         let letter = letter_text(&answers, &route(&answers.situation, data(), today), today);
         assert!(letter.contains(words));
+    }
+
+    #[test]
+    fn a_body_in_a_sentence_has_its_article_and_no_team_after_a_colon() {
+        for (name, said) in [
+            (
+                "Care Quality Commission (CQC): Mental Health Act team",
+                "the Care Quality Commission (CQC)",
+            ),
+            (
+                "First-tier Tribunal (Mental Health)",
+                "the First-tier Tribunal (Mental Health)",
+            ),
+            (
+                "General Medical Council (GMC)",
+                "the General Medical Council (GMC)",
+            ),
+            (
+                "Mental Welfare Commission for Scotland",
+                "the Mental Welfare Commission for Scotland",
+            ),
+            (
+                "Patient and Client Council",
+                "the Patient and Client Council",
+            ),
+            ("Dental Complaints Service", "the Dental Complaints Service"),
+            (
+                "Prisons and Probation Ombudsman",
+                "the Prisons and Probation Ombudsman",
+            ),
+            (
+                "Patient experience team at South East Coast Ambulance Service",
+                "the patient experience team at South East Coast Ambulance Service",
+            ),
+            (
+                "The practice manager at your GP practice",
+                "the practice manager at your GP practice",
+            ),
+            ("NHS England", "NHS England"),
+            (
+                "NHS Sussex (Sussex Integrated Care Board)",
+                "NHS Sussex (Sussex Integrated Care Board)",
+            ),
+            (
+                "Healthcare Inspectorate Wales",
+                "Healthcare Inspectorate Wales",
+            ),
+            ("Llais", "Llais"),
+            (
+                "PALS at University Hospitals Sussex",
+                "PALS at University Hospitals Sussex",
+            ),
+        ] {
+            assert_eq!(body_in_sentence(name), said);
+        }
     }
 
     #[test]
