@@ -7,7 +7,7 @@
 
 use in_my_words::data::data;
 use in_my_words::domain::date::Date;
-use in_my_words::domain::route::{route, DeadlineKind, Recipient, Route};
+use in_my_words::domain::route::{route, DeadlineKind, Procedure, Recipient, Route};
 use in_my_words::domain::situation::{
     Nation, PrivateCareKind, Service, Situation, Stage, WhenItHappened, YesNo,
 };
@@ -69,6 +69,11 @@ struct Expect {
     crisis: Vec<String>,
     /// Pieces of text that must appear in one of the "do not" lines.
     do_not_contains: Vec<String>,
+    /// Pieces of text that must appear in one of the "why" lines.
+    why_contains: Vec<String>,
+    /// The complaints procedure: nhs-england, nhs-wales, nhs-scotland, hsc-northern-ireland,
+    /// council or private-provider. Empty to skip.
+    procedure: String,
     /// Deadlines that must be there, with their dates.
     deadline: Vec<ExpectedDeadline>,
 }
@@ -79,6 +84,21 @@ struct ExpectedDeadline {
     kind: String,
     /// `YYYY-MM-DD`, or `unknown` when the route cannot work it out.
     date: String,
+    /// Text that the note of a deadline of this kind and date must contain. Empty to skip.
+    #[serde(default)]
+    note_contains: String,
+}
+
+/// How a procedure is named in scenario files.
+fn procedure_id(procedure: Procedure) -> &'static str {
+    match procedure {
+        Procedure::NhsEngland => "nhs-england",
+        Procedure::NhsWales => "nhs-wales",
+        Procedure::NhsScotland => "nhs-scotland",
+        Procedure::HscNorthernIreland => "hsc-northern-ireland",
+        Procedure::Council => "council",
+        Procedure::PrivateProvider => "private-provider",
+    }
 }
 
 fn parse_when(text: &str) -> Result<WhenItHappened, String> {
@@ -256,6 +276,21 @@ fn check(scenario: &Scenario) -> Vec<String> {
             ));
         }
     }
+    for text in &e.why_contains {
+        if !route.why.iter().any(|line| line.contains(text.as_str())) {
+            problems.push(format!(
+                "why: no line contains `{text}`; got {:?}",
+                route.why
+            ));
+        }
+    }
+    if !e.procedure.is_empty() && procedure_id(route.procedure) != e.procedure {
+        problems.push(format!(
+            "procedure: expected `{}`, got `{}`",
+            e.procedure,
+            procedure_id(route.procedure)
+        ));
+    }
     for want in &e.deadline {
         let Some(kind) = DeadlineKind::from_id(&want.kind) else {
             problems.push(format!("deadline: unknown kind `{}`", want.kind));
@@ -278,6 +313,16 @@ fn check(scenario: &Scenario) -> Vec<String> {
             .filter(|d| d.kind == kind)
             .map(|d| d.date)
             .collect();
+        if !want.note_contains.is_empty()
+            && !route.deadlines.iter().any(|d| {
+                d.kind == kind && d.date == want_date && d.note.contains(&want.note_contains)
+            })
+        {
+            problems.push(format!(
+                "deadline {} {}: no note contains `{}`",
+                want.kind, want.date, want.note_contains
+            ));
+        }
         if !same_kind.contains(&want_date) {
             problems.push(format!(
                 "deadline {}: expected {}, got {:?}",
