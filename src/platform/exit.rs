@@ -53,7 +53,6 @@ pub fn leave(why: Why, wipe_memory: &dyn Fn()) {
     wipe_memory();
     if safety_net("leave", &[JsValue::from_str(why.id())]).is_none() {
         // Without the safety net (the browser refused the script), the neutral page clears.
-        super::storage::clear_everything();
         let _ = super::window().location().replace(EXIT_PAGE);
     }
 }

@@ -45,6 +45,24 @@ fn element(id: &str) -> Option<web_sys::HtmlElement> {
         .ok()
 }
 
+/// Moves focus to the page's main heading (the question), making it focusable by script only.
+/// Falls back to `<main>` on a page without one.
+pub fn focus_heading() {
+    let heading = super::window()
+        .document()
+        .and_then(|d| d.query_selector("#app h1").ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    match heading {
+        Some(h) => {
+            let _ = h.set_attribute("tabindex", "-1");
+            let _ = h.focus();
+        }
+        None => {
+            focus("main");
+        }
+    }
+}
+
 /// Moves keyboard and screen reader focus to the element with this id.
 pub fn focus(id: &str) -> bool {
     element(id).is_some_and(|e| e.focus().is_ok())

@@ -186,13 +186,16 @@ pub fn App() -> Html {
         let dispatch = dispatch.clone();
         let answers = model.answers.clone();
         let asking = !model.care_hidden && !answers.typed_words().is_empty();
+        let page_title = title.clone();
         use_effect_with(model.page, move |page| {
             platform::page::show_start_page(*page == Page::Start);
-            platform::page::set_title(&title);
-            platform::page::scroll_to_top();
+            platform::page::set_title(&page_title);
+            // The question's heading takes focus, so a screen reader starts there; then back
+            // to the top, so the Exit button stays on screen.
             if *page != Page::Start {
-                platform::page::focus("main");
+                platform::page::focus_heading();
             }
+            platform::page::scroll_to_top();
             if asking {
                 let request = crate::domain::tools::Request::Concern {
                     answers: Box::new(answers),
@@ -204,14 +207,18 @@ pub fn App() -> Html {
                 });
             }
         });
-    }
 
-    // A failed Continue: move focus to the error summary so a screen reader reads it first.
-    use_effect_with(model.errors.clone(), |errors| {
-        if !errors.is_empty() {
-            platform::page::focus("error-summary");
-        }
-    });
+        // A failed Continue: move focus to the error summary so a screen reader reads it first, and
+        // say "Error:" in the page title, which is the first thing read.
+        use_effect_with(model.errors.clone(), move |errors| {
+            if errors.is_empty() {
+                platform::page::set_title(&title);
+            } else {
+                platform::page::set_title(&["Error: ", &title].concat());
+                platform::page::focus("error-summary");
+            }
+        });
+    }
 
     let edit = dispatch.reform(Action::Edit);
     let view = View {

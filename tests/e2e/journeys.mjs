@@ -355,6 +355,8 @@ export function mouse(page) {
  * the way without a visible focus indicator.
  */
 export async function tabTo(page, selector, { max = 120, unseen } = {}) {
+  // The address changes a moment before the new page is drawn: wait for the target to exist.
+  await page.locator(selector).first().waitFor({ state: "attached", timeout: 10000 }).catch(() => {});
   const direction = await page.evaluate((sel) => {
     const target = document.querySelector(sel);
     if (!target) return "missing";
