@@ -251,15 +251,19 @@ impl Context<'_> {
                 .is_some_and(|k| kinds.contains(&k))
     }
 
+    /// The kind of privately funded care routing works with: when the person did not say, a care
+    /// home or care at home (the assumption `route` tells them about).
+    fn private_kind(&self) -> PrivateCareKind {
+        self.situation
+            .private_care
+            .unwrap_or(PrivateCareKind::CareHomeOrHomeCare)
+    }
+
     fn rule_matches(&self, rule: &Rule) -> bool {
         (rule.nations.is_empty() || rule.nations.contains(&self.nation))
             && self.service_ok(&rule.services)
             && (rule.stages.is_empty() || rule.stages.contains(&self.stage))
-            && (rule.private_care.is_empty()
-                || self
-                    .situation
-                    .private_care
-                    .is_some_and(|k| rule.private_care.contains(&k)))
+            && (rule.private_care.is_empty() || rule.private_care.contains(&self.private_kind()))
     }
 
     fn help_matches(&self, help: &HelpRule) -> bool {
@@ -632,6 +636,27 @@ fn deadlines(
             Some((months, rule)) => {
                 let date = earliest.map(|d| d.add_months(months));
                 let mut note = rule.to_string();
+                if date.is_none() {
+                    note.push_str(" We cannot work out the date because we do not know when it happened.");
+                } else if passed(date) {
+                    note.push_str(" This date has passed. You can still complain: say in your letter why you could not complain sooner.");
+                }
+                out.push(Deadline {
+                    kind: DeadlineKind::ComplainBy,
+                    date,
+                    label: "Complain by".into(),
+                    note,
+                });
+            }
+            None if matches!(
+                ctx.private_kind(),
+                PrivateCareKind::HospitalOrClinic | PrivateCareKind::Other
+            ) =>
+            {
+                // Private health care: providers in the independent scheme (ISCAS) ask for a
+                // complaint within 6 months of the event or of finding out.
+                let date = earliest.map(|d| d.add_months(6));
+                let mut note = "Private hospitals and clinics that belong to ISCAS ask you to complain within 6 months of when it happened, or of when you found out. They may look at a later complaint if you had a good reason. Other providers set their own time limits: check their complaints procedure.".to_string();
                 if date.is_none() {
                     note.push_str(" We cannot work out the date because we do not know when it happened.");
                 } else if passed(date) {

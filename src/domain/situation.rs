@@ -440,12 +440,18 @@ pub struct Situation {
 
 impl Situation {
     /// The usual time limit for a first complaint, in months from when it happened: 12 in
-    /// England and Wales; 6 in Scotland and Northern Ireland; none in law for care the person
-    /// paid for themselves. The journey uses it to ask "why now?" only when the limit has
+    /// England and Wales; 6 in Scotland and Northern Ireland; for care the person paid for
+    /// themselves, 6 for private health care (the ISCAS code) and none in law for a care home or
+    /// care at home. The journey uses it to ask "why now?" only when the limit has
     /// passed; routing states the same limits per procedure, and a test keeps the two in step.
     pub fn usual_time_limit_months(&self) -> Option<i32> {
         if self.service == Some(Service::PrivatelyFundedCare) {
-            return None;
+            // Private health care: providers in the independent scheme (ISCAS) ask for a
+            // complaint within 6 months. Care homes and care at home have no fixed limit.
+            return match self.private_care {
+                Some(PrivateCareKind::HospitalOrClinic | PrivateCareKind::Other) => Some(6),
+                _ => None,
+            };
         }
         match self.nation {
             Some(Nation::Scotland | Nation::NorthernIreland) => Some(6),
