@@ -33,6 +33,9 @@ pub enum FlagKind {
     Capitals,
     /// Words that could be read as owning up to a crime (violence, damage, theft, weapons).
     Offence,
+    /// Telling them about a past with the courts: a licence, probation, bail, a tag, a
+    /// conviction, what someone was in prison for or the time they served.
+    Justice,
     /// Words that say the person was drinking or using drugs.
     DrugsOrAlcohol,
     /// The full name of someone who is not staff: another patient, a neighbour, a friend.
@@ -47,11 +50,12 @@ pub enum FlagKind {
 
 impl FlagKind {
     /// Every kind, in display order.
-    pub const ALL: [FlagKind; 9] = [
+    pub const ALL: [FlagKind; 10] = [
         FlagKind::Threat,
         FlagKind::Swearing,
         FlagKind::Capitals,
         FlagKind::Offence,
+        FlagKind::Justice,
         FlagKind::DrugsOrAlcohol,
         FlagKind::OtherPersonName,
         FlagKind::PhoneNumber,
@@ -66,6 +70,7 @@ impl FlagKind {
             FlagKind::Swearing => "swearing",
             FlagKind::Capitals => "capitals",
             FlagKind::Offence => "offence",
+            FlagKind::Justice => "justice",
             FlagKind::DrugsOrAlcohol => "drugs-or-alcohol",
             FlagKind::OtherPersonName => "other-person-name",
             FlagKind::PhoneNumber => "phone-number",
@@ -84,7 +89,11 @@ impl FlagKind {
     pub fn is_phrase_kind(self) -> bool {
         matches!(
             self,
-            FlagKind::Threat | FlagKind::Swearing | FlagKind::Offence | FlagKind::DrugsOrAlcohol
+            FlagKind::Threat
+                | FlagKind::Swearing
+                | FlagKind::Offence
+                | FlagKind::Justice
+                | FlagKind::DrugsOrAlcohol
         )
     }
 }

@@ -2,8 +2,9 @@
 //!
 //! Some people using the app were removed from a GP list because of how they behaved (the
 //! Special Allocation Scheme), or have offending, drug or alcohol histories. A letter that reads
-//! as threatening, that admits an offence or drug use they did not mean to put in writing, or
-//! that names other patients, can be set aside or used against them. An advocate would catch
+//! as threatening, that admits an offence or drug use, or tells of a licence, probation or a
+//! conviction they did not mean to put in writing, or that names other patients, can be set
+//! aside or held against them. An advocate would catch
 //! this by reading the letter; someone writing alone has nobody to do that. [`check`] reads it
 //! for them, on their device.
 //!
@@ -93,6 +94,13 @@ impl FlagKind {
         CHECKER.explanation(self)
     }
 }
+
+/// The opening of the "Before you send" panel: what the check is for, in plain words.
+pub const ABOUT: &str = "We read your words on this device for things that could make your letter harder to hear, or that you may not want on file. Nothing is sent anywhere, and we never change your words: you decide.";
+
+/// Shown when the check has nothing to point out. It never says "nothing found": it says what
+/// it looked for, and that a person reading the letter can catch what it cannot.
+pub const NOTHING_SPOTTED: &str = "We looked for anything that could sound like a threat, swearing, whole sentences in capitals, drink or drugs, anything that sounds like breaking the law, prison or probation, and other people's names, phone numbers, dates of birth and NHS numbers. We did not spot any. A check cannot catch everything. If you can, ask an advocate or someone you trust to read your letter before you send it.";
 
 /// Words that may follow "he said" at the end of a quote ("'Watch your back,' he said to me.").
 const AFTER_ATTRIBUTION: &[&str] = &["to", "me", "us", "him", "her", "them", "again", "loudly"];
@@ -613,6 +621,38 @@ mod tests {
         for kind in FlagKind::ALL {
             assert_ne!(kind.title(), kind.id(), "{} has a title", kind.id());
             assert!(kind.explanation().len() > 40);
+        }
+    }
+
+    #[test]
+    fn the_panel_says_what_was_looked_for_and_never_nothing_found() {
+        for kind in FlagKind::ALL {
+            // A new kind fails to compile here until the sentence names it.
+            let said = match kind {
+                FlagKind::Threat => "threat",
+                FlagKind::Swearing => "swearing",
+                FlagKind::Capitals => "capitals",
+                FlagKind::Offence => "breaking the law",
+                FlagKind::Justice => "prison or probation",
+                FlagKind::DrugsOrAlcohol => "drink or drugs",
+                FlagKind::OtherPersonName => "names",
+                FlagKind::PhoneNumber => "phone numbers",
+                FlagKind::DateOfBirth => "dates of birth",
+                FlagKind::NhsNumber => "NHS numbers",
+            };
+            assert!(NOTHING_SPOTTED.contains(said), "{said}");
+        }
+        assert!(NOTHING_SPOTTED.contains("advocate"));
+        for text in [ABOUT, NOTHING_SPOTTED] {
+            let lower = text.to_lowercase();
+            for never in [
+                "nothing found",
+                "found nothing",
+                "used against you",
+                "caution",
+            ] {
+                assert!(!lower.contains(never), "{never}");
+            }
         }
     }
 
