@@ -569,12 +569,14 @@ pub fn route(situation: &Situation, data: &DataSet, today: Date) -> Route {
             Nation::NorthernIreland => Procedure::HscNorthernIreland,
         },
     };
+    let via_go_between = rules_fired.iter().any(|id| id == ADJUST_COMMISSIONER_FIRST);
     let deadlines = deadlines(
         &ctx,
         procedure,
         &primary,
         alternative.as_ref(),
         &escalation,
+        via_go_between,
         today,
     );
 
@@ -600,7 +602,7 @@ pub fn route(situation: &Situation, data: &DataSet, today: Date) -> Route {
 /// happened (or when the person found out), with what it means in plain words.
 fn complaint_time_limit(procedure: Procedure, nation: Nation) -> Option<(i32, &'static str)> {
     const TWELVE: &str = "You should usually complain within 12 months of when it happened, or of when you found out about it. A later complaint can still be looked at if you had a good reason for the delay and it can still be looked into fairly.";
-    const SIX_SCOTLAND: &str = "In Scotland you should usually complain within 6 months of when it happened, or of when you found out (and then within 6 months of finding out). Later complaints can be looked at in some cases.";
+    const SIX_SCOTLAND: &str = "In Scotland you should usually complain within 6 months of when it happened, or within 6 months of when you found out. That must be no later than 12 months after it happened. Later complaints can be looked at in some cases.";
     const SIX_NI: &str = "In Northern Ireland you should usually complain within 6 months of finding out, and no later than 12 months after it happened. Later complaints can be looked at in some cases.";
     match (procedure, nation) {
         (Procedure::NhsEngland | Procedure::NhsWales, _) => Some((12, TWELVE)),
@@ -615,12 +617,15 @@ fn complaint_time_limit(procedure: Procedure, nation: Nation) -> Option<(i32, &'
 
 /// Works out the dates that matter for this stage. Dates count from the earliest day it could
 /// have happened, so the app never tells someone they have more time than they really do.
+/// `via_go_between` is true when the body that pays for the service was put first (in Northern
+/// Ireland, the Strategic Planning and Performance Group acting as a go-between).
 fn deadlines(
     ctx: &Context<'_>,
     procedure: Procedure,
     primary: &Recipient,
     alternative: Option<&Alternative>,
     escalation: &[Recipient],
+    via_go_between: bool,
     today: Date,
 ) -> Vec<Deadline> {
     let mut out = Vec::new();
@@ -710,7 +715,25 @@ fn deadlines(
                 label: "Expect a full answer by".into(),
                 note: "In Wales, you should get an answer within 30 working days. If not, they must tell you why and give you a new date.".into(),
             });
-        } else if procedure == Procedure::NhsScotland {
+        } else if procedure == Procedure::Council && ctx.nation == Nation::Wales {
+            // Social Services Complaints Procedure (Wales) Regulations 2014: acknowledged within
+            // 2 working days of arriving; the offer to talk it through is due within 10 working
+            // days of that acknowledgement, so 12 working days from arriving.
+            out.push(Deadline {
+                kind: DeadlineKind::AcknowledgementDue,
+                date: working(2),
+                label: "They should reply to say they got it by".into(),
+                note: format!("In Wales, the council must acknowledge a social services complaint within 2 working days. {after}"),
+            });
+            out.push(Deadline {
+                kind: DeadlineKind::ResponseExpected,
+                date: working(12),
+                label: "They should offer to talk it through with you by".into(),
+                note: "The council must offer to discuss your complaint within 10 working days of acknowledging it, to try to sort it out. If that does not work, you can ask for a formal investigation (stage 2). It should answer within 25 working days of that request.".into(),
+            });
+        } else if procedure == Procedure::NhsScotland
+            || (procedure == Procedure::Council && ctx.nation == Nation::Scotland)
+        {
             out.push(Deadline {
                 kind: DeadlineKind::ResponseExpected,
                 date: working(5),
@@ -740,7 +763,14 @@ fn deadlines(
                 label: "They should reply to say they got it by".into(),
                 note: format!("In Northern Ireland, a complaint should be acknowledged within 3 working days. {after}"),
             });
-            out.push(if family_practitioner {
+            out.push(if family_practitioner && via_go_between {
+                Deadline {
+                    kind: DeadlineKind::ResponseExpected,
+                    date: working(20),
+                    label: "Expect a full answer by".into(),
+                    note: "When the Strategic Planning and Performance Group acts as a go-between, you should get an answer within 20 working days of it getting your complaint.".into(),
+                }
+            } else if family_practitioner {
                 Deadline {
                     kind: DeadlineKind::ResponseExpected,
                     date: working(10),
@@ -750,9 +780,9 @@ fn deadlines(
             } else {
                 Deadline {
                     kind: DeadlineKind::ResponseExpected,
-                    date: None,
+                    date: working(20),
                     label: "Expect a full answer by".into(),
-                    note: "The Trust should tell you when to expect an answer. Simple complaints are often answered within 5 to 10 working days.".into(),
+                    note: format!("A Trust should answer within 20 working days of getting your complaint. If it needs longer, it must write to tell you why. Simple complaints are often answered within 5 to 10 working days. {after}"),
                 }
             });
         }
