@@ -454,7 +454,7 @@ fn CheckPanel(props: &CheckProps) -> Html {
     let open: Vec<&Found> = all.iter().filter(|f| !kept.contains(&key(f))).collect();
     let kept_count = all.len() - open.len();
     let summary = match open.len() {
-        0 if all.is_empty() => "Our check found nothing to look at again. It cannot catch everything, so read the letter through once before you send it.".to_string(),
+        0 if all.is_empty() => crate::domain::check::NOTHING_SPOTTED.to_string(),
         0 => "You have looked at everything the check found.".to_string(),
         1 => "1 thing to look at again before you send it.".to_string(),
         n => format!("{n} things to look at again before you send it."),
@@ -462,7 +462,7 @@ fn CheckPanel(props: &CheckProps) -> Html {
     html! {
         <section class="app-check-panel app-no-print" aria-labelledby="check-heading">
             <h2 id="check-heading">{"Before you send"}</h2>
-            <p>{"We read your words on this device to spot things that could be used against you. Nothing is sent anywhere, and we never change your words: you decide."}</p>
+            <p>{crate::domain::check::ABOUT}</p>
             <p class="app-check-panel__summary" role="status">{summary}</p>
             if !open.is_empty() {
                 <ul class="app-flags">

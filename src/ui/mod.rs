@@ -106,14 +106,7 @@ pub fn App() -> Html {
             let listener = platform::exit::install(move || dispatch.emit(Action::Clear));
             // The first page is on screen: say so, for the browser tests and the benchmark.
             platform::page::set_started();
-            // For the browser tests only: stops the app as a bug would, to prove that Exit and
-            // "Something went wrong" still work. Only the page's own scripts can send it.
-            let stop = gloo::events::EventListener::new(
-                &platform::window(),
-                "imw-test-stop",
-                |_| panic!(),
-            );
-            move || drop((listener, stop))
+            move || drop(listener)
         });
     }
 
@@ -210,14 +203,17 @@ pub fn App() -> Html {
 
         // A failed Continue: move focus to the error summary so a screen reader reads it first, and
         // say "Error:" in the page title, which is the first thing read.
-        use_effect_with(model.errors.clone(), move |errors| {
-            if errors.is_empty() {
-                platform::page::set_title(&title);
-            } else {
-                platform::page::set_title(&["Error: ", &title].concat());
-                platform::page::focus("error-summary");
-            }
-        });
+        use_effect_with(
+            (model.errors.clone(), model.failed_continues),
+            move |(errors, _)| {
+                if errors.is_empty() {
+                    platform::page::set_title(&title);
+                } else {
+                    platform::page::set_title(&["Error: ", &title].concat());
+                    platform::page::focus("error-summary");
+                }
+            },
+        );
     }
 
     let edit = dispatch.reform(Action::Edit);

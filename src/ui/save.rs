@@ -48,7 +48,7 @@ fn open_error(error: CryptoError) -> String {
         CryptoError::WrongPassphrase => "That passphrase did not open the draft. Check it and try again. Nothing has been changed.".into(),
         CryptoError::NotADraft(EnvelopeError::NotADraft) => "That file is not a saved draft from In My Words. Choose the file that ends in .imw.".into(),
         CryptoError::NotADraft(EnvelopeError::NewerVersion)
-        | CryptoError::Unreadable(DraftError::NewerVersion) => "That draft was saved by a newer version of In My Words. This device still has an older copy of the app, so it cannot open it yet. The next time you open In My Words while online, it will update. Then try again. Nothing in this tab has changed.".into(),
+        | CryptoError::Unreadable(DraftError::NewerVersion) => "That draft was saved by a newer version of In My Words. Open In My Words once while online, so it can update, then try again. Nothing in this tab has changed.".into(),
         CryptoError::NotADraft(EnvelopeError::Damaged)
         | CryptoError::Unreadable(DraftError::Damaged | DraftError::UnknownFormat) => "That draft is damaged and cannot be opened. Nothing in this tab has changed.".into(),
         CryptoError::Unavailable => "This browser cannot open saved drafts. Try a different browser.".into(),
@@ -217,8 +217,7 @@ pub fn SavePage(props: &SaveProps) -> Html {
                     Ok(bytes) => return open(bytes),
                     Err(ChosenFileError::NoFile) => "Choose the draft file first.".into(),
                     Err(ChosenFileError::TooBig) => format!(
-                        "That file is too big to be a saved draft. Drafts are much smaller than {} MB. Choose the file called {DRAFT_FILE_NAME}. Nothing in this tab has changed.",
-                        MAX_DRAFT_FILE_BYTES / 1024 / 1024
+                        "That file is too big to be a saved draft. Choose the file called {DRAFT_FILE_NAME}. Nothing in this tab has changed."
                     ),
                 };
                 status.set(Some(Status::Problem {

@@ -23,6 +23,9 @@ pub struct Model {
     pub from_check: bool,
     /// Errors to show on the current page (after a Continue that failed).
     pub errors: Vec<FieldError>,
+    /// How many times Continue has failed, so the same errors a second time still take focus
+    /// (a screen reader then reads them again, instead of nothing happening).
+    pub failed_continues: u32,
     /// Where to go next, set by the reducer and carried out by an effect (with a counter so a
     /// repeated request to the same place still runs).
     pub navigation: Option<(String, u32)>,
@@ -46,6 +49,7 @@ impl Model {
             page,
             from_check,
             errors: Vec::new(),
+            failed_continues: 0,
             navigation: None,
             today,
             storage_works: true,
@@ -155,6 +159,7 @@ impl Reducible for Model {
                     model.go(page, change);
                 } else {
                     model.errors = errors;
+                    model.failed_continues = model.failed_continues.wrapping_add(1);
                 }
             }
             Action::GoTo(page) => model.go(page, false),

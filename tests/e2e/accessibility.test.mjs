@@ -291,3 +291,21 @@ test("Listen reads the words typed into a box and which option is chosen, never 
   assert.doesNotMatch((await lastSpoken()).text, /my secret phrase/, "a passphrase is never read aloud");
   await context.close();
 });
+
+test("a second Continue with the same mistake takes focus to the errors again, and the title says Error", async () => {
+  const { page, context } = await newJourneyPage(browser, { viewport: PHONE });
+  await openApp(page, server.origin, "#/what-happened");
+  const title = await page.title();
+  for (let i = 0; i < 2; i++) {
+    await page.locator("#what-happened").focus();
+    await page.locator("form button[type=submit]").click();
+    await page.waitForFunction(() => document.activeElement?.id === "error-summary");
+    assert.equal(await page.title(), `Error: ${title}`, `try ${i + 1}`);
+  }
+  await page.locator("#what-happened").fill("They would not see me.");
+  await page.locator("form button[type=submit]").click();
+  await waitForStep(page, "when");
+  assert.ok(!(await page.title()).startsWith("Error"), "a new page, no error in the title");
+  assert.equal(await page.evaluate(() => document.activeElement?.tagName), "H1", "the new question's heading has focus");
+  await context.close();
+});

@@ -90,7 +90,7 @@ test("'let me change it' takes them to their words with the sentence selected, a
   const edited = WORDS.replace(THREAT, "If it happens again I will complain to the ombudsman.");
   await page.waitForFunction((w) => document.getElementById("letter-text").textContent.includes(w), edited);
   await page.waitForFunction(() => !document.querySelector(".app-flag"));
-  assert.match(await page.locator("section[aria-labelledby=check-heading]").innerText(), /found nothing/);
+  assert.match(await page.locator("section[aria-labelledby=check-heading]").innerText(), /did not spot any/);
   await recorded.context.close();
 });
 

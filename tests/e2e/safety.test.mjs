@@ -72,6 +72,22 @@ function awkwardJourney() {
   return { ...SUPPORTER, steps: steps.slice(0, last + 1) };
 }
 
+/** Keeps a handle on the app's WebAssembly memory, which the loader announces when it starts. */
+async function keepTheAppsMemory(context) {
+  await context.addInitScript(() => addEventListener("TrunkApplicationStarted", (e) => (window.__appMemory = e.detail.wasm.memory)));
+}
+
+/**
+ * Stops the app the way a bug would: its memory is overwritten, then the app is asked to move,
+ * and the WebAssembly stops with an error. The app has no switch for this; the test breaks it.
+ */
+async function stopTheApp(page) {
+  await page.evaluate(() => {
+    new Uint8Array(window.__appMemory.buffer).fill(255);
+    location.hash = "/when";
+  });
+}
+
 /** Fails unless the page has left the app for good: neutral page, Back cannot return, nothing stored. */
 async function assertLeftForGood(page, words) {
   await page.waitForURL(/exit\.html$/);
@@ -121,10 +137,11 @@ for (const how of ["button", "shift"]) {
   test(`after the app has stopped on an error, exit by the ${how} still works and the words could be copied`, async () => {
     const recorded = await newRecordedPage(browser);
     const { page } = recorded;
+    await keepTheAppsMemory(page.context());
     await openApp(page, server.origin, "#/what-happened");
     const words = `Nobody rang me back${AWKWARD}`;
     await page.locator("#what-happened").fill(words);
-    await page.evaluate(() => window.dispatchEvent(new Event("imw-test-stop")));
+    await stopTheApp(page);
     await page.getByRole("heading", { name: "Something went wrong" }).waitFor();
     assert.equal(await page.locator("#rescued-words").inputValue(), words, "the words are there to copy, exactly");
     if (how === "button") {
