@@ -653,6 +653,14 @@ fn deadlines(
                     note,
                 });
             }
+            None if ctx.situation.service == Some(Service::ImmigrationDetentionHealthcare) => {
+                out.push(Deadline {
+                    kind: DeadlineKind::ComplainBy,
+                    date: None,
+                    label: "Complain by".into(),
+                    note: "We could not confirm a time limit for complaints at the centre. Complain as soon as you can.".into(),
+                });
+            }
             None if matches!(
                 ctx.private_kind(),
                 PrivateCareKind::HospitalOrClinic | PrivateCareKind::Other
@@ -714,6 +722,16 @@ fn deadlines(
                 date: working(30),
                 label: "Expect a full answer by".into(),
                 note: "In Wales, you should get an answer within 30 working days. If not, they must tell you why and give you a new date.".into(),
+            });
+        } else if procedure == Procedure::PrivateProvider
+            && ctx.situation.service == Some(Service::ImmigrationDetentionHealthcare)
+        {
+            // A removal centre run for the Home Office outside the NHS (Dungavel, in Scotland).
+            out.push(Deadline {
+                kind: DeadlineKind::ResponseExpected,
+                date: working(20),
+                label: "Expect a written answer by".into(),
+                note: format!("Under the Home Office rules for removal centres, a formal complaint should get a written answer within 20 working days. {after}"),
             });
         } else if procedure == Procedure::Council && ctx.nation == Nation::Wales {
             // Social Services Complaints Procedure (Wales) Regulations 2014: acknowledged within

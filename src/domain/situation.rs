@@ -453,6 +453,13 @@ impl Situation {
                 _ => None,
             };
         }
+        if self.nation == Some(Nation::Scotland)
+            && self.service == Some(Service::ImmigrationDetentionHealthcare)
+        {
+            // Dungavel's healthcare is run for the Home Office, outside the NHS procedure, and
+            // we found no time limit for it.
+            return None;
+        }
         match self.nation {
             Some(Nation::Scotland | Nation::NorthernIreland) => Some(6),
             Some(Nation::England | Nation::Wales) | None => Some(12),
