@@ -74,6 +74,19 @@ fn broken_property(s: &Situation, today: Date, r: &Route) -> Option<String> {
             }
         }
     }
+    // No ombudsman looks at health care the person paid for: the NHS ombudsmen only cover NHS
+    // care, and the Local Government and Social Care Ombudsman only social care.
+    let private_health = s.service == Some(Service::PrivatelyFundedCare)
+        && matches!(
+            s.private_care,
+            Some(PrivateCareKind::HospitalOrClinic | PrivateCareKind::Other)
+        );
+    let mut everyone = std::iter::once(&r.primary)
+        .chain(r.alternative.as_ref().map(|a| &a.recipient))
+        .chain(r.escalation.iter());
+    if private_health && everyone.any(is_ombudsman) {
+        return Some("an ombudsman is offered for private health care".into());
+    }
     // Help is for this nation and area.
     for org in &r.free_help {
         let area_ok =
@@ -264,4 +277,21 @@ fn the_property_checks_catch_broken_routes() {
     };
     let problem = broken_property(&danger, today, &r).expect("caught");
     assert!(problem.contains("crisis"), "{problem}");
+    // A care home's route (to the Local Government and Social Care Ombudsman), claimed for
+    // private physiotherapy.
+    let care_home = Situation {
+        nation: Some(Nation::England),
+        service: Some(Service::PrivatelyFundedCare),
+        private_care: Some(PrivateCareKind::CareHomeOrHomeCare),
+        stage: Some(Stage::FinalResponseUnhappy),
+        ..Situation::default()
+    };
+    let r = route(&care_home, data(), today);
+    assert!(broken_property(&care_home, today, &r).is_none());
+    let physio = Situation {
+        private_care: Some(PrivateCareKind::Other),
+        ..care_home
+    };
+    let problem = broken_property(&physio, today, &r).expect("caught");
+    assert!(problem.contains("private health care"), "{problem}");
 }
