@@ -636,23 +636,26 @@ fn deadlines(
     let sending_now = not_yet || ctx.stage == Stage::NoAcknowledgement;
     let passed = |date: Option<Date>| date.is_some_and(|d| d < today);
 
+    // "Complain by": `months` after it happened, with the rule, and what to do when the date is
+    // unknown or has passed.
+    let complain_by = |months: i32, rule: &str| {
+        let date = earliest.map(|d| d.add_months(months));
+        let mut note = rule.to_string();
+        if date.is_none() {
+            note.push_str(" We cannot work out the date because we do not know when it happened.");
+        } else if passed(date) {
+            note.push_str(" This date has passed. You can still complain: say in your letter why you could not complain sooner.");
+        }
+        Deadline {
+            kind: DeadlineKind::ComplainBy,
+            date,
+            label: "Complain by".into(),
+            note,
+        }
+    };
     if not_yet {
         match complaint_time_limit(procedure, ctx.nation) {
-            Some((months, rule)) => {
-                let date = earliest.map(|d| d.add_months(months));
-                let mut note = rule.to_string();
-                if date.is_none() {
-                    note.push_str(" We cannot work out the date because we do not know when it happened.");
-                } else if passed(date) {
-                    note.push_str(" This date has passed. You can still complain: say in your letter why you could not complain sooner.");
-                }
-                out.push(Deadline {
-                    kind: DeadlineKind::ComplainBy,
-                    date,
-                    label: "Complain by".into(),
-                    note,
-                });
-            }
+            Some((months, rule)) => out.push(complain_by(months, rule)),
             None if ctx.situation.service == Some(Service::ImmigrationDetentionHealthcare) => {
                 out.push(Deadline {
                     kind: DeadlineKind::ComplainBy,
@@ -668,19 +671,7 @@ fn deadlines(
             {
                 // Private health care: providers in the independent scheme (ISCAS) ask for a
                 // complaint within 6 months of the event or of finding out.
-                let date = earliest.map(|d| d.add_months(6));
-                let mut note = "Private hospitals and clinics that belong to ISCAS ask you to complain within 6 months of when it happened, or of when you found out. They may look at a later complaint if you had a good reason. Other providers set their own time limits: check their complaints procedure.".to_string();
-                if date.is_none() {
-                    note.push_str(" We cannot work out the date because we do not know when it happened.");
-                } else if passed(date) {
-                    note.push_str(" This date has passed. You can still complain: say in your letter why you could not complain sooner.");
-                }
-                out.push(Deadline {
-                    kind: DeadlineKind::ComplainBy,
-                    date,
-                    label: "Complain by".into(),
-                    note,
-                });
+                out.push(complain_by(6, "Private hospitals and clinics that belong to ISCAS ask you to complain within 6 months of when it happened, or of when you found out. They may look at a later complaint if you had a good reason. Other providers set their own time limits: check their complaints procedure."));
             }
             None => out.push(Deadline {
                 kind: DeadlineKind::ComplainBy,
