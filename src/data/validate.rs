@@ -10,7 +10,7 @@
 //! `super::date`, `super::schema`, `super::situation` and the standard library.
 
 use super::date::Date;
-use super::schema::{Contact, DataSet, Target};
+use super::schema::{Contact, DataSet, HelpKind, Target};
 use super::situation::{Service, Stage};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -430,7 +430,11 @@ pub fn validate(data: &DataSet) -> Result<(), Vec<DataError>> {
                 "needs `privately-funded-care` in `services`",
             );
         }
-        if kinds.get(help.organisation.as_str()) == Some(&OMBUDSMAN_KIND) {
+        // An ombudsman can be offered alongside (for another part of the problem, such as the
+        // Prisons and Probation Ombudsman for what prison staff did), never as free help.
+        if help.kind == HelpKind::FreeHelp
+            && kinds.get(help.organisation.as_str()) == Some(&OMBUDSMAN_KIND)
+        {
             check.fail(
                 RULES_FILE,
                 &entry,
