@@ -452,6 +452,26 @@ fn a_help_rule_with_an_unknown_role_is_reported() {
 }
 
 #[test]
+fn an_ombudsman_as_free_help_is_reported_but_alongside_is_not() {
+    // The Prisons and Probation Ombudsman is offered alongside prison healthcare (for what prison
+    // staff did). The same entry as free help would be an error.
+    assert!(load_files(&files()).is_ok());
+    let errors = errors_for(|f| {
+        f.rules = replace_once(
+            &f.rules,
+            "id = \"prison-staff-ppo\"\nkind = \"alongside\"",
+            "id = \"prison-staff-ppo\"\nkind = \"free-help\"",
+        );
+    });
+    assert_reported(
+        &errors,
+        "assets/data/rules.toml",
+        "prison-staff-ppo",
+        "organisation",
+    );
+}
+
+#[test]
 fn bank_holidays_out_of_order_are_reported() {
     let errors = errors_for(|f| {
         f.bank_holidays = replace_once(

@@ -74,6 +74,18 @@ fn broken_property(s: &Situation, today: Date, r: &Route) -> Option<String> {
             }
         }
     }
+    // It is offered alongside only for prison healthcare, for what prison staff did.
+    let prison = matches!(
+        s.service,
+        Some(Service::PrisonHealthcare | Service::PrisonReleaseMedicines)
+    );
+    let ppo_alongside = r
+        .alongside
+        .iter()
+        .any(|a| a.recipient.organisation().is_some_and(|o| o.id == "ppo"));
+    if ppo_alongside && !prison {
+        return Some("the Prisons and Probation Ombudsman is offered outside prison".into());
+    }
     // No ombudsman looks at health care the person paid for: the NHS ombudsmen only cover NHS
     // care, and the Local Government and Social Care Ombudsman only social care.
     let private_health = s.service == Some(Service::PrivatelyFundedCare)
