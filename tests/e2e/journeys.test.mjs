@@ -91,12 +91,15 @@ test("(b) medication not ready on release from HMP Lewes, post care of a hostel:
   assert.equal(seen.summary["How they can reply"], "Care of Seaview Hostel:\n12 Marine Parade\nNewhaven\nBN9 0AA\nFinds phone calls hard");
   assert.equal(seen.summary["Area"], "East Sussex", "the postcode BN7 chose East Sussex");
   assertRoute(seen.where, PRISON);
-  // The Prisons and Probation Ombudsman does not handle prison healthcare complaints in England:
-  // it may appear only in a "do not" warning, never as somewhere to send the complaint.
+  // The Prisons and Probation Ombudsman does not handle the clinical care itself: a "do not"
+  // warning says so, and it is never where this letter goes. It is offered alongside, for what
+  // the prison itself did (such as not taking someone to an appointment), after the prison's
+  // own complaint forms.
   const ppo = /Prisons and Probation Ombudsman/;
-  const warnings = seen.where.split("\n").filter((line) => ppo.test(line));
-  assert.ok(warnings.length > 0);
-  for (const line of warnings) assert.match(line, /^Do not/, `only a warning names the PPO: ${line}`);
+  const lines = seen.where.split("\n").filter((line) => ppo.test(line));
+  assert.ok(lines.some((line) => /^Do not/.test(line)), `a warning about the clinical part names the PPO:\n${lines.join("\n")}`);
+  assert.doesNotMatch(PRISON.expect.primary, ppo, "the letter never goes to the PPO");
+  assert.match(seen.where, /COMP1A within 7 days/, "the prison's own complaint form comes first for the prison's part");
 });
 
 test("(c) a support worker helping: consent asked, letter in their words, private notes kept out", async () => {
