@@ -788,6 +788,14 @@ impl<'a> Writer<'a> {
         }
     }
 
+    /// True when the body that pays for the service was put first, as a go-between.
+    fn via_go_between(&self) -> bool {
+        self.route
+            .rules_fired
+            .iter()
+            .any(|id| id == super::route::ADJUST_COMMISSIONER_FIRST)
+    }
+
     /// What the nation's procedure says about acknowledging and answering, as a request.
     fn timescale(&self) -> String {
         let family = self.a.situation.service.is_some_and(|s| {
@@ -805,8 +813,10 @@ impl<'a> Writer<'a> {
             (Procedure::NhsEngland, _) | (Procedure::Council, Nation::England) => "Please acknowledge my complaint within 3 working days. Please also contact me to agree how it will be handled and when I can expect your response.".into(),
             (Procedure::NhsWales, _) => "Please acknowledge my concern within 2 working days. I understand that I should get your response within 30 working days, or be told why not and when I will get it.".into(),
             (Procedure::NhsScotland, _) => "Please let me know that you have received my complaint. I understand that a simple complaint should be answered within 5 working days. If you investigate it, please acknowledge it within 3 working days and answer within 20 working days, or tell me why not.".into(),
-            (Procedure::HscNorthernIreland, _) if family => "Please acknowledge my complaint within 3 working days. I understand that I should get your response within 10 working days.".into(),
-            (Procedure::HscNorthernIreland, _) => "Please acknowledge my complaint within 3 working days and tell me when I can expect your response.".into(),
+            // The same figures as the route's dates: 10 working days for a practice, 20 for a
+            // Trust, or when the Strategic Planning and Performance Group is the go-between.
+            (Procedure::HscNorthernIreland, _) if family && !self.via_go_between() => "Please acknowledge my complaint within 3 working days. I understand that I should get your response within 10 working days.".into(),
+            (Procedure::HscNorthernIreland, _) => "Please acknowledge my complaint within 3 working days. I understand that I should get your response within 20 working days.".into(),
             _ => "Please acknowledge my complaint, send me a copy of your complaints procedure, and tell me when I can expect your response.".into(),
         }
     }
@@ -1433,6 +1443,36 @@ mod tests {
         let today = Date::new(2026, 11, 23).unwrap();
         let letter = letter_text(&answers, &route(&answers.situation, data(), today), today);
         assert!(letter.contains(words));
+    }
+
+    #[test]
+    fn northern_ireland_letters_ask_for_the_same_answer_time_as_the_route_gives() {
+        use crate::domain::situation::{Nation, Service, Situation, YesNo};
+        let today = Date::new(2026, 11, 23).unwrap();
+        let letter_for = |service: Service, able: Option<YesNo>| {
+            let answers = Answers {
+                situation: Situation {
+                    nation: Some(Nation::NorthernIreland),
+                    service: Some(service),
+                    able_to_complain_to_service: able,
+                    ..Situation::default()
+                },
+                ..Answers::default()
+            };
+            letter_text(&answers, &route(&answers.situation, data(), today), today)
+        };
+        // A practice answers within 10 working days; a Trust, or the go-between, within 20.
+        for (service, able, days) in [
+            (Service::GpPractice, None, "10 working days"),
+            (Service::GpPractice, Some(YesNo::No), "20 working days"),
+            (Service::Hospital, None, "20 working days"),
+        ] {
+            let letter = letter_for(service, able);
+            assert!(
+                letter.contains(&format!("I should get your response within {days}")),
+                "{service:?}, able to complain to the service: {able:?}\n{letter}"
+            );
+        }
     }
 
     #[test]
