@@ -243,9 +243,9 @@ impl Answers {
         matches!(self.shared_computer, Some(YesNo::Yes | YesNo::NotSure))
     }
 
-    /// Every piece of text the person typed, in the order the journey asks for it, empty ones
-    /// left out. Used to give them their words back if the app ever stops on an error.
-    pub fn typed_words(&self) -> Vec<&str> {
+    /// True when the person has typed something into any text box (not only chosen options).
+    /// The app asks the letter tools to read the answers for danger only then.
+    pub fn has_typed_words(&self) -> bool {
         let c = &self.contact;
         let s = &self.supporter;
         [
@@ -271,9 +271,7 @@ impl Answers {
             &self.access_other,
         ]
         .into_iter()
-        .map(String::as_str)
-        .filter(|text| has_text(text))
-        .collect()
+        .any(|text| has_text(text))
     }
 
     /// True in supporter mode, where questions speak of "they" and consent is asked.

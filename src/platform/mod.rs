@@ -3,7 +3,7 @@
 //!
 //! - [`storage`]: the tab's session storage (default) and clearing everything on exit.
 //! - [`page`]: the address bar (`#/step`), page title, focus and the static start page.
-//! - [`exit`]: the app's side of the safety net: quick exit, a quiet shared computer, errors.
+//! - [`exit`]: the app's side of the safety net: the quick exit and a quiet shared computer.
 //! - [`crypto`]: encrypting drafts with the browser's WebCrypto.
 //! - [`files`]: downloads, and reading a file the person picks.
 //! - [`tools`]: the letter tools, a web worker started by the letter page.

@@ -177,8 +177,9 @@ pub fn App() -> Html {
             model.page,
         );
         let dispatch = dispatch.clone();
-        let answers = model.answers.clone();
-        let asking = !model.care_hidden && !answers.typed_words().is_empty();
+        // The handle, not a copy of the answers: they are read only when the page changes, not
+        // on every keystroke that renders the app.
+        let current = model.clone();
         let page_title = title.clone();
         use_effect_with(model.page, move |page| {
             platform::page::show_start_page(*page == Page::Start);
@@ -189,9 +190,9 @@ pub fn App() -> Html {
                 platform::page::focus_heading();
             }
             platform::page::scroll_to_top();
-            if asking {
+            if !current.care_hidden && current.answers.has_typed_words() {
                 let request = crate::domain::tools::Request::Concern {
-                    answers: Box::new(answers),
+                    answers: Box::new(current.answers.clone()),
                 };
                 platform::tools::ask(&request, move |reply| {
                     if let Ok(crate::domain::tools::Reply::Concern(kind)) = reply {
