@@ -8,6 +8,7 @@
 //!   it is tested natively, fast and deterministically.
 //! - [`data`]: the routing rules and organisation directory, written as TOML with sources and
 //!   dates, checked at build time and embedded.
+//! - [`words`]: every sentence of the journey a person reads, in one catalogue per language.
 //! - `ui`: Yew components (browser only). One reducer owns the interview state.
 //! - `platform`: the thin browser glue (storage, clipboard, print, download, the letter tools'
 //!   worker, and the app's side of the safety net in `assets/static/safety-net.js`).
@@ -20,6 +21,7 @@
 
 pub mod data;
 pub mod domain;
+pub mod words;
 
 #[cfg(target_arch = "wasm32")]
 pub mod platform;

@@ -142,34 +142,8 @@ fn date_text() -> impl Strategy<Value = String> {
     ]
 }
 
-/// Every box of the journey, in the order of [`TextField`].
-const FIELDS: [TextField; 25] = [
-    TextField::WhatHappened,
-    TextField::HowItAffected,
-    TextField::WantOther,
-    TextField::LateReason,
-    TextField::ServiceName,
-    TextField::Name,
-    TextField::DateOfBirth,
-    TextField::Address,
-    TextField::CareOfName,
-    TextField::CareOfAddress,
-    TextField::Email,
-    TextField::Phone,
-    TextField::SupportWorker,
-    TextField::InterpreterLanguage,
-    TextField::AccessOther,
-    TextField::SupporterName,
-    TextField::SupporterRole,
-    TextField::SupporterContact,
-    TextField::SupporterNotes,
-    TextField::WhenDay,
-    TextField::WhenMonth,
-    TextField::WhenYear,
-    TextField::RoughMonth,
-    TextField::RoughYear,
-    TextField::Postcode,
-];
+/// Every box of the journey, in the order of [`TextField::ALL`].
+const FIELDS: &[TextField] = TextField::ALL;
 
 /// The area lookup the journey uses.
 fn lookup(postcode: &str) -> Option<(String, Nation)> {
@@ -180,7 +154,7 @@ fn lookup(postcode: &str) -> Option<(String, Nation)> {
 
 /// Types `text` into every box through [`apply`], as the pages do.
 fn type_into(answers: &mut Answers, texts: &[String]) {
-    for (field, text) in FIELDS.into_iter().zip(texts) {
+    for (field, text) in FIELDS.iter().copied().zip(texts) {
         apply(answers, Edit::Text(field, text.clone()), today(), lookup);
     }
 }
@@ -665,7 +639,7 @@ fn calendar_keeps(ics: &str, items: &[Item]) -> Result<(), TestCaseError> {
 /// step's errors, progress and navigation work.
 fn journey_copes(texts: &[String], mut a: Answers) -> Result<(), TestCaseError> {
     type_into(&mut a, texts);
-    for (field, text) in FIELDS.into_iter().zip(texts) {
+    for (field, text) in FIELDS.iter().copied().zip(texts) {
         prop_assert_eq!(
             field.get(&a),
             text.as_str(),
@@ -673,7 +647,7 @@ fn journey_copes(texts: &[String], mut a: Answers) -> Result<(), TestCaseError> 
             field
         );
     }
-    for step in Step::ALL {
+    for step in Step::all() {
         let errors = step.errors(&a, today());
         prop_assert!(errors.iter().all(|e| !e.message.is_empty()));
         let _ = step.is_complete(&a);
@@ -692,7 +666,13 @@ fn journey_copes(texts: &[String], mut a: Answers) -> Result<(), TestCaseError> 
 /// found has exactly one plain message.
 fn when_copes(input: &WhenInput) -> Result<(), TestCaseError> {
     let value = input.value(today());
-    let errors = input.errors(today());
+    // Each problem has its plain message in the catalogue.
+    let errors: Vec<&str> = input
+        .problem(today())
+        .map(|p| in_my_words::words::words().date_problem(p))
+        .into_iter()
+        .collect();
+    prop_assert!(errors.iter().all(|m| !m.is_empty()));
     match (input.choice, value) {
         (None, v) => {
             prop_assert_eq!(v, None);

@@ -9,8 +9,8 @@
 //! positional postcard bytes, read only through the numbered layouts in `codec` (see the note on
 //! [`Answers`] before changing any type in this file).
 
-use super::interview::WhenInput;
 use super::situation::{ServiceGroup, Situation, YesNo};
+use super::when::WhenInput;
 use serde::{Deserialize, Serialize};
 
 /// Who is filling this in.
@@ -241,37 +241,6 @@ impl Answers {
     /// that Back cannot page through, no "Save on this device").
     pub fn on_shared_computer(&self) -> bool {
         matches!(self.shared_computer, Some(YesNo::Yes | YesNo::NotSure))
-    }
-
-    /// True when the person has typed something into any text box (not only chosen options).
-    /// The app asks the letter tools to read the answers for danger only then.
-    pub fn has_typed_words(&self) -> bool {
-        let c = &self.contact;
-        let s = &self.supporter;
-        [
-            &s.name,
-            &s.role,
-            &s.contact,
-            &s.notes,
-            &self.service_name,
-            &self.area_postcode,
-            &self.what_happened,
-            &self.how_it_affected,
-            &self.want_other,
-            &self.late_reason,
-            &c.name,
-            &c.address,
-            &c.care_of_name,
-            &c.care_of_address,
-            &c.email,
-            &c.phone,
-            &c.support_worker,
-            &self.date_of_birth,
-            &self.interpreter_language,
-            &self.access_other,
-        ]
-        .into_iter()
-        .any(|text| has_text(text))
     }
 
     /// True in supporter mode, where questions speak of "they" and consent is asked.

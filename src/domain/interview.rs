@@ -1,252 +1,80 @@
-//! The guided journey as data: which steps exist, when each is skipped, when it is complete,
-//! what counts as an error, and how every answer changes.
+//! The guided journey's navigation and checks: which page comes next or before, "Question x
+//! of y", where to resume, and what stops the person moving on.
 //!
-//! Navigation is *computed* from the step list and the answers, never stored: "next", "back",
-//! "question 3 of 14" and "resume where you left off" are all functions here. The Yew reducer in
-//! `ui` only calls [`apply`] and these functions, so the whole journey is testable natively.
-//!
-//! Questions are worded for the person ("What happened?") or, in supporter mode, for someone
-//! helping them ("What happened to them?"). Wording lives in [`Step::question`] and friends.
+//! Navigation is *computed* from the records in [`questions`](super::questions) and the
+//! answers, never stored. The Yew reducer in `ui` only calls [`apply`] and these functions, so
+//! the whole journey is testable natively. Wording comes from the catalogue (`crate::words`).
 
-use super::answers::{AccessNeed, Answers, ContactMethod, Want, Who};
+use super::answers::{has_text, AccessNeed, Answers, ContactMethod, Want};
 use super::date::Date;
-use super::situation::{
-    Nation, PrivateCareKind, Service, ServiceGroup, Stage, WhenItHappened, YesNo,
-};
-use serde::{Deserialize, Serialize};
+use crate::words::words;
 
-/// Every page of the journey, in order. The slug is the page's address (`#/what-happened`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Step {
-    Safe,
-    Who,
-    Supporter,
-    Consent,
-    ConsentShare,
-    SharedComputer,
-    ServiceGroup,
-    Service,
-    PrivateCare,
-    Nation,
-    Area,
-    ServiceName,
-    WhatHappened,
-    When,
-    Affected,
-    Wants,
-    Stage,
-    LateReason,
-    AbleToComplain,
-    StillReceivingCare,
-    Professional,
-    Name,
-    Contact,
-    Access,
-    CheckAnswers,
-    Letter,
-    Finish,
-}
-
-/// What kind of page a step is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum StepKind {
-    /// One question. Counts towards "Question x of y".
-    Question,
-    /// A summary or result page.
-    Page,
-}
+pub use super::fields::{apply, Edit, TextField, YesNoField};
+pub use super::questions::{is_late, Answer, Choice, Question, Step, QUESTIONS};
+pub use super::when::{parse_month, DateProblem, WhenChoice, WhenInput};
 
 impl Step {
-    /// Every step, in journey order.
-    pub const ALL: [Step; 27] = [
-        Step::Safe,
-        Step::Who,
-        Step::Supporter,
-        Step::Consent,
-        Step::ConsentShare,
-        Step::SharedComputer,
-        Step::ServiceGroup,
-        Step::Service,
-        Step::PrivateCare,
-        Step::Nation,
-        Step::Area,
-        Step::ServiceName,
-        Step::WhatHappened,
-        Step::When,
-        Step::Affected,
-        Step::Wants,
-        Step::Stage,
-        // After "Have you already complained?": the time limit is for a first complaint.
-        Step::LateReason,
-        Step::AbleToComplain,
-        Step::StillReceivingCare,
-        Step::Professional,
-        Step::Name,
-        Step::Contact,
-        Step::Access,
-        Step::CheckAnswers,
-        Step::Letter,
-        Step::Finish,
-    ];
-
-    /// The page address after `#/`. Stable: people may bookmark or share it.
-    pub fn slug(self) -> &'static str {
-        match self {
-            Step::Safe => "safe",
-            Step::Who => "who",
-            Step::Supporter => "about-you-the-helper",
-            Step::Consent => "their-agreement",
-            Step::ConsentShare => "sharing-with-you",
-            Step::SharedComputer => "shared-computer",
-            Step::ServiceGroup => "service-type",
-            Step::Service => "service",
-            Step::PrivateCare => "private-care",
-            Step::Nation => "nation",
-            Step::Area => "area",
-            Step::ServiceName => "service-name",
-            Step::WhatHappened => "what-happened",
-            Step::When => "when",
-            Step::LateReason => "why-now",
-            Step::Affected => "how-it-affected",
-            Step::Wants => "what-you-want",
-            Step::Stage => "already-complained",
-            Step::AbleToComplain => "complain-to-them",
-            Step::StillReceivingCare => "still-getting-care",
-            Step::Professional => "concern-about-a-professional",
-            Step::Name => "name",
-            Step::Contact => "contact",
-            Step::Access => "support-needs",
-            Step::CheckAnswers => "check-answers",
-            Step::Letter => "letter",
-            Step::Finish => "finish",
-        }
-    }
-
-    pub fn from_slug(slug: &str) -> Option<Step> {
-        Step::ALL.into_iter().find(|s| s.slug() == slug)
-    }
-
-    pub fn kind(self) -> StepKind {
-        match self {
-            Step::CheckAnswers | Step::Letter | Step::Finish => StepKind::Page,
-            _ => StepKind::Question,
-        }
-    }
-
-    /// True when the step does not apply to these answers and the journey passes over it.
-    pub fn is_skipped(self, answers: &Answers, today: Date) -> bool {
-        let supporter = answers.is_supporter();
-        match self {
-            Step::Supporter | Step::Consent | Step::ConsentShare => !supporter,
-            Step::Service => answers.service_group.is_none_or(|g| g.services().len() < 2),
-            Step::PrivateCare => answers.situation.service != Some(Service::PrivatelyFundedCare),
-            Step::Area => answers.situation.nation.is_none(),
-            Step::LateReason => !is_late(answers, today),
-            Step::AbleToComplain => matches!(
-                answers.situation.stage,
-                Some(Stage::FinalResponseUnhappy | Stage::WithOmbudsman)
-            ),
-            _ => false,
-        }
-    }
-
-    /// True when the step has an answer (or needs none). Used to resume a saved journey.
-    pub fn is_complete(self, answers: &Answers) -> bool {
-        let s = &answers.situation;
-        match self {
-            Step::Safe => s.in_danger_now.is_some(),
-            Step::Who => answers.who.is_some(),
-            Step::Supporter => has(&answers.supporter.name),
-            Step::Consent => answers.supporter.person_agrees.is_some(),
-            Step::ConsentShare => answers.supporter.may_share_with_supporter.is_some(),
-            Step::SharedComputer => answers.shared_computer.is_some(),
-            Step::ServiceGroup => answers.service_group.is_some(),
-            Step::Service => s.service.is_some(),
-            Step::PrivateCare => s.private_care.is_some(),
-            Step::Nation => s.nation.is_some(),
-            Step::Area => s.area.is_some(),
-            Step::ServiceName => has(&answers.service_name),
-            Step::WhatHappened => has(&answers.what_happened),
-            Step::When => answers.when_input.choice.is_some(),
-            Step::LateReason => has(&answers.late_reason),
-            Step::Affected => has(&answers.how_it_affected),
-            Step::Wants => !answers.wants.is_empty(),
-            Step::Stage => s.stage.is_some(),
-            Step::AbleToComplain => s.able_to_complain_to_service.is_some(),
-            Step::StillReceivingCare => s.still_receiving_care.is_some(),
-            Step::Professional => s.fitness_to_practise_concern.is_some(),
-            Step::Name => has(&answers.contact.name),
-            Step::Contact => !answers.contact.methods.is_empty(),
-            Step::Access => !answers.access_needs.is_empty(),
-            Step::CheckAnswers | Step::Letter | Step::Finish => false,
-        }
-    }
-
     /// Problems that stop the person moving on from this step. Most questions are optional;
     /// only what the letter or the route truly needs is required, and every message says
     /// kindly what to do.
     pub fn errors(self, answers: &Answers, today: Date) -> Vec<FieldError> {
         let they = answers.is_supporter();
+        let question = self.question();
         let mut errors = Vec::new();
         let mut fail =
             |field: &'static str, message: &'static str| errors.push(FieldError { field, message });
+        if question.required && !self.is_complete(answers) {
+            let missing = words().question(self).missing;
+            fail(question.id, missing.map_or("", |m| m.pick(they)));
+        }
+        let box_error = |field: TextField| words().box_error(field);
         match self {
-            Step::Who if answers.who.is_none() => fail("who", "Select who is filling this in"),
-            Step::ServiceGroup if answers.service_group.is_none() => fail(
-                "service-group",
-                "Select what the complaint is about. If you are not sure, choose the closest",
-            ),
-            Step::Service if answers.situation.service.is_none() => {
-                fail("service", "Select the one that is closest")
+            Step::Area if has_text(&answers.area_postcode) && answers.situation.area.is_none() => {
+                fail(TextField::Postcode.id(), words().errors.postcode_unknown);
             }
-            Step::Nation if answers.situation.nation.is_none() => fail(
-                "nation",
-                "Select where it happened. The rules are different in each part of the UK",
-            ),
-            Step::Area => {
-                let postcode = &answers.area_postcode;
-                if has(postcode) && answers.situation.area.is_none() {
-                    fail(
-                        "area-postcode",
-                        "We do not know that postcode. Choose an area from the list instead",
-                    );
-                }
-            }
-            Step::WhatHappened if !has(&answers.what_happened) => fail(
-                "what-happened",
-                if they {
-                    "Tell us what happened to them. A few words are enough to start"
-                } else {
-                    "Tell us what happened. A few words are enough to start"
-                },
-            ),
             Step::When => {
-                for error in answers.when_input.errors(today) {
-                    errors.push(error);
+                if let Some(problem) = answers.when_input.problem(today) {
+                    fail(problem.field(), words().date_problem(problem));
                 }
             }
-            Step::Name if !has(&answers.contact.name) => fail(
-                "name",
-                if they {
-                    "Enter their name. The service needs it to look into the complaint"
-                } else {
-                    "Enter your name. The service needs it to look into your complaint"
-                },
-            ),
-            Step::Contact => contact_errors(answers, &mut fail),
+            Step::Contact => {
+                let c = &answers.contact;
+                for method in &c.methods {
+                    let missing = match method {
+                        ContactMethod::Post => [TextField::Address].as_slice(),
+                        ContactMethod::CareOf => &[TextField::CareOfName, TextField::CareOfAddress],
+                        ContactMethod::Email if !c.email.contains('@') => &[TextField::Email],
+                        ContactMethod::Phone if !c.phone.chars().any(|ch| ch.is_ascii_digit()) => {
+                            &[TextField::Phone]
+                        }
+                        ContactMethod::SupportWorker => &[TextField::SupportWorker],
+                        _ => &[],
+                    };
+                    // One message per method: the first of its boxes that is empty (an email
+                    // or phone number not in the right form counts as empty).
+                    let email_or_phone =
+                        matches!(method, ContactMethod::Email | ContactMethod::Phone);
+                    if let Some(field) = missing
+                        .iter()
+                        .find(|f| email_or_phone || !has_text(f.get(answers)))
+                    {
+                        fail(field.id(), box_error(*field));
+                    }
+                }
+            }
             Step::Access
                 if answers.access_needs.contains(&AccessNeed::Interpreter)
-                    && !has(&answers.interpreter_language) =>
+                    && !has_text(&answers.interpreter_language) =>
             {
-                fail(
-                    "interpreter-language",
-                    "Enter the language for the interpreter",
-                )
+                let field = TextField::InterpreterLanguage;
+                fail(field.id(), box_error(field));
             }
             Step::Wants
-                if answers.wants.contains(&Want::SomethingElse) && !has(&answers.want_other) =>
+                if answers.wants.contains(&Want::SomethingElse)
+                    && !has_text(&answers.want_other) =>
             {
-                fail("want-other", "Tell us what else you want to happen")
+                let field = TextField::WantOther;
+                fail(field.id(), box_error(field));
             }
             _ => {}
         }
@@ -255,70 +83,13 @@ impl Step {
 
     /// Where this step lives in "Question x of y", if it is a question that applies.
     pub fn progress(self, answers: &Answers, today: Date) -> Option<(usize, usize)> {
-        if self.kind() != StepKind::Question || self.is_skipped(answers, today) {
+        if !self.is_question() || self.is_skipped(answers, today) {
             return None;
         }
-        let questions: Vec<Step> = Step::ALL
-            .into_iter()
-            .filter(|s| s.kind() == StepKind::Question && !s.is_skipped(answers, today))
-            .collect();
-        let at = questions.iter().position(|s| *s == self)?;
-        Some((at + 1, questions.len()))
-    }
-}
-
-fn contact_errors(answers: &Answers, fail: &mut impl FnMut(&'static str, &'static str)) {
-    let c = &answers.contact;
-    if c.methods.is_empty() {
-        fail(
-            "contact",
-            "Choose at least one way they can reply. If you have no address, choose care of a hostel, day centre or service",
-        );
-    }
-    for method in &c.methods {
-        match method {
-            ContactMethod::Post if !has(&c.address) => fail("contact-address", "Enter the address"),
-            ContactMethod::CareOf if !has(&c.care_of_name) => fail(
-                "contact-care-of-name",
-                "Enter the name of the hostel, day centre or service",
-            ),
-            ContactMethod::CareOf if !has(&c.care_of_address) => fail(
-                "contact-care-of-address",
-                "Enter the address of the hostel, day centre or service",
-            ),
-            ContactMethod::Email if !c.email.contains('@') => fail(
-                "contact-email",
-                "Enter an email address in the right form, like name@example.com",
-            ),
-            ContactMethod::Phone if !c.phone.chars().any(|ch| ch.is_ascii_digit()) => {
-                fail("contact-phone", "Enter a phone number")
-            }
-            ContactMethod::SupportWorker if !has(&c.support_worker) => fail(
-                "contact-support-worker",
-                "Enter the support worker's name and how to reach them",
-            ),
-            _ => {}
-        }
-    }
-}
-
-fn has(text: &str) -> bool {
-    super::answers::has_text(text)
-}
-
-/// True when the person has not yet made a formal complaint (or has not said) and the usual
-/// time limit for one has passed: 12 months in England and Wales, 6 in Scotland and Northern
-/// Ireland. The letter should then say why it comes now. Someone who complained in time and is
-/// now chasing or escalating is not late, whatever the date.
-pub fn is_late(answers: &Answers, today: Date) -> bool {
-    let situation = &answers.situation;
-    let first_complaint = situation.stage.is_none_or(Stage::before_formal_complaint);
-    match (
-        situation.usual_time_limit_months(),
-        situation.when.and_then(|w| w.earliest()),
-    ) {
-        (Some(months), Some(start)) => first_complaint && start.add_months(months) < today,
-        _ => false,
+        let mut questions =
+            Step::all().filter(|s| s.is_question() && !s.is_skipped(answers, today));
+        let at = questions.clone().position(|s| s == self)?;
+        Some((at + 1, questions.by_ref().count()))
     }
 }
 
@@ -373,21 +144,19 @@ pub struct FieldError {
 
 /// The first step after `from` that applies. `None` after the last step.
 pub fn next(from: Step, answers: &Answers, today: Date) -> Option<Step> {
-    let at = Step::ALL.iter().position(|s| *s == from)?;
-    Step::ALL[at + 1..]
-        .iter()
-        .copied()
+    Step::all()
+        .skip_while(|s| *s != from)
+        .skip(1)
         .find(|s| !s.is_skipped(answers, today))
 }
 
 /// The step before `from` that applies. `None` on the first step (the Back link then goes to
 /// the start page).
 pub fn previous(from: Step, answers: &Answers, today: Date) -> Option<Step> {
-    let at = Step::ALL.iter().position(|s| *s == from)?;
-    Step::ALL[..at]
-        .iter()
+    Step::all()
         .rev()
-        .copied()
+        .skip_while(|s| *s != from)
+        .skip(1)
         .find(|s| !s.is_skipped(answers, today))
 }
 
@@ -395,355 +164,21 @@ pub fn previous(from: Step, answers: &Answers, today: Date) -> Option<Step> {
 /// first question that applies and still has an error (a required answer missing or invalid),
 /// else the check-answers page.
 pub fn resume(answers: &Answers, today: Date) -> Step {
-    Step::ALL
-        .into_iter()
-        .filter(|s| s.kind() == StepKind::Question && !s.is_skipped(answers, today))
+    Step::all()
+        .filter(|s| s.is_question() && !s.is_skipped(answers, today))
         .find(|s| {
             !s.errors(answers, today).is_empty() || *s == Step::Safe && !s.is_complete(answers)
         })
         .unwrap_or(Step::CheckAnswers)
 }
 
-/// Which way of giving the date the person chose.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum WhenChoice {
-    ExactDate,
-    Roughly,
-    NotSure,
-}
-
-/// The date fields exactly as typed, so nothing is lost when a date is not valid yet.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct WhenInput {
-    pub choice: Option<WhenChoice>,
-    pub day: String,
-    pub month: String,
-    pub year: String,
-    pub rough_month: String,
-    pub rough_year: String,
-}
-
-fn number(text: &str) -> Option<i64> {
-    text.trim().parse().ok()
-}
-
-/// Understands a month typed as a number ("4", "04") or a name ("April", "apr").
-pub fn parse_month(text: &str) -> Option<u8> {
-    if let Some(n) = number(text) {
-        return u8::try_from(n).ok().filter(|m| (1..=12).contains(m));
-    }
-    // Month names are English and ASCII, so ASCII case folding is enough.
-    let lower = text.trim().to_ascii_lowercase();
-    if lower.len() < 3 {
-        return None;
-    }
-    (1..=12u8).find(|m| {
-        Date::month_name(*m).is_some_and(|name| name.to_ascii_lowercase().starts_with(&lower))
-    })
-}
-
-impl WhenInput {
-    /// The date this input means, if it is complete and valid.
-    pub fn value(&self, today: Date) -> Option<WhenItHappened> {
-        match self.choice? {
-            WhenChoice::NotSure => Some(WhenItHappened::NotSure),
-            WhenChoice::ExactDate => {
-                let date = Date::new(
-                    i32::try_from(number(&self.year)?).ok()?,
-                    parse_month(&self.month)?,
-                    u8::try_from(number(&self.day)?).ok()?,
-                )?;
-                (date <= today && date.year() >= 1900).then_some(WhenItHappened::OnDate { date })
-            }
-            WhenChoice::Roughly => {
-                let year = i32::try_from(number(&self.rough_year)?).ok()?;
-                let month = parse_month(&self.rough_month)?;
-                let first = Date::new(year, month, 1)?;
-                (first <= today && year >= 1900)
-                    .then_some(WhenItHappened::AroundMonth { year, month })
-            }
-        }
-    }
-
-    /// What is wrong with the typed date, in plain words. The question itself is optional.
-    pub fn errors(&self, today: Date) -> Vec<FieldError> {
-        let mut errors = Vec::new();
-        let Some(choice) = self.choice else {
-            return errors;
-        };
-        if self.value(today).is_some() {
-            return errors;
-        }
-        let typed_future = |year: &str| number(year).is_some_and(|y| y > i64::from(today.year()));
-        match choice {
-            WhenChoice::NotSure => {}
-            WhenChoice::ExactDate => {
-                let all_blank = [&self.day, &self.month, &self.year].iter().all(|t| !has(t));
-                let message = if all_blank {
-                    "Enter the date, or choose 'I know roughly' or 'I'm not sure'"
-                } else if typed_future(&self.year)
-                    || self.value_ignoring_future().is_some_and(|d| d > today)
-                {
-                    "The date must be today or in the past"
-                } else if !has(&self.year) || number(&self.year).is_some_and(|y| y < 1000) {
-                    "Enter the year as 4 numbers, like 2025"
-                } else {
-                    "Enter a real date, like 27 3 2025"
-                };
-                errors.push(FieldError {
-                    field: "when-day",
-                    message,
-                });
-            }
-            WhenChoice::Roughly => {
-                let message = if typed_future(&self.rough_year) {
-                    "The date must be in the past"
-                } else if parse_month(&self.rough_month).is_none() {
-                    "Enter the month, like 3 or March"
-                } else {
-                    "Enter the year as 4 numbers, like 2025"
-                };
-                errors.push(FieldError {
-                    field: "when-rough-month",
-                    message,
-                });
-            }
-        }
-        errors
-    }
-
-    fn value_ignoring_future(&self) -> Option<Date> {
-        Date::new(
-            i32::try_from(number(&self.year)?).ok()?,
-            parse_month(&self.month)?,
-            u8::try_from(number(&self.day)?).ok()?,
-        )
-    }
-}
-
-/// A free-text field in the answers. Lets one text input component serve every question.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum TextField {
-    WhatHappened,
-    HowItAffected,
-    WantOther,
-    LateReason,
-    ServiceName,
-    Name,
-    DateOfBirth,
-    Address,
-    CareOfName,
-    CareOfAddress,
-    Email,
-    Phone,
-    SupportWorker,
-    InterpreterLanguage,
-    AccessOther,
-    SupporterName,
-    SupporterRole,
-    SupporterContact,
-    SupporterNotes,
-    WhenDay,
-    WhenMonth,
-    WhenYear,
-    RoughMonth,
-    RoughYear,
-    Postcode,
-}
-
-impl TextField {
-    /// The current text of this field.
-    pub fn get(self, a: &Answers) -> &str {
-        match self {
-            TextField::WhatHappened => &a.what_happened,
-            TextField::HowItAffected => &a.how_it_affected,
-            TextField::WantOther => &a.want_other,
-            TextField::LateReason => &a.late_reason,
-            TextField::ServiceName => &a.service_name,
-            TextField::Name => &a.contact.name,
-            TextField::DateOfBirth => &a.date_of_birth,
-            TextField::Address => &a.contact.address,
-            TextField::CareOfName => &a.contact.care_of_name,
-            TextField::CareOfAddress => &a.contact.care_of_address,
-            TextField::Email => &a.contact.email,
-            TextField::Phone => &a.contact.phone,
-            TextField::SupportWorker => &a.contact.support_worker,
-            TextField::InterpreterLanguage => &a.interpreter_language,
-            TextField::AccessOther => &a.access_other,
-            TextField::SupporterName => &a.supporter.name,
-            TextField::SupporterRole => &a.supporter.role,
-            TextField::SupporterContact => &a.supporter.contact,
-            TextField::SupporterNotes => &a.supporter.notes,
-            TextField::WhenDay => &a.when_input.day,
-            TextField::WhenMonth => &a.when_input.month,
-            TextField::WhenYear => &a.when_input.year,
-            TextField::RoughMonth => &a.when_input.rough_month,
-            TextField::RoughYear => &a.when_input.rough_year,
-            TextField::Postcode => &a.area_postcode,
-        }
-    }
-
-    fn slot(self, a: &mut Answers) -> &mut String {
-        match self {
-            TextField::WhatHappened => &mut a.what_happened,
-            TextField::HowItAffected => &mut a.how_it_affected,
-            TextField::WantOther => &mut a.want_other,
-            TextField::LateReason => &mut a.late_reason,
-            TextField::ServiceName => &mut a.service_name,
-            TextField::Name => &mut a.contact.name,
-            TextField::DateOfBirth => &mut a.date_of_birth,
-            TextField::Address => &mut a.contact.address,
-            TextField::CareOfName => &mut a.contact.care_of_name,
-            TextField::CareOfAddress => &mut a.contact.care_of_address,
-            TextField::Email => &mut a.contact.email,
-            TextField::Phone => &mut a.contact.phone,
-            TextField::SupportWorker => &mut a.contact.support_worker,
-            TextField::InterpreterLanguage => &mut a.interpreter_language,
-            TextField::AccessOther => &mut a.access_other,
-            TextField::SupporterName => &mut a.supporter.name,
-            TextField::SupporterRole => &mut a.supporter.role,
-            TextField::SupporterContact => &mut a.supporter.contact,
-            TextField::SupporterNotes => &mut a.supporter.notes,
-            TextField::WhenDay => &mut a.when_input.day,
-            TextField::WhenMonth => &mut a.when_input.month,
-            TextField::WhenYear => &mut a.when_input.year,
-            TextField::RoughMonth => &mut a.when_input.rough_month,
-            TextField::RoughYear => &mut a.when_input.rough_year,
-            TextField::Postcode => &mut a.area_postcode,
-        }
-    }
-}
-
-/// A yes / no / not sure question.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum YesNoField {
-    InDanger,
-    SharedComputer,
-    PersonAgrees,
-    MayShare,
-    AbleToComplain,
-    StillReceivingCare,
-    FitnessToPractise,
-}
-
-impl YesNoField {
-    pub fn get(self, a: &Answers) -> Option<YesNo> {
-        match self {
-            YesNoField::InDanger => a.situation.in_danger_now,
-            YesNoField::SharedComputer => a.shared_computer,
-            YesNoField::PersonAgrees => a.supporter.person_agrees,
-            YesNoField::MayShare => a.supporter.may_share_with_supporter,
-            YesNoField::AbleToComplain => a.situation.able_to_complain_to_service,
-            YesNoField::StillReceivingCare => a.situation.still_receiving_care,
-            YesNoField::FitnessToPractise => a.situation.fitness_to_practise_concern,
-        }
-    }
-
-    fn slot(self, a: &mut Answers) -> &mut Option<YesNo> {
-        match self {
-            YesNoField::InDanger => &mut a.situation.in_danger_now,
-            YesNoField::SharedComputer => &mut a.shared_computer,
-            YesNoField::PersonAgrees => &mut a.supporter.person_agrees,
-            YesNoField::MayShare => &mut a.supporter.may_share_with_supporter,
-            YesNoField::AbleToComplain => &mut a.situation.able_to_complain_to_service,
-            YesNoField::StillReceivingCare => &mut a.situation.still_receiving_care,
-            YesNoField::FitnessToPractise => &mut a.situation.fitness_to_practise_concern,
-        }
-    }
-}
-
-/// One change to the answers. Every input on every page produces exactly one of these.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Edit {
-    Text(TextField, String),
-    YesNo(YesNoField, YesNo),
-    Who(Who),
-    ServiceGroup(ServiceGroup),
-    Service(Service),
-    PrivateCare(PrivateCareKind),
-    Nation(Nation),
-    Area(String),
-    Stage(Stage),
-    WhenChoice(WhenChoice),
-    ToggleWant(Want),
-    ToggleContact(ContactMethod),
-    PhoneCallsHard(bool),
-    ToggleAccess(AccessNeed),
-}
-
-/// Applies one edit, keeping the derived parts of the situation in step: the date from the
-/// typed fields, the area from a postcode, and a service that no longer fits a new group.
-/// The area lookup is passed in so this stays independent of the data files.
-pub fn apply(
-    answers: &mut Answers,
-    edit: Edit,
-    today: Date,
-    area_for_postcode: impl Fn(&str) -> Option<(String, Nation)>,
-) {
-    match edit {
-        Edit::Text(field, text) => {
-            *field.slot(answers) = text;
-            match field {
-                TextField::WhenDay
-                | TextField::WhenMonth
-                | TextField::WhenYear
-                | TextField::RoughMonth
-                | TextField::RoughYear => {
-                    answers.situation.when = answers.when_input.value(today);
-                }
-                TextField::Postcode => {
-                    if let Some((area, nation)) = area_for_postcode(&answers.area_postcode) {
-                        if answers.situation.nation.is_none_or(|n| n == nation) {
-                            answers.situation.area = Some(area);
-                        }
-                    }
-                }
-                _ => {}
-            }
-        }
-        Edit::YesNo(field, value) => *field.slot(answers) = Some(value),
-        Edit::Who(who) => answers.who = Some(who),
-        Edit::ServiceGroup(group) => {
-            answers.service_group = Some(group);
-            let services = group.services();
-            let fits = answers
-                .situation
-                .service
-                .is_some_and(|s| services.contains(&s));
-            if !fits {
-                // A group with one service needs no second question.
-                answers.situation.service = (services.len() == 1).then(|| services[0]);
-            }
-        }
-        Edit::Service(service) => {
-            answers.service_group = Some(service.group());
-            answers.situation.service = Some(service);
-        }
-        Edit::PrivateCare(kind) => answers.situation.private_care = Some(kind),
-        Edit::Nation(nation) => {
-            if answers.situation.nation != Some(nation) {
-                answers.situation.area = None;
-            }
-            answers.situation.nation = Some(nation);
-        }
-        Edit::Area(area) => answers.situation.area = Some(area),
-        Edit::Stage(stage) => answers.situation.stage = Some(stage),
-        Edit::WhenChoice(choice) => {
-            answers.when_input.choice = Some(choice);
-            answers.situation.when = answers.when_input.value(today);
-        }
-        Edit::ToggleWant(want) => Answers::toggle(&mut answers.wants, want),
-        Edit::ToggleContact(method) => Answers::toggle(&mut answers.contact.methods, method),
-        Edit::PhoneCallsHard(hard) => answers.contact.phone_calls_hard = hard,
-        Edit::ToggleAccess(need) => Answers::toggle(&mut answers.access_needs, need),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::answers::Who;
+    use crate::domain::situation::{
+        Nation, PrivateCareKind, Service, ServiceGroup, Stage, WhenItHappened, YesNo,
+    };
 
     fn today() -> Date {
         Date::new(2026, 11, 23).unwrap()
@@ -763,13 +198,13 @@ mod tests {
 
     #[test]
     fn slugs_are_unique_and_round_trip() {
-        for step in Step::ALL {
+        for step in Step::all() {
             assert_eq!(Step::from_slug(step.slug()), Some(step));
         }
-        let mut slugs: Vec<_> = Step::ALL.iter().map(|s| s.slug()).collect();
+        let mut slugs: Vec<_> = Step::all().map(|s| s.slug()).collect();
         slugs.sort_unstable();
         slugs.dedup();
-        assert_eq!(slugs.len(), Step::ALL.len());
+        assert_eq!(slugs.len(), QUESTIONS.len());
     }
 
     #[test]
@@ -958,7 +393,7 @@ mod tests {
             };
             let got = input.value(today()).and_then(|w| w.earliest());
             assert_eq!(got, want.and_then(Date::parse_iso), "{day}/{month}/{year}");
-            assert_eq!(input.errors(today()).is_empty(), want.is_some());
+            assert_eq!(input.problem(today()).is_none(), want.is_some());
         }
     }
 
@@ -971,7 +406,13 @@ mod tests {
             year: year.into(),
             ..WhenInput::default()
         };
-        let message = |i: WhenInput| i.errors(today())[0].message;
+        let message = |i: WhenInput| {
+            let answers = Answers {
+                when_input: i,
+                ..Answers::default()
+            };
+            Step::When.errors(&answers, today())[0].message
+        };
         assert_eq!(
             message(input("1", "1", "2030")),
             "The date must be today or in the past"
@@ -1079,7 +520,7 @@ mod tests {
             (Page::Step(Step::Name), true)
         );
         assert_eq!(Page::from_hash("/nonsense"), (Page::NotFound, false));
-        for step in Step::ALL {
+        for step in Step::all() {
             assert_eq!(
                 Page::from_hash(&Page::Step(step).hash()).0,
                 Page::Step(step)

@@ -2,7 +2,10 @@
 //!
 //! - [`answers`]: what the person told us, kept exactly as typed.
 //! - [`situation`]: the part of the answers that decides the route.
-//! - [`interview`]: the journey's steps, navigation and validation, as data.
+//! - [`questions`]: each page of the journey as one record (what it asks, where the answer
+//!   goes, when it is skipped); [`fields`]: every text box and the edits that change answers;
+//!   [`when`]: the date boxes.
+//! - [`interview`]: navigation and validation over those records.
 //! - [`route`]: where the complaint goes, what not to do, who helps, and by when.
 //! - [`letter`]: the complaint letter, follow-up letters and the consent form, built from the
 //!   answers and the route, with plain text and print HTML renderers.
@@ -25,11 +28,14 @@ pub mod codec;
 pub mod date;
 pub mod docx;
 pub mod envelope;
+pub mod fields;
 pub mod interview;
 pub mod letter;
 pub mod mailto;
+pub mod questions;
 pub mod route;
 pub mod safety;
 pub mod situation;
 pub mod timeline;
 pub mod tools;
+pub mod when;

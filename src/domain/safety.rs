@@ -34,7 +34,7 @@
 //! - Threats towards others are the before-you-send check's job, not this one.
 
 use super::answers::Answers;
-use super::interview::TextField;
+use super::fields::TextField;
 use std::ops::Range;
 
 /// What kind of danger the words suggest.
@@ -340,42 +340,11 @@ pub fn concern(text: &str) -> Option<Concern> {
     })
 }
 
-/// Every text answer, the account first. Fields that cannot hold a sentence (dates, postcode)
-/// are read too: it costs nothing and nobody has to decide which answers matter.
-const FIELDS: [TextField; 25] = {
-    use TextField::*;
-    [
-        WhatHappened,
-        HowItAffected,
-        WantOther,
-        LateReason,
-        AccessOther,
-        SupporterNotes,
-        ServiceName,
-        Name,
-        DateOfBirth,
-        Address,
-        CareOfName,
-        CareOfAddress,
-        Email,
-        Phone,
-        SupportWorker,
-        InterpreterLanguage,
-        SupporterName,
-        SupporterRole,
-        SupporterContact,
-        WhenDay,
-        WhenMonth,
-        WhenYear,
-        RoughMonth,
-        RoughYear,
-        Postcode,
-    ]
-};
-
-/// [`concern`] over every free-text answer, the account first; the concern names its field.
+/// [`concern`] over every text answer, in the order of `TextField::ALL` (the account first);
+/// the concern names its field. Boxes that cannot hold a sentence (dates, postcode) are read
+/// too: it costs nothing and nobody has to decide which answers matter.
 pub fn concern_in_answers(answers: &Answers) -> Option<Concern> {
-    FIELDS.iter().find_map(|&f| {
+    TextField::ALL.iter().find_map(|&f| {
         concern(f.get(answers)).map(|c| Concern {
             field: Some(f),
             ..c

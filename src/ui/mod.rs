@@ -18,11 +18,12 @@ pub mod result;
 pub mod save;
 pub mod state;
 pub mod summary;
+pub mod view;
 
-use crate::domain::interview::Page;
+use crate::domain::interview::{Page, Step};
 use crate::platform;
-use pages::View;
 use state::{Action, Model};
+use view::View;
 use yew::prelude::*;
 
 /// How long typing must pause before the answers are written to the tab's storage.
@@ -190,7 +191,7 @@ pub fn App() -> Html {
                 platform::page::focus_heading();
             }
             platform::page::scroll_to_top();
-            if !current.care_hidden && current.answers.has_typed_words() {
+            if !current.care_hidden && crate::domain::fields::has_typed_words(&current.answers) {
                 let request = crate::domain::tools::Request::Concern {
                     answers: Box::new(current.answers.clone()),
                 };
@@ -229,6 +230,11 @@ pub fn App() -> Html {
         Page::Save => {
             html! { <save::SavePage answers={model.answers.clone()} dispatch={dispatch.clone()} /> }
         }
+        Page::Step(Step::CheckAnswers) => summary::check_answers(&view),
+        Page::Step(Step::Letter) => html! {
+            <letter::LetterPage answers={model.answers.clone()} today={model.today} edit={view.edit.clone()} />
+        },
+        Page::Step(Step::Finish) => result::finish_page(&view),
         Page::Step(step) => pages::step_page(&view, step),
         Page::NotFound => pages::not_found(),
     };

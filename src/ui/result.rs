@@ -1,8 +1,8 @@
 //! The result pages: crisis help, where to send it (shown on the letter page), and finishing up.
 
 use super::components::back_link;
-use super::pages::View;
 use super::state::Action;
+use super::view::View;
 use crate::data::{journey, Contact, ContactKind, CrisisLine, Organisation};
 use crate::domain::date::Date;
 use crate::domain::interview::{Page, Step};

@@ -9,7 +9,7 @@
 use crate::data::journey;
 use crate::domain::answers::Answers;
 use crate::domain::date::Date;
-use crate::domain::interview::{apply, next, Edit, FieldError, Page, Step, StepKind};
+use crate::domain::interview::{apply, next, Edit, FieldError, Page, Step};
 use crate::domain::situation::YesNo;
 use std::rc::Rc;
 use yew::Reducible;
@@ -89,7 +89,7 @@ impl Model {
             // A change can make a new question apply (a new service type needs its detail):
             // ask it, then come back to the summary.
             if let Some(n) = following.filter(|n| {
-                n.kind() == StepKind::Question
+                n.is_question()
                     && !n.is_complete(answers)
                     && !n.errors(answers, self.today).is_empty()
             }) {

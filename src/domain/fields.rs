@@ -1,0 +1,273 @@
+//! Every box and choice a person fills in: where its answer lives in [`Answers`], its id on
+//! the page, how it is typed, and the one [`Edit`] that changes it.
+//!
+//! Each text box is **one row** in the `text_fields!` list below: the enum variant, its place
+//! in the answers, its id and its shape. The reader, the writer and [`TextField::ALL`] are all
+//! made from that row, so they cannot drift apart (once they were written out three times).
+
+use super::answers::{AccessNeed, Answers, ContactMethod, Want, Who};
+use super::date::Date;
+use super::situation::{Nation, PrivateCareKind, Service, ServiceGroup, Stage, YesNo};
+use super::when::WhenChoice;
+
+/// How a text box looks and behaves. The interface maps each to markup.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Input {
+    pub shape: Shape,
+    /// The HTML input type: "text", "email" or "tel".
+    pub kind: &'static str,
+    /// Brings up the number keyboard on a phone.
+    pub numeric: bool,
+    /// What the browser may offer to fill in, on the person's own device only.
+    pub autocomplete: Option<&'static str>,
+    /// Spelling suggestions (only when the person turns them on) suit words, not numbers,
+    /// names or addresses.
+    pub spellcheck: bool,
+}
+
+/// The size of a text box.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// One line, full width.
+    Line,
+    /// One line, about 20 characters.
+    Medium,
+    /// One line, a few characters (a day, a year, a postcode).
+    Short,
+    /// Several lines.
+    Lines,
+    /// Several lines, taller: for someone's whole story.
+    Tall,
+}
+
+const fn input(shape: Shape) -> Input {
+    Input {
+        shape,
+        kind: "text",
+        numeric: false,
+        autocomplete: None,
+        spellcheck: true,
+    }
+}
+
+const LINE: Input = input(Shape::Line);
+const LINES: Input = input(Shape::Lines);
+const NUMBER: Input = Input {
+    numeric: true,
+    spellcheck: false,
+    ..input(Shape::Short)
+};
+const MONTH: Input = Input {
+    spellcheck: false,
+    ..input(Shape::Short)
+};
+const NAME: Input = Input {
+    autocomplete: Some("name"),
+    spellcheck: false,
+    ..LINE
+};
+
+macro_rules! text_fields {
+    ($($(#[$doc:meta])* $name:ident => $($path:ident).+, $id:literal, $input:expr;)*) => {
+        /// A free-text box in the answers. One text component serves every one of them.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum TextField {
+            $($(#[$doc])* $name,)*
+        }
+
+        impl TextField {
+            /// Every text box. The order matters: the safety check reads the person's own
+            /// story first, so a worry found there is the one it names.
+            pub const ALL: &'static [TextField] = &[$(TextField::$name,)*];
+
+            /// The current text of this box, exactly as typed.
+            pub fn get(self, a: &Answers) -> &str {
+                match self {
+                    $(TextField::$name => &a.$($path).+,)*
+                }
+            }
+
+            fn slot(self, a: &mut Answers) -> &mut String {
+                match self {
+                    $(TextField::$name => &mut a.$($path).+,)*
+                }
+            }
+
+            /// The box's id on the page (errors link to it).
+            pub fn id(self) -> &'static str {
+                match self {
+                    $(TextField::$name => $id,)*
+                }
+            }
+
+            /// How the box looks and what the browser may offer.
+            pub fn input(self) -> Input {
+                match self {
+                    $(TextField::$name => $input,)*
+                }
+            }
+        }
+    };
+}
+
+text_fields! {
+    /// What happened, in their own words: the heart of the letter.
+    WhatHappened => what_happened, "what-happened", input(Shape::Tall);
+    HowItAffected => how_it_affected, "how-it-affected", LINES;
+    WantOther => want_other, "want-other", LINES;
+    LateReason => late_reason, "late-reason", LINES;
+    AccessOther => access_other, "access-other", LINES;
+    /// The helper's private notes: never in any letter.
+    SupporterNotes => supporter.notes, "supporter-notes", LINES;
+    ServiceName => service_name, "service-name", LINE;
+    Name => contact.name, "name", NAME;
+    DateOfBirth => date_of_birth, "date-of-birth", Input { autocomplete: Some("bday"), spellcheck: false, ..input(Shape::Medium) };
+    Address => contact.address, "contact-address", Input { autocomplete: Some("street-address"), ..LINES };
+    CareOfName => contact.care_of_name, "contact-care-of-name", LINE;
+    CareOfAddress => contact.care_of_address, "contact-care-of-address", LINES;
+    Email => contact.email, "contact-email", Input { kind: "email", autocomplete: Some("email"), spellcheck: false, ..LINE };
+    Phone => contact.phone, "contact-phone", Input { kind: "tel", autocomplete: Some("tel"), spellcheck: false, ..LINE };
+    SupportWorker => contact.support_worker, "contact-support-worker", LINES;
+    InterpreterLanguage => interpreter_language, "interpreter-language", input(Shape::Medium);
+    SupporterName => supporter.name, "supporter-name", NAME;
+    SupporterRole => supporter.role, "supporter-role", LINE;
+    SupporterContact => supporter.contact, "supporter-contact", LINE;
+    WhenDay => when_input.day, "when-day", NUMBER;
+    WhenMonth => when_input.month, "when-month", MONTH;
+    WhenYear => when_input.year, "when-year", NUMBER;
+    RoughMonth => when_input.rough_month, "when-rough-month", Input { shape: Shape::Medium, ..MONTH };
+    RoughYear => when_input.rough_year, "when-rough-year", NUMBER;
+    /// The first part of a postcode, used only on this device to suggest the area.
+    Postcode => area_postcode, "area-postcode", Input { autocomplete: Some("postal-code"), ..MONTH };
+}
+
+/// True when the person has typed something into any text box (not only chosen options).
+/// The app asks the letter tools to read the answers for danger only then.
+pub fn has_typed_words(answers: &Answers) -> bool {
+    TextField::ALL
+        .iter()
+        .any(|f| super::answers::has_text(f.get(answers)))
+}
+
+macro_rules! yes_no_fields {
+    ($($(#[$doc:meta])* $name:ident => $($path:ident).+;)*) => {
+        /// A yes / no / not sure answer.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum YesNoField {
+            $($(#[$doc])* $name,)*
+        }
+
+        impl YesNoField {
+            /// The answer given, if any.
+            pub fn get(self, a: &Answers) -> Option<YesNo> {
+                match self {
+                    $(YesNoField::$name => a.$($path).+,)*
+                }
+            }
+
+            fn slot(self, a: &mut Answers) -> &mut Option<YesNo> {
+                match self {
+                    $(YesNoField::$name => &mut a.$($path).+,)*
+                }
+            }
+        }
+    };
+}
+
+yes_no_fields! {
+    /// "Are you safe right now?" stores whether they are in danger.
+    InDanger => situation.in_danger_now;
+    SharedComputer => shared_computer;
+    PersonAgrees => supporter.person_agrees;
+    MayShare => supporter.may_share_with_supporter;
+    AbleToComplain => situation.able_to_complain_to_service;
+    StillReceivingCare => situation.still_receiving_care;
+    FitnessToPractise => situation.fitness_to_practise_concern;
+}
+
+/// One change to the answers. Every input on every page produces exactly one of these.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Edit {
+    Text(TextField, String),
+    YesNo(YesNoField, YesNo),
+    Who(Who),
+    ServiceGroup(ServiceGroup),
+    Service(Service),
+    PrivateCare(PrivateCareKind),
+    Nation(Nation),
+    Area(String),
+    Stage(Stage),
+    WhenChoice(WhenChoice),
+    ToggleWant(Want),
+    ToggleContact(ContactMethod),
+    PhoneCallsHard(bool),
+    ToggleAccess(AccessNeed),
+}
+
+/// Applies one edit, keeping the derived parts of the situation in step: the date from the
+/// typed fields, the area from a postcode, and a service that no longer fits a new group.
+/// The area lookup is passed in so this stays independent of the data files.
+pub fn apply(
+    answers: &mut Answers,
+    edit: Edit,
+    today: Date,
+    area_for_postcode: impl Fn(&str) -> Option<(String, Nation)>,
+) {
+    match edit {
+        Edit::Text(field, text) => {
+            *field.slot(answers) = text;
+            match field {
+                TextField::WhenDay
+                | TextField::WhenMonth
+                | TextField::WhenYear
+                | TextField::RoughMonth
+                | TextField::RoughYear => {
+                    answers.situation.when = answers.when_input.value(today);
+                }
+                TextField::Postcode => {
+                    if let Some((area, nation)) = area_for_postcode(&answers.area_postcode) {
+                        if answers.situation.nation.is_none_or(|n| n == nation) {
+                            answers.situation.area = Some(area);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        Edit::YesNo(field, value) => *field.slot(answers) = Some(value),
+        Edit::Who(who) => answers.who = Some(who),
+        Edit::ServiceGroup(group) => {
+            answers.service_group = Some(group);
+            let services = group.services();
+            let fits = answers
+                .situation
+                .service
+                .is_some_and(|s| services.contains(&s));
+            if !fits {
+                // A group with one service needs no second question.
+                answers.situation.service = (services.len() == 1).then(|| services[0]);
+            }
+        }
+        Edit::Service(service) => {
+            answers.service_group = Some(service.group());
+            answers.situation.service = Some(service);
+        }
+        Edit::PrivateCare(kind) => answers.situation.private_care = Some(kind),
+        Edit::Nation(nation) => {
+            if answers.situation.nation != Some(nation) {
+                answers.situation.area = None;
+            }
+            answers.situation.nation = Some(nation);
+        }
+        Edit::Area(area) => answers.situation.area = Some(area),
+        Edit::Stage(stage) => answers.situation.stage = Some(stage),
+        Edit::WhenChoice(choice) => {
+            answers.when_input.choice = Some(choice);
+            answers.situation.when = answers.when_input.value(today);
+        }
+        Edit::ToggleWant(want) => Answers::toggle(&mut answers.wants, want),
+        Edit::ToggleContact(method) => Answers::toggle(&mut answers.contact.methods, method),
+        Edit::PhoneCallsHard(hard) => answers.contact.phone_calls_hard = hard,
+        Edit::ToggleAccess(need) => Answers::toggle(&mut answers.access_needs, need),
+    }
+}

@@ -1,0 +1,505 @@
+//! Each page of the journey as **one record**: its [`Step`], the id of its first input, the
+//! kind of answer and where that answer goes, whether it must be answered, and when it is
+//! skipped. The words a person reads for each record live in the wording catalogue
+//! (`crate::words`), keyed by the same [`Step`]; the interface draws every page from the two.
+//!
+//! To add a question: a [`Step`] variant and its record in [`QUESTIONS`] (here), and its words
+//! in the catalogue. The tests below fail loudly on anything forgotten: a step without a
+//! record, an option the answers cannot hold, a question or option without words.
+
+use super::answers::{has_text, AccessNeed, Answers, ContactMethod, Want, Who};
+use super::date::Date;
+use super::fields::{Edit, TextField, YesNoField};
+use super::situation::{Nation, PrivateCareKind, Service, ServiceGroup, Stage, YesNo};
+use super::when::WhenChoice;
+use serde::{Deserialize, Serialize};
+
+/// Every page of the journey. The order of [`QUESTIONS`] is the journey's order; the slug is
+/// the page's address (`#/what-happened`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Step {
+    Safe,
+    Who,
+    Supporter,
+    Consent,
+    ConsentShare,
+    SharedComputer,
+    ServiceGroup,
+    Service,
+    PrivateCare,
+    Nation,
+    Area,
+    ServiceName,
+    WhatHappened,
+    When,
+    Affected,
+    Wants,
+    Stage,
+    LateReason,
+    AbleToComplain,
+    StillReceivingCare,
+    Professional,
+    Name,
+    Contact,
+    Access,
+    CheckAnswers,
+    Letter,
+    Finish,
+}
+
+/// How a page is answered, and where the answer goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Answer {
+    /// Radio buttons: one of the options.
+    One(Choice),
+    /// Checkboxes: any of the options.
+    Many(Choice),
+    /// One text box; its label is the page's heading.
+    Text(TextField),
+    /// Several text boxes on one page.
+    Boxes(&'static [TextField]),
+    /// Not a question: a summary or result page.
+    Page,
+}
+
+/// One page of the journey.
+#[derive(Clone, Copy, Debug)]
+pub struct Question {
+    pub step: Step,
+    /// The page address after `#/`. Stable: people may bookmark or share it.
+    pub slug: &'static str,
+    /// The id of the page's first input: the error summary links to it.
+    pub id: &'static str,
+    pub answer: Answer,
+    /// Text boxes shown under an option while it is chosen, by option value.
+    pub reveals: &'static [(&'static str, &'static [TextField])],
+    /// Continue needs an answer. Most questions are optional.
+    pub required: bool,
+    /// True when the page does not apply to these answers and the journey passes over it.
+    pub skip: fn(&Answers, Date) -> bool,
+}
+
+fn never(_: &Answers, _: Date) -> bool {
+    false
+}
+
+fn unless_supporter(a: &Answers, _: Date) -> bool {
+    !a.is_supporter()
+}
+
+const fn ask(step: Step, slug: &'static str, id: &'static str, answer: Answer) -> Question {
+    Question {
+        step,
+        slug,
+        id,
+        answer,
+        reveals: &[],
+        required: false,
+        skip: never,
+    }
+}
+
+const fn must(question: Question) -> Question {
+    Question {
+        required: true,
+        ..question
+    }
+}
+
+const fn page(step: Step, slug: &'static str) -> Question {
+    ask(step, slug, "", Answer::Page)
+}
+
+const fn yes_no(step: Step, slug: &'static str, id: &'static str, field: YesNoField) -> Question {
+    ask(step, slug, id, Answer::One(Choice::YesNo(field)))
+}
+
+/// Every page, in journey order.
+pub const QUESTIONS: &[Question] = &[
+    yes_no(Step::Safe, "safe", "in-danger", YesNoField::InDanger),
+    must(ask(Step::Who, "who", "who", Answer::One(Choice::Who))),
+    Question {
+        skip: unless_supporter,
+        ..ask(
+            Step::Supporter,
+            "about-you-the-helper",
+            "supporter-name",
+            Answer::Boxes(&[
+                TextField::SupporterName,
+                TextField::SupporterRole,
+                TextField::SupporterContact,
+                TextField::SupporterNotes,
+            ]),
+        )
+    },
+    Question {
+        skip: unless_supporter,
+        ..yes_no(
+            Step::Consent,
+            "their-agreement",
+            "person-agrees",
+            YesNoField::PersonAgrees,
+        )
+    },
+    Question {
+        skip: unless_supporter,
+        ..yes_no(
+            Step::ConsentShare,
+            "sharing-with-you",
+            "may-share",
+            YesNoField::MayShare,
+        )
+    },
+    yes_no(
+        Step::SharedComputer,
+        "shared-computer",
+        "shared-computer",
+        YesNoField::SharedComputer,
+    ),
+    must(ask(
+        Step::ServiceGroup,
+        "service-type",
+        "service-group",
+        Answer::One(Choice::ServiceGroup),
+    )),
+    Question {
+        skip: |a, _| a.service_group.is_none_or(|g| g.services().len() < 2),
+        ..must(ask(
+            Step::Service,
+            "service",
+            "service",
+            Answer::One(Choice::Service),
+        ))
+    },
+    Question {
+        skip: |a, _| a.situation.service != Some(Service::PrivatelyFundedCare),
+        ..ask(
+            Step::PrivateCare,
+            "private-care",
+            "private-care",
+            Answer::One(Choice::PrivateCare),
+        )
+    },
+    must(ask(
+        Step::Nation,
+        "nation",
+        "nation",
+        Answer::One(Choice::Nation),
+    )),
+    Question {
+        skip: |a, _| a.situation.nation.is_none(),
+        ..ask(Step::Area, "area", "area", Answer::One(Choice::Area))
+    },
+    ask(
+        Step::ServiceName,
+        "service-name",
+        "service-name",
+        Answer::Text(TextField::ServiceName),
+    ),
+    must(ask(
+        Step::WhatHappened,
+        "what-happened",
+        "what-happened",
+        Answer::Text(TextField::WhatHappened),
+    )),
+    Question {
+        reveals: &[
+            (
+                "date",
+                &[
+                    TextField::WhenDay,
+                    TextField::WhenMonth,
+                    TextField::WhenYear,
+                ],
+            ),
+            ("roughly", &[TextField::RoughMonth, TextField::RoughYear]),
+        ],
+        ..ask(Step::When, "when", "when", Answer::One(Choice::When))
+    },
+    ask(
+        Step::Affected,
+        "how-it-affected",
+        "how-it-affected",
+        Answer::Text(TextField::HowItAffected),
+    ),
+    Question {
+        reveals: &[("something-else", &[TextField::WantOther])],
+        ..ask(
+            Step::Wants,
+            "what-you-want",
+            "wants",
+            Answer::Many(Choice::Wants),
+        )
+    },
+    ask(
+        Step::Stage,
+        "already-complained",
+        "stage",
+        Answer::One(Choice::Stage),
+    ),
+    // After "Have you already complained?": the time limit is for a first complaint.
+    Question {
+        skip: |a, today| !is_late(a, today),
+        ..ask(
+            Step::LateReason,
+            "why-now",
+            "late-reason",
+            Answer::Text(TextField::LateReason),
+        )
+    },
+    Question {
+        skip: |a, _| {
+            matches!(
+                a.situation.stage,
+                Some(Stage::FinalResponseUnhappy | Stage::WithOmbudsman)
+            )
+        },
+        ..yes_no(
+            Step::AbleToComplain,
+            "complain-to-them",
+            "able-to-complain",
+            YesNoField::AbleToComplain,
+        )
+    },
+    yes_no(
+        Step::StillReceivingCare,
+        "still-getting-care",
+        "still-getting-care",
+        YesNoField::StillReceivingCare,
+    ),
+    yes_no(
+        Step::Professional,
+        "concern-about-a-professional",
+        "concern-about-a-professional",
+        YesNoField::FitnessToPractise,
+    ),
+    must(ask(
+        Step::Name,
+        "name",
+        "name",
+        Answer::Boxes(&[TextField::Name, TextField::DateOfBirth]),
+    )),
+    Question {
+        reveals: &[
+            ("post", &[TextField::Address]),
+            (
+                "care-of",
+                &[TextField::CareOfName, TextField::CareOfAddress],
+            ),
+            ("email", &[TextField::Email]),
+            ("phone", &[TextField::Phone]),
+            ("support-worker", &[TextField::SupportWorker]),
+        ],
+        ..must(ask(
+            Step::Contact,
+            "contact",
+            "contact",
+            Answer::Many(Choice::Contact),
+        ))
+    },
+    Question {
+        reveals: &[
+            ("interpreter", &[TextField::InterpreterLanguage]),
+            ("other", &[TextField::AccessOther]),
+        ],
+        ..ask(
+            Step::Access,
+            "support-needs",
+            "access",
+            Answer::Many(Choice::Access),
+        )
+    },
+    page(Step::CheckAnswers, "check-answers"),
+    page(Step::Letter, "letter"),
+    page(Step::Finish, "finish"),
+];
+
+impl Step {
+    /// This step's record. Every step has one (a test checks), so this cannot fail.
+    pub fn question(self) -> &'static Question {
+        QUESTIONS
+            .iter()
+            .find(|q| q.step == self)
+            .unwrap_or(&QUESTIONS[0])
+    }
+
+    /// Every step, in journey order.
+    pub fn all() -> impl DoubleEndedIterator<Item = Step> + Clone {
+        QUESTIONS.iter().map(|q| q.step)
+    }
+
+    /// The page address after `#/`.
+    pub fn slug(self) -> &'static str {
+        self.question().slug
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Step> {
+        QUESTIONS.iter().find(|q| q.slug == slug).map(|q| q.step)
+    }
+
+    /// True for a question (it counts towards "Question x of y"); false for a summary or
+    /// result page.
+    pub fn is_question(self) -> bool {
+        self.question().answer != Answer::Page
+    }
+
+    /// True when the step does not apply to these answers and the journey passes over it.
+    pub fn is_skipped(self, answers: &Answers, today: Date) -> bool {
+        (self.question().skip)(answers, today)
+    }
+
+    /// True when the step has an answer. Used to resume a saved journey.
+    pub fn is_complete(self, answers: &Answers) -> bool {
+        match self.question().answer {
+            Answer::One(choice) | Answer::Many(choice) => !choice.selected(answers).is_empty(),
+            Answer::Text(field) => has_text(field.get(answers)),
+            Answer::Boxes(fields) => has_text(fields[0].get(answers)),
+            Answer::Page => false,
+        }
+    }
+}
+
+/// Where a choice question's answer goes: each option's value is the answer's id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Choice {
+    YesNo(YesNoField),
+    Who,
+    ServiceGroup,
+    Service,
+    PrivateCare,
+    Nation,
+    /// Areas come from the data, for the chosen nation.
+    Area,
+    When,
+    Wants,
+    Stage,
+    Contact,
+    Access,
+}
+
+fn ids<T: Copy>(all: &[T], id: fn(T) -> &'static str) -> Vec<&'static str> {
+    all.iter().map(|x| id(*x)).collect()
+}
+
+impl Choice {
+    /// Every value this choice can hold (for areas: none here; they come from the data).
+    pub fn values(self) -> Vec<&'static str> {
+        match self {
+            Choice::YesNo(_) => ids(&YesNo::ALL, yes_no_id),
+            Choice::Who => vec!["me", "helping"],
+            Choice::ServiceGroup => ids(&ServiceGroup::ALL, ServiceGroup::id),
+            Choice::Service => ids(&Service::ALL, Service::id),
+            Choice::PrivateCare => ids(&PrivateCareKind::ALL, PrivateCareKind::id),
+            Choice::Nation => ids(&Nation::ALL, Nation::id),
+            Choice::Area => Vec::new(),
+            Choice::When => vec!["date", "roughly", "not-sure"],
+            Choice::Wants => ids(&Want::ALL, Want::id),
+            Choice::Stage => ids(&Stage::ALL, Stage::id),
+            Choice::Contact => ids(&ContactMethod::ALL, ContactMethod::id),
+            Choice::Access => ids(&AccessNeed::ALL, AccessNeed::id),
+        }
+    }
+
+    /// True when this option is offered for these answers: only the services of the chosen
+    /// group, and the Special Allocation Scheme review only when the complaint is about the
+    /// scheme (or it was already ticked).
+    pub fn offers(self, value: &str, answers: &Answers) -> bool {
+        match self {
+            Choice::Service => answers
+                .service_group
+                .is_some_and(|g| g.services().iter().any(|s| s.id() == value)),
+            Choice::Wants => {
+                value != Want::SasReview.id()
+                    || answers.situation.service == Some(Service::GpRemovalOrSas)
+                    || answers.wants.contains(&Want::SasReview)
+            }
+            _ => true,
+        }
+    }
+
+    /// The values chosen so far.
+    pub fn selected(self, a: &Answers) -> Vec<String> {
+        let s = &a.situation;
+        let one = |id: Option<&str>| id.map(str::to_string).into_iter().collect();
+        let many = |ids: Vec<&str>| ids.into_iter().map(str::to_string).collect();
+        match self {
+            Choice::YesNo(field) => one(field.get(a).map(yes_no_id)),
+            Choice::Who => one(a.who.map(|w| match w {
+                Who::Myself => "me",
+                Who::HelpingSomeone => "helping",
+            })),
+            Choice::ServiceGroup => one(a.service_group.map(ServiceGroup::id)),
+            Choice::Service => one(s.service.map(Service::id)),
+            Choice::PrivateCare => one(s.private_care.map(PrivateCareKind::id)),
+            Choice::Nation => one(s.nation.map(Nation::id)),
+            Choice::Area => s.area.clone().into_iter().collect(),
+            Choice::When => one(a.when_input.choice.map(|c| match c {
+                WhenChoice::ExactDate => "date",
+                WhenChoice::Roughly => "roughly",
+                WhenChoice::NotSure => "not-sure",
+            })),
+            Choice::Wants => many(a.wants.iter().map(|w| w.id()).collect()),
+            Choice::Stage => one(s.stage.map(Stage::id)),
+            Choice::Contact => many(a.contact.methods.iter().map(|m| m.id()).collect()),
+            Choice::Access => many(a.access_needs.iter().map(|n| n.id()).collect()),
+        }
+    }
+
+    /// The edit made by choosing `value` (for checkboxes: ticking or unticking it). `None`
+    /// for a value this choice does not know.
+    pub fn edit(self, value: &str) -> Option<Edit> {
+        fn find<T: Copy>(all: &[T], id: fn(T) -> &'static str, value: &str) -> Option<T> {
+            all.iter().copied().find(|x| id(*x) == value)
+        }
+        Some(match self {
+            Choice::YesNo(field) => Edit::YesNo(field, find(&YesNo::ALL, yes_no_id, value)?),
+            Choice::Who => Edit::Who(match value {
+                "me" => Who::Myself,
+                "helping" => Who::HelpingSomeone,
+                _ => return None,
+            }),
+            Choice::ServiceGroup => Edit::ServiceGroup(ServiceGroup::from_id(value)?),
+            Choice::Service => Edit::Service(Service::from_id(value)?),
+            Choice::PrivateCare => Edit::PrivateCare(PrivateCareKind::from_id(value)?),
+            Choice::Nation => Edit::Nation(Nation::from_id(value)?),
+            Choice::Area => Edit::Area(value.to_string()),
+            Choice::When => Edit::WhenChoice(match value {
+                "date" => WhenChoice::ExactDate,
+                "roughly" => WhenChoice::Roughly,
+                "not-sure" => WhenChoice::NotSure,
+                _ => return None,
+            }),
+            Choice::Wants => Edit::ToggleWant(find(&Want::ALL, Want::id, value)?),
+            Choice::Stage => Edit::Stage(Stage::from_id(value)?),
+            Choice::Contact => {
+                Edit::ToggleContact(find(&ContactMethod::ALL, ContactMethod::id, value)?)
+            }
+            Choice::Access => Edit::ToggleAccess(find(&AccessNeed::ALL, AccessNeed::id, value)?),
+        })
+    }
+}
+
+/// The id of a yes / no / not sure answer on the page.
+pub fn yes_no_id(value: YesNo) -> &'static str {
+    match value {
+        YesNo::Yes => "yes",
+        YesNo::No => "no",
+        YesNo::NotSure => "not-sure",
+    }
+}
+
+/// True when the person has not yet made a formal complaint (or has not said) and the usual
+/// time limit for one has passed: 12 months in England and Wales, 6 in Scotland and Northern
+/// Ireland. The letter should then say why it comes now. Someone who complained in time and is
+/// now chasing or escalating is not late, whatever the date.
+pub fn is_late(answers: &Answers, today: Date) -> bool {
+    let situation = &answers.situation;
+    let first_complaint = situation.stage.is_none_or(Stage::before_formal_complaint);
+    match (
+        situation.usual_time_limit_months(),
+        situation.when.and_then(|w| w.earliest()),
+    ) {
+        (Some(months), Some(start)) => first_complaint && start.add_months(months) < today,
+        _ => false,
+    }
+}

@@ -1,0 +1,742 @@
+//! The English catalogue: every question, option, box, error and page-frame sentence of the
+//! journey. Plain words, short sentences; "me" wording for the person and "they" wording for
+//! someone helping them.
+
+use super::{
+    same, two, Catalogue, ErrorWords, FieldWords, OptionWords, PageWords, QuestionWords, Words,
+};
+use crate::domain::fields::TextField as F;
+use crate::domain::questions::Step;
+use crate::domain::when::DateProblem as D;
+
+const fn opt(value: &'static str, label: &'static str) -> OptionWords {
+    OptionWords {
+        value,
+        label: same(label),
+        hint: None,
+        summary: None,
+    }
+}
+
+const fn opt_hint(value: &'static str, label: &'static str, hint: &'static str) -> OptionWords {
+    OptionWords {
+        hint: Some(hint),
+        ..opt(value, label)
+    }
+}
+
+const fn opt_two(value: &'static str, me: &'static str, they: &'static str) -> OptionWords {
+    OptionWords {
+        label: two(me, they),
+        ..opt(value, "")
+    }
+}
+
+const fn short(option: OptionWords, summary: &'static str) -> OptionWords {
+    OptionWords {
+        summary: Some(summary),
+        ..option
+    }
+}
+
+const fn q(step: Step, title: Words, summary: &'static str) -> QuestionWords {
+    QuestionWords {
+        step,
+        title,
+        hint: None,
+        summary: Some(summary),
+        options: &[],
+        missing: None,
+    }
+}
+
+const fn hinted(question: QuestionWords, hint: Words) -> QuestionWords {
+    QuestionWords {
+        hint: Some(hint),
+        ..question
+    }
+}
+
+const fn choose(question: QuestionWords, options: &'static [OptionWords]) -> QuestionWords {
+    QuestionWords {
+        options,
+        ..question
+    }
+}
+
+const fn needed(question: QuestionWords, missing: Words) -> QuestionWords {
+    QuestionWords {
+        missing: Some(missing),
+        ..question
+    }
+}
+
+const fn page(step: Step, title: &'static str) -> QuestionWords {
+    QuestionWords {
+        summary: None,
+        ..q(step, same(title), "")
+    }
+}
+
+const YES_NO_SURE: &[OptionWords] = &[
+    opt("yes", "Yes"),
+    opt("no", "No"),
+    short(opt("not-sure", "I'm not sure"), "Not sure"),
+];
+
+const SERVICE_GROUPS: &[OptionWords] = &[
+    opt_hint(
+        "gp",
+        "A GP practice (doctor's surgery)",
+        "Including being refused, taken off the list, or the Special Allocation Scheme",
+    ),
+    opt_hint(
+        "dentist",
+        "An NHS dentist",
+        "Including not being able to find one, or urgent dental care",
+    ),
+    opt("pharmacy", "A pharmacy (chemist)"),
+    opt("optician", "An optician"),
+    opt_hint(
+        "hospital",
+        "A hospital",
+        "Including A&E and being sent home",
+    ),
+    opt_hint(
+        "mental-health",
+        "A mental health service",
+        "Including crisis teams and the Mental Health Act",
+    ),
+    opt("ambulance-or-111", "An ambulance, or NHS 111"),
+    opt_hint(
+        "prison",
+        "Healthcare in prison or immigration detention",
+        "Including medicines when leaving prison",
+    ),
+    opt_hint(
+        "community-health",
+        "A community health service",
+        "For example, district nurses or a community clinic",
+    ),
+    opt_hint(
+        "social-care",
+        "Social care from the council",
+        "For example, carers at home or a care assessment",
+    ),
+    opt(
+        "drug-alcohol-sexual-health",
+        "A drug, alcohol or sexual health service",
+    ),
+    opt_hint(
+        "private-care",
+        "Care that is paid for privately",
+        "For example, a care home or treatment you pay for yourself",
+    ),
+];
+
+const SERVICES: &[OptionWords] = &[
+    opt_hint(
+        "gp-practice",
+        "Care or treatment at the GP practice",
+        "For example, appointments, attitude, prescriptions or a diagnosis",
+    ),
+    OptionWords {
+        hint: Some("For example, because of no address or no ID"),
+        ..opt_two(
+            "gp-registration-refused",
+            "The GP practice would not register me",
+            "The GP practice would not register them",
+        )
+    },
+    opt_two(
+        "gp-removal-or-sas",
+        "I was taken off the list, or put on the Special Allocation Scheme",
+        "They were taken off the list, or put on the Special Allocation Scheme",
+    ),
+    opt("nhs-dentist", "Care or treatment at the dentist"),
+    opt_two(
+        "nhs-dentist-cannot-get-one",
+        "I cannot find an NHS dentist",
+        "They cannot find an NHS dentist",
+    ),
+    opt_hint(
+        "urgent-dental-care",
+        "Could not get urgent dental care",
+        "For example, when in pain",
+    ),
+    opt("hospital", "Care on a ward or at a clinic"),
+    opt("hospital-a-and-e", "A&E or an urgent treatment centre"),
+    opt_hint(
+        "hospital-discharge",
+        "Being sent home from hospital",
+        "For example, too early, with nowhere to go, or with no plan",
+    ),
+    opt("mental-health", "Care from a mental health team"),
+    opt(
+        "mental-health-crisis",
+        "A crisis team, or getting help in a crisis",
+    ),
+    opt(
+        "mental-health-discharge",
+        "Being discharged with no support or referral",
+    ),
+    opt_hint(
+        "mental-health-act",
+        "Being assessed or kept in hospital under the Mental Health Act",
+        "Sometimes called being sectioned",
+    ),
+    opt_hint(
+        "perinatal-mental-health",
+        "A perinatal mental health team",
+        "Mental health care in pregnancy or after a birth",
+    ),
+    opt("prison-healthcare", "Healthcare while in prison"),
+    opt(
+        "prison-release-medicines",
+        "Medicines or care not ready when leaving prison",
+    ),
+    opt(
+        "immigration-detention-healthcare",
+        "Healthcare in an immigration removal centre",
+    ),
+];
+
+const STAGES: &[OptionWords] = &[
+    opt("not-raised", "No, not yet"),
+    opt_hint(
+        "raised-informally",
+        "I told staff or PALS, but did not make a formal complaint",
+        "PALS is the patient advice service in hospitals",
+    ),
+    opt("no-acknowledgement", "Yes, but nobody has replied"),
+    opt(
+        "no-response-in-time",
+        "Yes, they said they got it, but have not answered in the time they gave",
+    ),
+    opt(
+        "final-response-unhappy",
+        "Yes, I got their final answer and I am not happy with it",
+    ),
+    opt_hint(
+        "with-ombudsman",
+        "It is already with an ombudsman",
+        "An ombudsman is the independent final step",
+    ),
+];
+
+/// The English catalogue.
+pub const ENGLISH: Catalogue = Catalogue {
+    questions: &[
+        choose(
+            hinted(
+                QuestionWords {
+                    summary: None,
+                    ..q(Step::Safe, two("Are you safe right now?", "Are they safe right now?"), "")
+                },
+                two(
+                    "If you are in danger, or might hurt yourself, we will show you who can help straight away.",
+                    "If they are in danger, or might hurt themselves, we will show you who can help straight away.",
+                ),
+            ),
+            // The answer stored is whether they are in danger, so "Yes, I am safe" is "no".
+            &[
+                opt_two("no", "Yes, I am safe", "Yes, they are safe"),
+                opt_two("yes", "No, I am not safe", "No, they are not safe"),
+                opt("not-sure", "I'm not sure"),
+            ],
+        ),
+        needed(
+            choose(
+                q(Step::Who, same("Who is filling this in?"), "Who is filling this in"),
+                &[
+                    short(opt("me", "Me. It is my complaint"), "Me"),
+                    short(
+                        opt_hint(
+                            "helping",
+                            "I am helping someone else with their complaint",
+                            "For example, as their support worker, friend or family member. The letter will still be in their words.",
+                        ),
+                        "I am helping someone",
+                    ),
+                ],
+            ),
+            same("Select who is filling this in"),
+        ),
+        q(Step::Supporter, same("About you, the helper"), "Helper"),
+        choose(
+            hinted(
+                q(
+                    Step::Consent,
+                    same("Have they agreed to you helping them complain?"),
+                    "They have agreed",
+                ),
+                same("They need to agree, unless they cannot (for example, because of their health). The service will usually ask them to sign a form. We will make one for you to print."),
+            ),
+            &[
+                short(opt("yes", "Yes, they have agreed"), "Yes"),
+                short(opt("no", "No, not yet"), "No"),
+                short(opt("not-sure", "I'm not sure"), "Not sure"),
+            ],
+        ),
+        choose(
+            hinted(
+                q(
+                    Step::ConsentShare,
+                    same("Do they agree that the service can share information about the complaint with you?"),
+                    "Share information with the helper",
+                ),
+                same("This lets the service talk to you about the complaint and send you a copy of its reply."),
+            ),
+            YES_NO_SURE,
+        ),
+        choose(
+            hinted(
+                q(
+                    Step::SharedComputer,
+                    same("Are you using a shared or public computer?"),
+                    "Shared computer",
+                ),
+                same("For example, at a library, a day centre, or a friend's computer. If you say yes or you are not sure, we will clear everything if the page is left alone for 15 minutes, and warn you first."),
+            ),
+            YES_NO_SURE,
+        ),
+        needed(
+            choose(
+                hinted(
+                    q(Step::ServiceGroup, same("What is the complaint about?"), "What it is about"),
+                    same("If it is about more than one, choose the one that matters most. You can mention the others in your own words."),
+                ),
+                SERVICE_GROUPS,
+            ),
+            same("Select what the complaint is about. If you are not sure, choose the closest"),
+        ),
+        needed(
+            choose(
+                QuestionWords {
+                    summary: None,
+                    ..q(Step::Service, same("Which of these is closest?"), "")
+                },
+                SERVICES,
+            ),
+            same("Select the one that is closest"),
+        ),
+        choose(
+            hinted(
+                q(
+                    Step::PrivateCare,
+                    same("What kind of care was paid for privately?"),
+                    "Kind of private care",
+                ),
+                same("Complaints about private care go to different places depending on the kind of care."),
+            ),
+            &[
+                opt("care-home-or-home-care", "A care home, or carers at home"),
+                opt("dental", "Dental treatment"),
+                opt("hospital-or-clinic", "A private hospital or clinic"),
+                opt("other", "Something else"),
+            ],
+        ),
+        needed(
+            choose(
+                hinted(
+                    q(Step::Nation, same("Where did this happen?"), "Where"),
+                    same("The rules for complaints are different in each part of the UK."),
+                ),
+                &[
+                    opt("england", "England"),
+                    opt("wales", "Wales"),
+                    opt("scotland", "Scotland"),
+                    opt("northern-ireland", "Northern Ireland"),
+                ],
+            ),
+            same("Select where it happened. The rules are different in each part of the UK"),
+        ),
+        hinted(
+            q(Step::Area, same("Which area was it in?"), "Area"),
+            same("This helps us find free local help. We never look anything up online."),
+        ),
+        q(
+            Step::ServiceName,
+            same("What is the name of the service?"),
+            "Name of the service",
+        ),
+        needed(
+            hinted(
+                q(
+                    Step::WhatHappened,
+                    two(
+                        "What happened? Tell us in your own words",
+                        "What happened? Write it in their own words",
+                    ),
+                    "What happened",
+                ),
+                two(
+                    "Write it the way you would say it. Your words go into the letter exactly as you write them. You can change them later.",
+                    "Write it the way they would say it, using their words. It goes into the letter exactly as written. You can change it later.",
+                ),
+            ),
+            two(
+                "Tell us what happened. A few words are enough to start",
+                "Tell us what happened to them. A few words are enough to start",
+            ),
+        ),
+        choose(
+            hinted(
+                q(Step::When, same("When did it happen?"), "When"),
+                same("Or when you found out about it. This helps us work out the time limits."),
+            ),
+            &[
+                opt("date", "I know the date"),
+                opt("roughly", "I know roughly when"),
+                opt("not-sure", "I'm not sure"),
+            ],
+        ),
+        hinted(
+            q(
+                Step::Affected,
+                two(
+                    "How has this affected you? (optional)",
+                    "How has this affected them? (optional)",
+                ),
+                "How it affected",
+            ),
+            same("For example, health, feelings, money or everyday life. This goes into the letter as written."),
+        ),
+        choose(
+            hinted(
+                q(
+                    Step::Wants,
+                    two("What would you like to happen?", "What would they like to happen?"),
+                    "What you want",
+                ),
+                same("Choose all that apply."),
+            ),
+            &[
+                opt("apology", "An apology"),
+                opt("explanation", "An explanation of what went wrong"),
+                opt_two(
+                    "sas-review",
+                    "To be part of a review of my place on the Special Allocation Scheme",
+                    "To be part of a review of their place on the Special Allocation Scheme",
+                ),
+                opt(
+                    "appointment-or-prescription",
+                    "An appointment or prescription sorted out",
+                ),
+                opt(
+                    "change-for-others",
+                    "A change, so it does not happen to other people",
+                ),
+                opt("meeting", "A meeting to talk about it"),
+                short(opt("something-else", "Something else"), "{}"),
+            ],
+        ),
+        choose(
+            q(
+                Step::Stage,
+                two(
+                    "Have you already complained about this?",
+                    "Have they already complained about this?",
+                ),
+                "Already complained",
+            ),
+            STAGES,
+        ),
+        hinted(
+            q(
+                Step::LateReason,
+                two(
+                    "Why are you complaining now? (optional)",
+                    "Why are they complaining now? (optional)",
+                ),
+                "Why now",
+            ),
+            same("The usual time limit for complaints has passed. A service can still look at it if there was a good reason for the wait, for example being unwell, in prison, homeless or grieving."),
+        ),
+        choose(
+            hinted(
+                q(
+                    Step::AbleToComplain,
+                    two(
+                        "Do you feel able to complain to the service directly?",
+                        "Do they feel able to complain to the service directly?",
+                    ),
+                    "Able to complain to them directly",
+                ),
+                same("If not, there is often another organisation you can complain to instead."),
+            ),
+            YES_NO_SURE,
+        ),
+        choose(
+            hinted(
+                q(
+                    Step::StillReceivingCare,
+                    two(
+                        "Are you still getting care from them?",
+                        "Are they still getting care from them?",
+                    ),
+                    "Still getting care",
+                ),
+                same("If something needs sorting out now, there may be a quicker way to get help."),
+            ),
+            YES_NO_SURE,
+        ),
+        choose(
+            hinted(
+                q(
+                    Step::Professional,
+                    same("Is this also a serious concern about one health professional?"),
+                    "Concern about one professional",
+                ),
+                same("For example, a doctor, nurse or pharmacist who may not be safe to work. If so, you can also tell the organisation that registers them. Most complaints do not need this."),
+            ),
+            YES_NO_SURE,
+        ),
+        needed(
+            hinted(
+                q(Step::Name, two("What is your name?", "What is their name?"), "Name"),
+                same("As it should appear on the letter. The service needs it to find the records."),
+            ),
+            two(
+                "Enter your name. The service needs it to look into your complaint",
+                "Enter their name. The service needs it to look into the complaint",
+            ),
+        ),
+        needed(
+            choose(
+                hinted(
+                    q(
+                        Step::Contact,
+                        two("How can they reply to you?", "How can the service reply to them?"),
+                        "How they can reply",
+                    ),
+                    same("Choose all that work. If there is no fixed address, a hostel, day centre or support service can take post."),
+                ),
+                &[
+                    short(
+                        opt_two("post", "By post, to my address", "By post, to their address"),
+                        "Post:\n{}",
+                    ),
+                    short(
+                        opt("care-of", "By post, care of a hostel, day centre or service"),
+                        "Care of {}:\n{}",
+                    ),
+                    short(opt("email", "By email"), "Email: {}"),
+                    short(opt("phone", "By phone or text"), "Phone: {}"),
+                    short(
+                        opt_two(
+                            "support-worker",
+                            "Through my support worker",
+                            "Through their support worker",
+                        ),
+                        "Through support worker: {}",
+                    ),
+                ],
+            ),
+            same("Choose at least one way they can reply. If you have no address, choose care of a hostel, day centre or service"),
+        ),
+        choose(
+            hinted(
+                q(
+                    Step::Access,
+                    two(
+                        "Do you need anything to help you take part?",
+                        "Do they need anything to help them take part?",
+                    ),
+                    "Support needed",
+                ),
+                same("Services must make reasonable changes so everyone can take part. Choose any that apply, or none."),
+            ),
+            &[
+                opt("large-print", "Large print"),
+                opt("easy-read", "Easy Read"),
+                short(opt("interpreter", "An interpreter"), "Interpreter: {}"),
+                opt("bsl", "British Sign Language (BSL)"),
+                short(opt("other", "Something else"), "{}"),
+            ],
+        ),
+        page(Step::CheckAnswers, "Check your answers"),
+        page(Step::Letter, "Your letter and where to send it"),
+        page(Step::Finish, "Finish and clear"),
+    ],
+    fields: &[
+        FieldWords {
+            field: F::SupporterName,
+            label: same("Your name"),
+            hint: None,
+        },
+        FieldWords {
+            field: F::SupporterRole,
+            label: same("Your role and organisation (optional)"),
+            hint: Some("For example, support worker, Brighton Housing Trust"),
+        },
+        FieldWords {
+            field: F::SupporterContact,
+            label: same("How the service can contact you (optional)"),
+            hint: Some("A phone number or email address"),
+        },
+        FieldWords {
+            field: F::SupporterNotes,
+            label: same("Your private notes (optional)"),
+            hint: Some("Only you see these. They never go in the letter or any form."),
+        },
+        FieldWords {
+            field: F::DateOfBirth,
+            label: same("Date of birth (optional)"),
+            hint: Some("This helps them find the right records. For example, 27 3 1985"),
+        },
+        FieldWords {
+            field: F::WhenDay,
+            label: same("Day"),
+            hint: None,
+        },
+        FieldWords {
+            field: F::WhenMonth,
+            label: same("Month"),
+            hint: None,
+        },
+        FieldWords {
+            field: F::WhenYear,
+            label: same("Year"),
+            hint: None,
+        },
+        FieldWords {
+            field: F::RoughMonth,
+            label: same("Month"),
+            hint: Some("For example, 3 or March"),
+        },
+        FieldWords {
+            field: F::RoughYear,
+            label: same("Year"),
+            hint: None,
+        },
+        FieldWords {
+            field: F::WantOther,
+            label: same("What else would you like to happen?"),
+            hint: None,
+        },
+        FieldWords {
+            field: F::Address,
+            label: same("Address"),
+            hint: None,
+        },
+        FieldWords {
+            field: F::CareOfName,
+            label: same("Name of the hostel, day centre or service"),
+            hint: None,
+        },
+        FieldWords {
+            field: F::CareOfAddress,
+            label: same("Its address"),
+            hint: None,
+        },
+        FieldWords {
+            field: F::Email,
+            label: same("Email address"),
+            hint: None,
+        },
+        FieldWords {
+            field: F::Phone,
+            label: same("Phone number"),
+            hint: None,
+        },
+        FieldWords {
+            field: F::SupportWorker,
+            label: same("Support worker's name, service and phone number"),
+            hint: None,
+        },
+        FieldWords {
+            field: F::InterpreterLanguage,
+            label: same("Which language?"),
+            hint: None,
+        },
+        FieldWords {
+            field: F::AccessOther,
+            label: same("What would help?"),
+            hint: None,
+        },
+        FieldWords {
+            field: F::Postcode,
+            label: same("Or type the first part of the postcode (optional)"),
+            hint: Some("For example, BN1 or TN34"),
+        },
+    ],
+    errors: ErrorWords {
+        date: &[
+            (D::NoDate, "Enter the date, or choose 'I know roughly' or 'I'm not sure'"),
+            (D::Future, "The date must be today or in the past"),
+            (D::Year, "Enter the year as 4 numbers, like 2025"),
+            (D::NotReal, "Enter a real date, like 27 3 2025"),
+            (D::RoughFuture, "The date must be in the past"),
+            (D::RoughMonth, "Enter the month, like 3 or March"),
+            (D::RoughYear, "Enter the year as 4 numbers, like 2025"),
+        ],
+        postcode_unknown: "We do not know that postcode. Choose an area from the list instead",
+        boxes: &[
+            (F::Address, "Enter the address"),
+            (F::CareOfName, "Enter the name of the hostel, day centre or service"),
+            (F::CareOfAddress, "Enter the address of the hostel, day centre or service"),
+            (F::Email, "Enter an email address in the right form, like name@example.com"),
+            (F::Phone, "Enter a phone number"),
+            (F::SupportWorker, "Enter the support worker's name and how to reach them"),
+            (F::InterpreterLanguage, "Enter the language for the interpreter"),
+            (F::WantOther, "Tell us what else you want to happen"),
+        ],
+    },
+    pages: PageWords {
+        app_name: "In My Words",
+        start_title: "In My Words: complain about a health or care service",
+        get_help_title: "Get help now",
+        save_title: "Save or open a draft",
+        not_found_title: "Page not found",
+        not_found_check: "If you typed the address, check it is correct.",
+        not_found_start: "Go to the start",
+        progress: "Question {} of {}",
+        continue_button: "Continue",
+        save_and_back: "Save and go back to your answers",
+        change: "Change",
+        not_given: "Not given",
+        supporter_intro: "The letter will be in their words and their name. We ask about you so the service knows who is helping.",
+        consent_not_yet: &[
+            "Talk to them before you send anything. You can still write the letter together now.",
+            "If they cannot agree because of their health, the service can explain what to do.",
+        ],
+        ideas_summary: "Need ideas? Things you could say",
+        ideas: &[
+            "Who was involved. Names or jobs are fine, like 'the receptionist'.",
+            "When and where it happened.",
+            "What was said or done.",
+            "What you expected to happen instead.",
+        ],
+        ideas_end: "You do not have to use all of these. Write what matters to you.",
+        date_legend: "Date",
+        date_hint: "For example, 27 3 2025",
+        phone_legend: "Phone calls",
+        phone_hard: two(
+            "I find phone calls hard, please write to me",
+            "They find phone calls hard, please write instead",
+        ),
+        phone_hard_summary: "Finds phone calls hard",
+        service_name_title: "What is the name of the {}?",
+        service_name_hint: "If you know it. For example, Seaview Surgery or the Royal Sussex County Hospital. You can leave this blank.",
+        service_nouns: &[
+            ("gp", "GP practice"),
+            ("dentist", "dental practice"),
+            ("pharmacy", "pharmacy"),
+            ("optician", "optician"),
+            ("hospital", "hospital"),
+            ("mental-health", "mental health service"),
+            ("ambulance-or-111", "ambulance service or NHS 111"),
+            ("prison", "prison or centre"),
+            ("social-care", "council"),
+            ("private-care", "care provider"),
+        ],
+        service_noun_other: "service",
+        area_none: "You do not need to choose an area. We will show you how to find local help.",
+        area_chosen: "We have chosen {}.",
+        check_intro: "You can change anything before you see the letter.",
+        check_see_letter: "See the letter and where to send it",
+        born: "Born {}",
+        when_not_sure: "Not sure",
+    },
+};

@@ -1,0 +1,230 @@
+//! The words a person reads, in one catalogue per language.
+//!
+//! The journey's structure (which questions, what each answer is, when a page is skipped)
+//! lives in `domain::questions`; this module holds only wording, keyed by the same steps, text
+//! boxes and option values. [`en::ENGLISH`] is the English catalogue; a Welsh one would be a
+//! second `Catalogue` value beside it, and the compiler checks it has every named piece.
+//!
+//! Wording that comes from the data files (rules, the directory) stays in those files, with
+//! its sources; the readability checks read both.
+
+pub mod en;
+
+use crate::domain::fields::TextField;
+use crate::domain::questions::Step;
+use crate::domain::when::DateProblem;
+
+/// Wording for the person themselves, and for someone helping them ("What happened to them?").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Words {
+    pub me: &'static str,
+    pub they: &'static str,
+}
+
+impl Words {
+    /// The wording for a helper (`they`) or for the person.
+    pub fn pick(self, they: bool) -> &'static str {
+        if they {
+            self.they
+        } else {
+            self.me
+        }
+    }
+}
+
+/// The same wording whoever is filling it in.
+pub const fn same(text: &'static str) -> Words {
+    Words {
+        me: text,
+        they: text,
+    }
+}
+
+/// Different wording for the person and for a helper.
+pub const fn two(me: &'static str, they: &'static str) -> Words {
+    Words { me, they }
+}
+
+/// The words of one page of the journey.
+#[derive(Clone, Copy, Debug)]
+pub struct QuestionWords {
+    pub step: Step,
+    /// The question, which is also the page's heading and the tab's title.
+    pub title: Words,
+    pub hint: Option<Words>,
+    /// The row's label on "Check your answers"; `None` for no row.
+    pub summary: Option<&'static str>,
+    /// The options of a choice question, in the order shown.
+    pub options: &'static [OptionWords],
+    /// The message when a required question is not answered.
+    pub missing: Option<Words>,
+}
+
+/// The words of one option of a choice question.
+#[derive(Clone, Copy, Debug)]
+pub struct OptionWords {
+    /// The answer's id (see `domain::questions::Choice::values`).
+    pub value: &'static str,
+    pub label: Words,
+    pub hint: Option<&'static str>,
+    /// A shorter form for "Check your answers". `{}` marks where each text box revealed under
+    /// the option goes, in order.
+    pub summary: Option<&'static str>,
+}
+
+/// The words of a text box that is not itself a page's question.
+#[derive(Clone, Copy, Debug)]
+pub struct FieldWords {
+    pub field: TextField,
+    pub label: Words,
+    pub hint: Option<&'static str>,
+}
+
+/// Error messages that are not "please answer this question".
+#[derive(Clone, Copy, Debug)]
+pub struct ErrorWords {
+    /// For each date problem, its message.
+    pub date: &'static [(DateProblem, &'static str)],
+    pub postcode_unknown: &'static str,
+    /// A chosen option whose revealed box is empty (or not in the right form), by box.
+    pub boxes: &'static [(TextField, &'static str)],
+}
+
+/// Words of the question pages' frame and of the pages' extras.
+#[derive(Clone, Copy, Debug)]
+pub struct PageWords {
+    pub app_name: &'static str,
+    pub start_title: &'static str,
+    pub get_help_title: &'static str,
+    pub save_title: &'static str,
+    pub not_found_title: &'static str,
+    pub not_found_check: &'static str,
+    pub not_found_start: &'static str,
+    /// "Question {} of {}".
+    pub progress: &'static str,
+    pub continue_button: &'static str,
+    pub save_and_back: &'static str,
+    pub change: &'static str,
+    pub not_given: &'static str,
+    pub supporter_intro: &'static str,
+    pub consent_not_yet: &'static [&'static str],
+    pub ideas_summary: &'static str,
+    pub ideas: &'static [&'static str],
+    pub ideas_end: &'static str,
+    pub date_legend: &'static str,
+    pub date_hint: &'static str,
+    pub phone_legend: &'static str,
+    pub phone_hard: Words,
+    pub phone_hard_summary: &'static str,
+    /// "What is the name of the {}?" and its hint, with the kind of service by group id.
+    pub service_name_title: &'static str,
+    pub service_name_hint: &'static str,
+    pub service_nouns: &'static [(&'static str, &'static str)],
+    pub service_noun_other: &'static str,
+    pub area_none: &'static str,
+    /// "We have chosen {}."
+    pub area_chosen: &'static str,
+    pub check_intro: &'static str,
+    pub check_see_letter: &'static str,
+    /// "Born {}", under the name on "Check your answers".
+    pub born: &'static str,
+    pub when_not_sure: &'static str,
+}
+
+/// Every piece of wording the journey needs, for one language.
+#[derive(Clone, Copy, Debug)]
+pub struct Catalogue {
+    pub questions: &'static [QuestionWords],
+    pub fields: &'static [FieldWords],
+    pub errors: ErrorWords,
+    pub pages: PageWords,
+}
+
+impl Catalogue {
+    /// The words for a step. Every step has words (a test checks); a missing one shows an
+    /// empty page heading rather than stopping the app.
+    pub fn question(&self, step: Step) -> &'static QuestionWords {
+        self.questions
+            .iter()
+            .find(|q| q.step == step)
+            .unwrap_or(&self.questions[0])
+    }
+
+    /// The words of one option of a step's question.
+    pub fn option(&self, step: Step, value: &str) -> Option<&'static OptionWords> {
+        self.question(step)
+            .options
+            .iter()
+            .find(|o| o.value == value)
+    }
+
+    /// The label and hint of a text box.
+    pub fn field(&self, field: TextField) -> Option<&'static FieldWords> {
+        self.fields.iter().find(|f| f.field == field)
+    }
+
+    /// The message for a date problem.
+    pub fn date_problem(&self, problem: DateProblem) -> &'static str {
+        lookup(self.errors.date, &problem)
+    }
+
+    /// The message for a revealed box left empty (or not in the right form).
+    pub fn box_error(&self, field: TextField) -> &'static str {
+        lookup(self.errors.boxes, &field)
+    }
+
+    /// The kind of service, for "What is the name of the ...?".
+    pub fn service_noun(&self, group_id: Option<&str>) -> &'static str {
+        self.pages
+            .service_nouns
+            .iter()
+            .find(|(id, _)| Some(*id) == group_id)
+            .map_or(self.pages.service_noun_other, |(_, noun)| noun)
+    }
+}
+
+fn lookup<K: PartialEq>(table: &'static [(K, &'static str)], key: &K) -> &'static str {
+    table
+        .iter()
+        .find(|(k, _)| k == key)
+        .map_or("", |(_, text)| text)
+}
+
+/// The catalogue in use. Only English today.
+pub fn words() -> &'static Catalogue {
+    &en::ENGLISH
+}
+
+/// Puts each of `parts` in place of the next `{}` in `template`.
+pub fn fill(template: &str, parts: &[&str]) -> String {
+    let mut out =
+        String::with_capacity(template.len() + parts.iter().map(|p| p.len()).sum::<usize>());
+    let mut rest = template;
+    for part in parts {
+        match rest.find("{}") {
+            Some(at) => {
+                out.push_str(&rest[..at]);
+                out.push_str(part);
+                rest = &rest[at + 2..];
+            }
+            None => break,
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fill_puts_each_part_in_order_and_keeps_it_exactly() {
+        assert_eq!(fill("Question {} of {}", &["3", "19"]), "Question 3 of 19");
+        assert_eq!(
+            fill("Care of {}:\n{}", &["{}", "a\r\nb"]),
+            "Care of {}:\na\r\nb"
+        );
+        assert_eq!(fill("No gaps", &["x"]), "No gaps");
+    }
+}
