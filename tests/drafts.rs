@@ -2,7 +2,8 @@
 //! Saved drafts open forever after.
 //!
 //! `tests/fixtures/` holds drafts in every format the app has ever written, made once and never
-//! changed: an encrypted file per envelope version (`draft-v1.imw`, `draft-v2.imw`) and the same
+//! changed: an encrypted file per envelope version and answers layout (`draft-v1.imw`,
+//! `draft-v2.imw` with layout 1, `draft-v2-layout2.imw`) and the same
 //! bytes as "Save on this device" keeps them in local storage (`*.stored.txt`, base64). These
 //! tests open them with a native copy of what `platform::crypto` does in the browser
 //! (PBKDF2-HMAC-SHA-256 then AES-256-GCM, with the header as additional data from version 2 on)
@@ -214,6 +215,7 @@ fn like_v2_fixture() -> Envelope {
 /// files can be remade byte for byte if ever needed to compare; real drafts use random ones.
 fn fixture_recipes() -> Vec<(&'static str, Vec<u8>)> {
     let answers = fixture_answers();
+    let layout_1 = layout_1_bytes(&answers);
     // Envelope version 1, exactly as the first release wrote it: bare postcard answers, no
     // additional data.
     let v1 = seal(
@@ -224,7 +226,7 @@ fn fixture_recipes() -> Vec<(&'static str, Vec<u8>)> {
             iv: *b"fixture-v1iv",
             ciphertext: vec![],
         },
-        &postcard::to_allocvec(&answers).expect("answers serialise"),
+        &layout_1,
         PASSPHRASE,
     );
     // Envelope version 2, answers layout 1.
@@ -236,7 +238,19 @@ fn fixture_recipes() -> Vec<(&'static str, Vec<u8>)> {
             iv: *b"fixture-v2iv",
             ciphertext: vec![],
         },
-        &codec::draft_plaintext(&answers),
+        &[&[1], layout_1.as_slice()].concat(),
+        PASSPHRASE,
+    );
+    // Envelope version 2, answers layout 2 (with answers to newer questions by id).
+    let layout_2 = seal(
+        Envelope {
+            version: 2,
+            iterations: ITERATIONS,
+            salt: *b"imw-fixture-l2-s",
+            iv: *b"fixture-l2iv",
+            ciphertext: vec![],
+        },
+        &codec::draft_plaintext(&fixture_answers_layout_2()),
         PASSPHRASE,
     );
     vec![
@@ -250,7 +264,30 @@ fn fixture_recipes() -> Vec<(&'static str, Vec<u8>)> {
             codec::base64_encode(&v2).into_bytes(),
         ),
         ("draft-v2.imw", v2),
+        (
+            "draft-v2-layout2.stored.txt",
+            codec::base64_encode(&layout_2).into_bytes(),
+        ),
+        ("draft-v2-layout2.imw", layout_2),
     ]
+}
+
+/// Answers as layout 1 held them: today's postcard form without the last field (`more`, an
+/// empty list: the byte 0).
+fn layout_1_bytes(answers: &Answers) -> Vec<u8> {
+    assert!(answers.more.is_empty(), "layout 1 had no `more`");
+    let mut bytes = postcard::to_allocvec(answers).expect("answers serialise");
+    assert_eq!(bytes.pop(), Some(0));
+    bytes
+}
+
+/// The layout 2 fixture's answers: the same as the others, with answers to two questions
+/// kept by id (one id not ASCII, as a later question's might be).
+fn fixture_answers_layout_2() -> Answers {
+    let mut answers = fixture_answers();
+    answers.set_more("share-with-service", "not-sure".into());
+    answers.set_more("réponse-💬", "ضعيف \u{200f}ŵ".into());
+    answers
 }
 
 #[test]
@@ -293,22 +330,28 @@ fn a_version_2_draft_opens() {
 }
 
 #[test]
+fn a_layout_2_draft_opens() {
+    let bytes = fixture("draft-v2-layout2.imw");
+    assert_eq!(bytes[4], 2, "envelope version");
+    let (_, plain) = decrypt(&bytes, PASSPHRASE).unwrap();
+    assert_eq!(plain[0], 2, "answers layout");
+    assert_eq!(open(&bytes, PASSPHRASE), Ok(fixture_answers_layout_2()));
+}
+
+#[test]
 fn drafts_kept_on_the_device_open() {
-    for version in [1, 2] {
-        let stored = String::from_utf8(fixture(&format!("draft-v{version}.stored.txt")))
+    let fixtures = [
+        ("draft-v1", fixture_answers()),
+        ("draft-v2", fixture_answers()),
+        ("draft-v2-layout2", fixture_answers_layout_2()),
+    ];
+    for (name, answers) in fixtures {
+        let stored = String::from_utf8(fixture(&format!("{name}.stored.txt")))
             .expect("local storage holds text");
         // What `storage::saved_on_device` does with the text.
         let bytes = codec::base64_decode(&stored).expect("standard base64");
-        assert_eq!(
-            bytes,
-            fixture(&format!("draft-v{version}.imw")),
-            "v{version}"
-        );
-        assert_eq!(
-            open(&bytes, PASSPHRASE),
-            Ok(fixture_answers()),
-            "v{version}"
-        );
+        assert_eq!(bytes, fixture(&format!("{name}.imw")), "{name}");
+        assert_eq!(open(&bytes, PASSPHRASE), Ok(answers), "{name}");
     }
 }
 
@@ -318,14 +361,18 @@ fn drafts_kept_on_the_device_open() {
 #[test]
 fn todays_code_still_writes_the_layout_the_fixtures_hold() {
     assert_eq!(
-        LAYOUT, 1,
+        LAYOUT, 2,
         "a new layout needs its own fixture and test here"
     );
-    let (_, v2_plain) = decrypt(&fixture("draft-v2.imw"), PASSPHRASE).unwrap();
+    let (_, layout_2_plain) = decrypt(&fixture("draft-v2-layout2.imw"), PASSPHRASE).unwrap();
     assert!(
-        codec::draft_plaintext(&fixture_answers()) == v2_plain,
+        codec::draft_plaintext(&fixture_answers_layout_2()) == layout_2_plain,
         "Answers' saved layout changed: see the note on `Answers`"
     );
+    // Layout 1 is today's form less the empty list at the end.
+    let (_, v2_plain) = decrypt(&fixture("draft-v2.imw"), PASSPHRASE).unwrap();
+    assert_eq!(v2_plain[0], 1);
+    assert_eq!(v2_plain[1..], layout_1_bytes(&fixture_answers()));
     let (_, v1_plain) = decrypt(&fixture("draft-v1.imw"), PASSPHRASE).unwrap();
     assert_eq!(v1_plain, v2_plain[1..], "v1 holds the same answers, bare");
 }
@@ -442,6 +489,7 @@ fn fields(answers: &Answers) -> Vec<Vec<u8>> {
         bytes(&a.interpreter_language),
         bytes(&a.access_other),
         bytes(&a.shared_computer),
+        bytes(&a.more),
     ]
 }
 
@@ -451,7 +499,7 @@ fn a_new_field_anywhere_in_the_fixture_answers_is_never_misread() {
     // everything after it. This puts a new field of several kinds at every position and checks
     // the reader refuses each one for these answers. It cannot prove that no change could ever
     // be misread; bumping the layout (the note on `Answers`) is what does.
-    let answers = fixture_answers();
+    let answers = fixture_answers_layout_2();
     let parts = fields(&answers);
     assert_eq!(
         parts.concat(),

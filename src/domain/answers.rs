@@ -191,10 +191,14 @@ pub struct Supporter {
 ///
 /// Frozen layouts so far (write the new one here):
 ///
-/// - Layout 1: this struct as it is now. Fixtures: `tests/fixtures/draft-v1.imw` (envelope
-///   version 1, no layout byte) and `draft-v2.imw` (envelope version 2, layout 1).
+/// - Layout 1: this struct without `more`. Fixtures: `tests/fixtures/draft-v1.imw` (envelope
+///   version 1, no layout byte) and `draft-v2.imw` (envelope version 2, layout 1). Read by
+///   adding an empty `more` (see `codec::answers_from_layout`).
+/// - Layout 2: this struct as it is now. Fixture: `draft-v2-layout2.imw`.
 ///
-/// `tests/drafts.rs` fails when today's code no longer writes the layout 1 fixture's bytes:
+/// A new *question* does not need a new layout: its answer goes in `more` under its id.
+///
+/// `tests/drafts.rs` fails when today's code no longer writes the newest fixture's bytes:
 /// that is the reminder to do the steps above.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -227,6 +231,11 @@ pub struct Answers {
     pub access_other: String,
     /// On a shared or public computer: the app then clears itself after a quiet spell.
     pub shared_computer: Option<YesNo>,
+    /// Answers to questions added since layout 2, by the question's id, e.g.
+    /// `("share-with-service", "no")`. A new question keeps its answer here (see
+    /// `questions::Choice::Keyed`), so adding one needs no new layout: the list is simply
+    /// longer. Kept in the order first answered; an id appears at most once.
+    pub more: Vec<(String, String)>,
 }
 
 /// True when `text` has something other than white space. Used to decide whether an answer was
@@ -241,6 +250,22 @@ impl Answers {
     /// that Back cannot page through, no "Save on this device").
     pub fn on_shared_computer(&self) -> bool {
         matches!(self.shared_computer, Some(YesNo::Yes | YesNo::NotSure))
+    }
+
+    /// The answer to a question kept in [`Answers::more`], if given.
+    pub fn more(&self, id: &str) -> Option<&str> {
+        self.more
+            .iter()
+            .find(|(key, _)| key == id)
+            .map(|(_, value)| value.as_str())
+    }
+
+    /// Gives (or changes) the answer to a question kept in [`Answers::more`].
+    pub fn set_more(&mut self, id: &str, value: String) {
+        match self.more.iter_mut().find(|(key, _)| key == id) {
+            Some((_, old)) => *old = value,
+            None => self.more.push((id.to_string(), value)),
+        }
     }
 
     /// True in supporter mode, where questions speak of "they" and consent is asked.

@@ -8,9 +8,12 @@
 //!
 //! **Answers layouts**, frozen once released (see the note on [`Answers`]):
 //!
-//! - **Layout 1**: the postcard form of [`Answers`] as it is now. Drafts saved with a date
+//! - **Layout 1**: the postcard form of [`Answers`] before `more`. Drafts saved with a date
 //!   before that fix (when `WhenItHappened` was internally tagged) never opened, and still do
 //!   not: their bytes are refused, not misread.
+//! - **Layout 2**: [`Answers`] as it is now, with `more` (answers to newer questions, by id)
+//!   as its last field. Layout 1 bytes are layout 2 bytes with an empty `more` missing from
+//!   the end, and an empty list is the single byte 0: so layout 1 is read by adding that byte.
 //!
 //! **Where the number is kept:**
 //!
@@ -30,7 +33,7 @@ use serde::de::DeserializeOwned;
 
 /// The answers layout this version of the app writes. Bump it (and add a reader to
 /// [`answers_from_layout`]) whenever the postcard form of [`Answers`] changes.
-pub const LAYOUT: u8 = 1;
+pub const LAYOUT: u8 = 2;
 /// Session storage text starts with this, then the layout number and a colon.
 const SESSION_PREFIX: &str = "imw";
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -105,9 +108,11 @@ fn strict<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, DraftError> {
 /// ever written.
 pub fn answers_from_layout(layout: u8, bytes: &[u8]) -> Result<Answers, DraftError> {
     match layout {
-        // Layout 1 is today's `Answers`. When layout 2 comes, this arm reads a frozen copy of
-        // the layout 1 struct and converts it: `strict::<AnswersV1>(bytes).map(Answers::from)`.
-        1 => strict::<Answers>(bytes),
+        // Layout 1 lacks only the last field, `more`; an empty list is the byte 0. A change
+        // anywhere else in `Answers` needs a frozen copy of the old struct here instead:
+        // `strict::<AnswersV2>(bytes).map(Answers::from)`.
+        1 => strict::<Answers>(&[bytes, &[0]].concat()),
+        2 => strict::<Answers>(bytes),
         newer if newer > LAYOUT => Err(DraftError::NewerVersion),
         _ => Err(DraftError::Damaged),
     }
@@ -200,8 +205,9 @@ mod tests {
         answers.situation.service = Some(Service::PrisonReleaseMedicines);
         answers.contact.methods = vec![ContactMethod::CareOf];
         answers.supporter.notes = "private".into();
+        answers.set_more("share-with-service", "no".into());
         let text = encode(&answers);
-        assert!(text.starts_with("imw1:"));
+        assert!(text.starts_with("imw2:"));
         assert_eq!(decode(&text), Ok(answers));
     }
 
@@ -242,8 +248,8 @@ mod tests {
 
     #[test]
     fn session_text_from_a_newer_version_is_refused_kindly() {
-        let body = encode(&Answers::default())["imw1:".len()..].to_string();
-        for prefix in ["imw2:", "imw255:", "imw9999999999:"] {
+        let body = encode(&Answers::default())["imw2:".len()..].to_string();
+        for prefix in ["imw3:", "imw255:", "imw9999999999:"] {
             let text = format!("{prefix}{body}");
             assert_eq!(decode(&text), Err(DraftError::NewerVersion), "{prefix}");
         }
@@ -257,12 +263,31 @@ mod tests {
         };
         let mut bytes = postcard::to_allocvec(&answers).unwrap();
         assert_eq!(
-            decode(&format!("imw1:{}", base64_encode(&bytes))),
+            decode(&format!("imw2:{}", base64_encode(&bytes))),
             Ok(answers)
         );
         bytes.push(0);
         assert_eq!(
-            decode(&format!("imw1:{}", base64_encode(&bytes))),
+            decode(&format!("imw2:{}", base64_encode(&bytes))),
+            Err(DraftError::Damaged)
+        );
+    }
+
+    /// Layout 1 is layout 2 without the empty `more` at the end: read as such, and nothing
+    /// longer or shorter gets through.
+    #[test]
+    fn layout_1_reads_as_layout_2_with_no_newer_answers() {
+        let answers = Answers {
+            what_happened: "Ça m'a blessé 💔".into(),
+            ..Answers::default()
+        };
+        let layout_2 = postcard::to_allocvec(&answers).unwrap();
+        assert_eq!(layout_2.last(), Some(&0), "an empty list is the byte 0");
+        let layout_1 = &layout_2[..layout_2.len() - 1];
+        assert_eq!(answers_from_layout(1, layout_1), Ok(answers));
+        assert_eq!(answers_from_layout(1, &layout_2), Err(DraftError::Damaged));
+        assert_eq!(
+            answers_from_layout(1, &layout_1[..layout_1.len() - 1]),
             Err(DraftError::Damaged)
         );
     }
@@ -276,8 +301,12 @@ mod tests {
         let plain = draft_plaintext(&answers);
         assert_eq!(plain[0], LAYOUT);
         assert_eq!(answers_from_draft(2, &plain), Ok(answers.clone()));
-        // Envelope version 1 held the same answers with no layout byte.
-        assert_eq!(answers_from_draft(1, &plain[1..]), Ok(answers));
+        // Envelope version 1 held the same answers with no layout byte, in layout 1 (which
+        // lacks the empty list at the end).
+        assert_eq!(
+            answers_from_draft(1, &plain[1..plain.len() - 1]),
+            Ok(answers)
+        );
         assert_eq!(answers_from_draft(2, &[]), Err(DraftError::Damaged));
         assert_eq!(answers_from_draft(0, &plain), Err(DraftError::Damaged));
         assert_eq!(answers_from_draft(3, &plain), Err(DraftError::NewerVersion));

@@ -202,6 +202,8 @@ pub enum Edit {
     ToggleContact(ContactMethod),
     PhoneCallsHard(bool),
     ToggleAccess(AccessNeed),
+    /// The answer to a question kept by its id in `Answers::more`.
+    Keyed(&'static str, String),
 }
 
 /// Applies one edit, keeping the derived parts of the situation in step: the date from the
@@ -269,5 +271,6 @@ pub fn apply(
         Edit::ToggleContact(method) => Answers::toggle(&mut answers.contact.methods, method),
         Edit::PhoneCallsHard(hard) => answers.contact.phone_calls_hard = hard,
         Edit::ToggleAccess(need) => Answers::toggle(&mut answers.access_needs, need),
+        Edit::Keyed(id, value) => answers.set_more(id, value),
     }
 }

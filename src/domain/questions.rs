@@ -4,7 +4,8 @@
 //! (`crate::words`), keyed by the same [`Step`]; the interface draws every page from the two.
 //!
 //! To add a question: a [`Step`] variant and its record in [`QUESTIONS`] (here), and its words
-//! in the catalogue. The tests below fail loudly on anything forgotten: a step without a
+//! in the catalogue. A new choice question keeps its answer by its own id
+//! ([`Choice::Keyed`]), so saved drafts need no new layout. The tests below fail loudly on anything forgotten: a step without a
 //! record, an option the answers cannot hold, a question or option without words.
 
 use super::answers::{has_text, AccessNeed, Answers, ContactMethod, Want, Who};
@@ -375,7 +376,13 @@ pub enum Choice {
     Stage,
     Contact,
     Access,
+    /// A question added since answers layout 2: its answer is kept under its id in
+    /// `Answers::more`, one of `values` (see [`YES_NO`] for yes / no / not sure).
+    Keyed(&'static str, &'static [&'static str]),
 }
+
+/// The values of a yes / no / not sure question kept by id ([`Choice::Keyed`]).
+pub const YES_NO: &[&str] = &["yes", "no", "not-sure"];
 
 fn ids<T: Copy>(all: &[T], id: fn(T) -> &'static str) -> Vec<&'static str> {
     all.iter().map(|x| id(*x)).collect()
@@ -397,6 +404,7 @@ impl Choice {
             Choice::Stage => ids(&Stage::ALL, Stage::id),
             Choice::Contact => ids(&ContactMethod::ALL, ContactMethod::id),
             Choice::Access => ids(&AccessNeed::ALL, AccessNeed::id),
+            Choice::Keyed(_, values) => values.to_vec(),
         }
     }
 
@@ -442,6 +450,7 @@ impl Choice {
             Choice::Stage => one(s.stage.map(Stage::id)),
             Choice::Contact => many(a.contact.methods.iter().map(|m| m.id()).collect()),
             Choice::Access => many(a.access_needs.iter().map(|n| n.id()).collect()),
+            Choice::Keyed(id, _) => one(a.more(id)),
         }
     }
 
@@ -475,6 +484,9 @@ impl Choice {
                 Edit::ToggleContact(find(&ContactMethod::ALL, ContactMethod::id, value)?)
             }
             Choice::Access => Edit::ToggleAccess(find(&AccessNeed::ALL, AccessNeed::id, value)?),
+            Choice::Keyed(id, values) => {
+                Edit::Keyed(id, values.iter().find(|v| **v == value)?.to_string())
+            }
         })
     }
 }
