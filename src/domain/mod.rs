@@ -1,7 +1,8 @@
 //! The domain: plain Rust with no browser or Yew code, tested natively with `cargo test`.
 //!
 //! - [`answers`]: what the person told us, kept exactly as typed.
-//! - [`situation`]: the part of the answers that decides the route.
+//! - [`situation`]: the part of the answers that decides the route (from the basics crate: the
+//!   data files name its types too).
 //! - [`interview`]: the journey's steps, navigation and validation, as data.
 //! - [`route`]: where the complaint goes, what not to do, who helps, and by when.
 //! - [`letter`]: the complaint letter, follow-up letters and the consent form, built from the
@@ -9,7 +10,7 @@
 //! - [`timeline`]: what happens next, with dates, as text, HTML and calendar (`.ics`) reminders.
 //! - [`docx`]: a letter as an editable Word document.
 //! - [`mailto`]: a `mailto:` link for sending a letter by email.
-//! - [`date`]: calendar arithmetic for deadlines.
+//! - [`date`]: calendar arithmetic for deadlines (from the basics crate, shared with `build.rs`).
 //! - [`envelope`]: the layout of an encrypted saved draft.
 //! - [`codec`]: answers to text and back, for session storage and saved drafts.
 //! - [`check`]: "Before you send", a private check for words that could hurt the person's case.
@@ -22,7 +23,6 @@
 pub mod answers;
 pub mod check;
 pub mod codec;
-pub mod date;
 pub mod docx;
 pub mod envelope;
 pub mod interview;
@@ -30,6 +30,9 @@ pub mod letter;
 pub mod mailto;
 pub mod route;
 pub mod safety;
-pub mod situation;
 pub mod timeline;
 pub mod tools;
+
+// Shared with build.rs through the basics crate; kept here under their old paths
+// (`crate::domain::date`, `crate::domain::situation`).
+pub use in_my_words_basics::{date, situation};

@@ -5,13 +5,10 @@
 //! to produce an app from data that fails these checks (see `build.rs`), and the native tests run
 //! them again. Every problem names the file, the entry and the field, so whoever edits the data
 //! can fix it without reading Rust.
-//!
-//! This file is compiled into `build.rs` as well as the library, so it may only use
-//! `super::date`, `super::schema`, `super::situation` and the standard library.
 
-use super::date::Date;
-use super::schema::{Contact, DataSet, HelpKind, Target};
-use super::situation::{Service, Stage};
+use crate::date::Date;
+use crate::schema::{Contact, DataSet, HelpKind, Target};
+use crate::situation::{Service, Stage};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 

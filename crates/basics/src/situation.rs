@@ -1,17 +1,17 @@
 //! The person's situation: everything routing needs to know, and nothing it does not.
 //!
-//! The journey collects answers (see [`crate::domain::answers`]); the situation is the part of
+//! The journey collects answers (the app's `domain::answers`); the situation is the part of
 //! those answers that decides *where a complaint goes*. Keeping it small and fully typed lets the
 //! routing function be total (every possible situation has a route) and lets property tests
 //! enumerate or generate every combination.
 //!
-//! This file is also compiled into `build.rs` (which checks the data files), so it may only
-//! refer to `super::date` and external crates, never to other `crate::` paths.
+//! The data files name these types too, so they live in the basics crate, which `build.rs`
+//! uses to check those files.
 //!
 //! Every enum has a stable kebab-case id (via serde) used by the data files, the scenario tables
 //! and the URL of each interview step. Never rename an id: saved drafts and scenarios use them.
 
-use super::date::Date;
+use crate::date::Date;
 use serde::{Deserialize, Serialize};
 
 /// The four UK nations have four different NHS complaint procedures and ombudsmen.

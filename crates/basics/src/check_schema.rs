@@ -6,10 +6,10 @@
 //! regular expressions (see [`parse_phrase`]). The text of a letter and the phrases in the data
 //! must be cut into words in exactly the same way, or a phrase could never match; so the word
 //! rules ([`word_ranges`], [`normalise`]) live here too, and both `build.rs` (which checks every
-//! phrase) and the check itself (`crate::domain::check`) use them.
+//! phrase) and the check itself (the app's `domain::check`) use them.
 //!
-//! This file is compiled into `build.rs` as well as the library, so it may only use serde, the
-//! standard library and (for [`load`], native only) the `toml` crate. Like the other data, the
+//! `load` reads the file and needs the `toml` crate, so it exists only with the `source`
+//! feature (for `build.rs` and native tests, never the browser app). Like the other data, the
 //! checked result is embedded as postcard, which is not self-describing: every field is always
 //! written (no `skip_serializing_if`, no `flatten`, no untagged enums).
 
@@ -865,7 +865,7 @@ fn check_id<'a>(
 }
 
 /// Parses and checks `check.toml`. Returns every problem found, not only the first.
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "source")]
 pub fn load(text: &str) -> Result<CheckData, Vec<CheckDataError>> {
     let data: CheckData = toml::from_str(text).map_err(|error| {
         let offset = error.span().map(|s| s.start.min(text.len()));
@@ -884,7 +884,7 @@ pub fn load(text: &str) -> Result<CheckData, Vec<CheckDataError>> {
 
 /// The entry (`[[pattern]]` id or `[words.x]` table) and key at byte `offset`, so a TOML error
 /// names them rather than only a line number.
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "source")]
 fn locate(text: &str, offset: Option<usize>) -> (String, String) {
     let Some(offset) = offset else {
         return ("(whole file)".into(), "(unknown)".into());
