@@ -21,69 +21,36 @@ use std::ops::Range;
 /// The data file, relative to the repository root.
 pub const CHECK_FILE: &str = "assets/data/check.toml";
 
-/// What a flag is about. The order here is the order flags on one sentence are shown in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum FlagKind {
-    /// Words that could be read as a threat or as abuse.
-    Threat,
-    /// Swear words, including ones partly hidden with `*`.
-    Swearing,
-    /// A whole sentence in capital letters, which reads as shouting.
-    Capitals,
-    /// Words that could be read as owning up to a crime (violence, damage, theft, weapons).
-    Offence,
-    /// Telling them about a past with the courts: a licence, probation, bail, a tag, a
-    /// conviction, what someone was in prison for or the time they served.
-    Justice,
-    /// Words that say the person was drinking or using drugs.
-    DrugsOrAlcohol,
-    /// The full name of someone who is not staff: another patient, a neighbour, a friend.
-    OtherPersonName,
-    /// A personal phone number.
-    PhoneNumber,
-    /// A date of birth, in the account rather than in the person's details.
-    DateOfBirth,
-    /// An NHS (or CHI) number, in the account rather than in the person's details.
-    NhsNumber,
+crate::id_enum! {
+    /// What a flag is about. The order here is the order flags on one sentence are shown in.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    #[serde(rename_all = "kebab-case")]
+    pub enum FlagKind {
+        /// Words that could be read as a threat or as abuse.
+        Threat => "threat",
+        /// Swear words, including ones partly hidden with `*`.
+        Swearing => "swearing",
+        /// A whole sentence in capital letters, which reads as shouting.
+        Capitals => "capitals",
+        /// Words that could be read as owning up to a crime (violence, damage, theft, weapons).
+        Offence => "offence",
+        /// Telling them about a past with the courts: a licence, probation, bail, a tag, a
+        /// conviction, what someone was in prison for or the time they served.
+        Justice => "justice",
+        /// Words that say the person was drinking or using drugs.
+        DrugsOrAlcohol => "drugs-or-alcohol",
+        /// The full name of someone who is not staff: another patient, a neighbour, a friend.
+        OtherPersonName => "other-person-name",
+        /// A personal phone number.
+        PhoneNumber => "phone-number",
+        /// A date of birth, in the account rather than in the person's details.
+        DateOfBirth => "date-of-birth",
+        /// An NHS (or CHI) number, in the account rather than in the person's details.
+        NhsNumber => "nhs-number",
+    }
 }
 
 impl FlagKind {
-    /// Every kind, in display order.
-    pub const ALL: [FlagKind; 10] = [
-        FlagKind::Threat,
-        FlagKind::Swearing,
-        FlagKind::Capitals,
-        FlagKind::Offence,
-        FlagKind::Justice,
-        FlagKind::DrugsOrAlcohol,
-        FlagKind::OtherPersonName,
-        FlagKind::PhoneNumber,
-        FlagKind::DateOfBirth,
-        FlagKind::NhsNumber,
-    ];
-
-    /// The id used in `check.toml` and in the test table. Never rename one.
-    pub fn id(self) -> &'static str {
-        match self {
-            FlagKind::Threat => "threat",
-            FlagKind::Swearing => "swearing",
-            FlagKind::Capitals => "capitals",
-            FlagKind::Offence => "offence",
-            FlagKind::Justice => "justice",
-            FlagKind::DrugsOrAlcohol => "drugs-or-alcohol",
-            FlagKind::OtherPersonName => "other-person-name",
-            FlagKind::PhoneNumber => "phone-number",
-            FlagKind::DateOfBirth => "date-of-birth",
-            FlagKind::NhsNumber => "nhs-number",
-        }
-    }
-
-    /// The kind with this id.
-    pub fn from_id(id: &str) -> Option<FlagKind> {
-        FlagKind::ALL.into_iter().find(|k| k.id() == id)
-    }
-
     /// True for the kinds found by phrases in `check.toml`; the others are found by code
     /// (capitals, names, numbers and dates) and a `[[pattern]]` may not use them.
     pub fn is_phrase_kind(self) -> bool {

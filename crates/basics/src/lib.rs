@@ -16,9 +16,11 @@
 //! - [`validate`]: the checks on the routing data.
 //! - [`check_schema`]: the "Before you send" word lists, their phrase syntax and their checks.
 //! - `source` (feature `source`, never in the browser app): reads the TOML files and checks them.
+//! - [`id_enum!`]: the stable ids of the enums that data files, scenarios and addresses name.
 
 pub mod check_schema;
 pub mod date;
+mod ids;
 pub mod schema;
 pub mod situation;
 #[cfg(feature = "source")]

@@ -14,38 +14,19 @@
 use crate::date::Date;
 use serde::{Deserialize, Serialize};
 
-/// The four UK nations have four different NHS complaint procedures and ombudsmen.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Nation {
-    England,
-    Wales,
-    Scotland,
-    NorthernIreland,
+crate::id_enum! {
+    /// The four UK nations have four different NHS complaint procedures and ombudsmen.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "kebab-case")]
+    pub enum Nation {
+        England => "england",
+        Wales => "wales",
+        Scotland => "scotland",
+        NorthernIreland => "northern-ireland",
+    }
 }
 
 impl Nation {
-    pub const ALL: [Nation; 4] = [
-        Nation::England,
-        Nation::Wales,
-        Nation::Scotland,
-        Nation::NorthernIreland,
-    ];
-
-    /// The stable id, as used in data files ("northern-ireland").
-    pub fn id(self) -> &'static str {
-        match self {
-            Nation::England => "england",
-            Nation::Wales => "wales",
-            Nation::Scotland => "scotland",
-            Nation::NorthernIreland => "northern-ireland",
-        }
-    }
-
-    pub fn from_id(id: &str) -> Option<Nation> {
-        Nation::ALL.into_iter().find(|n| n.id() == id)
-    }
-
     /// The name people use: "Northern Ireland".
     pub fn name(self) -> &'static str {
         match self {
@@ -57,120 +38,87 @@ impl Nation {
     }
 }
 
-/// Which kind of service the complaint is about. Flat on purpose: the rules match on these ids
-/// directly. [`Service::group`] gives the first, broader question the journey asks.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Service {
-    /// Care, attitude or access at a GP practice the person is registered with.
-    GpPractice,
-    /// A GP practice would not register them (often: no address or no ID).
-    GpRegistrationRefused,
-    /// Taken off a GP list, or placed on (or kept on) the Special Allocation Scheme.
-    GpRemovalOrSas,
-    /// Treatment or attitude at an NHS dental practice.
-    NhsDentist,
-    /// Cannot find an NHS dentist at all.
-    NhsDentistCannotGetOne,
-    /// Could not get urgent or emergency dental care.
-    UrgentDentalCare,
-    /// A community pharmacy (chemist): dispensing, attitude, being refused or banned.
-    Pharmacy,
-    /// An NHS optician (sight test, glasses voucher).
-    Optician,
-    /// Hospital care on a ward or in clinic.
-    Hospital,
-    /// Accident and emergency (A&E), or an urgent treatment centre.
-    #[serde(rename = "hospital-a-and-e")]
-    HospitalAandE,
-    /// Being sent home from hospital: too early, nowhere to go, no plan.
-    HospitalDischarge,
-    /// Care from an NHS mental health team.
-    MentalHealth,
-    /// A mental health crisis team, or getting crisis help.
-    MentalHealthCrisis,
-    /// Discharged by mental health services with no referral or follow-up.
-    MentalHealthDischarge,
-    /// Assessed, detained ("sectioned") or treated under the Mental Health Act.
-    MentalHealthAct,
-    /// A perinatal (pregnancy and after birth) mental health team.
-    PerinatalMentalHealth,
-    /// An ambulance, or NHS 111.
-    #[serde(rename = "ambulance-or-111")]
-    AmbulanceOr111,
-    /// Healthcare while in prison.
-    PrisonHealthcare,
-    /// Medicines or care not ready when leaving prison.
-    PrisonReleaseMedicines,
-    /// Healthcare in an immigration removal (detention) centre.
-    ImmigrationDetentionHealthcare,
-    /// NHS community services: district nurses, community clinics, therapies.
-    CommunityHealth,
-    /// Social care arranged or paid for by the council.
-    CouncilSocialCare,
-    /// A drug or alcohol service, or a sexual health clinic, paid for by the council.
-    CouncilPublicHealth,
-    /// Care the person pays for themselves (private care home, home care, private treatment).
-    PrivatelyFundedCare,
+crate::id_enum! {
+    /// Which kind of service the complaint is about. Flat on purpose: the rules match on these ids
+    /// directly. [`Service::group`] gives the first, broader question the journey asks.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "kebab-case")]
+    pub enum Service {
+        /// Care, attitude or access at a GP practice the person is registered with.
+        GpPractice => "gp-practice",
+        /// A GP practice would not register them (often: no address or no ID).
+        GpRegistrationRefused => "gp-registration-refused",
+        /// Taken off a GP list, or placed on (or kept on) the Special Allocation Scheme.
+        GpRemovalOrSas => "gp-removal-or-sas",
+        /// Treatment or attitude at an NHS dental practice.
+        NhsDentist => "nhs-dentist",
+        /// Cannot find an NHS dentist at all.
+        NhsDentistCannotGetOne => "nhs-dentist-cannot-get-one",
+        /// Could not get urgent or emergency dental care.
+        UrgentDentalCare => "urgent-dental-care",
+        /// A community pharmacy (chemist): dispensing, attitude, being refused or banned.
+        Pharmacy => "pharmacy",
+        /// An NHS optician (sight test, glasses voucher).
+        Optician => "optician",
+        /// Hospital care on a ward or in clinic.
+        Hospital => "hospital",
+        /// Accident and emergency (A&E), or an urgent treatment centre.
+        #[serde(rename = "hospital-a-and-e")]
+        HospitalAandE => "hospital-a-and-e",
+        /// Being sent home from hospital: too early, nowhere to go, no plan.
+        HospitalDischarge => "hospital-discharge",
+        /// Care from an NHS mental health team.
+        MentalHealth => "mental-health",
+        /// A mental health crisis team, or getting crisis help.
+        MentalHealthCrisis => "mental-health-crisis",
+        /// Discharged by mental health services with no referral or follow-up.
+        MentalHealthDischarge => "mental-health-discharge",
+        /// Assessed, detained ("sectioned") or treated under the Mental Health Act.
+        MentalHealthAct => "mental-health-act",
+        /// A perinatal (pregnancy and after birth) mental health team.
+        PerinatalMentalHealth => "perinatal-mental-health",
+        /// An ambulance, or NHS 111.
+        #[serde(rename = "ambulance-or-111")]
+        AmbulanceOr111 => "ambulance-or-111",
+        /// Healthcare while in prison.
+        PrisonHealthcare => "prison-healthcare",
+        /// Medicines or care not ready when leaving prison.
+        PrisonReleaseMedicines => "prison-release-medicines",
+        /// Healthcare in an immigration removal (detention) centre.
+        ImmigrationDetentionHealthcare => "immigration-detention-healthcare",
+        /// NHS community services: district nurses, community clinics, therapies.
+        CommunityHealth => "community-health",
+        /// Social care arranged or paid for by the council.
+        CouncilSocialCare => "council-social-care",
+        /// A drug or alcohol service, or a sexual health clinic, paid for by the council.
+        CouncilPublicHealth => "council-public-health",
+        /// Care the person pays for themselves (private care home, home care, private treatment).
+        PrivatelyFundedCare => "privately-funded-care",
+    }
 }
 
-/// The broad first question: "What is it about?"
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ServiceGroup {
-    Gp,
-    Dentist,
-    Pharmacy,
-    Optician,
-    Hospital,
-    MentalHealth,
-    #[serde(rename = "ambulance-or-111")]
-    AmbulanceOr111,
-    Prison,
-    CommunityHealth,
-    SocialCare,
-    DrugAlcoholSexualHealth,
-    PrivateCare,
+crate::id_enum! {
+    /// The broad first question: "What is it about?"
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "kebab-case")]
+    pub enum ServiceGroup {
+        Gp => "gp",
+        Dentist => "dentist",
+        Pharmacy => "pharmacy",
+        Optician => "optician",
+        Hospital => "hospital",
+        MentalHealth => "mental-health",
+        #[serde(rename = "ambulance-or-111")]
+        AmbulanceOr111 => "ambulance-or-111",
+        Prison => "prison",
+        CommunityHealth => "community-health",
+        SocialCare => "social-care",
+        DrugAlcoholSexualHealth => "drug-alcohol-sexual-health",
+        PrivateCare => "private-care",
+    }
 }
 
 impl ServiceGroup {
-    pub const ALL: [ServiceGroup; 12] = [
-        ServiceGroup::Gp,
-        ServiceGroup::Dentist,
-        ServiceGroup::Pharmacy,
-        ServiceGroup::Optician,
-        ServiceGroup::Hospital,
-        ServiceGroup::MentalHealth,
-        ServiceGroup::AmbulanceOr111,
-        ServiceGroup::Prison,
-        ServiceGroup::CommunityHealth,
-        ServiceGroup::SocialCare,
-        ServiceGroup::DrugAlcoholSexualHealth,
-        ServiceGroup::PrivateCare,
-    ];
-
-    /// The stable id ("ambulance-or-111"), matching the serde form.
-    pub fn id(self) -> &'static str {
-        match self {
-            ServiceGroup::Gp => "gp",
-            ServiceGroup::Dentist => "dentist",
-            ServiceGroup::Pharmacy => "pharmacy",
-            ServiceGroup::Optician => "optician",
-            ServiceGroup::Hospital => "hospital",
-            ServiceGroup::MentalHealth => "mental-health",
-            ServiceGroup::AmbulanceOr111 => "ambulance-or-111",
-            ServiceGroup::Prison => "prison",
-            ServiceGroup::CommunityHealth => "community-health",
-            ServiceGroup::SocialCare => "social-care",
-            ServiceGroup::DrugAlcoholSexualHealth => "drug-alcohol-sexual-health",
-            ServiceGroup::PrivateCare => "private-care",
-        }
-    }
-
-    pub fn from_id(id: &str) -> Option<ServiceGroup> {
-        ServiceGroup::ALL.into_iter().find(|g| g.id() == id)
-    }
-
     /// The services in this group, in the order the journey lists them.
     pub fn services(self) -> &'static [Service] {
         use Service::*;
@@ -202,68 +150,6 @@ impl ServiceGroup {
 }
 
 impl Service {
-    pub const ALL: [Service; 24] = [
-        Service::GpPractice,
-        Service::GpRegistrationRefused,
-        Service::GpRemovalOrSas,
-        Service::NhsDentist,
-        Service::NhsDentistCannotGetOne,
-        Service::UrgentDentalCare,
-        Service::Pharmacy,
-        Service::Optician,
-        Service::Hospital,
-        Service::HospitalAandE,
-        Service::HospitalDischarge,
-        Service::MentalHealth,
-        Service::MentalHealthCrisis,
-        Service::MentalHealthDischarge,
-        Service::MentalHealthAct,
-        Service::PerinatalMentalHealth,
-        Service::AmbulanceOr111,
-        Service::PrisonHealthcare,
-        Service::PrisonReleaseMedicines,
-        Service::ImmigrationDetentionHealthcare,
-        Service::CommunityHealth,
-        Service::CouncilSocialCare,
-        Service::CouncilPublicHealth,
-        Service::PrivatelyFundedCare,
-    ];
-
-    /// The stable id used in data files and scenarios ("gp-removal-or-sas").
-    pub fn id(self) -> &'static str {
-        use Service::*;
-        match self {
-            GpPractice => "gp-practice",
-            GpRegistrationRefused => "gp-registration-refused",
-            GpRemovalOrSas => "gp-removal-or-sas",
-            NhsDentist => "nhs-dentist",
-            NhsDentistCannotGetOne => "nhs-dentist-cannot-get-one",
-            UrgentDentalCare => "urgent-dental-care",
-            Pharmacy => "pharmacy",
-            Optician => "optician",
-            Hospital => "hospital",
-            HospitalAandE => "hospital-a-and-e",
-            HospitalDischarge => "hospital-discharge",
-            MentalHealth => "mental-health",
-            MentalHealthCrisis => "mental-health-crisis",
-            MentalHealthDischarge => "mental-health-discharge",
-            MentalHealthAct => "mental-health-act",
-            PerinatalMentalHealth => "perinatal-mental-health",
-            AmbulanceOr111 => "ambulance-or-111",
-            PrisonHealthcare => "prison-healthcare",
-            PrisonReleaseMedicines => "prison-release-medicines",
-            ImmigrationDetentionHealthcare => "immigration-detention-healthcare",
-            CommunityHealth => "community-health",
-            CouncilSocialCare => "council-social-care",
-            CouncilPublicHealth => "council-public-health",
-            PrivatelyFundedCare => "privately-funded-care",
-        }
-    }
-
-    pub fn from_id(id: &str) -> Option<Service> {
-        Service::ALL.into_iter().find(|s| s.id() == id)
-    }
-
     /// The group the journey's first service question offers.
     pub fn group(self) -> ServiceGroup {
         ServiceGroup::ALL
@@ -273,53 +159,31 @@ impl Service {
     }
 }
 
-/// How far the complaint has already gone.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Stage {
-    /// Not raised with anyone yet.
-    NotRaised,
-    /// Mentioned it to staff, or to PALS, but no formal complaint.
-    RaisedInformally,
-    /// Made a complaint and nobody acknowledged it.
-    NoAcknowledgement,
-    /// Acknowledged, but no answer by the time they agreed.
-    NoResponseInTime,
-    /// Got a final response and are not satisfied.
-    FinalResponseUnhappy,
-    /// Already with an ombudsman.
-    WithOmbudsman,
+crate::id_enum! {
+    /// How far the complaint has already gone.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "kebab-case")]
+    pub enum Stage {
+        /// Not raised with anyone yet.
+        NotRaised => "not-raised",
+        /// Mentioned it to staff, or to PALS, but no formal complaint.
+        RaisedInformally => "raised-informally",
+        /// Made a complaint and nobody acknowledged it.
+        NoAcknowledgement => "no-acknowledgement",
+        /// Acknowledged, but no answer by the time they agreed.
+        NoResponseInTime => "no-response-in-time",
+        /// Got a final response and are not satisfied.
+        FinalResponseUnhappy => "final-response-unhappy",
+        /// Already with an ombudsman.
+        WithOmbudsman => "with-ombudsman",
+    }
 }
 
 impl Stage {
-    pub const ALL: [Stage; 6] = [
-        Stage::NotRaised,
-        Stage::RaisedInformally,
-        Stage::NoAcknowledgement,
-        Stage::NoResponseInTime,
-        Stage::FinalResponseUnhappy,
-        Stage::WithOmbudsman,
-    ];
-
     /// True before a formal complaint has been made: the only stages the time limit for a
     /// first complaint applies to.
     pub fn before_formal_complaint(self) -> bool {
         matches!(self, Stage::NotRaised | Stage::RaisedInformally)
-    }
-
-    pub fn id(self) -> &'static str {
-        match self {
-            Stage::NotRaised => "not-raised",
-            Stage::RaisedInformally => "raised-informally",
-            Stage::NoAcknowledgement => "no-acknowledgement",
-            Stage::NoResponseInTime => "no-response-in-time",
-            Stage::FinalResponseUnhappy => "final-response-unhappy",
-            Stage::WithOmbudsman => "with-ombudsman",
-        }
-    }
-
-    pub fn from_id(id: &str) -> Option<Stage> {
-        Stage::ALL.into_iter().find(|s| s.id() == id)
     }
 }
 
@@ -369,46 +233,26 @@ pub enum YesNo {
     NotSure,
 }
 
-/// What kind of privately funded care, when the service is [`Service::PrivatelyFundedCare`].
-/// The route differs: a private dentist goes to the Dental Complaints Service, a care home or
-/// home care (in England) to the Local Government and Social Care Ombudsman.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum PrivateCareKind {
-    /// A care home, or care at home, that the person pays for.
-    CareHomeOrHomeCare,
-    /// Dental treatment the person paid for (not NHS).
-    Dental,
-    /// A private hospital or clinic.
-    HospitalOrClinic,
-    /// Something else the person paid for.
-    Other,
-}
-
-impl PrivateCareKind {
-    pub const ALL: [PrivateCareKind; 4] = [
-        PrivateCareKind::CareHomeOrHomeCare,
-        PrivateCareKind::Dental,
-        PrivateCareKind::HospitalOrClinic,
-        PrivateCareKind::Other,
-    ];
-
-    /// The stable id used in data files and scenarios ("care-home-or-home-care").
-    pub fn id(self) -> &'static str {
-        match self {
-            PrivateCareKind::CareHomeOrHomeCare => "care-home-or-home-care",
-            PrivateCareKind::Dental => "dental",
-            PrivateCareKind::HospitalOrClinic => "hospital-or-clinic",
-            PrivateCareKind::Other => "other",
-        }
-    }
-
-    pub fn from_id(id: &str) -> Option<PrivateCareKind> {
-        PrivateCareKind::ALL.into_iter().find(|k| k.id() == id)
+crate::id_enum! {
+    /// What kind of privately funded care, when the service is [`Service::PrivatelyFundedCare`].
+    /// The route differs: a private dentist goes to the Dental Complaints Service, a care home or
+    /// home care (in England) to the Local Government and Social Care Ombudsman.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "kebab-case")]
+    pub enum PrivateCareKind {
+        /// A care home, or care at home, that the person pays for.
+        CareHomeOrHomeCare => "care-home-or-home-care",
+        /// Dental treatment the person paid for (not NHS).
+        Dental => "dental",
+        /// A private hospital or clinic.
+        HospitalOrClinic => "hospital-or-clinic",
+        /// Something else the person paid for.
+        Other => "other",
     }
 }
 
 impl YesNo {
+    /// Every answer, in the order declared.
     pub const ALL: [YesNo; 3] = [YesNo::Yes, YesNo::No, YesNo::NotSure];
 }
 
