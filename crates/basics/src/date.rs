@@ -148,11 +148,6 @@ impl Date {
         Date::from_days(self.to_days() + days)
     }
 
-    /// Whole days from `self` to `later` (negative when `later` is earlier).
-    pub fn days_until(self, later: Date) -> i64 {
-        later.to_days() - self.to_days()
-    }
-
     /// The same day `months` later. When that day does not exist, the last day of that month:
     /// 31 August plus 6 months is 28 (or 29) February, which is how people count "6 months".
     pub fn add_months(self, months: i32) -> Date {
