@@ -90,6 +90,7 @@ pub struct CheckData {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct KindText {
+    /// The kind of flag this text is for (written `id` in the file).
     #[serde(rename = "id")]
     pub kind: FlagKind,
     /// A few words, shown as the flag's heading.
@@ -102,9 +103,11 @@ pub struct KindText {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Group {
+    /// Stable id, kebab-case, used in patterns as `{id}`.
     pub id: String,
     /// For whoever edits the file: what the group is for. Not shown to the person.
     pub why: String,
+    /// The phrases, in the phrase syntax (see [`parse_phrase`]).
     pub phrases: Vec<String>,
 }
 
@@ -112,11 +115,14 @@ pub struct Group {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Pattern {
+    /// Stable id, kebab-case, unique among the patterns and cues.
     pub id: String,
+    /// The kind of flag these phrases raise.
     pub kind: FlagKind,
     /// For whoever edits the file: why these words are a risk, and what was left out on
     /// purpose. Not shown to the person.
     pub why: String,
+    /// The phrases, in the phrase syntax (see [`parse_phrase`]).
     pub phrases: Vec<String>,
 }
 
@@ -135,9 +141,13 @@ pub enum CueRole {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Cue {
+    /// Stable id, kebab-case, unique among the patterns and cues.
     pub id: String,
+    /// What the cue does to the words near it.
     pub role: CueRole,
+    /// For whoever edits the file: why the cue is there. Not shown to the person.
     pub why: String,
+    /// The phrases, in the phrase syntax (see [`parse_phrase`]).
     pub phrases: Vec<String>,
 }
 
@@ -145,7 +155,9 @@ pub struct Cue {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct WordList {
+    /// For whoever edits the file: what the list is for. Not shown to the person.
     pub why: String,
+    /// The words, lower case.
     pub words: Vec<String>,
 }
 
@@ -404,11 +416,18 @@ pub enum Item {
     /// One of several words (`hit|punched`); each may be a contraction that stands for two
     /// normalised words ("i'd" is `i 'd`).
     Words {
+        /// Each alternative, as normalised words.
         alternatives: Vec<Vec<String>>,
+        /// True when the part may be left out (written with `?`).
         optional: bool,
     },
     /// Any phrase of a group (`{i-will}`).
-    Group { id: String, optional: bool },
+    Group {
+        /// The group's id.
+        id: String,
+        /// True when the part may be left out (written with `?`).
+        optional: bool,
+    },
     /// `$`: the end of the sentence or clause (a comma, a dash, a bracket, or a word such as
     /// "and" or "but").
     End,
@@ -561,11 +580,13 @@ pub fn expand_groups(groups: &[Group]) -> HashMap<String, Vec<Vec<String>>> {
 /// One thing wrong with `check.toml`, naming the file, the entry and the field.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CheckDataError {
+    /// The file, always [`CHECK_FILE`].
     pub file: String,
     /// The entry's id (`sort-them-out`), its table (`words.acronyms`), or its position.
     pub entry: String,
     /// The field, e.g. `phrases[2]`.
     pub field: String,
+    /// What is wrong, in words whoever edits the file can act on.
     pub problem: String,
 }
 

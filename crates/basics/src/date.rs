@@ -43,12 +43,19 @@ impl TryFrom<DateParts> for Date {
 /// The days of the week, Monday first as in UK calendars.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Weekday {
+    /// The first day of the week in UK calendars.
     Monday,
+    /// Tuesday.
     Tuesday,
+    /// Wednesday.
     Wednesday,
+    /// Thursday.
     Thursday,
+    /// Friday.
     Friday,
+    /// Saturday, not a working day.
     Saturday,
+    /// Sunday, not a working day.
     Sunday,
 }
 
@@ -105,14 +112,17 @@ impl Date {
         Date::new(year, month_text.parse().ok()?, day_text.parse().ok()?)
     }
 
+    /// The year (1 to 9999 for any date read back from storage).
     pub fn year(self) -> i32 {
         self.year
     }
 
+    /// The month, 1 (January) to 12 (December).
     pub fn month(self) -> u8 {
         self.month
     }
 
+    /// The day of the month, from 1.
     pub fn day(self) -> u8 {
         self.day
     }
@@ -158,6 +168,7 @@ impl Date {
         Date { year, month, day }
     }
 
+    /// The day of the week.
     pub fn weekday(self) -> Weekday {
         // 1970-01-01 was a Thursday.
         match (self.to_days() + 3).rem_euclid(7) {
@@ -171,6 +182,7 @@ impl Date {
         }
     }
 
+    /// True on Saturdays and Sundays, which never count as working days.
     pub fn is_weekend(self) -> bool {
         matches!(self.weekday(), Weekday::Saturday | Weekday::Sunday)
     }

@@ -18,6 +18,8 @@
 //! - `source` (feature `source`, never in the browser app): reads the TOML files and checks them.
 //! - [`id_enum!`]: the stable ids of the enums that data files, scenarios and addresses name.
 
+#![warn(missing_docs)]
+
 pub mod check_schema;
 pub mod date;
 mod ids;

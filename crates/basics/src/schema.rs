@@ -12,10 +12,15 @@ use serde::{Deserialize, Serialize};
 /// Everything in `assets/data/`, after checking.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct DataSet {
+    /// The directory: every body a route, help rule or area can name (`organisations.toml`).
     pub organisations: Vec<Organisation>,
+    /// The areas a person can pick, with their local bodies (`areas.toml`).
     pub areas: Vec<Area>,
+    /// The routing rules, in the order they are tried (`rules.toml`).
     pub rules: Vec<Rule>,
+    /// Crisis lines and services (`crisis.toml`).
     pub crisis_lines: Vec<CrisisLine>,
+    /// Bank holidays, for counting working days (`bank-holidays.toml`).
     pub bank_holidays: Vec<BankHolidayList>,
     /// Free help and "tell them as well" bodies, chosen alongside the route (from `rules.toml`).
     pub help: Vec<HelpRule>,
@@ -27,7 +32,9 @@ pub struct DataSet {
 pub enum ContactKind {
     /// A postal address; lines are separated by `\n`.
     Post,
+    /// An email address.
     Email,
+    /// A phone number for calls.
     Phone,
     /// A number to send a text message to.
     Text,
@@ -35,6 +42,7 @@ pub enum ContactKind {
     Textphone,
     /// The address of an online form (shown as text, never fetched).
     WebForm,
+    /// A website (shown as text, never fetched).
     Website,
     /// A place to walk in to.
     InPerson,
@@ -44,6 +52,7 @@ pub enum ContactKind {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
+    /// What kind of contact this is.
     pub kind: ContactKind,
     /// The address, number or web address, as text.
     pub value: String,
@@ -67,6 +76,7 @@ fn yes() -> bool {
 pub struct Organisation {
     /// Stable id, kebab-case. Never reuse or rename: routes and saved drafts refer to it.
     pub id: String,
+    /// The name people know it by.
     pub name: String,
     /// What kind of body it is, e.g. "icb", "nhs-trust", "ombudsman", "advocacy", "healthwatch",
     /// "regulator", "helpline", "national-body", "council", "advice".
@@ -79,6 +89,7 @@ pub struct Organisation {
     /// What it handles, in plain words ("Complaints about GP, dental, pharmacy and optician
     /// services in Sussex, if you do not want to complain to the service itself").
     pub handles: String,
+    /// How to reach it.
     pub contacts: Vec<Contact>,
     /// Where the details came from (web addresses, as text).
     pub sources: Vec<String>,
@@ -98,7 +109,9 @@ pub struct Organisation {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TimeLimit {
+    /// How many months.
     pub months: u32,
+    /// The day the months are counted from.
     pub counted_from: TimeLimitStart,
     /// The exception or detail, in plain words ("They can look at older complaints if ...").
     pub note: String,
@@ -119,9 +132,12 @@ pub enum TimeLimitStart {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ProcedureKind {
+    /// The NHS (or HSC) complaints procedure of the person's nation.
     #[default]
     Nhs,
+    /// A council's complaints procedure (social care and council-funded services).
     Council,
+    /// The provider's own procedure, for care the person pays for themselves.
     PrivateProvider,
 }
 
@@ -129,8 +145,11 @@ pub enum ProcedureKind {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Area {
+    /// Stable id, kebab-case. Never reuse or rename: saved answers refer to it.
     pub id: String,
+    /// The name people know it by.
     pub name: String,
+    /// The nation the area is in.
     pub nation: Nation,
     /// Local organisations by role, e.g. `{ role = "icb", organisation = "nhs-sussex-icb" }`.
     #[serde(default)]
@@ -138,7 +157,9 @@ pub struct Area {
     /// Postcode districts (the part before the space, e.g. "BN1") that fall in this area.
     #[serde(default)]
     pub postcode_districts: Vec<String>,
+    /// Where the area's details came from (web addresses, as text).
     pub sources: Vec<String>,
+    /// The day the details were last checked against the sources, `YYYY-MM-DD`.
     pub checked: String,
 }
 
@@ -149,6 +170,7 @@ pub struct LocalRole {
     /// "icb", "advocacy", "healthwatch", "council", "acute-trust", "mental-health-trust",
     /// "community-trust", "ambulance-trust", "crisis-cafe", "health-board", ...
     pub role: String,
+    /// The directory id of the organisation that plays the role.
     pub organisation: String,
 }
 
@@ -159,11 +181,15 @@ pub struct LocalRole {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Rule {
+    /// Stable id, kebab-case, unique among the rules.
     pub id: String,
+    /// The nations this rule is for; empty matches every nation.
     #[serde(default)]
     pub nations: Vec<Nation>,
+    /// The services this rule is for; empty matches every service.
     #[serde(default)]
     pub services: Vec<Service>,
+    /// The stages this rule is for; empty matches every stage.
     #[serde(default)]
     pub stages: Vec<Stage>,
     /// For privately funded care: which kinds this rule is for. Empty matches any kind, and also
@@ -178,6 +204,7 @@ pub struct Rule {
     /// The other way, if there is one, and when to choose it.
     #[serde(default)]
     pub alternative: Vec<Target>,
+    /// When to choose the alternative, in plain words.
     #[serde(default)]
     pub alternative_reason: String,
     /// True when the alternative is the body that pays for the service (the commissioner). Then
@@ -197,7 +224,9 @@ pub struct Rule {
     /// on. Empty when all of it is confirmed. Shown as "check this before you rely on it".
     #[serde(default)]
     pub caution: String,
+    /// Where the route came from (web addresses, as text).
     pub sources: Vec<String>,
+    /// The day the route was last checked against the sources, `YYYY-MM-DD`.
     pub checked: String,
 }
 
@@ -215,6 +244,7 @@ pub enum HelpKind {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum HelpWhen {
+    /// Whenever its nation, service and stage conditions match.
     #[default]
     Always,
     /// Only while the person is still receiving care (PALS can sort out urgent problems).
@@ -228,16 +258,24 @@ pub enum HelpWhen {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct HelpRule {
+    /// Stable id, kebab-case, unique among the help rules.
     pub id: String,
+    /// Free help, or a body to tell as well.
     pub kind: HelpKind,
+    /// The nations this help is for; empty matches every nation.
     #[serde(default)]
     pub nations: Vec<Nation>,
+    /// The services this help is for; empty matches every service.
     #[serde(default)]
     pub services: Vec<Service>,
+    /// The stages this help is for; empty matches every stage.
     #[serde(default)]
     pub stages: Vec<Stage>,
+    /// For privately funded care: which kinds this help is for. Empty matches any kind; for
+    /// other services it is ignored.
     #[serde(default)]
     pub private_care: Vec<PrivateCareKind>,
+    /// Any further condition on the person's answers.
     #[serde(default)]
     pub when: HelpWhen,
     /// A role looked up in the person's area first ("advocacy"), if any.
@@ -247,7 +285,9 @@ pub struct HelpRule {
     pub organisation: String,
     /// Why this helps, in plain words ("If your concern is about a doctor").
     pub reason: String,
+    /// Where the help rule came from (web addresses, as text).
     pub sources: Vec<String>,
+    /// The day it was last checked against the sources, `YYYY-MM-DD`.
     pub checked: String,
 }
 
@@ -277,16 +317,24 @@ pub struct Target {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CrisisLine {
+    /// Stable id, kebab-case, unique among the crisis lines.
     pub id: String,
+    /// The name people know it by.
     pub name: String,
+    /// The nations it serves.
     pub nations: Vec<Nation>,
+    /// Area ids it serves; empty means every area of its nations (a national line).
     #[serde(default)]
     pub areas: Vec<String>,
     /// What it is for, in one short sentence.
     pub what: String,
+    /// How to reach it.
     pub contacts: Vec<Contact>,
+    /// Where the details came from (web addresses, as text).
     pub sources: Vec<String>,
+    /// The day the details were last checked against the sources, `YYYY-MM-DD`.
     pub checked: String,
+    /// False when the details are not confirmed by a current source.
     pub confirmed: bool,
     /// What is uncertain (hours, whether it still runs), in words a person can act on.
     #[serde(default)]
@@ -301,7 +349,9 @@ pub struct BankHolidayList {
     pub nations: Vec<Nation>,
     /// `YYYY-MM-DD` dates.
     pub dates: Vec<String>,
+    /// Where the dates came from (web addresses, as text).
     pub sources: Vec<String>,
+    /// The day the dates were last checked against the sources, `YYYY-MM-DD`.
     pub checked: String,
 }
 

@@ -19,9 +19,13 @@ crate::id_enum! {
     #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
     #[serde(rename_all = "kebab-case")]
     pub enum Nation {
+        /// England.
         England => "england",
+        /// Wales.
         Wales => "wales",
+        /// Scotland.
         Scotland => "scotland",
+        /// Northern Ireland, where health and social care is one service (HSC).
         NorthernIreland => "northern-ireland",
     }
 }
@@ -102,18 +106,30 @@ crate::id_enum! {
     #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
     #[serde(rename_all = "kebab-case")]
     pub enum ServiceGroup {
+        /// A GP practice: care, registering, or being taken off the list.
         Gp => "gp",
+        /// An NHS dentist, finding one, or urgent dental care.
         Dentist => "dentist",
+        /// A community pharmacy (chemist).
         Pharmacy => "pharmacy",
+        /// An NHS optician.
         Optician => "optician",
+        /// A hospital: a ward or clinic, A&E, or being sent home.
         Hospital => "hospital",
+        /// NHS mental health services, crisis teams and the Mental Health Act.
         MentalHealth => "mental-health",
+        /// An ambulance, or NHS 111.
         #[serde(rename = "ambulance-or-111")]
         AmbulanceOr111 => "ambulance-or-111",
+        /// Healthcare in prison, on release, or in immigration detention.
         Prison => "prison",
+        /// NHS community services.
         CommunityHealth => "community-health",
+        /// Social care arranged or paid for by the council.
         SocialCare => "social-care",
+        /// Drug, alcohol and sexual health services paid for by the council.
         DrugAlcoholSexualHealth => "drug-alcohol-sexual-health",
+        /// Care the person pays for themselves.
         PrivateCare => "private-care",
     }
 }
@@ -194,9 +210,17 @@ impl Stage {
 #[serde(rename_all = "kebab-case")]
 pub enum WhenItHappened {
     /// A known day.
-    OnDate { date: Date },
+    OnDate {
+        /// The day.
+        date: Date,
+    },
     /// A month and year, no day.
-    AroundMonth { year: i32, month: u8 },
+    AroundMonth {
+        /// The year.
+        year: i32,
+        /// The month, 1 to 12.
+        month: u8,
+    },
     /// They are not sure.
     NotSure,
 }
@@ -228,8 +252,11 @@ impl WhenItHappened {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum YesNo {
+    /// Yes.
     Yes,
+    /// No.
     No,
+    /// They are not sure.
     NotSure,
 }
 
@@ -261,11 +288,15 @@ impl YesNo {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Situation {
+    /// Where it happened: each nation has its own procedure and ombudsman.
     pub nation: Option<Nation>,
     /// An area id from the area list (`assets/data/areas.toml`), for local contacts.
     pub area: Option<String>,
+    /// Which service the complaint is about.
     pub service: Option<Service>,
+    /// How far the complaint has already gone.
     pub stage: Option<Stage>,
+    /// When it happened, or when they found out.
     pub when: Option<WhenItHappened>,
     /// When a final response arrived (for ombudsman time limits), if they know.
     pub final_response_date: Option<Date>,

@@ -15,10 +15,15 @@ use serde::Deserialize;
 
 /// The text of every data file, keyed by the same names as [`crate::validate`]'s constants.
 pub struct SourceTexts<'a> {
+    /// The text of `organisations.toml`.
     pub organisations: &'a str,
+    /// The text of `areas.toml`.
     pub areas: &'a str,
+    /// The text of `rules.toml`.
     pub rules: &'a str,
+    /// The text of `crisis.toml`.
     pub crisis: &'a str,
+    /// The text of `bank-holidays.toml`.
     pub bank_holidays: &'a str,
 }
 
