@@ -28,14 +28,15 @@ test:
 	scripts/setup.sh test
 	$(MAKE) --no-print-directory lint test-native test-wasm test-e2e
 
+## Formatting and clippy over the whole workspace (the app and crates/basics), native and wasm
 lint:
 	cargo fmt --all -- --check
-	cargo clippy --all-targets -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --workspace --all-targets -- -D warnings
 
-## Domain, data and scenario tests (plain Rust)
+## Domain, data and scenario tests (plain Rust), in every crate of the workspace
 test-native:
-	cargo test
+	cargo test --workspace
 
 ## Component tests in headless Chromium
 test-wasm:

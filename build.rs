@@ -2,26 +2,15 @@
 //!
 //! The data (routing rules, the organisation directory, crisis lines, bank holidays) is written
 //! by people, in TOML, with sources and dates. This script parses it with exactly the code the
-//! native tests use, refuses to build if anything is wrong (naming the file, the entry and the
-//! field), and writes the checked data as postcard bytes to `$OUT_DIR/data.postcard`, which
+//! native tests use (the `in_my_words_basics` crate in `crates/basics`, a build-dependency with
+//! its `source` feature), refuses to build if anything is wrong (naming the file, the entry and
+//! the field), and writes the checked data as postcard bytes to `$OUT_DIR/data.postcard`, which
 //! `src/data/mod.rs` embeds with `include_bytes!`. The app therefore ships no TOML parser.
+//!
+//! Cargo reruns this script when a data file changes (each `read` below says so) and when the
+//! basics crate changes (it is a build-dependency, so cargo rebuilds the script).
 
-#![allow(dead_code)]
-
-#[path = "src/domain/date.rs"]
-mod date;
-#[path = "src/data/schema.rs"]
-mod schema;
-#[path = "src/domain/situation.rs"]
-mod situation;
-#[path = "src/data/source.rs"]
-mod source;
-#[path = "src/data/validate.rs"]
-mod validate;
-// The "Before you send" word lists: their own file, schema and checks (see check_data below).
-#[path = "src/data/check_schema.rs"]
-mod check_schema;
-
+use in_my_words_basics::{check_schema, source, validate};
 use std::path::Path;
 
 fn read(path: &str) -> String {
@@ -30,15 +19,6 @@ fn read(path: &str) -> String {
 }
 
 fn main() {
-    for shared in [
-        "src/domain/date.rs",
-        "src/domain/situation.rs",
-        "src/data/schema.rs",
-        "src/data/source.rs",
-        "src/data/validate.rs",
-    ] {
-        println!("cargo:rerun-if-changed={shared}");
-    }
     let organisations = read(validate::ORGANISATIONS_FILE);
     let areas = read(validate::AREAS_FILE);
     let rules = read(validate::RULES_FILE);
@@ -97,7 +77,9 @@ fn protocol_version() {
         }
     }
     let mut paths = Vec::new();
-    for dir in ["src/domain", "src/data"] {
+    // The messages' types live in the app's domain and data, and in the basics crate (dates,
+    // the situation, the data schema).
+    for dir in ["src/domain", "src/data", "crates/basics/src"] {
         println!("cargo:rerun-if-changed={dir}");
         files(Path::new(dir), &mut paths);
     }
@@ -116,7 +98,6 @@ fn protocol_version() {
 /// notes (they are for people editing the file). Kept apart from the routing data so each can
 /// change without touching the other.
 fn check_data(out: &str) {
-    println!("cargo:rerun-if-changed=src/data/check_schema.rs");
     let text = read(check_schema::CHECK_FILE);
     let data = match check_schema::load(&text) {
         Ok(data) => data,

@@ -7,7 +7,11 @@
 //! - [`domain`]: plain Rust (answers, routing, letter, deadlines). No browser or Yew imports, so
 //!   it is tested natively, fast and deterministically.
 //! - [`data`]: the routing rules and organisation directory, written as TOML with sources and
-//!   dates, checked at build time and embedded.
+//!   dates, checked at build time and embedded. It never uses `domain`.
+//! - [`in_my_words_basics`] (`crates/basics`): dates, the situation, the data files' schema and
+//!   checks, shared with `build.rs`. It depends on nothing here, so the dependencies run one way
+//!   (basics, then `data`, then `domain`) and the compiler enforces it. `domain::date`,
+//!   `domain::situation` and `data::{schema, validate, check_schema, source}` re-export it.
 //! - [`words`]: every sentence of the journey a person reads, in one catalogue per language.
 //! - `ui`: Yew components (browser only). One reducer owns the interview state.
 //! - `platform`: the thin browser glue (storage, clipboard, print, download, the letter tools'

@@ -3,24 +3,24 @@
 //!
 //! Written by people as TOML in `assets/data/`, checked by `build.rs` (see [`validate`]) and
 //! embedded as compact postcard bytes. [`data`] decodes them once, on first use.
+//!
+//! The schema, the checks and the TOML loader live in the `in_my_words_basics` crate, which
+//! `build.rs` uses too; they are re-exported here under their old names ([`schema`],
+//! [`validate`], [`check_schema`] and, natively, `source`), and the lookups in a data set
+//! ([`DataSet::area_for_postcode`] and the others) are defined with the schema. This module only
+//! embeds the bytes build.rs wrote and decodes them. It builds on the basics crate and never on
+//! the app's domain, which builds on it in turn.
 
-// `schema`, `source` and `validate` are also compiled into build.rs, where their `super` is the
-// build script's root. These imports give them the same `super::` names inside the library.
-use crate::domain::{date, situation};
-
-pub mod check_schema;
-pub mod schema;
+/// The TOML loader: native builds only (the browser app reads the postcard form instead).
 #[cfg(not(target_arch = "wasm32"))]
-pub mod source;
-pub mod validate;
+pub use in_my_words_basics::source;
+pub use in_my_words_basics::{check_schema, schema, validate};
 
 pub use schema::{
     Area, BankHolidayList, Contact, ContactKind, CrisisLine, DataSet, HelpKind, HelpRule, HelpWhen,
     LocalRole, Organisation, ProcedureKind, Rule, Target, TimeLimit, TimeLimitStart,
 };
 
-use crate::domain::date::Date;
-use crate::domain::situation::Nation;
 use std::sync::LazyLock;
 
 /// The checked data, as `build.rs` encoded it.
@@ -63,101 +63,6 @@ static CHECK: LazyLock<check_schema::CheckData> = LazyLock::new(|| {
 /// The embedded "Before you send" word lists, decoded on first use.
 pub fn check_data() -> &'static check_schema::CheckData {
     &CHECK
-}
-
-impl DataSet {
-    /// The directory entry with this id.
-    pub fn organisation(&self, id: &str) -> Option<&Organisation> {
-        self.organisations.iter().find(|o| o.id == id)
-    }
-
-    /// The area with this id.
-    pub fn area(&self, id: &str) -> Option<&Area> {
-        self.areas.iter().find(|a| a.id == id)
-    }
-
-    /// The organisation that plays `role` in `area`, if the area lists one.
-    pub fn local(&self, area: &str, role: &str) -> Option<&Organisation> {
-        let area = self.area(area)?;
-        let entry = area.local.iter().find(|l| l.role == role)?;
-        self.organisation(&entry.organisation)
-    }
-
-    /// Areas of one nation, in file order (the order the journey lists them).
-    pub fn areas_in(&self, nation: Nation) -> impl Iterator<Item = &Area> {
-        self.areas.iter().filter(move |a| a.nation == nation)
-    }
-
-    /// The area a postcode belongs to, from the offline district table. Accepts a full postcode
-    /// ("BN2 1AB") or just the district ("bn2"). No lookup ever leaves the device.
-    ///
-    /// Spaces and invisible characters (zero-width spaces, direction marks, a byte order mark)
-    /// are ignored, because text pasted from a web page or a message often carries them. Any
-    /// other character that is not an ASCII letter or digit (an emoji, "½", an accent) means
-    /// the text is not a postcode, so it matches no area; it never stops the app.
-    pub fn area_for_postcode(&self, postcode: &str) -> Option<&Area> {
-        let cleaned: String = postcode
-            .chars()
-            .filter(|&c| !c.is_whitespace() && !is_invisible(c))
-            .map(|c| c.to_ascii_uppercase())
-            .collect();
-        if !cleaned.chars().all(|c| c.is_ascii_alphanumeric()) {
-            return None;
-        }
-        // A full UK postcode always ends in a 3-character inward code (digit, letter, letter).
-        // Every character is ASCII now, but the cut is still made at a character position, so
-        // it can never fall inside a character.
-        let inward = cleaned.char_indices().rev().nth(2).map(|(at, _)| at);
-        let district = match inward {
-            Some(at)
-                if cleaned.chars().count() >= 5
-                    && cleaned[at..].starts_with(|c: char| c.is_ascii_digit()) =>
-            {
-                &cleaned[..at]
-            }
-            _ => cleaned.as_str(),
-        };
-        self.areas
-            .iter()
-            .find(|a| a.postcode_districts.iter().any(|d| d == district))
-    }
-
-    /// Bank holidays that apply in `nation`, for counting working days.
-    pub fn bank_holidays(&self, nation: Nation) -> Vec<Date> {
-        self.bank_holidays
-            .iter()
-            .filter(|list| list.nations.contains(&nation))
-            .flat_map(|list| list.dates.iter().filter_map(|d| Date::parse_iso(d)))
-            .collect()
-    }
-
-    /// Crisis lines for a nation, and for an area within it when known, local ones last.
-    pub fn crisis_lines(&self, nation: Nation, area: Option<&str>) -> Vec<&CrisisLine> {
-        let national = self
-            .crisis_lines
-            .iter()
-            .filter(|l| l.nations.contains(&nation) && l.areas.is_empty());
-        let local = self.crisis_lines.iter().filter(|l| {
-            l.nations.contains(&nation) && area.is_some_and(|a| l.areas.iter().any(|x| x == a))
-        });
-        national.chain(local).collect()
-    }
-}
-
-/// Characters that take no space on screen: zero-width spaces and joiners, direction marks and
-/// embeddings, the word joiner and invisible operators, and the byte order mark. A person cannot
-/// see them, so they should not stop a postcode from being recognised.
-fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{ad}'
-            | '\u{180e}'
-            | '\u{200b}'..='\u{200f}'
-            | '\u{202a}'..='\u{202e}'
-            | '\u{2060}'..='\u{2064}'
-            | '\u{2066}'..='\u{2069}'
-            | '\u{feff}'
-    )
 }
 
 // These tests read the TOML files, which only the native build can parse.

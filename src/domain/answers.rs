@@ -23,79 +23,39 @@ pub enum Who {
     HelpingSomeone,
 }
 
-/// What the person wants to happen. Several can be chosen.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Want {
-    Apology,
-    Explanation,
-    /// To be part of a review of their Special Allocation Scheme placement.
-    SasReview,
-    /// An appointment or prescription sorted out.
-    AppointmentOrPrescription,
-    /// A change so it does not happen to others.
-    ChangeForOthers,
-    /// A meeting to talk it through.
-    Meeting,
-    /// Something else, in their own words (see [`Answers::want_other`]).
-    SomethingElse,
-}
-
-impl Want {
-    pub const ALL: [Want; 7] = [
-        Want::Apology,
-        Want::Explanation,
-        Want::SasReview,
-        Want::AppointmentOrPrescription,
-        Want::ChangeForOthers,
-        Want::Meeting,
-        Want::SomethingElse,
-    ];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            Want::Apology => "apology",
-            Want::Explanation => "explanation",
-            Want::SasReview => "sas-review",
-            Want::AppointmentOrPrescription => "appointment-or-prescription",
-            Want::ChangeForOthers => "change-for-others",
-            Want::Meeting => "meeting",
-            Want::SomethingElse => "something-else",
-        }
+in_my_words_basics::id_enum! {
+    /// What the person wants to happen. Several can be chosen.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "kebab-case")]
+    pub enum Want {
+        Apology => "apology",
+        Explanation => "explanation",
+        /// To be part of a review of their Special Allocation Scheme placement.
+        SasReview => "sas-review",
+        /// An appointment or prescription sorted out.
+        AppointmentOrPrescription => "appointment-or-prescription",
+        /// A change so it does not happen to others.
+        ChangeForOthers => "change-for-others",
+        /// A meeting to talk it through.
+        Meeting => "meeting",
+        /// Something else, in their own words (see [`Answers::want_other`]).
+        SomethingElse => "something-else",
     }
 }
 
-/// Ways the organisation can reach the person. Several can be chosen.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ContactMethod {
-    /// Letters to their own address.
-    Post,
-    /// Letters "care of" a hostel, day centre or support service.
-    CareOf,
-    Email,
-    Phone,
-    /// Through their support worker.
-    SupportWorker,
-}
-
-impl ContactMethod {
-    pub const ALL: [ContactMethod; 5] = [
-        ContactMethod::Post,
-        ContactMethod::CareOf,
-        ContactMethod::Email,
-        ContactMethod::Phone,
-        ContactMethod::SupportWorker,
-    ];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            ContactMethod::Post => "post",
-            ContactMethod::CareOf => "care-of",
-            ContactMethod::Email => "email",
-            ContactMethod::Phone => "phone",
-            ContactMethod::SupportWorker => "support-worker",
-        }
+in_my_words_basics::id_enum! {
+    /// Ways the organisation can reach the person. Several can be chosen.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "kebab-case")]
+    pub enum ContactMethod {
+        /// Letters to their own address.
+        Post => "post",
+        /// Letters "care of" a hostel, day centre or support service.
+        CareOf => "care-of",
+        Email => "email",
+        Phone => "phone",
+        /// Through their support worker.
+        SupportWorker => "support-worker",
     }
 }
 
@@ -119,36 +79,18 @@ pub struct ContactDetails {
     pub phone_calls_hard: bool,
 }
 
-/// Reasonable adjustments the person needs from the organisation.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum AccessNeed {
-    LargePrint,
-    EasyRead,
-    /// An interpreter; the language is in [`Answers::interpreter_language`].
-    Interpreter,
-    BritishSignLanguage,
-    /// Something else, in their own words ([`Answers::access_other`]).
-    Other,
-}
-
-impl AccessNeed {
-    pub const ALL: [AccessNeed; 5] = [
-        AccessNeed::LargePrint,
-        AccessNeed::EasyRead,
-        AccessNeed::Interpreter,
-        AccessNeed::BritishSignLanguage,
-        AccessNeed::Other,
-    ];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            AccessNeed::LargePrint => "large-print",
-            AccessNeed::EasyRead => "easy-read",
-            AccessNeed::Interpreter => "interpreter",
-            AccessNeed::BritishSignLanguage => "bsl",
-            AccessNeed::Other => "other",
-        }
+in_my_words_basics::id_enum! {
+    /// Reasonable adjustments the person needs from the organisation.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "kebab-case")]
+    pub enum AccessNeed {
+        LargePrint => "large-print",
+        EasyRead => "easy-read",
+        /// An interpreter; the language is in [`Answers::interpreter_language`].
+        Interpreter => "interpreter",
+        BritishSignLanguage => "bsl",
+        /// Something else, in their own words ([`Answers::access_other`]).
+        Other => "other",
     }
 }
 
@@ -302,5 +244,30 @@ mod tests {
     fn white_space_is_not_an_answer_but_is_kept() {
         assert!(!has_text(" \n\t"));
         assert!(has_text("  I waited.\n"));
+    }
+    #[test]
+    fn ids_round_trip_and_are_unique() {
+        fn check<T: Copy + PartialEq + std::fmt::Debug>(
+            all: &[T],
+            id: fn(T) -> &'static str,
+            from_id: fn(&str) -> Option<T>,
+        ) {
+            for &v in all {
+                assert_eq!(from_id(id(v)), Some(v));
+            }
+            let mut ids: Vec<_> = all.iter().map(|&v| id(v)).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            assert_eq!(ids.len(), all.len());
+            assert_eq!(from_id("not-an-id"), None);
+        }
+        check(&Want::ALL, Want::id, Want::from_id);
+        check(
+            &ContactMethod::ALL,
+            ContactMethod::id,
+            ContactMethod::from_id,
+        );
+        check(&AccessNeed::ALL, AccessNeed::id, AccessNeed::from_id);
+        assert_eq!(AccessNeed::BritishSignLanguage.id(), "bsl");
     }
 }

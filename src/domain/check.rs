@@ -83,14 +83,23 @@ pub fn check(text: &str) -> Vec<Flag> {
     CHECKER.check(text)
 }
 
-impl FlagKind {
+/// The words the person sees for each [`FlagKind`], from the embedded word lists. A trait
+/// because `FlagKind` is defined in the basics crate (the data files name it), where the
+/// embedded lists are out of reach.
+pub trait FlagText {
     /// The flag's heading for the person, e.g. "This could sound like a threat".
-    pub fn title(self) -> &'static str {
+    fn title(self) -> &'static str;
+
+    /// Why this kind of flag could be a risk, in plain words.
+    fn explanation(self) -> &'static str;
+}
+
+impl FlagText for FlagKind {
+    fn title(self) -> &'static str {
         CHECKER.title(self)
     }
 
-    /// Why this kind of flag could be a risk, in plain words.
-    pub fn explanation(self) -> &'static str {
+    fn explanation(self) -> &'static str {
         CHECKER.explanation(self)
     }
 }

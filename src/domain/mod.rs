@@ -1,7 +1,8 @@
 //! The domain: plain Rust with no browser or Yew code, tested natively with `cargo test`.
 //!
 //! - [`answers`]: what the person told us, kept exactly as typed.
-//! - [`situation`]: the part of the answers that decides the route.
+//! - [`situation`]: the part of the answers that decides the route (from the basics crate: the
+//!   data files name its types too).
 //! - [`questions`]: each page of the journey as one record (what it asks, where the answer
 //!   goes, when it is skipped); [`fields`]: every text box and the edits that change answers;
 //!   [`when`]: the date boxes.
@@ -12,7 +13,7 @@
 //! - [`timeline`]: what happens next, with dates, as text, HTML and calendar (`.ics`) reminders.
 //! - [`docx`]: a letter as an editable Word document.
 //! - [`mailto`]: a `mailto:` link for sending a letter by email.
-//! - [`date`]: calendar arithmetic for deadlines.
+//! - [`date`]: calendar arithmetic for deadlines (from the basics crate, shared with `build.rs`).
 //! - [`envelope`]: the layout of an encrypted saved draft.
 //! - [`codec`]: answers to text and back, for session storage and saved drafts.
 //! - [`check`]: "Before you send", a private check for words that could hurt the person's case.
@@ -25,7 +26,6 @@
 pub mod answers;
 pub mod check;
 pub mod codec;
-pub mod date;
 pub mod docx;
 pub mod envelope;
 pub mod fields;
@@ -35,7 +35,10 @@ pub mod mailto;
 pub mod questions;
 pub mod route;
 pub mod safety;
-pub mod situation;
 pub mod timeline;
 pub mod tools;
 pub mod when;
+
+// Shared with build.rs through the basics crate; kept here under their old paths
+// (`crate::domain::date`, `crate::domain::situation`).
+pub use in_my_words_basics::{date, situation};

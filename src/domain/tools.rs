@@ -15,7 +15,7 @@
 //! their words appear in the preview exactly as typed, keystroke by keystroke.
 
 use super::answers::{has_text, Answers};
-use super::check::{check, Flag};
+use super::check::{check, Flag, FlagText};
 use super::date::Date;
 use super::docx;
 use super::letter::{consent_form, follow_ups, letter, letter_text, write, LetterKind};

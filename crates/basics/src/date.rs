@@ -43,12 +43,19 @@ impl TryFrom<DateParts> for Date {
 /// The days of the week, Monday first as in UK calendars.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Weekday {
+    /// The first day of the week in UK calendars.
     Monday,
+    /// Tuesday.
     Tuesday,
+    /// Wednesday.
     Wednesday,
+    /// Thursday.
     Thursday,
+    /// Friday.
     Friday,
+    /// Saturday, not a working day.
     Saturday,
+    /// Sunday, not a working day.
     Sunday,
 }
 
@@ -105,14 +112,17 @@ impl Date {
         Date::new(year, month_text.parse().ok()?, day_text.parse().ok()?)
     }
 
+    /// The year (1 to 9999 for any date read back from storage).
     pub fn year(self) -> i32 {
         self.year
     }
 
+    /// The month, 1 (January) to 12 (December).
     pub fn month(self) -> u8 {
         self.month
     }
 
+    /// The day of the month, from 1.
     pub fn day(self) -> u8 {
         self.day
     }
@@ -148,11 +158,6 @@ impl Date {
         Date::from_days(self.to_days() + days)
     }
 
-    /// Whole days from `self` to `later` (negative when `later` is earlier).
-    pub fn days_until(self, later: Date) -> i64 {
-        later.to_days() - self.to_days()
-    }
-
     /// The same day `months` later. When that day does not exist, the last day of that month:
     /// 31 August plus 6 months is 28 (or 29) February, which is how people count "6 months".
     pub fn add_months(self, months: i32) -> Date {
@@ -163,6 +168,7 @@ impl Date {
         Date { year, month, day }
     }
 
+    /// The day of the week.
     pub fn weekday(self) -> Weekday {
         // 1970-01-01 was a Thursday.
         match (self.to_days() + 3).rem_euclid(7) {
@@ -176,6 +182,7 @@ impl Date {
         }
     }
 
+    /// True on Saturdays and Sundays, which never count as working days.
     pub fn is_weekend(self) -> bool {
         matches!(self.weekday(), Weekday::Saturday | Weekday::Sunday)
     }

@@ -6,10 +6,10 @@
 //! regular expressions (see [`parse_phrase`]). The text of a letter and the phrases in the data
 //! must be cut into words in exactly the same way, or a phrase could never match; so the word
 //! rules ([`word_ranges`], [`normalise`]) live here too, and both `build.rs` (which checks every
-//! phrase) and the check itself (`crate::domain::check`) use them.
+//! phrase) and the check itself (the app's `domain::check`) use them.
 //!
-//! This file is compiled into `build.rs` as well as the library, so it may only use serde, the
-//! standard library and (for [`load`], native only) the `toml` crate. Like the other data, the
+//! `load` reads the file and needs the `toml` crate, so it exists only with the `source`
+//! feature (for `build.rs` and native tests, never the browser app). Like the other data, the
 //! checked result is embedded as postcard, which is not self-describing: every field is always
 //! written (no `skip_serializing_if`, no `flatten`, no untagged enums).
 
@@ -21,69 +21,36 @@ use std::ops::Range;
 /// The data file, relative to the repository root.
 pub const CHECK_FILE: &str = "assets/data/check.toml";
 
-/// What a flag is about. The order here is the order flags on one sentence are shown in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum FlagKind {
-    /// Words that could be read as a threat or as abuse.
-    Threat,
-    /// Swear words, including ones partly hidden with `*`.
-    Swearing,
-    /// A whole sentence in capital letters, which reads as shouting.
-    Capitals,
-    /// Words that could be read as owning up to a crime (violence, damage, theft, weapons).
-    Offence,
-    /// Telling them about a past with the courts: a licence, probation, bail, a tag, a
-    /// conviction, what someone was in prison for or the time they served.
-    Justice,
-    /// Words that say the person was drinking or using drugs.
-    DrugsOrAlcohol,
-    /// The full name of someone who is not staff: another patient, a neighbour, a friend.
-    OtherPersonName,
-    /// A personal phone number.
-    PhoneNumber,
-    /// A date of birth, in the account rather than in the person's details.
-    DateOfBirth,
-    /// An NHS (or CHI) number, in the account rather than in the person's details.
-    NhsNumber,
+crate::id_enum! {
+    /// What a flag is about. The order here is the order flags on one sentence are shown in.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    #[serde(rename_all = "kebab-case")]
+    pub enum FlagKind {
+        /// Words that could be read as a threat or as abuse.
+        Threat => "threat",
+        /// Swear words, including ones partly hidden with `*`.
+        Swearing => "swearing",
+        /// A whole sentence in capital letters, which reads as shouting.
+        Capitals => "capitals",
+        /// Words that could be read as owning up to a crime (violence, damage, theft, weapons).
+        Offence => "offence",
+        /// Telling them about a past with the courts: a licence, probation, bail, a tag, a
+        /// conviction, what someone was in prison for or the time they served.
+        Justice => "justice",
+        /// Words that say the person was drinking or using drugs.
+        DrugsOrAlcohol => "drugs-or-alcohol",
+        /// The full name of someone who is not staff: another patient, a neighbour, a friend.
+        OtherPersonName => "other-person-name",
+        /// A personal phone number.
+        PhoneNumber => "phone-number",
+        /// A date of birth, in the account rather than in the person's details.
+        DateOfBirth => "date-of-birth",
+        /// An NHS (or CHI) number, in the account rather than in the person's details.
+        NhsNumber => "nhs-number",
+    }
 }
 
 impl FlagKind {
-    /// Every kind, in display order.
-    pub const ALL: [FlagKind; 10] = [
-        FlagKind::Threat,
-        FlagKind::Swearing,
-        FlagKind::Capitals,
-        FlagKind::Offence,
-        FlagKind::Justice,
-        FlagKind::DrugsOrAlcohol,
-        FlagKind::OtherPersonName,
-        FlagKind::PhoneNumber,
-        FlagKind::DateOfBirth,
-        FlagKind::NhsNumber,
-    ];
-
-    /// The id used in `check.toml` and in the test table. Never rename one.
-    pub fn id(self) -> &'static str {
-        match self {
-            FlagKind::Threat => "threat",
-            FlagKind::Swearing => "swearing",
-            FlagKind::Capitals => "capitals",
-            FlagKind::Offence => "offence",
-            FlagKind::Justice => "justice",
-            FlagKind::DrugsOrAlcohol => "drugs-or-alcohol",
-            FlagKind::OtherPersonName => "other-person-name",
-            FlagKind::PhoneNumber => "phone-number",
-            FlagKind::DateOfBirth => "date-of-birth",
-            FlagKind::NhsNumber => "nhs-number",
-        }
-    }
-
-    /// The kind with this id.
-    pub fn from_id(id: &str) -> Option<FlagKind> {
-        FlagKind::ALL.into_iter().find(|k| k.id() == id)
-    }
-
     /// True for the kinds found by phrases in `check.toml`; the others are found by code
     /// (capitals, names, numbers and dates) and a `[[pattern]]` may not use them.
     pub fn is_phrase_kind(self) -> bool {
@@ -123,6 +90,7 @@ pub struct CheckData {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct KindText {
+    /// The kind of flag this text is for (written `id` in the file).
     #[serde(rename = "id")]
     pub kind: FlagKind,
     /// A few words, shown as the flag's heading.
@@ -135,9 +103,11 @@ pub struct KindText {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Group {
+    /// Stable id, kebab-case, used in patterns as `{id}`.
     pub id: String,
     /// For whoever edits the file: what the group is for. Not shown to the person.
     pub why: String,
+    /// The phrases, in the phrase syntax (see [`parse_phrase`]).
     pub phrases: Vec<String>,
 }
 
@@ -145,11 +115,14 @@ pub struct Group {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Pattern {
+    /// Stable id, kebab-case, unique among the patterns and cues.
     pub id: String,
+    /// The kind of flag these phrases raise.
     pub kind: FlagKind,
     /// For whoever edits the file: why these words are a risk, and what was left out on
     /// purpose. Not shown to the person.
     pub why: String,
+    /// The phrases, in the phrase syntax (see [`parse_phrase`]).
     pub phrases: Vec<String>,
 }
 
@@ -168,9 +141,13 @@ pub enum CueRole {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Cue {
+    /// Stable id, kebab-case, unique among the patterns and cues.
     pub id: String,
+    /// What the cue does to the words near it.
     pub role: CueRole,
+    /// For whoever edits the file: why the cue is there. Not shown to the person.
     pub why: String,
+    /// The phrases, in the phrase syntax (see [`parse_phrase`]).
     pub phrases: Vec<String>,
 }
 
@@ -178,7 +155,9 @@ pub struct Cue {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct WordList {
+    /// For whoever edits the file: what the list is for. Not shown to the person.
     pub why: String,
+    /// The words, lower case.
     pub words: Vec<String>,
 }
 
@@ -437,11 +416,18 @@ pub enum Item {
     /// One of several words (`hit|punched`); each may be a contraction that stands for two
     /// normalised words ("i'd" is `i 'd`).
     Words {
+        /// Each alternative, as normalised words.
         alternatives: Vec<Vec<String>>,
+        /// True when the part may be left out (written with `?`).
         optional: bool,
     },
     /// Any phrase of a group (`{i-will}`).
-    Group { id: String, optional: bool },
+    Group {
+        /// The group's id.
+        id: String,
+        /// True when the part may be left out (written with `?`).
+        optional: bool,
+    },
     /// `$`: the end of the sentence or clause (a comma, a dash, a bracket, or a word such as
     /// "and" or "but").
     End,
@@ -594,11 +580,13 @@ pub fn expand_groups(groups: &[Group]) -> HashMap<String, Vec<Vec<String>>> {
 /// One thing wrong with `check.toml`, naming the file, the entry and the field.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CheckDataError {
+    /// The file, always [`CHECK_FILE`].
     pub file: String,
     /// The entry's id (`sort-them-out`), its table (`words.acronyms`), or its position.
     pub entry: String,
     /// The field, e.g. `phrases[2]`.
     pub field: String,
+    /// What is wrong, in words whoever edits the file can act on.
     pub problem: String,
 }
 
@@ -865,7 +853,7 @@ fn check_id<'a>(
 }
 
 /// Parses and checks `check.toml`. Returns every problem found, not only the first.
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "source")]
 pub fn load(text: &str) -> Result<CheckData, Vec<CheckDataError>> {
     let data: CheckData = toml::from_str(text).map_err(|error| {
         let offset = error.span().map(|s| s.start.min(text.len()));
@@ -884,7 +872,7 @@ pub fn load(text: &str) -> Result<CheckData, Vec<CheckDataError>> {
 
 /// The entry (`[[pattern]]` id or `[words.x]` table) and key at byte `offset`, so a TOML error
 /// names them rather than only a line number.
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "source")]
 fn locate(text: &str, offset: Option<usize>) -> (String, String) {
     let Some(offset) = offset else {
         return ("(whole file)".into(), "(unknown)".into());

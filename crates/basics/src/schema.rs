@@ -4,20 +4,23 @@
 //! build when a file is wrong), and from a compact binary (postcard) by the app at start-up.
 //! Because postcard is not self-describing, **every field is always written**: no
 //! `skip_serializing_if`, no `flatten`, no untagged enums here.
-//!
-//! This file is compiled into `build.rs` as well as the library, so it may only use
-//! `super::date`, `super::situation` and external crates.
 
-use super::situation::{Nation, PrivateCareKind, Service, Stage};
+use crate::date::Date;
+use crate::situation::{Nation, PrivateCareKind, Service, Stage};
 use serde::{Deserialize, Serialize};
 
 /// Everything in `assets/data/`, after checking.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct DataSet {
+    /// The directory: every body a route, help rule or area can name (`organisations.toml`).
     pub organisations: Vec<Organisation>,
+    /// The areas a person can pick, with their local bodies (`areas.toml`).
     pub areas: Vec<Area>,
+    /// The routing rules, in the order they are tried (`rules.toml`).
     pub rules: Vec<Rule>,
+    /// Crisis lines and services (`crisis.toml`).
     pub crisis_lines: Vec<CrisisLine>,
+    /// Bank holidays, for counting working days (`bank-holidays.toml`).
     pub bank_holidays: Vec<BankHolidayList>,
     /// Free help and "tell them as well" bodies, chosen alongside the route (from `rules.toml`).
     pub help: Vec<HelpRule>,
@@ -29,7 +32,9 @@ pub struct DataSet {
 pub enum ContactKind {
     /// A postal address; lines are separated by `\n`.
     Post,
+    /// An email address.
     Email,
+    /// A phone number for calls.
     Phone,
     /// A number to send a text message to.
     Text,
@@ -37,6 +42,7 @@ pub enum ContactKind {
     Textphone,
     /// The address of an online form (shown as text, never fetched).
     WebForm,
+    /// A website (shown as text, never fetched).
     Website,
     /// A place to walk in to.
     InPerson,
@@ -46,6 +52,7 @@ pub enum ContactKind {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
+    /// What kind of contact this is.
     pub kind: ContactKind,
     /// The address, number or web address, as text.
     pub value: String,
@@ -69,6 +76,7 @@ fn yes() -> bool {
 pub struct Organisation {
     /// Stable id, kebab-case. Never reuse or rename: routes and saved drafts refer to it.
     pub id: String,
+    /// The name people know it by.
     pub name: String,
     /// What kind of body it is, e.g. "icb", "nhs-trust", "ombudsman", "advocacy", "healthwatch",
     /// "regulator", "helpline", "national-body", "council", "advice".
@@ -81,6 +89,7 @@ pub struct Organisation {
     /// What it handles, in plain words ("Complaints about GP, dental, pharmacy and optician
     /// services in Sussex, if you do not want to complain to the service itself").
     pub handles: String,
+    /// How to reach it.
     pub contacts: Vec<Contact>,
     /// Where the details came from (web addresses, as text).
     pub sources: Vec<String>,
@@ -100,7 +109,9 @@ pub struct Organisation {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TimeLimit {
+    /// How many months.
     pub months: u32,
+    /// The day the months are counted from.
     pub counted_from: TimeLimitStart,
     /// The exception or detail, in plain words ("They can look at older complaints if ...").
     pub note: String,
@@ -121,9 +132,12 @@ pub enum TimeLimitStart {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ProcedureKind {
+    /// The NHS (or HSC) complaints procedure of the person's nation.
     #[default]
     Nhs,
+    /// A council's complaints procedure (social care and council-funded services).
     Council,
+    /// The provider's own procedure, for care the person pays for themselves.
     PrivateProvider,
 }
 
@@ -131,8 +145,11 @@ pub enum ProcedureKind {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Area {
+    /// Stable id, kebab-case. Never reuse or rename: saved answers refer to it.
     pub id: String,
+    /// The name people know it by.
     pub name: String,
+    /// The nation the area is in.
     pub nation: Nation,
     /// Local organisations by role, e.g. `{ role = "icb", organisation = "nhs-sussex-icb" }`.
     #[serde(default)]
@@ -140,7 +157,9 @@ pub struct Area {
     /// Postcode districts (the part before the space, e.g. "BN1") that fall in this area.
     #[serde(default)]
     pub postcode_districts: Vec<String>,
+    /// Where the area's details came from (web addresses, as text).
     pub sources: Vec<String>,
+    /// The day the details were last checked against the sources, `YYYY-MM-DD`.
     pub checked: String,
 }
 
@@ -151,6 +170,7 @@ pub struct LocalRole {
     /// "icb", "advocacy", "healthwatch", "council", "acute-trust", "mental-health-trust",
     /// "community-trust", "ambulance-trust", "crisis-cafe", "health-board", ...
     pub role: String,
+    /// The directory id of the organisation that plays the role.
     pub organisation: String,
 }
 
@@ -161,11 +181,15 @@ pub struct LocalRole {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Rule {
+    /// Stable id, kebab-case, unique among the rules.
     pub id: String,
+    /// The nations this rule is for; empty matches every nation.
     #[serde(default)]
     pub nations: Vec<Nation>,
+    /// The services this rule is for; empty matches every service.
     #[serde(default)]
     pub services: Vec<Service>,
+    /// The stages this rule is for; empty matches every stage.
     #[serde(default)]
     pub stages: Vec<Stage>,
     /// For privately funded care: which kinds this rule is for. Empty matches any kind, and also
@@ -180,6 +204,7 @@ pub struct Rule {
     /// The other way, if there is one, and when to choose it.
     #[serde(default)]
     pub alternative: Vec<Target>,
+    /// When to choose the alternative, in plain words.
     #[serde(default)]
     pub alternative_reason: String,
     /// True when the alternative is the body that pays for the service (the commissioner). Then
@@ -199,7 +224,9 @@ pub struct Rule {
     /// on. Empty when all of it is confirmed. Shown as "check this before you rely on it".
     #[serde(default)]
     pub caution: String,
+    /// Where the route came from (web addresses, as text).
     pub sources: Vec<String>,
+    /// The day the route was last checked against the sources, `YYYY-MM-DD`.
     pub checked: String,
 }
 
@@ -217,6 +244,7 @@ pub enum HelpKind {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum HelpWhen {
+    /// Whenever its nation, service and stage conditions match.
     #[default]
     Always,
     /// Only while the person is still receiving care (PALS can sort out urgent problems).
@@ -230,16 +258,24 @@ pub enum HelpWhen {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct HelpRule {
+    /// Stable id, kebab-case, unique among the help rules.
     pub id: String,
+    /// Free help, or a body to tell as well.
     pub kind: HelpKind,
+    /// The nations this help is for; empty matches every nation.
     #[serde(default)]
     pub nations: Vec<Nation>,
+    /// The services this help is for; empty matches every service.
     #[serde(default)]
     pub services: Vec<Service>,
+    /// The stages this help is for; empty matches every stage.
     #[serde(default)]
     pub stages: Vec<Stage>,
+    /// For privately funded care: which kinds this help is for. Empty matches any kind; for
+    /// other services it is ignored.
     #[serde(default)]
     pub private_care: Vec<PrivateCareKind>,
+    /// Any further condition on the person's answers.
     #[serde(default)]
     pub when: HelpWhen,
     /// A role looked up in the person's area first ("advocacy"), if any.
@@ -249,7 +285,9 @@ pub struct HelpRule {
     pub organisation: String,
     /// Why this helps, in plain words ("If your concern is about a doctor").
     pub reason: String,
+    /// Where the help rule came from (web addresses, as text).
     pub sources: Vec<String>,
+    /// The day it was last checked against the sources, `YYYY-MM-DD`.
     pub checked: String,
 }
 
@@ -279,16 +317,24 @@ pub struct Target {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CrisisLine {
+    /// Stable id, kebab-case, unique among the crisis lines.
     pub id: String,
+    /// The name people know it by.
     pub name: String,
+    /// The nations it serves.
     pub nations: Vec<Nation>,
+    /// Area ids it serves; empty means every area of its nations (a national line).
     #[serde(default)]
     pub areas: Vec<String>,
     /// What it is for, in one short sentence.
     pub what: String,
+    /// How to reach it.
     pub contacts: Vec<Contact>,
+    /// Where the details came from (web addresses, as text).
     pub sources: Vec<String>,
+    /// The day the details were last checked against the sources, `YYYY-MM-DD`.
     pub checked: String,
+    /// False when the details are not confirmed by a current source.
     pub confirmed: bool,
     /// What is uncertain (hours, whether it still runs), in words a person can act on.
     #[serde(default)]
@@ -303,6 +349,105 @@ pub struct BankHolidayList {
     pub nations: Vec<Nation>,
     /// `YYYY-MM-DD` dates.
     pub dates: Vec<String>,
+    /// Where the dates came from (web addresses, as text).
     pub sources: Vec<String>,
+    /// The day the dates were last checked against the sources, `YYYY-MM-DD`.
     pub checked: String,
+}
+
+// Lookups in a checked data set: the app uses them on the embedded data, and the native tests
+// on data read from the TOML files.
+impl DataSet {
+    /// The directory entry with this id.
+    pub fn organisation(&self, id: &str) -> Option<&Organisation> {
+        self.organisations.iter().find(|o| o.id == id)
+    }
+
+    /// The area with this id.
+    pub fn area(&self, id: &str) -> Option<&Area> {
+        self.areas.iter().find(|a| a.id == id)
+    }
+
+    /// The organisation that plays `role` in `area`, if the area lists one.
+    pub fn local(&self, area: &str, role: &str) -> Option<&Organisation> {
+        let area = self.area(area)?;
+        let entry = area.local.iter().find(|l| l.role == role)?;
+        self.organisation(&entry.organisation)
+    }
+
+    /// Areas of one nation, in file order (the order the journey lists them).
+    pub fn areas_in(&self, nation: Nation) -> impl Iterator<Item = &Area> {
+        self.areas.iter().filter(move |a| a.nation == nation)
+    }
+
+    /// The area a postcode belongs to, from the offline district table. Accepts a full postcode
+    /// ("BN2 1AB") or just the district ("bn2"). No lookup ever leaves the device.
+    ///
+    /// Spaces and invisible characters (zero-width spaces, direction marks, a byte order mark)
+    /// are ignored, because text pasted from a web page or a message often carries them. Any
+    /// other character that is not an ASCII letter or digit (an emoji, "½", an accent) means
+    /// the text is not a postcode, so it matches no area; it never stops the app.
+    pub fn area_for_postcode(&self, postcode: &str) -> Option<&Area> {
+        let cleaned: String = postcode
+            .chars()
+            .filter(|&c| !c.is_whitespace() && !is_invisible(c))
+            .map(|c| c.to_ascii_uppercase())
+            .collect();
+        if !cleaned.chars().all(|c| c.is_ascii_alphanumeric()) {
+            return None;
+        }
+        // A full UK postcode always ends in a 3-character inward code (digit, letter, letter).
+        // Every character is ASCII now, but the cut is still made at a character position, so
+        // it can never fall inside a character.
+        let inward = cleaned.char_indices().rev().nth(2).map(|(at, _)| at);
+        let district = match inward {
+            Some(at)
+                if cleaned.chars().count() >= 5
+                    && cleaned[at..].starts_with(|c: char| c.is_ascii_digit()) =>
+            {
+                &cleaned[..at]
+            }
+            _ => cleaned.as_str(),
+        };
+        self.areas
+            .iter()
+            .find(|a| a.postcode_districts.iter().any(|d| d == district))
+    }
+
+    /// Bank holidays that apply in `nation`, for counting working days.
+    pub fn bank_holidays(&self, nation: Nation) -> Vec<Date> {
+        self.bank_holidays
+            .iter()
+            .filter(|list| list.nations.contains(&nation))
+            .flat_map(|list| list.dates.iter().filter_map(|d| Date::parse_iso(d)))
+            .collect()
+    }
+
+    /// Crisis lines for a nation, and for an area within it when known, local ones last.
+    pub fn crisis_lines(&self, nation: Nation, area: Option<&str>) -> Vec<&CrisisLine> {
+        let national = self
+            .crisis_lines
+            .iter()
+            .filter(|l| l.nations.contains(&nation) && l.areas.is_empty());
+        let local = self.crisis_lines.iter().filter(|l| {
+            l.nations.contains(&nation) && area.is_some_and(|a| l.areas.iter().any(|x| x == a))
+        });
+        national.chain(local).collect()
+    }
+}
+
+/// Characters that take no space on screen: zero-width spaces and joiners, direction marks and
+/// embeddings, the word joiner and invisible operators, and the byte order mark. A person cannot
+/// see them, so they should not stop a postcode from being recognised.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}'
+            | '\u{180e}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{feff}'
+    )
 }

@@ -1,26 +1,29 @@
 //! Reads the TOML data files into a [`DataSet`] and checks them.
 //!
 //! Used by `build.rs` (which turns the checked data into the compact form the app embeds) and by
-//! native tests. It is never compiled into the browser app: a TOML parser costs about 80 KB of
-//! compressed WebAssembly, which people on pay-as-you-go data should not have to download.
-//!
-//! This file is compiled into `build.rs` as well as the library, so it may only use
-//! `super::schema`, `super::validate` and external crates.
+//! native tests. It exists only with the crate's `source` feature, which the browser app never
+//! turns on: a TOML parser costs about 80 KB of compressed WebAssembly, which people on
+//! pay-as-you-go data should not have to download.
 
-use super::schema::{Area, BankHolidayList, CrisisLine, DataSet, HelpRule, Organisation, Rule};
-use super::validate::{
+use crate::schema::{Area, BankHolidayList, CrisisLine, DataSet, HelpRule, Organisation, Rule};
+use crate::validate::{
     validate, DataError, AREAS_FILE, BANK_HOLIDAYS_FILE, CRISIS_FILE, ORGANISATIONS_FILE,
     RULES_FILE,
 };
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
-/// The text of every data file, keyed by the same names as [`super::validate`]'s constants.
+/// The text of every data file, keyed by the same names as [`crate::validate`]'s constants.
 pub struct SourceTexts<'a> {
+    /// The text of `organisations.toml`.
     pub organisations: &'a str,
+    /// The text of `areas.toml`.
     pub areas: &'a str,
+    /// The text of `rules.toml`.
     pub rules: &'a str,
+    /// The text of `crisis.toml`.
     pub crisis: &'a str,
+    /// The text of `bank-holidays.toml`.
     pub bank_holidays: &'a str,
 }
 

@@ -5,21 +5,22 @@
 //! to produce an app from data that fails these checks (see `build.rs`), and the native tests run
 //! them again. Every problem names the file, the entry and the field, so whoever edits the data
 //! can fix it without reading Rust.
-//!
-//! This file is compiled into `build.rs` as well as the library, so it may only use
-//! `super::date`, `super::schema`, `super::situation` and the standard library.
 
-use super::date::Date;
-use super::schema::{Contact, DataSet, HelpKind, Target};
-use super::situation::{Service, Stage};
+use crate::date::Date;
+use crate::schema::{Contact, DataSet, HelpKind, Target};
+use crate::situation::{Service, Stage};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 /// The file each part of the data set comes from, relative to the repository root.
 pub const ORGANISATIONS_FILE: &str = "assets/data/organisations.toml";
+/// The areas file, relative to the repository root.
 pub const AREAS_FILE: &str = "assets/data/areas.toml";
+/// The routing and help rules file, relative to the repository root.
 pub const RULES_FILE: &str = "assets/data/rules.toml";
+/// The crisis lines file, relative to the repository root.
 pub const CRISIS_FILE: &str = "assets/data/crisis.toml";
+/// The bank holidays file, relative to the repository root.
 pub const BANK_HOLIDAYS_FILE: &str = "assets/data/bank-holidays.toml";
 
 /// Roles an area can fill, and a rule can ask for with `local_role`.
@@ -57,10 +58,12 @@ pub struct DataError {
     pub entry: String,
     /// The field, e.g. `contacts[1].value`.
     pub field: String,
+    /// What is wrong, in words whoever edits the data can act on.
     pub problem: String,
 }
 
 impl DataError {
+    /// A problem in `file`, at `entry` and `field`.
     pub fn new(file: &str, entry: &str, field: &str, problem: impl Into<String>) -> DataError {
         DataError {
             file: file.to_string(),
