@@ -1,5 +1,6 @@
 //! What happens next: the dates that matter after sending the letter, worked out from the
-//! route's deadlines and today's date, as a printable list and as calendar reminders.
+//! route's deadlines and today's date. The letter page lists (and prints) the items; they also
+//! come as plain text to copy ([`to_text`]) and as calendar reminders ([`ics`]).
 //!
 //! The calendar file follows RFC 5545 (iCalendar): CRLF line endings, lines folded at 75 octets
 //! without splitting a UTF-8 character, and text escaped. Each dated item is one all-day event
@@ -9,7 +10,7 @@
 
 use super::answers::Answers;
 use super::date::Date;
-use super::letter::{escape_html, final_body};
+use super::letter::final_body;
 use super::route::{in_sentence, DeadlineKind, Route};
 use super::situation::Stage;
 use crate::data::TimeLimitStart;
@@ -149,31 +150,6 @@ pub fn to_text(items: &[Item]) -> String {
         out.push_str(&item.note);
         out.push('\n');
     }
-    out
-}
-
-/// The timeline as an HTML fragment for the printable sheet. All text is escaped.
-pub fn to_html(items: &[Item]) -> String {
-    let mut out = String::from("<ol class=\"timeline\">");
-    for item in items {
-        out.push_str("<li><p><strong>");
-        match item.date {
-            Some(date) => {
-                out.push_str("<time datetime=\"");
-                out.push_str(&date.to_string());
-                out.push_str("\">");
-                out.push_str(&date.long());
-                out.push_str("</time>");
-            }
-            None => out.push_str("Date not known yet"),
-        }
-        out.push_str("</strong>: ");
-        escape_html(&item.label, &mut out);
-        out.push_str("</p><p>");
-        escape_html(&item.note, &mut out);
-        out.push_str("</p></li>");
-    }
-    out.push_str("</ol>");
     out
 }
 
