@@ -18,9 +18,10 @@
 
 use super::answers::{has_text, AccessNeed, Answers, ContactMethod, Want};
 use super::date::Date;
-use super::route::{in_sentence, DeadlineKind, Procedure, Recipient, Route};
+use super::route::{
+    in_sentence, is_family_practitioner, DeadlineKind, Procedure, Recipient, Route,
+};
 use super::situation::{Nation, Service, Stage, WhenItHappened, YesNo};
-use crate::data::validate::OMBUDSMAN_KIND;
 
 /// How a block is laid out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -89,7 +90,15 @@ impl Letter {
             if i > 0 {
                 out.push_str("\n\n");
             }
-            block_text(block, &mut out);
+            for (j, line) in block.text.iter().enumerate() {
+                if j > 0 {
+                    out.push('\n');
+                }
+                if block.style == Style::List {
+                    out.push_str("- ");
+                }
+                out.push_str(line);
+            }
         }
         out.push('\n');
         out
@@ -102,18 +111,6 @@ impl Letter {
             .find(|b| b.style == Style::Heading)
             .and_then(|b| b.text.first())
             .map_or("", String::as_str)
-    }
-}
-
-fn block_text(block: &Block, out: &mut String) {
-    for (i, line) in block.text.iter().enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        if block.style == Style::List {
-            out.push_str("- ");
-        }
-        out.push_str(line);
     }
 }
 
@@ -132,19 +129,9 @@ pub fn main_kind(answers: &Answers) -> LetterKind {
     }
 }
 
-/// The main letter for this stage, addressed to the route's first choice.
+/// The main letter for this stage ([`main_kind`]), as [`write`] writes it with no date sent.
 pub fn letter(answers: &Answers, route: &Route, today: Date) -> Letter {
-    // Matched here rather than through `write`, so a page that shows only the main letter
-    // does not carry the code of the letters that can never be the main one.
-    let w = Writer::new(answers, route, today);
-    let kind = main_kind(answers);
-    let blocks = match kind {
-        LetterKind::Complaint => w.complaint(),
-        LetterKind::Chaser => w.chaser(None),
-        LetterKind::Ombudsman => w.ombudsman(),
-        _ => w.sas_review(),
-    };
-    Letter { kind, blocks }
+    write(main_kind(answers), answers, route, today, None)
 }
 
 /// The other letters that make sense for these answers, in the order a complaint needs them.
@@ -200,7 +187,7 @@ pub fn consent_form(answers: &Answers, route: &Route, today: Date) -> Letter {
 }
 
 /// The stage, as routing assumes it when the person did not say.
-fn stage(answers: &Answers) -> Stage {
+pub(super) fn stage(answers: &Answers) -> Stage {
     answers.situation.stage.unwrap_or(Stage::NotRaised)
 }
 
@@ -213,24 +200,24 @@ fn is_sas(answers: &Answers) -> bool {
             .is_none_or(|n| n == Nation::England)
 }
 
-fn is_ombudsman(recipient: &Recipient) -> bool {
-    recipient
-        .organisation()
-        .is_some_and(|o| o.kind == OMBUDSMAN_KIND)
-}
-
 /// The independent body to go to after the service's final answer: the route's first choice
 /// once that answer has come, otherwise the first ombudsman in the escalation (or its last
 /// step, such as the Dental Complaints Service).
 pub fn final_body(stage: Stage, route: &Route) -> Option<&Recipient> {
-    if matches!(stage, Stage::FinalResponseUnhappy | Stage::WithOmbudsman) {
+    if final_answer_given(stage) {
         return Some(&route.primary);
     }
     route
         .escalation
         .iter()
-        .find(|r| is_ombudsman(r))
+        .find(|r| r.is_ombudsman())
         .or(route.escalation.last())
+}
+
+/// True once the service has given its final answer: the route then starts at the ombudsman
+/// (or the next independent body), not at the service.
+fn final_answer_given(stage: Stage) -> bool {
+    matches!(stage, Stage::FinalResponseUnhappy | Stage::WithOmbudsman)
 }
 
 /// Free text from a short answer (a name, an address line): surrounding spaces are dropped,
@@ -253,6 +240,11 @@ const GAP_ADDRESS: &str = "[Write their name and address here]";
 const GAP_ADDRESS_ONLY: &str = "[Write their address here]";
 const GAP_DATE: &str = "[date]";
 const BLANK: &str = "______________________________";
+
+/// A date in a sentence, or a gap to fill in when it is not known.
+fn date_or_gap(date: Option<Date>) -> String {
+    date.map_or_else(|| GAP_DATE.to_string(), Date::long)
+}
 
 /// Everything the letters share, worked out once.
 struct Writer<'a> {
@@ -317,16 +309,36 @@ impl<'a> Writer<'a> {
         self.a.contact.methods.contains(&method)
     }
 
+    /// True when letters go to the person's own address.
+    fn by_post(&self) -> bool {
+        self.uses(ContactMethod::Post) && has_text(&self.a.contact.address)
+    }
+
+    /// True when letters go care of someone else.
+    fn care_of(&self) -> bool {
+        self.uses(ContactMethod::CareOf) && has_text(&self.a.contact.care_of_name)
+    }
+
+    /// The address where letters reach the person, one line each: their own, or "c/o" someone
+    /// else's; none when they gave neither.
+    fn postal_lines(&self) -> Vec<String> {
+        let c = &self.a.contact;
+        if self.by_post() {
+            lines_of(&c.address)
+        } else if self.care_of() {
+            let mut lines = vec![["c/o ", c.care_of_name.trim()].concat()];
+            lines.extend(lines_of(&c.care_of_address));
+            lines
+        } else {
+            Vec::new()
+        }
+    }
+
     /// The top of every letter: the sender, the date, the recipient and the subject.
     fn head(&self, out: &mut Vec<Block>, to: &Recipient, subject: String) {
         let c = &self.a.contact;
         let mut sender = vec![self.name()];
-        if self.uses(ContactMethod::Post) && has_text(&c.address) {
-            sender.extend(lines_of(&c.address));
-        } else if self.uses(ContactMethod::CareOf) && has_text(&c.care_of_name) {
-            sender.push(["c/o ", c.care_of_name.trim()].concat());
-            sender.extend(lines_of(&c.care_of_address));
-        }
+        sender.extend(self.postal_lines());
         if self.uses(ContactMethod::Email) && has_text(&c.email) {
             sender.push(["Email: ", c.email.trim()].concat());
         }
@@ -521,8 +533,8 @@ impl<'a> Writer<'a> {
 
     fn contact(&self, out: &mut Vec<Block>) {
         let c = &self.a.contact;
-        let post = self.uses(ContactMethod::Post) && has_text(&c.address);
-        let care_of = self.uses(ContactMethod::CareOf) && has_text(&c.care_of_name);
+        let post = self.by_post();
+        let care_of = self.care_of();
         let mut s: Vec<String> = Vec::new();
         if post {
             s.push("Please write to me at the address above.".into());
@@ -650,10 +662,7 @@ impl<'a> Writer<'a> {
     /// The body that has (or will have) the complaint: the route's first choice, unless that is
     /// already the ombudsman, when the service itself is not in the route.
     fn service(&self) -> Recipient {
-        if matches!(
-            self.stage,
-            Stage::FinalResponseUnhappy | Stage::WithOmbudsman
-        ) {
+        if final_answer_given(self.stage) {
             Recipient::Role {
                 role: "The complaints manager".into(),
                 at: "at the service".into(),
@@ -664,34 +673,16 @@ impl<'a> Writer<'a> {
         }
     }
 
-    /// True when the body that pays for the service was put first, as a go-between.
-    fn via_go_between(&self) -> bool {
-        self.route
-            .rules_fired
-            .iter()
-            .any(|id| id == super::route::ADJUST_COMMISSIONER_FIRST)
-    }
-
     /// What the nation's procedure says about acknowledging and answering, as a request.
     fn timescale(&self) -> String {
-        let family = self.a.situation.service.is_some_and(|s| {
-            matches!(
-                s,
-                Service::GpPractice
-                    | Service::GpRegistrationRefused
-                    | Service::GpRemovalOrSas
-                    | Service::NhsDentist
-                    | Service::Pharmacy
-                    | Service::Optician
-            )
-        });
+        let family = self.a.situation.service.is_some_and(is_family_practitioner);
         match (self.route.procedure, self.nation) {
             (Procedure::NhsEngland, _) | (Procedure::Council, Nation::England) => "Please acknowledge my complaint within 3 working days. Please also contact me to agree how it will be handled and when I can expect your response.".into(),
             (Procedure::NhsWales, _) => "Please acknowledge my concern within 2 working days. I understand that I should get your response within 30 working days, or be told why not and when I will get it.".into(),
             (Procedure::NhsScotland, _) => "Please let me know that you have received my complaint. I understand that a simple complaint should be answered within 5 working days. If you investigate it, please acknowledge it within 3 working days and answer within 20 working days, or tell me why not.".into(),
             // The same figures as the route's dates: 10 working days for a practice, 20 for a
             // Trust, or when the Strategic Planning and Performance Group is the go-between.
-            (Procedure::HscNorthernIreland, _) if family && !self.via_go_between() => "Please acknowledge my complaint within 3 working days. I understand that I should get your response within 10 working days.".into(),
+            (Procedure::HscNorthernIreland, _) if family && !self.route.commissioner_first() => "Please acknowledge my complaint within 3 working days. I understand that I should get your response within 10 working days.".into(),
             (Procedure::HscNorthernIreland, _) => "Please acknowledge my complaint within 3 working days. I understand that I should get your response within 20 working days.".into(),
             _ => "Please acknowledge my complaint, send me a copy of your complaints procedure, and tell me when I can expect your response.".into(),
         }
@@ -751,7 +742,7 @@ impl<'a> Writer<'a> {
             "Formal complaint: no acknowledgement received"
         };
         self.head(&mut out, &to, subject.into());
-        let sent = sent.map_or_else(|| GAP_DATE.to_string(), Date::long);
+        let sent = date_or_gap(sent);
         let mut text = [
             "On ",
             &sent,
@@ -820,11 +811,7 @@ impl<'a> Writer<'a> {
             &to,
             "My complaint: I am not satisfied with your final response".into(),
         );
-        let date = self
-            .a
-            .situation
-            .final_response_date
-            .map_or_else(|| GAP_DATE.to_string(), Date::long);
+        let date = date_or_gap(self.a.situation.final_response_date);
         Self::para(
             &mut out,
             &[
@@ -851,10 +838,7 @@ impl<'a> Writer<'a> {
         );
         // The next step after the service: the commissioner for prison healthcare, otherwise
         // usually the ombudsman.
-        let next = if matches!(
-            self.stage,
-            Stage::FinalResponseUnhappy | Stage::WithOmbudsman
-        ) {
+        let next = if final_answer_given(self.stage) {
             Some(&self.route.primary)
         } else {
             self.route.escalation.first()
@@ -912,13 +896,7 @@ impl<'a> Writer<'a> {
             .concat();
             text.push_str(" I complained to them and got their final response");
             text.push_str(", dated ");
-            text.push_str(
-                &self
-                    .a
-                    .situation
-                    .final_response_date
-                    .map_or_else(|| GAP_DATE.to_string(), Date::long),
-            );
+            text.push_str(&date_or_gap(self.a.situation.final_response_date));
             text.push_str(
                 ". I am not satisfied with it, and their complaints procedure has finished.",
             );
@@ -1044,14 +1022,11 @@ impl<'a> Writer<'a> {
             ],
         );
         let c = &a.contact;
-        let address = if self.uses(ContactMethod::Post) && has_text(&c.address) {
-            lines_of(&c.address).join(", ")
-        } else if self.uses(ContactMethod::CareOf) && has_text(&c.care_of_name) {
-            let mut all = vec![["c/o ", c.care_of_name.trim()].concat()];
-            all.extend(lines_of(&c.care_of_address));
-            all.join(", ")
-        } else {
+        let address = self.postal_lines();
+        let address = if address.is_empty() {
             BLANK.to_string()
+        } else {
+            address.join(", ")
         };
         Self::block(
             &mut out,

@@ -10,10 +10,9 @@
 
 use super::answers::Answers;
 use super::date::Date;
-use super::letter::final_body;
-use super::route::{in_sentence, DeadlineKind, Route};
+use super::letter::{final_body, stage};
+use super::route::{in_sentence, time_limit_ends, DeadlineKind, Route};
 use super::situation::Stage;
-use crate::data::TimeLimitStart;
 
 /// What a timeline item is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -43,7 +42,7 @@ pub struct Item {
 
 /// The timeline for sending the main letter today, in date order (items without a date last).
 pub fn timeline(answers: &Answers, route: &Route, today: Date) -> Vec<Item> {
-    let stage = answers.situation.stage.unwrap_or(Stage::NotRaised);
+    let stage = stage(answers);
     let mut items = vec![Item {
         kind: ItemKind::Send,
         date: Some(today),
@@ -109,14 +108,9 @@ pub fn timeline(answers: &Answers, route: &Route, today: Date) -> Vec<Item> {
     if !has_ombudsman_date {
         let body = final_body(stage, route).and_then(|r| r.organisation());
         if let Some((org, limit)) = body.and_then(|o| o.time_limit.as_ref().map(|l| (o, l))) {
-            let from = match limit.counted_from {
-                TimeLimitStart::Event => answers.situation.when.and_then(|w| w.earliest()),
-                TimeLimitStart::FinalResponse => answers.situation.final_response_date,
-            };
-            let months = i32::try_from(limit.months).unwrap_or(i32::MAX / 24);
             items.push(Item {
                 kind: ItemKind::Deadline(DeadlineKind::OmbudsmanBy),
-                date: from.map(|d| d.add_months(months)),
+                date: time_limit_ends(limit, &answers.situation),
                 label: ["Last day to take it to ", &in_sentence(&org.name)].concat(),
                 note: limit.note.clone(),
             });
