@@ -18,7 +18,7 @@ use super::answers::{has_text, Answers};
 use super::check::{check, Flag};
 use super::date::Date;
 use super::docx;
-use super::letter::{consent_form, follow_ups, letter, letter_text, write, LetterKind};
+use super::letter::{follow_ups, letter, letter_text, write, LetterKind};
 use super::route::{route, Route};
 use super::safety::{concern_in_answers, Kind};
 use super::timeline::{self, Item};
@@ -211,24 +211,17 @@ pub fn handle(request: Request) -> Reply {
         Request::Prepare { answers, today } => {
             let route = route(&answers.situation, data(), today);
             let main = letter(&answers, &route, today);
-            let mut others: Vec<OtherLetter> = follow_ups(&answers, &route)
+            // The consent form first, when someone is helping, then the follow-ups.
+            let consent = Some(LetterKind::ConsentForm).filter(|_| answers.is_supporter());
+            let others = consent
                 .into_iter()
+                .chain(follow_ups(&answers, &route))
                 .map(|kind| OtherLetter {
                     kind,
                     title: title(kind).into(),
                     letter: template(&answers, |a| write(kind, a, &route, today, None).to_text()),
                 })
                 .collect();
-            if answers.is_supporter() {
-                others.insert(
-                    0,
-                    OtherLetter {
-                        kind: LetterKind::ConsentForm,
-                        title: title(LetterKind::ConsentForm).into(),
-                        letter: template(&answers, |a| consent_form(a, &route, today).to_text()),
-                    },
-                );
-            }
             Reply::Prepared(Box::new(Prepared {
                 letter: template(&answers, |a| letter_text(a, &route, today)),
                 kind: main.kind,
@@ -262,18 +255,11 @@ pub fn handle(request: Request) -> Reply {
         } => {
             let route = route(&answers.situation, data(), today);
             Reply::File(match file {
-                FileKind::Word { kind, large_print } => {
-                    let letter = if kind == main_kind_for(&answers) {
-                        letter(&answers, &route, today)
-                    } else {
-                        write(kind, &answers, &route, today, None)
-                    };
-                    File {
-                        name: format!("{}.docx", file_stem(kind)),
-                        media_type: docx::MEDIA_TYPE.into(),
-                        bytes: docx::docx(&letter, large_print),
-                    }
-                }
+                FileKind::Word { kind, large_print } => File {
+                    name: format!("{}.docx", file_stem(kind)),
+                    media_type: docx::MEDIA_TYPE.into(),
+                    bytes: docx::docx(&write(kind, &answers, &route, today, None), large_print),
+                },
                 FileKind::Calendar => File {
                     name: "reminders.ics".into(),
                     media_type: "text/calendar;charset=utf-8".into(),
@@ -286,10 +272,6 @@ pub fn handle(request: Request) -> Reply {
             Reply::Concern(concern_in_answers(&answers).map(|c| c.kind))
         }
     }
-}
-
-fn main_kind_for(answers: &Answers) -> LetterKind {
-    super::letter::main_kind(answers)
 }
 
 /// Makes a letter (written by `write`) with a marker in place of each of the person's answers,
