@@ -131,6 +131,8 @@ pub enum FileKind {
     Word { kind: LetterKind, large_print: bool },
     /// Reminders of the timeline's dates, for a calendar app.
     Calendar,
+    /// A letter (or the consent form) as plain text: the text the page shows.
+    Text { kind: LetterKind },
 }
 
 /// What the letter page asks the tools for.
@@ -200,11 +202,6 @@ fn file_stem(kind: LetterKind) -> &'static str {
     }
 }
 
-/// The `.txt` file name for a letter.
-pub fn text_file_name(kind: LetterKind) -> String {
-    format!("{}.txt", file_stem(kind))
-}
-
 /// Answers one request. Pure: the same request always gets the same reply.
 pub fn handle(request: Request) -> Reply {
     match request {
@@ -259,6 +256,13 @@ pub fn handle(request: Request) -> Reply {
                     name: format!("{}.docx", file_stem(kind)),
                     media_type: docx::MEDIA_TYPE.into(),
                     bytes: docx::docx(&write(kind, &answers, &route, today, None), large_print),
+                },
+                FileKind::Text { kind } => File {
+                    name: format!("{}.txt", file_stem(kind)),
+                    media_type: "text/plain;charset=utf-8".into(),
+                    bytes: write(kind, &answers, &route, today, None)
+                        .to_text()
+                        .into_bytes(),
                 },
                 FileKind::Calendar => File {
                     name: "reminders.ics".into(),
@@ -672,5 +676,37 @@ mod tests {
         let ics = String::from_utf8(calendar.bytes).unwrap();
         assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"));
         assert_eq!(calendar.name, "reminders.ics");
+    }
+
+    /// The `.txt` file is exactly the text the page shows for that letter: its template filled
+    /// with the same answers.
+    #[test]
+    fn a_text_file_is_exactly_the_letter_on_the_page() {
+        let today = Date::new(2026, 11, 23).unwrap();
+        let mut a = answers();
+        a.who = Some(crate::domain::answers::Who::HelpingSomeone);
+        let Reply::Prepared(prepared) = handle(Request::Prepare {
+            answers: Box::new(a.clone()),
+            today,
+        }) else {
+            panic!("a prepare gets a prepared back")
+        };
+        a.what_happened.push_str("\nTyped after the page opened.");
+        let shown = std::iter::once((prepared.kind, &prepared.letter))
+            .chain(prepared.others.iter().map(|o| (o.kind, &o.letter)));
+        let mut names = Vec::new();
+        for (kind, template) in shown {
+            let Reply::File(file) = handle(Request::File {
+                answers: Box::new(a.clone()),
+                today,
+                file: FileKind::Text { kind },
+            }) else {
+                panic!("a file request gets a file")
+            };
+            assert_eq!(String::from_utf8(file.bytes).unwrap(), template.fill(&a));
+            assert_eq!(file.media_type, "text/plain;charset=utf-8");
+            names.push(file.name);
+        }
+        assert_eq!(names[..2], ["letter.txt", "form.txt"]);
     }
 }
