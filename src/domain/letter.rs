@@ -129,7 +129,7 @@ pub fn main_kind(answers: &Answers) -> LetterKind {
     }
 }
 
-/// The main letter for this stage ([`main_kind`]), as [`write`] writes it with no date sent.
+/// The main letter for this stage ([`main_kind`]), as [`write()`] writes it with no date sent.
 pub fn letter(answers: &Answers, route: &Route, today: Date) -> Letter {
     write(main_kind(answers), answers, route, today, None)
 }

@@ -62,7 +62,7 @@ pub fn timeline(answers: &Answers, route: &Route, today: Date) -> Vec<Item> {
             .unwrap_or(&deadline.label);
         let label = if kind == DeadlineKind::OmbudsmanBy {
             // The labels are the app's own ASCII text, so ASCII lower case is enough, and it
-            // keeps Unicode's case tables out of the download.
+            // keeps Unicode's case tables out of the letter tools' download.
             let mut label = ["Last day to ", plain].concat();
             if let Some(first) = label.get_mut(12..13) {
                 first.make_ascii_lowercase();
