@@ -253,8 +253,14 @@ struct Context<'a> {
     stage: Stage,
 }
 
+/// True when a condition list is empty (it matches anything) or contains the value.
+fn allows<T: PartialEq>(list: &[T], value: &T) -> bool {
+    list.is_empty() || list.contains(value)
+}
+
 impl Context<'_> {
-    /// True when a condition list is empty (matches anything) or contains the value.
+    /// Like [`allows`] for the person's service, which may not be known: an unknown service
+    /// matches only an empty list.
     fn service_ok(&self, services: &[Service]) -> bool {
         services.is_empty()
             || self
@@ -283,10 +289,10 @@ impl Context<'_> {
     }
 
     fn rule_matches(&self, rule: &Rule) -> bool {
-        (rule.nations.is_empty() || rule.nations.contains(&self.nation))
+        allows(&rule.nations, &self.nation)
             && self.service_ok(&rule.services)
-            && (rule.stages.is_empty() || rule.stages.contains(&self.stage))
-            && (rule.private_care.is_empty() || rule.private_care.contains(&self.private_kind()))
+            && allows(&rule.stages, &self.stage)
+            && allows(&rule.private_care, &self.private_kind())
     }
 
     fn help_matches(&self, help: &HelpRule) -> bool {
@@ -302,9 +308,9 @@ impl Context<'_> {
             ),
         };
         when_ok
-            && (help.nations.is_empty() || help.nations.contains(&self.nation))
+            && allows(&help.nations, &self.nation)
             && self.service_ok(&help.services)
-            && (help.stages.is_empty() || help.stages.contains(&self.stage))
+            && allows(&help.stages, &self.stage)
             && self.private_ok(&help.private_care)
     }
 
@@ -652,6 +658,12 @@ fn deadlines(ctx: &Context<'_>, route: &Route, today: Date) -> Vec<Deadline> {
     let sending_now = not_yet || ctx.stage == Stage::NoAcknowledgement;
     let passed = |date: Option<Date>| date.is_some_and(|d| d < today);
 
+    let complain_by_date = |date: Option<Date>, note: String| Deadline {
+        kind: DeadlineKind::ComplainBy,
+        date,
+        label: "Complain by".into(),
+        note,
+    };
     // "Complain by": `months` after it happened, with the rule, and what to do when the date is
     // unknown or has passed.
     let complain_by = |months: i32, rule: &str| {
@@ -662,23 +674,13 @@ fn deadlines(ctx: &Context<'_>, route: &Route, today: Date) -> Vec<Deadline> {
         } else if passed(date) {
             note.push_str(" This date has passed. You can still complain: say in your letter why you could not complain sooner.");
         }
-        Deadline {
-            kind: DeadlineKind::ComplainBy,
-            date,
-            label: "Complain by".into(),
-            note,
-        }
+        complain_by_date(date, note)
     };
     if not_yet {
         match complaint_time_limit(procedure, ctx.nation) {
             Some((months, rule)) => out.push(complain_by(months, rule)),
             None if ctx.situation.service == Some(Service::ImmigrationDetentionHealthcare) => {
-                out.push(Deadline {
-                    kind: DeadlineKind::ComplainBy,
-                    date: None,
-                    label: "Complain by".into(),
-                    note: "We could not confirm a time limit for complaints at the centre. Complain as soon as you can.".into(),
-                });
+                out.push(complain_by_date(None, "We could not confirm a time limit for complaints at the centre. Complain as soon as you can.".into()));
             }
             None if matches!(
                 ctx.private_kind(),
@@ -689,12 +691,7 @@ fn deadlines(ctx: &Context<'_>, route: &Route, today: Date) -> Vec<Deadline> {
                 // complaint within 6 months of the event or of finding out.
                 out.push(complain_by(6, "Private hospitals and clinics that belong to ISCAS ask you to complain within 6 months of when it happened, or of when you found out. They may look at a later complaint if you had a good reason. Other providers set their own time limits: check their complaints procedure."));
             }
-            None => out.push(Deadline {
-                kind: DeadlineKind::ComplainBy,
-                date: None,
-                label: "Complain by".into(),
-                note: "There is no fixed time limit in law for care you pay for yourself. Check the provider's complaints procedure, and complain as soon as you can.".into(),
-            }),
+            None => out.push(complain_by_date(None, "There is no fixed time limit in law for care you pay for yourself. Check the provider's complaints procedure, and complain as soon as you can.".into())),
         }
     }
 
