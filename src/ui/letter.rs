@@ -273,9 +273,10 @@ pub fn LetterPage(props: &LetterProps) -> Html {
         }
         _ => html! {},
     };
+    let answers_link = format!("#{}", Page::Step(Step::CheckAnswers).hash());
     html! {
         <div>
-            {super::components::back_link(format!("#{}", Page::Step(Step::CheckAnswers).hash()))}
+            {super::components::back_link(answers_link.clone())}
             if let Some(prepared) = prepared.as_ref().filter(|p| p.route.crisis_first) {
                 {crisis_panel(&prepared.route.crisis, false)}
             }
@@ -294,7 +295,7 @@ pub fn LetterPage(props: &LetterProps) -> Html {
                     {own_box(OwnField::HowItAffected, "How it affected you", None)}
                     <p>
                         {"To change anything else in the letter, "}
-                        <a href={format!("#{}", Page::Step(Step::CheckAnswers).hash())}>{"go back to your answers"}</a>
+                        <a href={answers_link}>{"go back to your answers"}</a>
                         {"."}
                     </p>
                 </div>
