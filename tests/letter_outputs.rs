@@ -1,7 +1,8 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! Every output of a letter keeps the person's words exactly and never lets them become markup:
-//! plain text, print HTML, the Word document and the email link. The calendar file is read back
-//! by an independent iCalendar parser, and the Word document by a ZIP reader and an XML parser.
+//! Every output of a letter keeps the person's words exactly: plain text (which the page shows,
+//! prints, copies and downloads), the Word document and the email link. The calendar file is
+//! read back by an independent iCalendar parser, and the Word document by a ZIP reader and an XML
+//! parser.
 
 use in_my_words::data::data;
 use in_my_words::domain::answers::{has_text, Answers, ContactMethod, Who};
@@ -46,31 +47,9 @@ fn main_letter(a: &Answers) -> Letter {
     letter(a, &route(&a.situation, data(), today()), today())
 }
 
-/// Undoes [`escape_html`]'s entities (and nothing else).
-fn unescape_html(text: &str) -> String {
-    text.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&#13;", "\r")
-        .replace("&amp;", "&")
-}
-
-/// The content of the first own-words element in an HTML letter.
-fn words_element(html: &str) -> &str {
-    let open = "<div class=\"letter-words\">";
-    let start = html.find(open).expect("an own-words element") + open.len();
-    let end = start + html[start..].find("</div>").expect("closed");
-    &html[start..end]
-}
-
-fn check_text_and_html(words: &str) -> Result<(), TestCaseError> {
+fn check_text(words: &str) -> Result<(), TestCaseError> {
     let letter = main_letter(&answers(words));
     prop_assert!(letter.to_text().contains(words), "text keeps the words");
-    let html = letter.to_html();
-    let inner = words_element(&html);
-    prop_assert!(!inner.contains('<') && !inner.contains('>') && !inner.contains('"'));
-    prop_assert_eq!(unescape_html(inner), words);
     Ok(())
 }
 
@@ -95,9 +74,9 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 
     #[test]
-    fn any_text_appears_exactly_and_never_as_markup(words in risky_text()) {
+    fn any_text_appears_exactly(words in risky_text()) {
         prop_assume!(has_text(&words));
-        check_text_and_html(&words)?;
+        check_text(&words)?;
     }
 
     #[test]
@@ -125,7 +104,7 @@ fn a_very_long_account_is_kept_whole() {
     }
     let words: String = words.chars().take(200_000).collect();
     assert_eq!(words.chars().count(), 200_000);
-    check_text_and_html(&words).unwrap();
+    check_text(&words).unwrap();
     let letter = main_letter(&answers(&words));
     let paragraphs = docx_paragraphs(&docx(&letter, true));
     assert!(paragraphs.join("\n").contains(&words));
@@ -233,9 +212,8 @@ fn supporter_notes_never_appear_in_any_output() {
         for l in &letters {
             for output in [
                 l.to_text(),
-                l.to_html(),
                 document_xml(l),
-                mailto("a@example.org", l.subject(), &l.email_text()),
+                mailto("a@example.org", l.subject(), &l.to_text()),
             ] {
                 assert!(!output.contains(SECRET), "{:?} at {stage:?}", l.kind);
                 assert!(!output.contains("PRIVATE"), "{:?} at {stage:?}", l.kind);
@@ -243,7 +221,6 @@ fn supporter_notes_never_appear_in_any_output() {
         }
         let items = timeline::timeline(&a, &r, today());
         assert!(!timeline::to_text(&items).contains(SECRET));
-        assert!(!timeline::to_html(&items).contains(SECRET));
         assert!(!timeline::ics(&items, today()).contains(SECRET));
         // The supporter is named, in the person's voice.
         assert!(letters[0]
@@ -419,7 +396,8 @@ fn decode(text: &str) -> String {
 fn mailto_links_round_trip_and_warn_when_too_long() {
     let a = answers("Short: \"they\" said & left?\r\nNext line = 50% worse #1 👍");
     let l = main_letter(&a);
-    let link = mailto("complaints@example.nhs.uk", l.subject(), &l.email_text());
+    // The letter page puts the whole letter, as shown, into the email.
+    let link = mailto("complaints@example.nhs.uk", l.subject(), &l.to_text());
     let rest = link.strip_prefix("mailto:").unwrap();
     let (to, query) = rest.split_once('?').unwrap();
     assert_eq!(to, "complaints@example.nhs.uk");
@@ -429,38 +407,15 @@ fn mailto_links_round_trip_and_warn_when_too_long() {
         l.subject()
     );
     let body = decode(body.strip_prefix("body=").unwrap());
-    let expected = l.email_text().replace("\r\n", "\n").replace('\n', "\r\n");
+    let expected = l.to_text().replace("\r\n", "\n").replace('\n', "\r\n");
     assert_eq!(body, expected);
     assert!(body.contains("Short: \"they\" said & left?\r\nNext line = 50% worse #1 👍"));
-    assert!(
-        !body.contains("Private and confidential"),
-        "no recipient block"
-    );
     // Only unreserved characters and percent-escapes are left in the link.
     assert!(link[7..]
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || "-._~%@?=&".contains(c)));
     assert!(!too_long(&link), "{} characters", link.len());
     let long = main_letter(&answers(&"word ".repeat(400)));
-    let long_link = mailto("a@example.org", long.subject(), &long.email_text());
+    let long_link = mailto("a@example.org", long.subject(), &long.to_text());
     assert!(long_link.len() > SAFE_LENGTH && too_long(&long_link));
-}
-
-#[test]
-fn html_carries_no_attribute_from_typed_text() {
-    let mut a = answers("x");
-    a.contact.name = "\" onload=\"alert(1)".into();
-    a.service_name = "<img src=x onerror=alert(1)>".into();
-    let html = main_letter(&a).to_html();
-    assert!(!html.contains("<img"));
-    assert!(!html.contains("\" onload"));
-    // Every tag in the output is one the renderer writes itself.
-    for tag in html.split('<').skip(1) {
-        let name: String = tag.chars().take_while(|c| *c != '>' && *c != ' ').collect();
-        assert!(
-            ["div", "/div", "p", "/p", "br", "strong", "/strong", "ul", "/ul", "li", "/li"]
-                .contains(&name.as_str()),
-            "unexpected tag {name}"
-        );
-    }
 }

@@ -8,7 +8,7 @@
 //! zero-width joiners, right-to-left scripts and direction controls, zero-width characters, "½",
 //! escapes that look like lone surrogates, NUL, line breaks and tabs, and ASCII shaped like
 //! postcodes, dates, phone and NHS numbers. Each checks that nothing panics and, where the
-//! person's words go somewhere, that they arrive unchanged: in the letter, its print HTML, the
+//! person's words go somewhere, that they arrive unchanged: in the letter, the
 //! Word document, the email link (or a clear "too long" instead of cut words), the calendar
 //! file, the saved draft and the messages to the letter tools. One plain test does it all once
 //! more with a 200,000-character text.
@@ -26,7 +26,7 @@ use in_my_words::domain::interview::{
     WhenInput,
 };
 use in_my_words::domain::letter::{
-    consent_form, escape_html, letter, letter_text, main_kind, write, LetterKind,
+    consent_form, letter, letter_text, main_kind, write, LetterKind,
 };
 use in_my_words::domain::mailto::{letter_link, mailto, too_long, SAFE_LENGTH};
 use in_my_words::domain::route::{in_sentence, route, DeadlineKind, Route};
@@ -240,16 +240,6 @@ fn any_typed() -> impl Strategy<Value = (Vec<String>, Answers)> {
 
 // ---------------------------------------------------------------------------------------------
 // Reading the outputs back.
-
-/// Undoes `escape_html` (entities only; `&amp;` last so "&amp;lt;" reads back as "&lt;").
-fn unescape_html(text: &str) -> String {
-    text.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&#13;", "\r")
-        .replace("&amp;", "&")
-}
 
 /// Every line break (CRLF, LF or a lone CR) as one LF.
 fn lf(text: &str) -> String {
@@ -491,29 +481,24 @@ fn short_answers(a: &Answers) -> Vec<&str> {
     out
 }
 
-/// The complaint letter quotes every answer it uses exactly, in its text, its print HTML, its
-/// Word document and its email link (or the link says it is too long).
+/// The complaint letter quotes every answer it uses exactly, in its text, its Word document and
+/// its email link (or the link says it is too long).
 fn complaint_keeps_the_words(a: &Answers) -> Result<(), TestCaseError> {
     let r = route(&a.situation, data(), today());
     let complaint = write(LetterKind::Complaint, a, &r, today(), None);
     let text = complaint.to_text();
-    let html = unescape_html(&complaint.to_html());
     for words in own_words(a, &r) {
         prop_assert!(text.contains(words), "text keeps {:?}", words);
-        prop_assert!(html.contains(words), "HTML keeps {:?}", words);
     }
     for words in short_answers(a) {
         prop_assert!(text.contains(words), "text keeps {:?}", words);
-        prop_assert!(html.contains(words), "HTML keeps {:?}", words);
     }
     let word = docx_text(&docx(&complaint, false))?;
     for words in own_words(a, &r).into_iter().chain(short_answers(a)) {
         prop_assert!(word.contains(&in_xml(words)), "Word keeps {:?}", words);
     }
-    let body = complaint.email_text();
-    for words in own_words(a, &r) {
-        prop_assert!(body.contains(words), "email text keeps {:?}", words);
-    }
+    // The letter page puts the whole letter, as shown, into the email.
+    let body = text;
     let to = "complaints@example.nhs.uk";
     let full = mailto(to, complaint.subject(), &body);
     let (address, subject, decoded) = read_mailto(&full)?;
@@ -764,16 +749,13 @@ fn codec_copes(a: &Answers, junk: &str, bytes: &[u8]) -> Result<(), TestCaseErro
 }
 
 /// Items with arbitrary labels and notes: the calendar file folds and escapes them so they read
-/// back exactly (less the control characters it cannot hold), and the text and HTML lists keep
-/// them.
+/// back exactly (less the control characters it cannot hold), and the text list keeps them.
 fn timeline_copes(items: &[Item]) -> Result<(), TestCaseError> {
     let ics = timeline::ics(items, today());
     calendar_keeps(&ics, items)?;
     let text = timeline::to_text(items);
-    let html = unescape_html(&timeline::to_html(items));
     for item in items {
         prop_assert!(text.contains(&item.label) && text.contains(&item.note));
-        prop_assert!(html.contains(&item.label) && html.contains(&item.note));
         prop_assert_eq!(
             unescape_ics(&escape_text(&item.note)),
             in_calendar(&item.note)
@@ -889,14 +871,6 @@ proptest! {
     fn calendar_and_timeline_keep_any_text(items in prop::collection::vec(any_item(), 0..4)) {
         timeline_copes(&items)?;
     }
-
-    #[test]
-    fn html_escaping_reads_back_exactly(typed in text()) {
-        let mut out = String::new();
-        escape_html(&typed, &mut out);
-        prop_assert!(!out.contains(['<', '>', '"', '\'', '\r']));
-        prop_assert_eq!(unescape_html(&out), typed);
-    }
 }
 
 proptest! {
@@ -997,7 +971,7 @@ fn a_200_000_character_text_goes_everywhere_without_a_panic() {
     assert!(letter_link(
         "a@example.org",
         "Complaint",
-        &letter(&a, &r, today()).email_text()
+        &letter(&a, &r, today()).to_text()
     )
     .is_none());
     timeline_copes(&[Item {

@@ -3,8 +3,9 @@
 //! A `.docx` file is a ZIP archive of a few XML parts. Compression is not needed for a letter of
 //! a few kilobytes, so every entry is STORED (method 0), which keeps the writer to a page of
 //! code: no deflate, and a bit-by-bit CRC-32 instead of a 1 KB lookup table. The table would
-//! add about 1 KB of data that compresses poorly to the app's download, and would only save a
-//! few milliseconds on the largest letter anyone could type.
+//! add about 1 KB of data that compresses poorly to the letter tools' download (see
+//! [`super::tools`]), and would only save a few milliseconds on the largest letter anyone could
+//! type.
 //!
 //! The document mirrors the plain text letter: one paragraph per line, blocks separated by an
 //! empty paragraph, the subject in bold. Text keeps its spaces (`xml:space="preserve"`) and

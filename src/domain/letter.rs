@@ -1,9 +1,10 @@
 //! The letters, as pure functions of the answers, the route and today's date.
 //!
 //! A letter is a list of [`Block`]s (address lines, a subject, paragraphs, lists and the
-//! person's own words), so the same model can be shown on screen beside the answers it came
-//! from, printed, copied as text, emailed or saved as a Word document. Renderers:
-//! [`Letter::to_text`] and [`Letter::to_html`]; the Word form is in [`super::docx`].
+//! person's own words), so the same model gives the plain text ([`Letter::to_text`], which the
+//! letter page shows, prints, copies, emails and downloads as `.txt`) and the Word document
+//! ([`super::docx`]). The letters are written in the letter tools (see [`super::tools`]), not in
+//! the journey's first download.
 //!
 //! The person's own words are copied in **verbatim**: their paragraphs, line breaks and spaces
 //! are kept and nothing is corrected or reworded. Everything else is the app's own plain
@@ -17,51 +18,17 @@
 
 use super::answers::{has_text, AccessNeed, Answers, ContactMethod, Want};
 use super::date::Date;
-use super::route::{in_sentence, DeadlineKind, Procedure, Recipient, Route};
+use super::route::{
+    in_sentence, is_family_practitioner, DeadlineKind, Procedure, Recipient, Route,
+};
 use super::situation::{Nation, Service, Stage, WhenItHappened, YesNo};
-use crate::data::validate::OMBUDSMAN_KIND;
-
-/// Which part of a letter a block is. Lets a screen put each part beside the answer it came
-/// from ("What you wrote" beside "What the letter says") and link to the question to change it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Part {
-    /// The person's name, address and contact details at the top.
-    Sender,
-    Date,
-    Recipient,
-    Subject,
-    Greeting,
-    /// What the letter is and what it asks for.
-    Opening,
-    /// What happened, in the person's words.
-    WhatHappened,
-    WhenWhere,
-    /// Why a complaint is late, when it is.
-    Late,
-    /// How it affected them, in their words.
-    Affected,
-    /// What they want to happen.
-    Wants,
-    /// What the letter asks the organisation to do next.
-    Requests,
-    /// Consent: sharing with a supporter, and asking a commissioner to ask before it shares.
-    Permission,
-    Contact,
-    /// Reasonable adjustments: large print, interpreters, and so on.
-    Adjustments,
-    /// When to acknowledge and answer, for this nation's procedure.
-    Timescale,
-    SignOff,
-    /// What is sent with the letter.
-    Enclosed,
-}
 
 /// How a block is laid out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Style {
     /// Lines one under another: an address, the date, the sign-off, lines to fill in.
     Lines,
-    /// The subject: bold lines.
+    /// The subject: bold lines. Every letter has one such block, and no other.
     Heading,
     /// One paragraph of the app's wording (which may quote a name or an address).
     Para,
@@ -75,7 +42,6 @@ pub enum Style {
 /// one string per line or per list item otherwise.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Block {
-    pub part: Part,
     pub style: Style,
     pub text: Vec<String>,
 }
@@ -124,120 +90,31 @@ impl Letter {
             if i > 0 {
                 out.push_str("\n\n");
             }
-            block_text(block, &mut out);
+            for (j, line) in block.text.iter().enumerate() {
+                if j > 0 {
+                    out.push('\n');
+                }
+                if block.style == Style::List {
+                    out.push_str("- ");
+                }
+                out.push_str(line);
+            }
         }
         out.push('\n');
         out
     }
 
-    /// The text for the body of an email: the letter without the recipient's address, and
-    /// without the subject, which goes in the email's subject line.
-    pub fn email_text(&self) -> String {
-        let mut out = String::new();
-        for block in &self.blocks {
-            if matches!(block.part, Part::Recipient | Part::Subject) {
-                continue;
-            }
-            if !out.is_empty() {
-                out.push_str("\n\n");
-            }
-            block_text(block, &mut out);
-        }
-        out.push('\n');
-        out
-    }
-
-    /// The subject line (the first line of the subject block), for an email or a file name.
+    /// The subject line (the first line of the subject block), for the email link's subject.
     pub fn subject(&self) -> &str {
         self.blocks
             .iter()
-            .find(|b| b.part == Part::Subject)
+            .find(|b| b.style == Style::Heading)
             .and_then(|b| b.text.first())
             .map_or("", String::as_str)
     }
-
-    /// The letter as an HTML fragment for printing. Every piece of text is escaped, so nothing
-    /// anyone typed can become markup. The person's words sit in `<div class="letter-words">`,
-    /// which the page's stylesheet shows with `white-space: pre-wrap` so their line breaks and
-    /// spaces print as typed. No attribute is ever built from typed text.
-    pub fn to_html(&self) -> String {
-        let mut out = String::from("<div class=\"letter\">");
-        for block in &self.blocks {
-            match block.style {
-                Style::Lines | Style::Heading => {
-                    out.push_str(if block.style == Style::Lines {
-                        "<p class=\"letter-lines\">"
-                    } else {
-                        "<p class=\"letter-subject\"><strong>"
-                    });
-                    for (i, line) in block.text.iter().enumerate() {
-                        if i > 0 {
-                            out.push_str("<br>");
-                        }
-                        escape_html(line, &mut out);
-                    }
-                    out.push_str(if block.style == Style::Lines {
-                        "</p>"
-                    } else {
-                        "</strong></p>"
-                    });
-                }
-                Style::Para => {
-                    out.push_str("<p>");
-                    escape_html(&block.text.concat(), &mut out);
-                    out.push_str("</p>");
-                }
-                Style::Words => {
-                    out.push_str("<div class=\"letter-words\">");
-                    escape_html(&block.text.concat(), &mut out);
-                    out.push_str("</div>");
-                }
-                Style::List => {
-                    out.push_str("<ul>");
-                    for item in &block.text {
-                        out.push_str("<li>");
-                        escape_html(item, &mut out);
-                        out.push_str("</li>");
-                    }
-                    out.push_str("</ul>");
-                }
-            }
-        }
-        out.push_str("</div>");
-        out
-    }
 }
 
-fn block_text(block: &Block, out: &mut String) {
-    for (i, line) in block.text.iter().enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        if block.style == Style::List {
-            out.push_str("- ");
-        }
-        out.push_str(line);
-    }
-}
-
-/// Escapes text for HTML element content and attribute values. A carriage return is written
-/// as a character reference because an HTML parser would otherwise turn it into a line feed,
-/// and the person's words must reach the page exactly as typed.
-pub fn escape_html(text: &str, out: &mut String) {
-    for ch in text.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\r' => out.push_str("&#13;"),
-            _ => out.push(ch),
-        }
-    }
-}
-
-/// Renders the main letter for this stage as plain text (kept for the letter page).
+/// The main letter for this stage as plain text: what the letter page shows.
 pub fn letter_text(answers: &Answers, route: &Route, today: Date) -> String {
     letter(answers, route, today).to_text()
 }
@@ -252,19 +129,9 @@ pub fn main_kind(answers: &Answers) -> LetterKind {
     }
 }
 
-/// The main letter for this stage, addressed to the route's first choice.
+/// The main letter for this stage ([`main_kind`]), as [`write()`] writes it with no date sent.
 pub fn letter(answers: &Answers, route: &Route, today: Date) -> Letter {
-    // Matched here rather than through `write`, so a page that shows only the main letter
-    // does not carry the code of the letters that can never be the main one.
-    let w = Writer::new(answers, route, today);
-    let kind = main_kind(answers);
-    let blocks = match kind {
-        LetterKind::Complaint => w.complaint(),
-        LetterKind::Chaser => w.chaser(None),
-        LetterKind::Ombudsman => w.ombudsman(),
-        _ => w.sas_review(),
-    };
-    Letter { kind, blocks }
+    write(main_kind(answers), answers, route, today, None)
 }
 
 /// The other letters that make sense for these answers, in the order a complaint needs them.
@@ -320,7 +187,7 @@ pub fn consent_form(answers: &Answers, route: &Route, today: Date) -> Letter {
 }
 
 /// The stage, as routing assumes it when the person did not say.
-fn stage(answers: &Answers) -> Stage {
+pub(super) fn stage(answers: &Answers) -> Stage {
     answers.situation.stage.unwrap_or(Stage::NotRaised)
 }
 
@@ -333,24 +200,24 @@ fn is_sas(answers: &Answers) -> bool {
             .is_none_or(|n| n == Nation::England)
 }
 
-fn is_ombudsman(recipient: &Recipient) -> bool {
-    recipient
-        .organisation()
-        .is_some_and(|o| o.kind == OMBUDSMAN_KIND)
-}
-
 /// The independent body to go to after the service's final answer: the route's first choice
 /// once that answer has come, otherwise the first ombudsman in the escalation (or its last
 /// step, such as the Dental Complaints Service).
 pub fn final_body(stage: Stage, route: &Route) -> Option<&Recipient> {
-    if matches!(stage, Stage::FinalResponseUnhappy | Stage::WithOmbudsman) {
+    if final_answer_given(stage) {
         return Some(&route.primary);
     }
     route
         .escalation
         .iter()
-        .find(|r| is_ombudsman(r))
+        .find(|r| r.is_ombudsman())
         .or(route.escalation.last())
+}
+
+/// True once the service has given its final answer: the route then starts at the ombudsman
+/// (or the next independent body), not at the service.
+fn final_answer_given(stage: Stage) -> bool {
+    matches!(stage, Stage::FinalResponseUnhappy | Stage::WithOmbudsman)
 }
 
 /// Free text from a short answer (a name, an address line): surrounding spaces are dropped,
@@ -373,6 +240,11 @@ const GAP_ADDRESS: &str = "[Write their name and address here]";
 const GAP_ADDRESS_ONLY: &str = "[Write their address here]";
 const GAP_DATE: &str = "[date]";
 const BLANK: &str = "______________________________";
+
+/// A date in a sentence, or a gap to fill in when it is not known.
+fn date_or_gap(date: Option<Date>) -> String {
+    date.map_or_else(|| GAP_DATE.to_string(), Date::long)
+}
 
 /// Everything the letters share, worked out once.
 struct Writer<'a> {
@@ -407,25 +279,25 @@ impl<'a> Writer<'a> {
         }
     }
 
-    fn block(out: &mut Vec<Block>, part: Part, style: Style, text: Vec<String>) {
-        out.push(Block { part, style, text });
+    fn block(out: &mut Vec<Block>, style: Style, text: Vec<String>) {
+        out.push(Block { style, text });
     }
 
     // The helpers take `&str` so that each fixed sentence costs a pointer at its call site,
-    // not an inlined allocation: this code is part of the app's first download.
-    fn para(out: &mut Vec<Block>, part: Part, text: &str) {
-        Self::block(out, part, Style::Para, vec![text.to_string()]);
+    // not an inlined allocation: this code is part of the letter tools' download.
+    fn para(out: &mut Vec<Block>, text: &str) {
+        Self::block(out, Style::Para, vec![text.to_string()]);
     }
 
-    fn list(out: &mut Vec<Block>, part: Part, items: &[&str]) {
+    fn list(out: &mut Vec<Block>, items: &[&str]) {
         let items = items.iter().map(|i| i.to_string()).collect();
-        Self::block(out, part, Style::List, items);
+        Self::block(out, Style::List, items);
     }
 
     /// The person's words, exactly as typed, when there are any.
-    fn words(out: &mut Vec<Block>, part: Part, text: &str) {
+    fn words(out: &mut Vec<Block>, text: &str) {
         if has_text(text) {
-            Self::block(out, part, Style::Words, vec![text.to_string()]);
+            Self::block(out, Style::Words, vec![text.to_string()]);
         }
     }
 
@@ -437,16 +309,36 @@ impl<'a> Writer<'a> {
         self.a.contact.methods.contains(&method)
     }
 
+    /// True when letters go to the person's own address.
+    fn by_post(&self) -> bool {
+        self.uses(ContactMethod::Post) && has_text(&self.a.contact.address)
+    }
+
+    /// True when letters go care of someone else.
+    fn care_of(&self) -> bool {
+        self.uses(ContactMethod::CareOf) && has_text(&self.a.contact.care_of_name)
+    }
+
+    /// The address where letters reach the person, one line each: their own, or "c/o" someone
+    /// else's; none when they gave neither.
+    fn postal_lines(&self) -> Vec<String> {
+        let c = &self.a.contact;
+        if self.by_post() {
+            lines_of(&c.address)
+        } else if self.care_of() {
+            let mut lines = vec![["c/o ", c.care_of_name.trim()].concat()];
+            lines.extend(lines_of(&c.care_of_address));
+            lines
+        } else {
+            Vec::new()
+        }
+    }
+
     /// The top of every letter: the sender, the date, the recipient and the subject.
     fn head(&self, out: &mut Vec<Block>, to: &Recipient, subject: String) {
         let c = &self.a.contact;
         let mut sender = vec![self.name()];
-        if self.uses(ContactMethod::Post) && has_text(&c.address) {
-            sender.extend(lines_of(&c.address));
-        } else if self.uses(ContactMethod::CareOf) && has_text(&c.care_of_name) {
-            sender.push(["c/o ", c.care_of_name.trim()].concat());
-            sender.extend(lines_of(&c.care_of_address));
-        }
+        sender.extend(self.postal_lines());
         if self.uses(ContactMethod::Email) && has_text(&c.email) {
             sender.push(["Email: ", c.email.trim()].concat());
         }
@@ -460,13 +352,13 @@ impl<'a> Writer<'a> {
         }
         sender.retain(|l| !l.is_empty());
         if !sender.is_empty() {
-            Self::block(out, Part::Sender, Style::Lines, sender);
+            Self::block(out, Style::Lines, sender);
         }
-        Self::block(out, Part::Date, Style::Lines, vec![self.today.long()]);
+        Self::block(out, Style::Lines, vec![self.today.long()]);
 
         let mut recipient = vec!["Private and confidential".to_string()];
         recipient.extend(recipient_lines(to, &self.a.service_name));
-        Self::block(out, Part::Recipient, Style::Lines, recipient);
+        Self::block(out, Style::Lines, recipient);
 
         let mut heading = vec![subject];
         if has_text(&c.name) {
@@ -477,8 +369,8 @@ impl<'a> Writer<'a> {
             }
             heading.push(about);
         }
-        Self::block(out, Part::Subject, Style::Heading, heading);
-        Self::para(out, Part::Greeting, "Dear Sir or Madam,");
+        Self::block(out, Style::Heading, heading);
+        Self::para(out, "Dear Sir or Madam,");
     }
 
     /// "This happened on 3 October 2026, at Seaview Surgery."
@@ -501,21 +393,21 @@ impl<'a> Writer<'a> {
             text.push_str("I am not sure of the exact date.");
         }
         if !text.is_empty() {
-            Self::para(out, Part::WhenWhere, &text);
+            Self::para(out, &text);
         }
     }
 
     fn what_happened(&self, out: &mut Vec<Block>, lead: &str) {
         if has_text(&self.a.what_happened) {
-            Self::para(out, Part::WhatHappened, lead);
-            Self::words(out, Part::WhatHappened, &self.a.what_happened);
+            Self::para(out, lead);
+            Self::words(out, &self.a.what_happened);
         }
     }
 
     fn affected(&self, out: &mut Vec<Block>) {
         if has_text(&self.a.how_it_affected) {
-            Self::para(out, Part::Affected, "How this has affected me:");
-            Self::words(out, Part::Affected, &self.a.how_it_affected);
+            Self::para(out, "How this has affected me:");
+            Self::words(out, &self.a.how_it_affected);
         }
     }
 
@@ -532,12 +424,12 @@ impl<'a> Writer<'a> {
         if items.is_empty() && !other {
             return;
         }
-        Self::para(out, Part::Wants, lead);
+        Self::para(out, lead);
         if !items.is_empty() {
-            Self::block(out, Part::Wants, Style::List, items);
+            Self::block(out, Style::List, items);
         }
         if other {
-            Self::words(out, Part::Wants, &self.a.want_other);
+            Self::words(out, &self.a.want_other);
         }
     }
 
@@ -554,13 +446,12 @@ impl<'a> Writer<'a> {
         if has_text(&self.a.late_reason) {
             Self::para(
                 out,
-                Part::Late,
                 &[first, " I could not complain sooner because:"].concat(),
             );
-            Self::words(out, Part::Late, &self.a.late_reason);
-            Self::para(out, Part::Late, ask);
+            Self::words(out, &self.a.late_reason);
+            Self::para(out, ask);
         } else {
-            Self::para(out, Part::Late, &[first, " ", ask].concat());
+            Self::para(out, &[first, " ", ask].concat());
         }
     }
 
@@ -582,7 +473,6 @@ impl<'a> Writer<'a> {
             };
             Self::para(
                 out,
-                Part::Permission,
                 &[
                     "Please ask me before you share my complaint with ",
                     &service,
@@ -629,7 +519,7 @@ impl<'a> Writer<'a> {
                 text.push('.');
             }
         }
-        Self::para(out, Part::Permission, &text);
+        Self::para(out, &text);
     }
 
     /// The answer about sharing with the supporter, when the person has clearly agreed to the
@@ -643,8 +533,8 @@ impl<'a> Writer<'a> {
 
     fn contact(&self, out: &mut Vec<Block>) {
         let c = &self.a.contact;
-        let post = self.uses(ContactMethod::Post) && has_text(&c.address);
-        let care_of = self.uses(ContactMethod::CareOf) && has_text(&c.care_of_name);
+        let post = self.by_post();
+        let care_of = self.care_of();
         let mut s: Vec<String> = Vec::new();
         if post {
             s.push("Please write to me at the address above.".into());
@@ -702,7 +592,7 @@ impl<'a> Writer<'a> {
             s.push(line);
         }
         if !s.is_empty() {
-            Self::para(out, Part::Contact, &s.join(" "));
+            Self::para(out, &s.join(" "));
         }
     }
 
@@ -732,14 +622,13 @@ impl<'a> Writer<'a> {
         }
         Self::para(
             out,
-            Part::Adjustments,
             "To take part in this fairly, I need these reasonable adjustments:",
         );
         if !items.is_empty() {
-            Self::block(out, Part::Adjustments, Style::List, items);
+            Self::block(out, Style::List, items);
         }
         if other {
-            Self::words(out, Part::Adjustments, &self.a.access_other);
+            Self::words(out, &self.a.access_other);
         }
     }
 
@@ -749,11 +638,10 @@ impl<'a> Writer<'a> {
         self.contact(out);
         self.adjustments(out);
         if !timescale.is_empty() {
-            Self::para(out, Part::Timescale, &timescale);
+            Self::para(out, &timescale);
         }
         Self::block(
             out,
-            Part::SignOff,
             Style::Lines,
             vec![
                 "Yours faithfully,".into(),
@@ -767,17 +655,14 @@ impl<'a> Writer<'a> {
             enclosed.push("Enclosed: my signed consent form".to_string());
         }
         if !enclosed.is_empty() {
-            Self::block(out, Part::Enclosed, Style::Lines, enclosed);
+            Self::block(out, Style::Lines, enclosed);
         }
     }
 
     /// The body that has (or will have) the complaint: the route's first choice, unless that is
     /// already the ombudsman, when the service itself is not in the route.
     fn service(&self) -> Recipient {
-        if matches!(
-            self.stage,
-            Stage::FinalResponseUnhappy | Stage::WithOmbudsman
-        ) {
+        if final_answer_given(self.stage) {
             Recipient::Role {
                 role: "The complaints manager".into(),
                 at: "at the service".into(),
@@ -788,34 +673,16 @@ impl<'a> Writer<'a> {
         }
     }
 
-    /// True when the body that pays for the service was put first, as a go-between.
-    fn via_go_between(&self) -> bool {
-        self.route
-            .rules_fired
-            .iter()
-            .any(|id| id == super::route::ADJUST_COMMISSIONER_FIRST)
-    }
-
     /// What the nation's procedure says about acknowledging and answering, as a request.
     fn timescale(&self) -> String {
-        let family = self.a.situation.service.is_some_and(|s| {
-            matches!(
-                s,
-                Service::GpPractice
-                    | Service::GpRegistrationRefused
-                    | Service::GpRemovalOrSas
-                    | Service::NhsDentist
-                    | Service::Pharmacy
-                    | Service::Optician
-            )
-        });
+        let family = self.a.situation.service.is_some_and(is_family_practitioner);
         match (self.route.procedure, self.nation) {
             (Procedure::NhsEngland, _) | (Procedure::Council, Nation::England) => "Please acknowledge my complaint within 3 working days. Please also contact me to agree how it will be handled and when I can expect your response.".into(),
             (Procedure::NhsWales, _) => "Please acknowledge my concern within 2 working days. I understand that I should get your response within 30 working days, or be told why not and when I will get it.".into(),
             (Procedure::NhsScotland, _) => "Please let me know that you have received my complaint. I understand that a simple complaint should be answered within 5 working days. If you investigate it, please acknowledge it within 3 working days and answer within 20 working days, or tell me why not.".into(),
             // The same figures as the route's dates: 10 working days for a practice, 20 for a
             // Trust, or when the Strategic Planning and Performance Group is the go-between.
-            (Procedure::HscNorthernIreland, _) if family && !self.via_go_between() => "Please acknowledge my complaint within 3 working days. I understand that I should get your response within 10 working days.".into(),
+            (Procedure::HscNorthernIreland, _) if family && !self.route.commissioner_first() => "Please acknowledge my complaint within 3 working days. I understand that I should get your response within 10 working days.".into(),
             (Procedure::HscNorthernIreland, _) => "Please acknowledge my complaint within 3 working days. I understand that I should get your response within 20 working days.".into(),
             _ => "Please acknowledge my complaint, send me a copy of your complaints procedure, and tell me when I can expect your response.".into(),
         }
@@ -844,7 +711,7 @@ impl<'a> Writer<'a> {
         if self.stage == Stage::RaisedInformally {
             opening.push_str(" I have already raised this informally. I now want it dealt with as a formal complaint.");
         }
-        Self::para(&mut out, Part::Opening, &opening);
+        Self::para(&mut out, &opening);
         self.when_where(&mut out);
         self.what_happened(&mut out, "This is what happened, in my own words:");
         self.late(
@@ -858,7 +725,6 @@ impl<'a> Writer<'a> {
         if self.a.situation.still_receiving_care == Some(YesNo::Yes) {
             Self::para(
                 &mut out,
-                Part::Requests,
                 "I am still receiving this care. Please make sure my complaint does not affect it.",
             );
         }
@@ -876,7 +742,7 @@ impl<'a> Writer<'a> {
             "Formal complaint: no acknowledgement received"
         };
         self.head(&mut out, &to, subject.into());
-        let sent = sent.map_or_else(|| GAP_DATE.to_string(), Date::long);
+        let sent = date_or_gap(sent);
         let mut text = [
             "On ",
             &sent,
@@ -911,10 +777,9 @@ impl<'a> Writer<'a> {
             }
         };
         text.push_str(rule);
-        Self::para(&mut out, Part::Opening, &text);
+        Self::para(&mut out, &text);
         Self::para(
             &mut out,
-            Part::Requests,
             if late {
                 "Please tell me why my response is late, and when I will get it. Please reply within 10 working days."
             } else {
@@ -932,7 +797,6 @@ impl<'a> Writer<'a> {
         // final answer, so the honest next step is advice.
         Self::para(
             &mut out,
-            Part::Requests,
             "If I do not hear from you, I will get advice about taking my complaint further.",
         );
         self.tail(&mut out, &to, String::new());
@@ -947,14 +811,9 @@ impl<'a> Writer<'a> {
             &to,
             "My complaint: I am not satisfied with your final response".into(),
         );
-        let date = self
-            .a
-            .situation
-            .final_response_date
-            .map_or_else(|| GAP_DATE.to_string(), Date::long);
+        let date = date_or_gap(self.a.situation.final_response_date);
         Self::para(
             &mut out,
-            Part::Opening,
             &[
                 "Thank you for your final response to my complaint about ",
                 &self.about,
@@ -968,10 +827,9 @@ impl<'a> Writer<'a> {
         self.what_happened(&mut out, "My complaint was about this, in my own words:");
         self.affected(&mut out);
         self.wants(&mut out, "What I would still like to happen:", None);
-        Self::para(&mut out, Part::Requests, "Please:");
+        Self::para(&mut out, "Please:");
         Self::list(
             &mut out,
-            Part::Requests,
             &[
                 "Look at my complaint again, and answer the points your response did not answer.",
                 "Offer me a meeting to talk it through, if that would help.",
@@ -980,10 +838,7 @@ impl<'a> Writer<'a> {
         );
         // The next step after the service: the commissioner for prison healthcare, otherwise
         // usually the ombudsman.
-        let next = if matches!(
-            self.stage,
-            Stage::FinalResponseUnhappy | Stage::WithOmbudsman
-        ) {
+        let next = if final_answer_given(self.stage) {
             Some(&self.route.primary)
         } else {
             self.route.escalation.first()
@@ -991,7 +846,6 @@ impl<'a> Writer<'a> {
         if let Some(next) = next {
             Self::para(
                 &mut out,
-                Part::Requests,
                 &[
                     "If we cannot sort this out, I will ask ",
                     &body_in_sentence(&next.name()),
@@ -1026,7 +880,6 @@ impl<'a> Writer<'a> {
         if already {
             Self::para(
                 &mut out,
-                Part::Opening,
                 &[
                     "You are looking at my complaint about ",
                     &self.about,
@@ -1043,17 +896,11 @@ impl<'a> Writer<'a> {
             .concat();
             text.push_str(" I complained to them and got their final response");
             text.push_str(", dated ");
-            text.push_str(
-                &self
-                    .a
-                    .situation
-                    .final_response_date
-                    .map_or_else(|| GAP_DATE.to_string(), Date::long),
-            );
+            text.push_str(&date_or_gap(self.a.situation.final_response_date));
             text.push_str(
                 ". I am not satisfied with it, and their complaints procedure has finished.",
             );
-            Self::para(&mut out, Part::Opening, &text);
+            Self::para(&mut out, &text);
         }
         self.when_where(&mut out);
         self.what_happened(&mut out, "This is what happened, in my own words:");
@@ -1068,7 +915,6 @@ impl<'a> Writer<'a> {
         if !already {
             Self::para(
                 &mut out,
-                Part::Requests,
                 "I enclose copies (not the originals) of my complaint, their final response, and any other letters about it.",
             );
         }
@@ -1115,7 +961,7 @@ impl<'a> Writer<'a> {
             }
             _ => {}
         }
-        Self::para(&mut out, Part::Opening, &text);
+        Self::para(&mut out, &text);
         self.late(
             &mut out,
             DeadlineKind::AppealBy,
@@ -1130,8 +976,8 @@ impl<'a> Writer<'a> {
             "What I would like to happen:",
             Some(Want::SasReview),
         );
-        Self::para(&mut out, Part::Requests, "Please:");
-        Self::list(&mut out, Part::Requests, &[
+        Self::para(&mut out, "Please:");
+        Self::list(&mut out, &[
                 "Tell me the reasons for my placement, and what information the decision was based on.",
                 "Review my placement, and tell me when the review will happen.",
                 "Involve me in the review. I would like to give my side, and to bring someone to support me.",
@@ -1141,7 +987,6 @@ impl<'a> Writer<'a> {
         );
         Self::para(
             &mut out,
-            Part::Requests,
             "If this letter cannot be treated as an appeal, please treat it as a formal complaint under the NHS complaints procedure, and pass it to the right person.",
         );
         self.tail(
@@ -1170,7 +1015,6 @@ impl<'a> Writer<'a> {
         };
         Self::block(
             &mut out,
-            Part::Subject,
             Style::Heading,
             vec![
                 "Consent form: permission for someone to act for me".into(),
@@ -1178,18 +1022,14 @@ impl<'a> Writer<'a> {
             ],
         );
         let c = &a.contact;
-        let address = if self.uses(ContactMethod::Post) && has_text(&c.address) {
-            lines_of(&c.address).join(", ")
-        } else if self.uses(ContactMethod::CareOf) && has_text(&c.care_of_name) {
-            let mut all = vec![["c/o ", c.care_of_name.trim()].concat()];
-            all.extend(lines_of(&c.care_of_address));
-            all.join(", ")
-        } else {
+        let address = self.postal_lines();
+        let address = if address.is_empty() {
             BLANK.to_string()
+        } else {
+            address.join(", ")
         };
         Self::block(
             &mut out,
-            Part::Sender,
             Style::Lines,
             vec![
                 "About me".into(),
@@ -1200,7 +1040,6 @@ impl<'a> Writer<'a> {
         );
         Self::block(
             &mut out,
-            Part::Permission,
             Style::Lines,
             vec![
                 "The person I give permission to".into(),
@@ -1209,11 +1048,7 @@ impl<'a> Writer<'a> {
                 ["How to contact them: ", &or_blank(&s.contact)].concat(),
             ],
         );
-        Self::para(
-            &mut out,
-            Part::Permission,
-            &["I agree that ", &who, " may:"].concat(),
-        );
+        Self::para(&mut out, &["I agree that ", &who, " may:"].concat());
         let act = if s.may_share_with_supporter == Some(YesNo::No) {
             "Help me with this complaint.".to_string()
         } else {
@@ -1228,13 +1063,12 @@ impl<'a> Writer<'a> {
             Some(YesNo::Yes) => {
                 let mut items = vec![act];
                 items.extend(more.iter().map(|m| m.to_string()));
-                Self::block(&mut out, Part::Permission, Style::List, items);
+                Self::block(&mut out, Style::List, items);
             }
             Some(YesNo::No) => {
-                Self::block(&mut out, Part::Permission, Style::List, vec![act]);
+                Self::block(&mut out, Style::List, vec![act]);
                 Self::para(
                     &mut out,
-                    Part::Permission,
                     &[
                         "I do not agree to you sharing my personal information with ",
                         &who,
@@ -1244,15 +1078,10 @@ impl<'a> Writer<'a> {
                 );
             }
             _ => {
-                Self::block(&mut out, Part::Permission, Style::List, vec![act]);
-                Self::para(
-                    &mut out,
-                    Part::Permission,
-                    "Tick any of these that you also agree to:",
-                );
+                Self::block(&mut out, Style::List, vec![act]);
+                Self::para(&mut out, "Tick any of these that you also agree to:");
                 Self::block(
                     &mut out,
-                    Part::Permission,
                     Style::List,
                     more.iter().map(|m| ["[ ] ", m].concat()).collect(),
                 );
@@ -1260,12 +1089,10 @@ impl<'a> Writer<'a> {
         }
         Self::para(
             &mut out,
-            Part::Permission,
             "This permission lasts until my complaint is finished, or until I tell you in writing that I have changed my mind.",
         );
         Self::block(
             &mut out,
-            Part::SignOff,
             Style::Lines,
             vec![
                 ["Signed (me): ", BLANK].concat(),
@@ -1277,7 +1104,6 @@ impl<'a> Writer<'a> {
         );
         Self::para(
             &mut out,
-            Part::SignOff,
             "If you cannot sign, tell the organisation and ask how else you can give your permission.",
         );
         out
@@ -1528,15 +1354,5 @@ mod tests {
         ] {
             assert_eq!(body_in_sentence(name), said);
         }
-    }
-
-    #[test]
-    fn escapes_everything_that_could_be_markup() {
-        let mut out = String::new();
-        escape_html("<b a=\"1\" b='2'>&\r\n</b>", &mut out);
-        assert_eq!(
-            out,
-            "&lt;b a=&quot;1&quot; b=&#39;2&#39;&gt;&amp;&#13;\n&lt;/b&gt;"
-        );
     }
 }

@@ -21,7 +21,7 @@
 
 use crate::data::validate::OMBUDSMAN_KIND;
 use crate::data::{CrisisLine, DataSet, Organisation, Rule, Target};
-use crate::data::{HelpKind, HelpRule, HelpWhen, ProcedureKind, TimeLimitStart};
+use crate::data::{HelpKind, HelpRule, HelpWhen, ProcedureKind, TimeLimit, TimeLimitStart};
 use crate::domain::date::Date;
 use crate::domain::situation::{Nation, PrivateCareKind, Service, Situation, Stage, YesNo};
 use serde::{Deserialize, Serialize};
@@ -90,6 +90,13 @@ impl Recipient {
             Recipient::Organisation(org) => Some(org),
             Recipient::Role { .. } => None,
         }
+    }
+
+    /// True for an ombudsman in the directory: the independent last step, which usually looks
+    /// at a complaint only after the service's final answer.
+    pub fn is_ombudsman(&self) -> bool {
+        self.organisation()
+            .is_some_and(|org| org.kind == OMBUDSMAN_KIND)
     }
 }
 
@@ -187,6 +194,18 @@ pub struct Route {
     pub unconfirmed: Vec<String>,
 }
 
+impl Route {
+    /// True when the body that pays for the service was put first because the person does not
+    /// feel able to complain to the service itself (see [`ADJUST_COMMISSIONER_FIRST`]). In
+    /// Northern Ireland that body, the Strategic Planning and Performance Group, is then a
+    /// go-between, and the answer takes longer.
+    pub fn commissioner_first(&self) -> bool {
+        self.rules_fired
+            .iter()
+            .any(|id| id == ADJUST_COMMISSIONER_FIRST)
+    }
+}
+
 /// Recorded in `rules_fired` when the person does not feel able to complain to the service and
 /// the body that pays for it was moved first.
 pub const ADJUST_COMMISSIONER_FIRST: &str = "adjust-commissioner-first-when-not-able";
@@ -199,16 +218,20 @@ pub const ADJUST_CRISIS_FIRST: &str = "adjust-crisis-first";
 /// Recorded when no data rule matched (the data is meant to make this impossible; tested).
 pub const FALLBACK_RULE: &str = "fallback-ask-the-service";
 
-/// Family practitioner services: GP, dentist, pharmacy and optician. In Northern Ireland these
-/// have their own (shorter) response time.
-const FAMILY_PRACTITIONER: [Service; 6] = [
-    Service::GpPractice,
-    Service::GpRegistrationRefused,
-    Service::GpRemovalOrSas,
-    Service::NhsDentist,
-    Service::Pharmacy,
-    Service::Optician,
-];
+/// True for the family practitioner services: GP, dentist, pharmacy and optician. In Northern
+/// Ireland these have their own (shorter) response time, which the route's dates and the letter
+/// both give.
+pub fn is_family_practitioner(service: Service) -> bool {
+    matches!(
+        service,
+        Service::GpPractice
+            | Service::GpRegistrationRefused
+            | Service::GpRemovalOrSas
+            | Service::NhsDentist
+            | Service::Pharmacy
+            | Service::Optician
+    )
+}
 
 /// Local roles that stand for "the NHS trust that runs this kind of care in your area". An area
 /// can have more than one such trust, so routing says which one it assumed.
@@ -230,8 +253,14 @@ struct Context<'a> {
     stage: Stage,
 }
 
+/// True when a condition list is empty (it matches anything) or contains the value.
+fn allows<T: PartialEq>(list: &[T], value: &T) -> bool {
+    list.is_empty() || list.contains(value)
+}
+
 impl Context<'_> {
-    /// True when a condition list is empty (matches anything) or contains the value.
+    /// Like [`allows`] for the person's service, which may not be known: an unknown service
+    /// matches only an empty list.
     fn service_ok(&self, services: &[Service]) -> bool {
         services.is_empty()
             || self
@@ -260,10 +289,10 @@ impl Context<'_> {
     }
 
     fn rule_matches(&self, rule: &Rule) -> bool {
-        (rule.nations.is_empty() || rule.nations.contains(&self.nation))
+        allows(&rule.nations, &self.nation)
             && self.service_ok(&rule.services)
-            && (rule.stages.is_empty() || rule.stages.contains(&self.stage))
-            && (rule.private_care.is_empty() || rule.private_care.contains(&self.private_kind()))
+            && allows(&rule.stages, &self.stage)
+            && allows(&rule.private_care, &self.private_kind())
     }
 
     fn help_matches(&self, help: &HelpRule) -> bool {
@@ -279,9 +308,9 @@ impl Context<'_> {
             ),
         };
         when_ok
-            && (help.nations.is_empty() || help.nations.contains(&self.nation))
+            && allows(&help.nations, &self.nation)
             && self.service_ok(&help.services)
-            && (help.stages.is_empty() || help.stages.contains(&self.stage))
+            && allows(&help.stages, &self.stage)
             && self.private_ok(&help.private_care)
     }
 
@@ -362,12 +391,6 @@ pub fn in_sentence(name: &str) -> String {
     } else {
         name.to_string()
     }
-}
-
-fn is_ombudsman(recipient: &Recipient) -> bool {
-    recipient
-        .organisation()
-        .is_some_and(|org| org.kind == OMBUDSMAN_KIND)
 }
 
 /// Where a complaint about `situation` should go, as of `today`.
@@ -459,7 +482,7 @@ pub fn route(situation: &Situation, data: &DataSet, today: Date) -> Route {
     // Not able to complain to the service: put the body that pays for it first, where there is
     // one. (Never an ombudsman: that would skip the service's own answer.)
     if situation.able_to_complain_to_service == Some(YesNo::No) && commissioner_alternative {
-        if let Some(alt) = alternative.take_if(|a| !is_ombudsman(&a.recipient)) {
+        if let Some(alt) = alternative.take_if(|a| !a.recipient.is_ombudsman()) {
             let service = std::mem::replace(&mut primary, alt.recipient);
             alternative = Some(Alternative {
                 recipient: service,
@@ -494,7 +517,7 @@ pub fn route(situation: &Situation, data: &DataSet, today: Date) -> Route {
     // What the stage changes.
     let next_ombudsman = escalation
         .iter()
-        .find(|r| is_ombudsman(r))
+        .find(|r| r.is_ombudsman())
         .map(|r| in_sentence(&r.name()));
     match stage {
         Stage::RaisedInformally => why.push("You have already raised this informally. Now make it a formal complaint in writing, and say clearly that it is a formal complaint.".into()),
@@ -569,18 +592,7 @@ pub fn route(situation: &Situation, data: &DataSet, today: Date) -> Route {
             Nation::NorthernIreland => Procedure::HscNorthernIreland,
         },
     };
-    let via_go_between = rules_fired.iter().any(|id| id == ADJUST_COMMISSIONER_FIRST);
-    let deadlines = deadlines(
-        &ctx,
-        procedure,
-        &primary,
-        alternative.as_ref(),
-        &escalation,
-        via_go_between,
-        today,
-    );
-
-    Route {
+    let mut route = Route {
         crisis_first: in_danger,
         procedure,
         primary,
@@ -588,14 +600,16 @@ pub fn route(situation: &Situation, data: &DataSet, today: Date) -> Route {
         do_not,
         free_help,
         escalation,
-        deadlines,
+        deadlines: Vec::new(),
         why,
         assumptions,
         rules_fired,
         crisis,
         alongside,
         unconfirmed,
-    }
+    };
+    route.deadlines = deadlines(&ctx, &route, today);
+    route
 }
 
 /// The usual time limit for making a complaint under `procedure`, in months from when it
@@ -615,19 +629,27 @@ fn complaint_time_limit(procedure: Procedure, nation: Nation) -> Option<(i32, &'
     }
 }
 
-/// Works out the dates that matter for this stage. Dates count from the earliest day it could
-/// have happened, so the app never tells someone they have more time than they really do.
-/// `via_go_between` is true when the body that pays for the service was put first (in Northern
-/// Ireland, the Strategic Planning and Performance Group acting as a go-between).
-fn deadlines(
-    ctx: &Context<'_>,
-    procedure: Procedure,
-    primary: &Recipient,
-    alternative: Option<&Alternative>,
-    escalation: &[Recipient],
-    via_go_between: bool,
-    today: Date,
-) -> Vec<Deadline> {
+/// Added to a date's note when the date counts from when it happened, and that is not known.
+const UNKNOWN_WHEN: &str = " We cannot work out the date because we do not know when it happened.";
+
+/// The last day to take a complaint to a body with this time limit (an ombudsman, or a similar
+/// final step): counted from the earliest day it could have happened, or from the date of the
+/// service's final response. `None` while that day is not known. The route's "Take it to ...
+/// by" date and the timeline's "Last day to take it to ..." both come from here.
+pub fn time_limit_ends(limit: &TimeLimit, situation: &Situation) -> Option<Date> {
+    let from = match limit.counted_from {
+        TimeLimitStart::Event => situation.when.and_then(|w| w.earliest()),
+        TimeLimitStart::FinalResponse => situation.final_response_date,
+    };
+    let months = i32::try_from(limit.months).unwrap_or(i32::MAX / 24);
+    from.map(|d| d.add_months(months))
+}
+
+/// Works out the dates that matter for this stage, for a route that is otherwise complete. Dates
+/// count from the earliest day it could have happened, so the app never tells someone they have
+/// more time than they really do.
+fn deadlines(ctx: &Context<'_>, route: &Route, today: Date) -> Vec<Deadline> {
+    let procedure = route.procedure;
     let mut out = Vec::new();
     let holidays = ctx.data.bank_holidays(ctx.nation);
     let working = |days: u32| Some(today.add_working_days(days, &holidays));
@@ -636,33 +658,29 @@ fn deadlines(
     let sending_now = not_yet || ctx.stage == Stage::NoAcknowledgement;
     let passed = |date: Option<Date>| date.is_some_and(|d| d < today);
 
+    let complain_by_date = |date: Option<Date>, note: String| Deadline {
+        kind: DeadlineKind::ComplainBy,
+        date,
+        label: "Complain by".into(),
+        note,
+    };
     // "Complain by": `months` after it happened, with the rule, and what to do when the date is
     // unknown or has passed.
     let complain_by = |months: i32, rule: &str| {
         let date = earliest.map(|d| d.add_months(months));
         let mut note = rule.to_string();
         if date.is_none() {
-            note.push_str(" We cannot work out the date because we do not know when it happened.");
+            note.push_str(UNKNOWN_WHEN);
         } else if passed(date) {
             note.push_str(" This date has passed. You can still complain: say in your letter why you could not complain sooner.");
         }
-        Deadline {
-            kind: DeadlineKind::ComplainBy,
-            date,
-            label: "Complain by".into(),
-            note,
-        }
+        complain_by_date(date, note)
     };
     if not_yet {
         match complaint_time_limit(procedure, ctx.nation) {
             Some((months, rule)) => out.push(complain_by(months, rule)),
             None if ctx.situation.service == Some(Service::ImmigrationDetentionHealthcare) => {
-                out.push(Deadline {
-                    kind: DeadlineKind::ComplainBy,
-                    date: None,
-                    label: "Complain by".into(),
-                    note: "We could not confirm a time limit for complaints at the centre. Complain as soon as you can.".into(),
-                });
+                out.push(complain_by_date(None, "We could not confirm a time limit for complaints at the centre. Complain as soon as you can.".into()));
             }
             None if matches!(
                 ctx.private_kind(),
@@ -673,12 +691,7 @@ fn deadlines(
                 // complaint within 6 months of the event or of finding out.
                 out.push(complain_by(6, "Private hospitals and clinics that belong to ISCAS ask you to complain within 6 months of when it happened, or of when you found out. They may look at a later complaint if you had a good reason. Other providers set their own time limits: check their complaints procedure."));
             }
-            None => out.push(Deadline {
-                kind: DeadlineKind::ComplainBy,
-                date: None,
-                label: "Complain by".into(),
-                note: "There is no fixed time limit in law for care you pay for yourself. Check the provider's complaints procedure, and complain as soon as you can.".into(),
-            }),
+            None => out.push(complain_by_date(None, "There is no fixed time limit in law for care you pay for yourself. Check the provider's complaints procedure, and complain as soon as you can.".into())),
         }
     }
 
@@ -762,17 +775,14 @@ fn deadlines(
                 note: "At stage 2 you should get a full answer within 20 working days, or be told why not and given a new date.".into(),
             });
         } else if procedure == Procedure::HscNorthernIreland {
-            let family_practitioner = ctx
-                .situation
-                .service
-                .is_some_and(|s| FAMILY_PRACTITIONER.contains(&s));
+            let family_practitioner = ctx.situation.service.is_some_and(is_family_practitioner);
             out.push(Deadline {
                 kind: DeadlineKind::AcknowledgementDue,
                 date: working(3),
                 label: "They should reply to say they got it by".into(),
                 note: format!("In Northern Ireland, a complaint should be acknowledged within 3 working days. {after}"),
             });
-            out.push(if family_practitioner && via_go_between {
+            out.push(if family_practitioner && route.commissioner_first() {
                 Deadline {
                     kind: DeadlineKind::ResponseExpected,
                     date: working(20),
@@ -826,23 +836,18 @@ fn deadlines(
         ctx.stage,
         Stage::NoAcknowledgement | Stage::NoResponseInTime | Stage::FinalResponseUnhappy
     ) {
-        let candidates = std::iter::once(primary)
-            .chain(escalation.iter())
-            .chain(alternative.map(|a| &a.recipient));
+        let candidates = std::iter::once(&route.primary)
+            .chain(route.escalation.iter())
+            .chain(route.alternative.as_ref().map(|a| &a.recipient));
         let target = candidates
             .filter_map(Recipient::organisation)
             .find_map(|org| org.time_limit.as_ref().map(|limit| (org, limit)));
         if let Some((org, limit)) = target {
-            let from = match limit.counted_from {
-                TimeLimitStart::Event => earliest,
-                TimeLimitStart::FinalResponse => ctx.situation.final_response_date,
-            };
-            let months = i32::try_from(limit.months).unwrap_or(i32::MAX / 24);
-            let date = from.map(|d| d.add_months(months));
+            let date = time_limit_ends(limit, ctx.situation);
             let mut note = limit.note.clone();
             if date.is_none() {
                 note.push_str(match limit.counted_from {
-                    TimeLimitStart::Event => " We cannot work out the date because we do not know when it happened.",
+                    TimeLimitStart::Event => UNKNOWN_WHEN,
                     TimeLimitStart::FinalResponse => " We can work out the date once you have the final response and know its date.",
                 });
             } else if passed(date) {

@@ -1,5 +1,6 @@
 //! What happens next: the dates that matter after sending the letter, worked out from the
-//! route's deadlines and today's date, as a printable list and as calendar reminders.
+//! route's deadlines and today's date. The letter page lists (and prints) the items; they also
+//! come as plain text to copy ([`to_text`]) and as calendar reminders ([`ics`]).
 //!
 //! The calendar file follows RFC 5545 (iCalendar): CRLF line endings, lines folded at 75 octets
 //! without splitting a UTF-8 character, and text escaped. Each dated item is one all-day event
@@ -9,10 +10,9 @@
 
 use super::answers::Answers;
 use super::date::Date;
-use super::letter::{escape_html, final_body};
-use super::route::{in_sentence, DeadlineKind, Route};
+use super::letter::{final_body, stage};
+use super::route::{in_sentence, time_limit_ends, DeadlineKind, Route};
 use super::situation::Stage;
-use crate::data::TimeLimitStart;
 
 /// What a timeline item is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -42,7 +42,7 @@ pub struct Item {
 
 /// The timeline for sending the main letter today, in date order (items without a date last).
 pub fn timeline(answers: &Answers, route: &Route, today: Date) -> Vec<Item> {
-    let stage = answers.situation.stage.unwrap_or(Stage::NotRaised);
+    let stage = stage(answers);
     let mut items = vec![Item {
         kind: ItemKind::Send,
         date: Some(today),
@@ -62,7 +62,7 @@ pub fn timeline(answers: &Answers, route: &Route, today: Date) -> Vec<Item> {
             .unwrap_or(&deadline.label);
         let label = if kind == DeadlineKind::OmbudsmanBy {
             // The labels are the app's own ASCII text, so ASCII lower case is enough, and it
-            // keeps Unicode's case tables out of the download.
+            // keeps Unicode's case tables out of the letter tools' download.
             let mut label = ["Last day to ", plain].concat();
             if let Some(first) = label.get_mut(12..13) {
                 first.make_ascii_lowercase();
@@ -108,14 +108,9 @@ pub fn timeline(answers: &Answers, route: &Route, today: Date) -> Vec<Item> {
     if !has_ombudsman_date {
         let body = final_body(stage, route).and_then(|r| r.organisation());
         if let Some((org, limit)) = body.and_then(|o| o.time_limit.as_ref().map(|l| (o, l))) {
-            let from = match limit.counted_from {
-                TimeLimitStart::Event => answers.situation.when.and_then(|w| w.earliest()),
-                TimeLimitStart::FinalResponse => answers.situation.final_response_date,
-            };
-            let months = i32::try_from(limit.months).unwrap_or(i32::MAX / 24);
             items.push(Item {
                 kind: ItemKind::Deadline(DeadlineKind::OmbudsmanBy),
-                date: from.map(|d| d.add_months(months)),
+                date: time_limit_ends(limit, &answers.situation),
                 label: ["Last day to take it to ", &in_sentence(&org.name)].concat(),
                 note: limit.note.clone(),
             });
@@ -149,31 +144,6 @@ pub fn to_text(items: &[Item]) -> String {
         out.push_str(&item.note);
         out.push('\n');
     }
-    out
-}
-
-/// The timeline as an HTML fragment for the printable sheet. All text is escaped.
-pub fn to_html(items: &[Item]) -> String {
-    let mut out = String::from("<ol class=\"timeline\">");
-    for item in items {
-        out.push_str("<li><p><strong>");
-        match item.date {
-            Some(date) => {
-                out.push_str("<time datetime=\"");
-                out.push_str(&date.to_string());
-                out.push_str("\">");
-                out.push_str(&date.long());
-                out.push_str("</time>");
-            }
-            None => out.push_str("Date not known yet"),
-        }
-        out.push_str("</strong>: ");
-        escape_html(&item.label, &mut out);
-        out.push_str("</p><p>");
-        escape_html(&item.note, &mut out);
-        out.push_str("</p></li>");
-    }
-    out.push_str("</ol>");
     out
 }
 

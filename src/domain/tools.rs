@@ -18,7 +18,7 @@ use super::answers::{has_text, Answers};
 use super::check::{check, Flag, FlagText};
 use super::date::Date;
 use super::docx;
-use super::letter::{consent_form, follow_ups, letter, letter_text, write, LetterKind};
+use super::letter::{follow_ups, letter, letter_text, write, LetterKind};
 use super::route::{route, Route};
 use super::safety::{concern_in_answers, Kind};
 use super::timeline::{self, Item};
@@ -131,6 +131,8 @@ pub enum FileKind {
     Word { kind: LetterKind, large_print: bool },
     /// Reminders of the timeline's dates, for a calendar app.
     Calendar,
+    /// A letter (or the consent form) as plain text: the text the page shows.
+    Text { kind: LetterKind },
 }
 
 /// What the letter page asks the tools for.
@@ -200,35 +202,23 @@ fn file_stem(kind: LetterKind) -> &'static str {
     }
 }
 
-/// The `.txt` file name for a letter.
-pub fn text_file_name(kind: LetterKind) -> String {
-    format!("{}.txt", file_stem(kind))
-}
-
 /// Answers one request. Pure: the same request always gets the same reply.
 pub fn handle(request: Request) -> Reply {
     match request {
         Request::Prepare { answers, today } => {
             let route = route(&answers.situation, data(), today);
             let main = letter(&answers, &route, today);
-            let mut others: Vec<OtherLetter> = follow_ups(&answers, &route)
+            // The consent form first, when someone is helping, then the follow-ups.
+            let consent = Some(LetterKind::ConsentForm).filter(|_| answers.is_supporter());
+            let others = consent
                 .into_iter()
+                .chain(follow_ups(&answers, &route))
                 .map(|kind| OtherLetter {
                     kind,
                     title: title(kind).into(),
                     letter: template(&answers, |a| write(kind, a, &route, today, None).to_text()),
                 })
                 .collect();
-            if answers.is_supporter() {
-                others.insert(
-                    0,
-                    OtherLetter {
-                        kind: LetterKind::ConsentForm,
-                        title: title(LetterKind::ConsentForm).into(),
-                        letter: template(&answers, |a| consent_form(a, &route, today).to_text()),
-                    },
-                );
-            }
             Reply::Prepared(Box::new(Prepared {
                 letter: template(&answers, |a| letter_text(a, &route, today)),
                 kind: main.kind,
@@ -262,18 +252,18 @@ pub fn handle(request: Request) -> Reply {
         } => {
             let route = route(&answers.situation, data(), today);
             Reply::File(match file {
-                FileKind::Word { kind, large_print } => {
-                    let letter = if kind == main_kind_for(&answers) {
-                        letter(&answers, &route, today)
-                    } else {
-                        write(kind, &answers, &route, today, None)
-                    };
-                    File {
-                        name: format!("{}.docx", file_stem(kind)),
-                        media_type: docx::MEDIA_TYPE.into(),
-                        bytes: docx::docx(&letter, large_print),
-                    }
-                }
+                FileKind::Word { kind, large_print } => File {
+                    name: format!("{}.docx", file_stem(kind)),
+                    media_type: docx::MEDIA_TYPE.into(),
+                    bytes: docx::docx(&write(kind, &answers, &route, today, None), large_print),
+                },
+                FileKind::Text { kind } => File {
+                    name: format!("{}.txt", file_stem(kind)),
+                    media_type: "text/plain;charset=utf-8".into(),
+                    bytes: write(kind, &answers, &route, today, None)
+                        .to_text()
+                        .into_bytes(),
+                },
                 FileKind::Calendar => File {
                     name: "reminders.ics".into(),
                     media_type: "text/calendar;charset=utf-8".into(),
@@ -286,10 +276,6 @@ pub fn handle(request: Request) -> Reply {
             Reply::Concern(concern_in_answers(&answers).map(|c| c.kind))
         }
     }
-}
-
-fn main_kind_for(answers: &Answers) -> LetterKind {
-    super::letter::main_kind(answers)
 }
 
 /// Makes a letter (written by `write`) with a marker in place of each of the person's answers,
@@ -690,5 +676,37 @@ mod tests {
         let ics = String::from_utf8(calendar.bytes).unwrap();
         assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"));
         assert_eq!(calendar.name, "reminders.ics");
+    }
+
+    /// The `.txt` file is exactly the text the page shows for that letter: its template filled
+    /// with the same answers.
+    #[test]
+    fn a_text_file_is_exactly_the_letter_on_the_page() {
+        let today = Date::new(2026, 11, 23).unwrap();
+        let mut a = answers();
+        a.who = Some(crate::domain::answers::Who::HelpingSomeone);
+        let Reply::Prepared(prepared) = handle(Request::Prepare {
+            answers: Box::new(a.clone()),
+            today,
+        }) else {
+            panic!("a prepare gets a prepared back")
+        };
+        a.what_happened.push_str("\nTyped after the page opened.");
+        let shown = std::iter::once((prepared.kind, &prepared.letter))
+            .chain(prepared.others.iter().map(|o| (o.kind, &o.letter)));
+        let mut names = Vec::new();
+        for (kind, template) in shown {
+            let Reply::File(file) = handle(Request::File {
+                answers: Box::new(a.clone()),
+                today,
+                file: FileKind::Text { kind },
+            }) else {
+                panic!("a file request gets a file")
+            };
+            assert_eq!(String::from_utf8(file.bytes).unwrap(), template.fill(&a));
+            assert_eq!(file.media_type, "text/plain;charset=utf-8");
+            names.push(file.name);
+        }
+        assert_eq!(names[..2], ["letter.txt", "form.txt"]);
     }
 }

@@ -1,11 +1,20 @@
-//! Thin browser glue: the only code that touches `web_sys`. Everything here is small and
-//! forgiving: a browser that blocks storage or has no speech still runs the whole journey.
+//! Thin browser glue: the browser's services the app uses, each behind a small function.
+//! Everything here is small and forgiving: a browser that blocks storage still runs the whole
+//! journey.
 //!
-//! - [`storage`]: the tab's session storage (default) and clearing everything on exit.
-//! - [`page`]: the address bar (`#/step`), page title, focus and the static start page.
+//! It is not the only code that touches `web_sys`: the pages in `ui` name the element and event
+//! types that Yew's events hand them (reading a text box or a chosen file, a `<details>` being
+//! opened, the page being hidden) and listen for a few window events themselves, and the letter
+//! tools' entry point (`src/bin/letter-tools.rs`) talks to its own worker scope. Storage,
+//! addresses, files, cryptography, the quick exit and the letter tools are only reached here.
+//!
+//! - [`storage`]: the tab's session storage (default), a draft kept on this device, and clearing
+//!   everything on exit.
+//! - [`page`]: the address bar (`#/step`), page title, focus, selecting text, printing one part
+//!   and the static start page.
 //! - [`exit`]: the app's side of the safety net: the quick exit and a quiet shared computer.
 //! - [`crypto`]: encrypting drafts with the browser's WebCrypto.
-//! - [`files`]: downloads, and reading a file the person picks.
+//! - [`files`]: downloads, reading a file the person picks, and copying text.
 //! - [`tools`]: the letter tools, a web worker started by the letter page.
 
 pub mod crypto;

@@ -18,9 +18,7 @@ use crate::domain::letter::HOW_TO_SEND;
 use crate::domain::mailto::{letter_link, mailto};
 use crate::domain::route::Route;
 use crate::domain::timeline;
-use crate::domain::tools::{
-    template_key, text_file_name, FileKind, Found, OwnField, Prepared, Reply, Request,
-};
+use crate::domain::tools::{template_key, FileKind, Found, OwnField, Prepared, Reply, Request};
 use crate::platform;
 use crate::platform::tools::Trouble;
 use std::rc::Rc;
@@ -78,18 +76,6 @@ fn download_file(
             Ok(_) => {}
             Err(trouble) => notice.set(trouble_text(trouble).into()),
         });
-    })
-}
-
-/// Downloads text the page already has (a letter as `.txt`).
-fn download_text(
-    name: String,
-    text: Rc<str>,
-    notice: UseStateHandle<String>,
-) -> Callback<MouseEvent> {
-    Callback::from(move |_: MouseEvent| {
-        let ok = platform::files::download(&name, "text/plain;charset=utf-8", text.as_bytes());
-        notice.set(downloaded(&name, ok));
     })
 }
 
@@ -276,7 +262,7 @@ pub fn LetterPage(props: &LetterProps) -> Html {
                     <h3>{"Download it"}</h3>
                     <ul class="app-list app-list--spaced">
                         <li><button type="button" class="app-link-button" onclick={download_file(answers, today, FileKind::Word { kind, large_print: *large_print }, notice.clone())}>{"As a Word document (.docx) you can change"}</button></li>
-                        <li><button type="button" class="app-link-button" onclick={download_text(text_file_name(kind), text.clone(), notice.clone())}>{"As plain text (.txt)"}</button></li>
+                        <li><button type="button" class="app-link-button" onclick={download_file(answers, today, FileKind::Text { kind }, notice.clone())}>{"As plain text (.txt)"}</button></li>
                     </ul>
                     {for email}
                     <p class="app-notice-line" role="status">{(*notice).clone()}</p>
@@ -287,9 +273,10 @@ pub fn LetterPage(props: &LetterProps) -> Html {
         }
         _ => html! {},
     };
+    let answers_link = format!("#{}", Page::Step(Step::CheckAnswers).hash());
     html! {
         <div>
-            {super::components::back_link(format!("#{}", Page::Step(Step::CheckAnswers).hash()))}
+            {super::components::back_link(answers_link.clone())}
             if let Some(prepared) = prepared.as_ref().filter(|p| p.route.crisis_first) {
                 {crisis_panel(&prepared.route.crisis, false)}
             }
@@ -308,7 +295,7 @@ pub fn LetterPage(props: &LetterProps) -> Html {
                     {own_box(OwnField::HowItAffected, "How it affected you", None)}
                     <p>
                         {"To change anything else in the letter, "}
-                        <a href={format!("#{}", Page::Step(Step::CheckAnswers).hash())}>{"go back to your answers"}</a>
+                        <a href={answers_link}>{"go back to your answers"}</a>
                         {"."}
                     </p>
                 </div>
@@ -394,11 +381,11 @@ fn NextSteps(props: &NextProps) -> Html {
                                     </div>
                                     <div class="app-button-group">
                                         <button type="button" class="app-button app-button--secondary" onclick={print_part(id)}>{"Print"}<span class="app-visually-hidden">{format!(": {title}")}</span></button>
-                                        <button type="button" class="app-button app-button--secondary" onclick={copy(text.clone(), "the letter", props.notice.clone())}>{"Copy"}<span class="app-visually-hidden">{format!(": {title}")}</span></button>
+                                        <button type="button" class="app-button app-button--secondary" onclick={copy(text, "the letter", props.notice.clone())}>{"Copy"}<span class="app-visually-hidden">{format!(": {title}")}</span></button>
                                     </div>
                                     <ul class="app-list app-list--spaced">
                                         <li><button type="button" class="app-link-button" onclick={download_file(&props.answers, props.today, FileKind::Word { kind: other.kind, large_print: false }, props.notice.clone())}>{"Download as a Word document (.docx)"}<span class="app-visually-hidden">{format!(": {title}")}</span></button></li>
-                                        <li><button type="button" class="app-link-button" onclick={download_text(text_file_name(other.kind), text, props.notice.clone())}>{"Download as plain text (.txt)"}<span class="app-visually-hidden">{format!(": {title}")}</span></button></li>
+                                        <li><button type="button" class="app-link-button" onclick={download_file(&props.answers, props.today, FileKind::Text { kind: other.kind }, props.notice.clone())}>{"Download as plain text (.txt)"}<span class="app-visually-hidden">{format!(": {title}")}</span></button></li>
                                     </ul>
                                 </div>
                             }
