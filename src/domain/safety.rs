@@ -6,7 +6,7 @@
 //! goes into the letter, and the text is never changed.
 //!
 //! This code is in the journey's first download, which is close to its size budget, so it is
-//! deliberately small: one table of short phrase patterns ([`PATTERNS`]) matched over a list of
+//! deliberately small: one table of short phrase patterns (`PATTERNS`) matched over a list of
 //! normalised words, a few word lists for the context rules, and no generic machinery.
 //! Measured in a stand-alone wasm32 build (`opt-level = "z"`, LTO, no wasm-opt) against a base
 //! that already splits strings and grows vectors: about 5.3 KB of code and 2.9 KB of data
