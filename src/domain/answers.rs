@@ -241,6 +241,22 @@ mod tests {
     }
 
     #[test]
+    fn answers_kept_by_id_read_back_and_change_in_place() {
+        let mut a = Answers::default();
+        assert_eq!(a.more("share-with-service"), None);
+        a.set_more("share-with-service", "no".into());
+        a.set_more("share", "yes".into());
+        a.set_more("réponse-💬", "ضعيف \u{200f}ŵ\nsecond line".into());
+        assert_eq!(a.more("share-with-service"), Some("no"));
+        assert_eq!(a.more("share"), Some("yes"));
+        a.set_more("share-with-service", "not-sure".into());
+        assert_eq!(a.more("share-with-service"), Some("not-sure"));
+        assert_eq!(a.more("réponse-💬"), Some("ضعيف \u{200f}ŵ\nsecond line"));
+        assert_eq!(a.more.len(), 3, "one entry per id, in the order first answered");
+        assert_eq!(a.more[0].0, "share-with-service");
+    }
+
+    #[test]
     fn white_space_is_not_an_answer_but_is_kept() {
         assert!(!has_text(" \n\t"));
         assert!(has_text("  I waited.\n"));
