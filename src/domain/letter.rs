@@ -71,15 +71,13 @@ pub struct Letter {
     pub blocks: Vec<Block>,
 }
 
-/// Things to do when sending any letter, in the order a person does them.
-pub const HOW_TO_SEND: [&str; 6] = [
-    "Keep a copy of your letter. A photo on your phone is fine.",
-    "Send copies of any papers, not the originals. Keep the originals safe.",
-    "If you post it, ask the Post Office for a free certificate of posting, or pay for recorded (signed for) delivery.",
-    "If you email it, keep the sent email.",
-    "Write down the date you sent it. You will need it if you have to chase them.",
-    "If you have not heard back within 2 weeks, phone or write to check they got it.",
-];
+/// Things to do when sending any letter, in the order a person does them: the letter page
+/// lists them beside the letter.
+///
+/// The English words (see [`crate::words::domain_words`], `letter.how_to_send`), named here
+/// because the letter page reads this constant; a page that follows the chosen language reads
+/// them from `domain_words()` instead.
+pub const HOW_TO_SEND: &[&str] = crate::words::en::domain::DOMAIN.letter.how_to_send;
 
 impl Letter {
     /// The letter as plain text, for copying, emailing and the `.txt` download. Blocks are

@@ -3,7 +3,9 @@
 //! `route` is total: every situation, however incomplete, gets a route. When something is not
 //! known it says what it assumed (`Route::assumptions`) rather than guessing silently. Rules and
 //! addresses come from the data files (see [`crate::data`]); this module only matches and
-//! resolves them, computes dates, and explains the result in plain words.
+//! resolves them, computes dates, and explains the result in plain words. Those words (the
+//! assumptions, reasons, "do not" lines and the dates' labels and notes) are in the catalogue,
+//! [`crate::words::domain_words`].
 //!
 //! How a route is built:
 //! 1. The first routing rule in `assets/data/rules.toml` whose nation, service, stage (and
@@ -24,6 +26,7 @@ use crate::data::{CrisisLine, DataSet, Organisation, Rule, Target};
 use crate::data::{HelpKind, HelpRule, HelpWhen, ProcedureKind, TimeLimit, TimeLimitStart};
 use crate::domain::date::Date;
 use crate::domain::situation::{Nation, PrivateCareKind, Service, Situation, Stage, YesNo};
+use crate::words::{domain_words, fill};
 use serde::{Deserialize, Serialize};
 
 /// Which complaints procedure applies. It decides the letter's wording and the deadlines.
@@ -330,10 +333,7 @@ impl Context<'_> {
         if !target.local_role.is_empty() {
             if let Some(org) = self.local(&target.local_role) {
                 if TRUST_ROLES.contains(&target.local_role.as_str()) {
-                    notes.push(format!(
-                        "We have shown {}, which runs this kind of NHS care in your area. If your care was from a different hospital or service, send it to the trust that runs that one instead.",
-                        org.name
-                    ));
+                    notes.push(fill(domain_words().route.trust_assumed, &[&org.name]));
                 }
                 return Recipient::Organisation(org.clone());
             }
@@ -354,17 +354,18 @@ impl Context<'_> {
 /// A plain name for a local role, used when the area has no directory entry for it. Each name
 /// reads on its own, because these recipients have no separate "at".
 fn local_role_name(role: &str) -> &'static str {
+    let names = &domain_words().roles;
     match role {
-        "icb" => "Your local Integrated Care Board (the NHS body that pays for local services)",
-        "health-board" => "The concerns team at your local health board",
-        "advocacy" => "The NHS complaints advocacy service",
-        "healthwatch" => "Healthwatch",
-        "council" => "The complaints team at your council",
-        "acute-trust" => "The complaints team at the hospital trust",
-        "mental-health-trust" => "The complaints team at the mental health trust",
-        "community-trust" => "The complaints team at the community health trust",
-        "ambulance-trust" => "The complaints team at the ambulance service",
-        _ => "The local service",
+        "icb" => names.icb,
+        "health-board" => names.health_board,
+        "advocacy" => names.advocacy,
+        "healthwatch" => names.healthwatch,
+        "council" => names.council,
+        "acute-trust" => names.acute_trust,
+        "mental-health-trust" => names.mental_health_trust,
+        "community-trust" => names.community_trust,
+        "ambulance-trust" => names.ambulance_trust,
+        _ => names.other,
     }
 }
 
@@ -395,9 +396,10 @@ pub fn in_sentence(name: &str) -> String {
 
 /// Where a complaint about `situation` should go, as of `today`.
 pub fn route(situation: &Situation, data: &DataSet, today: Date) -> Route {
+    let words = &domain_words().route;
     let mut assumptions = Vec::new();
     let nation = situation.nation.unwrap_or_else(|| {
-        assumptions.push("We assumed you are in England. Tell us if you are not.".to_string());
+        assumptions.push(words.assumed_england.to_string());
         Nation::England
     });
     let area = situation
@@ -405,25 +407,17 @@ pub fn route(situation: &Situation, data: &DataSet, today: Date) -> Route {
         .as_deref()
         .filter(|id| data.area(id).is_some_and(|a| a.nation == nation));
     if situation.area.is_some() && area.is_none() {
-        assumptions.push(format!(
-            "We could not use the area you chose for {}, so we show how to find local contacts instead.",
-            nation.name()
-        ));
+        assumptions.push(fill(words.area_not_used, &[nation.name()]));
     }
     let stage = situation.stage.unwrap_or_else(|| {
-        assumptions.push("We assumed you have not complained yet.".to_string());
+        assumptions.push(words.assumed_not_raised.to_string());
         Stage::NotRaised
     });
     if situation.service.is_none() {
-        assumptions.push(
-            "We did not know which service it was about, so this is general advice.".to_string(),
-        );
+        assumptions.push(words.service_unknown.to_string());
     }
     if situation.service == Some(Service::PrivatelyFundedCare) && situation.private_care.is_none() {
-        assumptions.push(
-            "We did not know what kind of care you paid for, so we assumed a care home or care at home."
-                .to_string(),
-        );
+        assumptions.push(words.private_care_unknown.to_string());
     }
     let ctx = Context {
         situation,
@@ -466,15 +460,13 @@ pub fn route(situation: &Situation, data: &DataSet, today: Date) -> Route {
         }
         None => {
             primary = Recipient::Role {
-                role: "The complaints manager".into(),
-                at: "at the service".into(),
-                how_to_find:
-                    "Ask the service for its complaints procedure: every NHS service must have one."
-                        .into(),
+                role: words.fallback_role.into(),
+                at: words.fallback_at.into(),
+                how_to_find: words.fallback_how_to_find.into(),
             };
             alternative = None;
             escalation = Vec::new();
-            why.push("Every NHS service must have a complaints procedure, so start with the service itself.".to_string());
+            why.push(words.fallback_why.to_string());
             rules_fired.push(FALLBACK_RULE.to_string());
         }
     }
@@ -486,9 +478,9 @@ pub fn route(situation: &Situation, data: &DataSet, today: Date) -> Route {
             let service = std::mem::replace(&mut primary, alt.recipient);
             alternative = Some(Alternative {
                 recipient: service,
-                reason: "If you later feel able to, you can complain to the service itself instead. Choose one, not both.".into(),
+                reason: words.commissioner_first_reason.into(),
             });
-            why.push("You said you do not feel able to complain to the service itself, so we have put the body that pays for it first. It will usually ask if it may share your complaint with the service, so the service can answer.".into());
+            why.push(words.commissioner_first_why.into());
             rules_fired.push(ADJUST_COMMISSIONER_FIRST.to_string());
         }
     }
@@ -505,10 +497,12 @@ pub fn route(situation: &Situation, data: &DataSet, today: Date) -> Route {
         if let Some(alt) = &alternative {
             do_not.insert(
                 0,
-                format!(
-                    "Do not send the same complaint to both {} and {}. Choose one: sending it to both can slow things down.",
-                    in_sentence(&primary.name()),
-                    in_sentence(&alt.recipient.name())
+                fill(
+                    words.do_not_both,
+                    &[
+                        &in_sentence(&primary.name()),
+                        &in_sentence(&alt.recipient.name()),
+                    ],
                 ),
             );
         }
@@ -520,14 +514,17 @@ pub fn route(situation: &Situation, data: &DataSet, today: Date) -> Route {
         .find(|r| r.is_ombudsman())
         .map(|r| in_sentence(&r.name()));
     match stage {
-        Stage::RaisedInformally => why.push("You have already raised this informally. Now make it a formal complaint in writing, and say clearly that it is a formal complaint.".into()),
+        Stage::RaisedInformally => why.push(words.raised_informally_why.into()),
         Stage::NoAcknowledgement => {
-            why.push("Nobody has told you they got your complaint. Write to the same place again to chase it: say when you sent it, keep a copy, and ask them to confirm they have it.".into());
+            why.push(words.no_acknowledgement_why.into());
             rules_fired.push(ADJUST_CHASE_NO_ACKNOWLEDGEMENT.to_string());
         }
         Stage::NoResponseInTime => {
-            let then = next_ombudsman.as_deref().map(|o| format!(" If they still do not answer, {o} may agree to look at it without a final answer: ask them.")).unwrap_or_default();
-            why.push(format!("They have not answered by the time they agreed. Write to the same place to ask when you will get an answer and why it is late.{then}"));
+            let then = next_ombudsman
+                .as_deref()
+                .map(|o| fill(words.late_ombudsman, &[o]))
+                .unwrap_or_default();
+            why.push(fill(words.late_why, &[&then]));
             rules_fired.push(ADJUST_CHASE_LATE_RESPONSE.to_string());
         }
         _ => {}
@@ -537,7 +534,7 @@ pub fn route(situation: &Situation, data: &DataSet, today: Date) -> Route {
         Stage::NotRaised | Stage::RaisedInformally | Stage::NoAcknowledgement
     ) {
         if let Some(ombudsman) = &next_ombudsman {
-            do_not.push(format!("Do not go to {ombudsman} yet. It usually only looks at a complaint after the service has given its final answer."));
+            do_not.push(fill(words.do_not_ombudsman_yet, &[ombudsman]));
         }
     }
 
@@ -615,22 +612,20 @@ pub fn route(situation: &Situation, data: &DataSet, today: Date) -> Route {
 /// The usual time limit for making a complaint under `procedure`, in months from when it
 /// happened (or when the person found out), with what it means in plain words.
 fn complaint_time_limit(procedure: Procedure, nation: Nation) -> Option<(i32, &'static str)> {
-    const TWELVE: &str = "You should usually complain within 12 months of when it happened, or of when you found out about it. A later complaint can still be looked at if you had a good reason for the delay and it can still be looked into fairly.";
-    const SIX_SCOTLAND: &str = "In Scotland you should usually complain within 6 months of when it happened, or within 6 months of when you found out. That must be no later than 12 months after it happened. Later complaints can be looked at in some cases.";
-    const SIX_NI: &str = "In Northern Ireland you should usually complain within 6 months of finding out, and no later than 12 months after it happened. Later complaints can be looked at in some cases.";
+    let words = &domain_words().deadlines;
+    let twelve = words.limit_twelve_months;
+    let six_scotland = words.limit_scotland;
+    let six_ni = words.limit_northern_ireland;
     match (procedure, nation) {
-        (Procedure::NhsEngland | Procedure::NhsWales, _) => Some((12, TWELVE)),
-        (Procedure::NhsScotland, _) => Some((6, SIX_SCOTLAND)),
-        (Procedure::HscNorthernIreland, _) => Some((6, SIX_NI)),
-        (Procedure::Council, Nation::England | Nation::Wales) => Some((12, TWELVE)),
-        (Procedure::Council, Nation::Scotland) => Some((6, SIX_SCOTLAND)),
-        (Procedure::Council, Nation::NorthernIreland) => Some((6, SIX_NI)),
+        (Procedure::NhsEngland | Procedure::NhsWales, _) => Some((12, twelve)),
+        (Procedure::NhsScotland, _) => Some((6, six_scotland)),
+        (Procedure::HscNorthernIreland, _) => Some((6, six_ni)),
+        (Procedure::Council, Nation::England | Nation::Wales) => Some((12, twelve)),
+        (Procedure::Council, Nation::Scotland) => Some((6, six_scotland)),
+        (Procedure::Council, Nation::NorthernIreland) => Some((6, six_ni)),
         (Procedure::PrivateProvider, _) => None,
     }
 }
-
-/// Added to a date's note when the date counts from when it happened, and that is not known.
-const UNKNOWN_WHEN: &str = " We cannot work out the date because we do not know when it happened.";
 
 /// The last day to take a complaint to a body with this time limit (an ombudsman, or a similar
 /// final step): counted from the earliest day it could have happened, or from the date of the
@@ -649,6 +644,7 @@ pub fn time_limit_ends(limit: &TimeLimit, situation: &Situation) -> Option<Date>
 /// count from the earliest day it could have happened, so the app never tells someone they have
 /// more time than they really do.
 fn deadlines(ctx: &Context<'_>, route: &Route, today: Date) -> Vec<Deadline> {
+    let words = &domain_words().deadlines;
     let procedure = route.procedure;
     let mut out = Vec::new();
     let holidays = ctx.data.bank_holidays(ctx.nation);
@@ -661,7 +657,7 @@ fn deadlines(ctx: &Context<'_>, route: &Route, today: Date) -> Vec<Deadline> {
     let complain_by_date = |date: Option<Date>, note: String| Deadline {
         kind: DeadlineKind::ComplainBy,
         date,
-        label: "Complain by".into(),
+        label: words.complain_by.into(),
         note,
     };
     // "Complain by": `months` after it happened, with the rule, and what to do when the date is
@@ -670,9 +666,9 @@ fn deadlines(ctx: &Context<'_>, route: &Route, today: Date) -> Vec<Deadline> {
         let date = earliest.map(|d| d.add_months(months));
         let mut note = rule.to_string();
         if date.is_none() {
-            note.push_str(UNKNOWN_WHEN);
+            note.push_str(words.unknown_when);
         } else if passed(date) {
-            note.push_str(" This date has passed. You can still complain: say in your letter why you could not complain sooner.");
+            note.push_str(words.complain_by_passed);
         }
         complain_by_date(date, note)
     };
@@ -680,7 +676,7 @@ fn deadlines(ctx: &Context<'_>, route: &Route, today: Date) -> Vec<Deadline> {
         match complaint_time_limit(procedure, ctx.nation) {
             Some((months, rule)) => out.push(complain_by(months, rule)),
             None if ctx.situation.service == Some(Service::ImmigrationDetentionHealthcare) => {
-                out.push(complain_by_date(None, "We could not confirm a time limit for complaints at the centre. Complain as soon as you can.".into()));
+                out.push(complain_by_date(None, words.limit_detention.into()));
             }
             None if matches!(
                 ctx.private_kind(),
@@ -689,43 +685,42 @@ fn deadlines(ctx: &Context<'_>, route: &Route, today: Date) -> Vec<Deadline> {
             {
                 // Private health care: providers in the independent scheme (ISCAS) ask for a
                 // complaint within 6 months of the event or of finding out.
-                out.push(complain_by(6, "Private hospitals and clinics that belong to ISCAS ask you to complain within 6 months of when it happened, or of when you found out. They may look at a later complaint if you had a good reason. Other providers set their own time limits: check their complaints procedure."));
+                out.push(complain_by(6, words.limit_private_hospital));
             }
-            None => out.push(complain_by_date(None, "There is no fixed time limit in law for care you pay for yourself. Check the provider's complaints procedure, and complain as soon as you can.".into())),
+            None => out.push(complain_by_date(None, words.limit_private_care.into())),
         }
     }
 
     if sending_now {
         let england_style = matches!(procedure, Procedure::NhsEngland)
             || (procedure == Procedure::Council && ctx.nation == Nation::England);
-        let after = "This date assumes your letter arrives today.";
+        // Fills the gap at the end of the notes that count from today.
+        let after = &[words.arrives_today];
         if england_style {
             out.push(Deadline {
                 kind: DeadlineKind::AcknowledgementDue,
                 date: working(3),
-                label: "They should reply to say they got it by".into(),
-                note: format!("In England, a complaint should be acknowledged within 3 working days of arriving, with an offer to talk about how it will be handled. {after}"),
+                label: words.acknowledge_by.into(),
+                note: fill(words.england_acknowledge, after),
             });
             out.push(Deadline {
                 kind: DeadlineKind::ResponseExpected,
                 date: Some(today.add_months(6)),
-                label: "Expect a full answer by".into(),
-                note: "There is no fixed deadline in England: they should agree a time with you. If they have not answered within 6 months, they must write to explain why, then answer as soon as they can. Many services aim for much sooner.".into(),
+                label: words.answer_by.into(),
+                note: words.england_answer.into(),
             });
         } else if procedure == Procedure::NhsWales {
             out.push(Deadline {
                 kind: DeadlineKind::AcknowledgementDue,
                 date: working(2),
-                label: "They should reply to say they got it by".into(),
-                note: format!(
-                    "In Wales, a concern should be acknowledged within 2 working days. {after}"
-                ),
+                label: words.acknowledge_by.into(),
+                note: fill(words.wales_acknowledge, after),
             });
             out.push(Deadline {
                 kind: DeadlineKind::ResponseExpected,
                 date: working(30),
-                label: "Expect a full answer by".into(),
-                note: "In Wales, you should get an answer within 30 working days. If not, they must tell you why and give you a new date.".into(),
+                label: words.answer_by.into(),
+                note: words.wales_answer.into(),
             });
         } else if procedure == Procedure::PrivateProvider
             && ctx.situation.service == Some(Service::ImmigrationDetentionHealthcare)
@@ -734,8 +729,8 @@ fn deadlines(ctx: &Context<'_>, route: &Route, today: Date) -> Vec<Deadline> {
             out.push(Deadline {
                 kind: DeadlineKind::ResponseExpected,
                 date: working(20),
-                label: "Expect a written answer by".into(),
-                note: format!("Under the Home Office rules for removal centres, a formal complaint should get a written answer within 20 working days. {after}"),
+                label: words.written_answer_by.into(),
+                note: fill(words.detention_answer, after),
             });
         } else if procedure == Procedure::Council && ctx.nation == Nation::Wales {
             // Social Services Complaints Procedure (Wales) Regulations 2014: acknowledged within
@@ -744,14 +739,14 @@ fn deadlines(ctx: &Context<'_>, route: &Route, today: Date) -> Vec<Deadline> {
             out.push(Deadline {
                 kind: DeadlineKind::AcknowledgementDue,
                 date: working(2),
-                label: "They should reply to say they got it by".into(),
-                note: format!("In Wales, the council must acknowledge a social services complaint within 2 working days. {after}"),
+                label: words.acknowledge_by.into(),
+                note: fill(words.wales_council_acknowledge, after),
             });
             out.push(Deadline {
                 kind: DeadlineKind::ResponseExpected,
                 date: working(12),
-                label: "They should offer to talk it through with you by".into(),
-                note: "The council must offer to discuss your complaint within 10 working days of acknowledging it, to try to sort it out. If that does not work, you can ask for a formal investigation (stage 2). It should answer within 25 working days of that request.".into(),
+                label: words.talk_by.into(),
+                note: words.wales_council_talk.into(),
             });
         } else if procedure == Procedure::NhsScotland
             || (procedure == Procedure::Council && ctx.nation == Nation::Scotland)
@@ -759,49 +754,49 @@ fn deadlines(ctx: &Context<'_>, route: &Route, today: Date) -> Vec<Deadline> {
             out.push(Deadline {
                 kind: DeadlineKind::ResponseExpected,
                 date: working(5),
-                label: "Expect an answer to a simple complaint (stage 1) by".into(),
-                note: format!("In Scotland, simple complaints should be answered within 5 working days. They can take longer if they explain why. {after}"),
+                label: words.stage_one_answer_by.into(),
+                note: fill(words.scotland_stage_one, after),
             });
             out.push(Deadline {
                 kind: DeadlineKind::AcknowledgementDue,
                 date: working(3),
-                label: "If it is investigated (stage 2), they should reply to say they got it by".into(),
-                note: format!("Serious or complicated complaints are investigated at stage 2: they should be acknowledged within 3 working days. {after}"),
+                label: words.stage_two_acknowledge_by.into(),
+                note: fill(words.scotland_stage_two_acknowledge, after),
             });
             out.push(Deadline {
                 kind: DeadlineKind::ResponseExpected,
                 date: working(20),
-                label: "If it is investigated (stage 2), expect a full answer by".into(),
-                note: "At stage 2 you should get a full answer within 20 working days, or be told why not and given a new date.".into(),
+                label: words.stage_two_answer_by.into(),
+                note: words.scotland_stage_two_answer.into(),
             });
         } else if procedure == Procedure::HscNorthernIreland {
             let family_practitioner = ctx.situation.service.is_some_and(is_family_practitioner);
             out.push(Deadline {
                 kind: DeadlineKind::AcknowledgementDue,
                 date: working(3),
-                label: "They should reply to say they got it by".into(),
-                note: format!("In Northern Ireland, a complaint should be acknowledged within 3 working days. {after}"),
+                label: words.acknowledge_by.into(),
+                note: fill(words.northern_ireland_acknowledge, after),
             });
             out.push(if family_practitioner && route.commissioner_first() {
                 Deadline {
                     kind: DeadlineKind::ResponseExpected,
                     date: working(20),
-                    label: "Expect a full answer by".into(),
-                    note: "When the Strategic Planning and Performance Group acts as a go-between, you should get an answer within 20 working days of it getting your complaint.".into(),
+                    label: words.answer_by.into(),
+                    note: words.northern_ireland_go_between.into(),
                 }
             } else if family_practitioner {
                 Deadline {
                     kind: DeadlineKind::ResponseExpected,
                     date: working(10),
-                    label: "Expect a full answer by".into(),
-                    note: "GP, dentist, pharmacy and optician complaints should be answered within 10 working days (20 if the Strategic Planning and Performance Group is acting as a go-between).".into(),
+                    label: words.answer_by.into(),
+                    note: words.northern_ireland_family_practitioner.into(),
                 }
             } else {
                 Deadline {
                     kind: DeadlineKind::ResponseExpected,
                     date: working(20),
-                    label: "Expect a full answer by".into(),
-                    note: format!("A Trust should answer within 20 working days of getting your complaint. If it needs longer, it must write to tell you why. Simple complaints are often answered within 5 to 10 working days. {after}"),
+                    label: words.answer_by.into(),
+                    note: fill(words.northern_ireland_trust, after),
                 }
             });
         }
@@ -817,16 +812,16 @@ fn deadlines(ctx: &Context<'_>, route: &Route, today: Date) -> Vec<Deadline> {
             _ => None,
         };
         let date = exact.map(|d| d.add_days(14));
-        let mut note = "Count from the date of the letter that told you about the scheme. Appeals against being put on the scheme are often due within 14 days; appeals against being kept on it within 28 days. Local schemes differ: check your letter.".to_string();
+        let mut note = words.appeal.to_string();
         if date.is_none() {
-            note.push_str(" We need the exact date of the letter to work this out.");
+            note.push_str(words.appeal_unknown);
         } else if passed(date) {
-            note.push_str(" This date has passed. You can still ask for a review of your placement, and you can still complain.");
+            note.push_str(words.appeal_passed);
         }
         out.push(Deadline {
             kind: DeadlineKind::AppealBy,
             date,
-            label: "Appeal against being put on the scheme by".into(),
+            label: words.appeal_by.into(),
             note,
         });
     }
@@ -847,16 +842,16 @@ fn deadlines(ctx: &Context<'_>, route: &Route, today: Date) -> Vec<Deadline> {
             let mut note = limit.note.clone();
             if date.is_none() {
                 note.push_str(match limit.counted_from {
-                    TimeLimitStart::Event => UNKNOWN_WHEN,
-                    TimeLimitStart::FinalResponse => " We can work out the date once you have the final response and know its date.",
+                    TimeLimitStart::Event => words.unknown_when,
+                    TimeLimitStart::FinalResponse => words.unknown_final_response,
                 });
             } else if passed(date) {
-                note.push_str(" This date has passed. Contact them anyway and explain why: they can sometimes look at older complaints.");
+                note.push_str(words.ombudsman_by_passed);
             }
             out.push(Deadline {
                 kind: DeadlineKind::OmbudsmanBy,
                 date,
-                label: format!("Take it to {} by", in_sentence(&org.name)),
+                label: fill(words.take_it_to_by, &[&in_sentence(&org.name)]),
                 note,
             });
         }

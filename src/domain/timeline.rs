@@ -13,6 +13,7 @@ use super::date::Date;
 use super::letter::{final_body, stage};
 use super::route::{in_sentence, time_limit_ends, DeadlineKind, Route};
 use super::situation::Stage;
+use crate::words::{domain_words, fill};
 
 /// What a timeline item is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -42,12 +43,13 @@ pub struct Item {
 
 /// The timeline for sending the main letter today, in date order (items without a date last).
 pub fn timeline(answers: &Answers, route: &Route, today: Date) -> Vec<Item> {
+    let words = &domain_words().timeline;
     let stage = stage(answers);
     let mut items = vec![Item {
         kind: ItemKind::Send,
         date: Some(today),
-        label: "Send your letter".into(),
-        note: "Keep a copy, and write down the date you sent it.".into(),
+        label: words.send_label.into(),
+        note: words.send_note.into(),
     }];
     for deadline in &route.deadlines {
         let kind = deadline.kind;
@@ -58,13 +60,14 @@ pub fn timeline(answers: &Answers, route: &Route, today: Date) -> Vec<Item> {
         }
         let plain = deadline
             .label
-            .strip_suffix(" by")
+            .strip_suffix(words.label_end)
             .unwrap_or(&deadline.label);
         let label = if kind == DeadlineKind::OmbudsmanBy {
             // The labels are the app's own ASCII text, so ASCII lower case is enough, and it
             // keeps Unicode's case tables out of the letter tools' download.
-            let mut label = ["Last day to ", plain].concat();
-            if let Some(first) = label.get_mut(12..13) {
+            let start = words.last_day_to.len();
+            let mut label = [words.last_day_to, plain].concat();
+            if let Some(first) = label.get_mut(start..start + 1) {
                 first.make_ascii_lowercase();
             }
             label
@@ -82,9 +85,8 @@ pub fn timeline(answers: &Answers, route: &Route, today: Date) -> Vec<Item> {
                 items.push(Item {
                     kind: ItemKind::Chase,
                     date: Some(due.add_days(7)),
-                    label: "Chase them if nobody has told you they got your letter".into(),
-                    note: "Use the chaser letter. Say when you sent your letter, and keep a copy."
-                        .into(),
+                    label: words.chase_label.into(),
+                    note: words.chase_note.into(),
                 });
             }
         }
@@ -98,8 +100,8 @@ pub fn timeline(answers: &Answers, route: &Route, today: Date) -> Vec<Item> {
         items.push(Item {
             kind: ItemKind::SixMonths,
             date: Some(six),
-            label: "6 months since you sent your letter".into(),
-            note: "If you still have no final answer, write to ask why. A free advocate can help you decide what to do next.".into(),
+            label: words.six_months_label.into(),
+            note: words.six_months_note.into(),
         });
     }
     let has_ombudsman_date = items
@@ -111,7 +113,7 @@ pub fn timeline(answers: &Answers, route: &Route, today: Date) -> Vec<Item> {
             items.push(Item {
                 kind: ItemKind::Deadline(DeadlineKind::OmbudsmanBy),
                 date: time_limit_ends(limit, &answers.situation),
-                label: ["Last day to take it to ", &in_sentence(&org.name)].concat(),
+                label: fill(words.last_day_take_it_to, &[&in_sentence(&org.name)]),
                 note: limit.note.clone(),
             });
         }
@@ -131,12 +133,13 @@ pub fn timeline(answers: &Answers, route: &Route, today: Date) -> Vec<Item> {
 
 /// The timeline as plain text: one paragraph per item, the date first.
 pub fn to_text(items: &[Item]) -> String {
-    let mut out = String::from("What happens next\n");
+    let words = &domain_words().timeline;
+    let mut out = [words.heading, "\n"].concat();
     for item in items {
         out.push('\n');
         match item.date {
             Some(date) => out.push_str(&date.long()),
-            None => out.push_str("Date not known yet"),
+            None => out.push_str(words.date_unknown),
         }
         out.push_str(": ");
         out.push_str(&item.label);
@@ -147,11 +150,10 @@ pub fn to_text(items: &[Item]) -> String {
     out
 }
 
-/// The title of every calendar event and alarm: neutral, because a lock screen shows it.
-const REMINDER: &str = "Reminder";
-
 /// The dated items as an iCalendar file: one all-day event each, with a reminder.
 pub fn ics(items: &[Item], today: Date) -> String {
+    // The title of every calendar event and alarm: neutral, because a lock screen shows it.
+    let reminder = domain_words().timeline.reminder;
     let mut out = String::new();
     let stamp = [&compact(today), "T000000Z"].concat();
     for line in [
@@ -179,7 +181,7 @@ pub fn ics(items: &[Item], today: Date) -> String {
         );
         // The title is all a phone shows on its lock screen, so it says only "Reminder"; what
         // the reminder is about is inside, for the person who opens it.
-        content_line(&["SUMMARY:", REMINDER].concat(), &mut out);
+        content_line(&["SUMMARY:", reminder].concat(), &mut out);
         content_line(
             &[
                 "DESCRIPTION:",
@@ -191,7 +193,7 @@ pub fn ics(items: &[Item], today: Date) -> String {
         content_line("TRANSP:TRANSPARENT", &mut out);
         content_line("BEGIN:VALARM", &mut out);
         content_line("ACTION:DISPLAY", &mut out);
-        content_line(&["DESCRIPTION:", REMINDER].concat(), &mut out);
+        content_line(&["DESCRIPTION:", reminder].concat(), &mut out);
         // 15 hours before the start of an all-day event: 9am the day before.
         content_line("TRIGGER:-PT15H", &mut out);
         content_line("END:VALARM", &mut out);

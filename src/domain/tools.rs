@@ -23,6 +23,7 @@ use super::route::{route, Route};
 use super::safety::{concern_in_answers, Kind};
 use super::timeline::{self, Item};
 use crate::data::data;
+use crate::words::domain_words;
 use serde::{Deserialize, Serialize};
 
 /// The answers the person can edit on the letter page, in their own words.
@@ -178,13 +179,14 @@ pub enum Reply {
 
 /// A heading for each kind of letter, in the person's terms.
 pub fn title(kind: LetterKind) -> &'static str {
+    let titles = &domain_words().tools;
     match kind {
-        LetterKind::Complaint => "Your complaint letter",
-        LetterKind::Chaser => "If nobody answers: a letter to chase them",
-        LetterKind::NotSatisfied => "If you are not happy with their final answer",
-        LetterKind::Ombudsman => "To take it to the ombudsman",
-        LetterKind::SasReview => "To ask for a review of a Special Allocation Scheme placement",
-        LetterKind::ConsentForm => "Consent form for the person to sign",
+        LetterKind::Complaint => titles.complaint,
+        LetterKind::Chaser => titles.chaser,
+        LetterKind::NotSatisfied => titles.not_satisfied,
+        LetterKind::Ombudsman => titles.ombudsman,
+        LetterKind::SasReview => titles.sas_review,
+        LetterKind::ConsentForm => titles.consent_form,
     }
 }
 

@@ -8,6 +8,7 @@
 //! Wording that comes from the data files (rules, the directory) stays in those files, with
 //! its sources; the readability checks read both.
 
+pub mod domain;
 pub mod en;
 
 use crate::domain::fields::TextField;
@@ -193,6 +194,14 @@ fn lookup<K: PartialEq>(table: &'static [(K, &'static str)], key: &K) -> &'stati
 /// The catalogue in use. Only English today.
 pub fn words() -> &'static Catalogue {
     &en::ENGLISH
+}
+
+/// The words the domain writes for the letter page, in the language of [`words`].
+///
+/// Kept out of [`Catalogue`] on purpose: the journey's download holds its whole catalogue,
+/// and these words belong only in the letter tools' download, which asks for them here.
+pub fn domain_words() -> &'static domain::DomainWords {
+    &en::domain::DOMAIN
 }
 
 /// Puts each of `parts` in place of the next `{}` in `template`.

@@ -2,6 +2,8 @@
 //! journey. Plain words, short sentences; "me" wording for the person and "they" wording for
 //! someone helping them.
 
+pub mod domain;
+
 use super::{
     same, two, Catalogue, ErrorWords, FieldWords, OptionWords, PageWords, QuestionWords, Words,
 };

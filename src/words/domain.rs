@@ -1,0 +1,421 @@
+//! The words of the letter page that the domain writes: where to send the complaint and why
+//! (`domain::route`), the dates that matter (`domain::route`, `domain::timeline`), the letters'
+//! headings (`domain::tools`) and how to send a letter (`domain::letter`).
+//!
+//! Every piece is a named field, so a second language's catalogue must give each one (the
+//! compiler checks). `{}` marks a gap, filled in order with [`super::fill`]. The letters' own
+//! sentences are not here: they are written in the person's voice, and a letter in another
+//! language needs its own grammar, not only other words.
+//!
+//! Wording from the data files (rules, the directory) stays in those files, with its sources.
+
+/// Everything the domain writes for the letter page, for one language: see
+/// [`super::domain_words`].
+#[derive(Clone, Copy, Debug)]
+pub struct DomainWords {
+    pub route: RouteWords,
+    pub roles: RoleWords,
+    pub deadlines: DeadlineWords,
+    pub timeline: TimelineWords,
+    pub tools: ToolsWords,
+    pub letter: LetterPageWords,
+}
+
+/// Where to send it, and why: the route's assumptions, reasons and "do not" lines.
+#[derive(Clone, Copy, Debug)]
+pub struct RouteWords {
+    /// No nation given.
+    pub assumed_england: &'static str,
+    /// "We could not use the area you chose for {nation}, ..."
+    pub area_not_used: &'static str,
+    /// No stage given.
+    pub assumed_not_raised: &'static str,
+    /// No service given.
+    pub service_unknown: &'static str,
+    /// Privately funded care of an unknown kind.
+    pub private_care_unknown: &'static str,
+    /// "We have shown {trust}, which runs this kind of NHS care in your area. ..."
+    pub trust_assumed: &'static str,
+    /// When no routing rule matched: who to send it to ("The complaints manager")...
+    pub fallback_role: &'static str,
+    /// ... where ("at the service") ...
+    pub fallback_at: &'static str,
+    /// ... how to find them ...
+    pub fallback_how_to_find: &'static str,
+    /// ... and why.
+    pub fallback_why: &'static str,
+    /// Why the service itself is now the other choice, when the body that pays for it comes
+    /// first.
+    pub commissioner_first_reason: &'static str,
+    /// Why the body that pays for the service comes first.
+    pub commissioner_first_why: &'static str,
+    /// "Do not send the same complaint to both {first} and {other}. ..."
+    pub do_not_both: &'static str,
+    /// "Do not go to {ombudsman} yet. ..."
+    pub do_not_ombudsman_yet: &'static str,
+    /// Why, when the person raised it informally.
+    pub raised_informally_why: &'static str,
+    /// Why, when nobody acknowledged the complaint.
+    pub no_acknowledgement_why: &'static str,
+    /// Why, when the answer is late: "... why it is late.{late_ombudsman}", the gap filled
+    /// with [`RouteWords::late_ombudsman`] or nothing.
+    pub late_why: &'static str,
+    /// " If they still do not answer, {ombudsman} may agree to look at it ..."
+    pub late_ombudsman: &'static str,
+}
+
+/// Plain names for a local role, used when the area has no directory entry for it. Each name
+/// reads on its own, because these recipients have no separate "at".
+#[derive(Clone, Copy, Debug)]
+pub struct RoleWords {
+    pub icb: &'static str,
+    pub health_board: &'static str,
+    pub advocacy: &'static str,
+    pub healthwatch: &'static str,
+    pub council: &'static str,
+    pub acute_trust: &'static str,
+    pub mental_health_trust: &'static str,
+    pub community_trust: &'static str,
+    pub ambulance_trust: &'static str,
+    /// Any other role.
+    pub other: &'static str,
+}
+
+/// The dates that matter: each label once, and what each date means.
+#[derive(Clone, Copy, Debug)]
+pub struct DeadlineWords {
+    pub complain_by: &'static str,
+    pub acknowledge_by: &'static str,
+    pub answer_by: &'static str,
+    pub written_answer_by: &'static str,
+    pub talk_by: &'static str,
+    pub stage_one_answer_by: &'static str,
+    pub stage_two_acknowledge_by: &'static str,
+    pub stage_two_answer_by: &'static str,
+    pub appeal_by: &'static str,
+    /// "Take it to {body} by".
+    pub take_it_to_by: &'static str,
+    /// The usual time limit to complain: 12 months.
+    pub limit_twelve_months: &'static str,
+    /// Scotland's time limit.
+    pub limit_scotland: &'static str,
+    /// Northern Ireland's time limit.
+    pub limit_northern_ireland: &'static str,
+    /// Private hospitals and clinics (ISCAS).
+    pub limit_private_hospital: &'static str,
+    /// Care the person pays for themselves.
+    pub limit_private_care: &'static str,
+    /// Immigration removal centres.
+    pub limit_detention: &'static str,
+    /// Added to a note when the date counts from when it happened, and that is not known.
+    pub unknown_when: &'static str,
+    /// Added when the date counts from the final response, which has not come.
+    pub unknown_final_response: &'static str,
+    /// Added when the time limit to complain has passed.
+    pub complain_by_passed: &'static str,
+    /// Added when the time limit for the ombudsman has passed.
+    pub ombudsman_by_passed: &'static str,
+    /// Fills the gap at the end of the notes below that count from today.
+    pub arrives_today: &'static str,
+    /// "In England, a complaint should be acknowledged ... {arrives_today}"
+    pub england_acknowledge: &'static str,
+    pub england_answer: &'static str,
+    /// "In Wales, a concern should be acknowledged ... {arrives_today}"
+    pub wales_acknowledge: &'static str,
+    pub wales_answer: &'static str,
+    /// Immigration removal centres: "... {arrives_today}"
+    pub detention_answer: &'static str,
+    /// A council in Wales: "... {arrives_today}"
+    pub wales_council_acknowledge: &'static str,
+    pub wales_council_talk: &'static str,
+    /// Scotland, stage 1: "... {arrives_today}"
+    pub scotland_stage_one: &'static str,
+    /// Scotland, stage 2: "... {arrives_today}"
+    pub scotland_stage_two_acknowledge: &'static str,
+    pub scotland_stage_two_answer: &'static str,
+    /// Northern Ireland: "... {arrives_today}"
+    pub northern_ireland_acknowledge: &'static str,
+    /// Northern Ireland, when the Strategic Planning and Performance Group is a go-between.
+    pub northern_ireland_go_between: &'static str,
+    /// Northern Ireland, GP, dentist, pharmacy and optician.
+    pub northern_ireland_family_practitioner: &'static str,
+    /// Northern Ireland, a Trust: "... {arrives_today}"
+    pub northern_ireland_trust: &'static str,
+    /// Appealing a Special Allocation Scheme placement.
+    pub appeal: &'static str,
+    /// Added when the letter's exact date is not known.
+    pub appeal_unknown: &'static str,
+    /// Added when the time to appeal has passed.
+    pub appeal_passed: &'static str,
+}
+
+/// What happens next: the timeline's own items, and its plain text and reminders.
+#[derive(Clone, Copy, Debug)]
+pub struct TimelineWords {
+    pub send_label: &'static str,
+    pub send_note: &'static str,
+    pub chase_label: &'static str,
+    pub chase_note: &'static str,
+    pub six_months_label: &'static str,
+    pub six_months_note: &'static str,
+    /// The end of a deadline's label that the timeline leaves off ("Expect a full answer by"
+    /// becomes "Expect a full answer").
+    pub label_end: &'static str,
+    /// Put before a deadline's label, whose first letter is made lower case: "Take it to ..."
+    /// becomes "Last day to take it to ...".
+    pub last_day_to: &'static str,
+    /// "Last day to take it to {body}", when the route has no such date.
+    pub last_day_take_it_to: &'static str,
+    /// The plain text's heading.
+    pub heading: &'static str,
+    /// In place of a date that cannot be worked out yet.
+    pub date_unknown: &'static str,
+    /// The title of every calendar event and alarm: neutral, because a lock screen shows it.
+    pub reminder: &'static str,
+}
+
+/// A heading for each kind of letter, in the person's terms.
+#[derive(Clone, Copy, Debug)]
+pub struct ToolsWords {
+    pub complaint: &'static str,
+    pub chaser: &'static str,
+    pub not_satisfied: &'static str,
+    pub ombudsman: &'static str,
+    pub sas_review: &'static str,
+    pub consent_form: &'static str,
+}
+
+/// Guidance the letter page gives beside the letter.
+#[derive(Clone, Copy, Debug)]
+pub struct LetterPageWords {
+    /// Things to do when sending any letter, in the order a person does them.
+    pub how_to_send: &'static [&'static str],
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every piece of wording in `words`. The patterns name every field (no `..`), so a new
+    /// field cannot be left out of the check.
+    fn all(words: &DomainWords) -> Vec<&'static str> {
+        let DomainWords {
+            route,
+            roles,
+            deadlines,
+            timeline,
+            tools,
+            letter: LetterPageWords { how_to_send },
+        } = *words;
+        let mut all = how_to_send.to_vec();
+        let RouteWords {
+            assumed_england,
+            area_not_used,
+            assumed_not_raised,
+            service_unknown,
+            private_care_unknown,
+            trust_assumed,
+            fallback_role,
+            fallback_at,
+            fallback_how_to_find,
+            fallback_why,
+            commissioner_first_reason,
+            commissioner_first_why,
+            do_not_both,
+            do_not_ombudsman_yet,
+            raised_informally_why,
+            no_acknowledgement_why,
+            late_why,
+            late_ombudsman,
+        } = route;
+        all.extend([
+            assumed_england,
+            area_not_used,
+            assumed_not_raised,
+            service_unknown,
+            private_care_unknown,
+            trust_assumed,
+            fallback_role,
+            fallback_at,
+            fallback_how_to_find,
+            fallback_why,
+            commissioner_first_reason,
+            commissioner_first_why,
+            do_not_both,
+            do_not_ombudsman_yet,
+            raised_informally_why,
+            no_acknowledgement_why,
+            late_why,
+            late_ombudsman,
+        ]);
+        let RoleWords {
+            icb,
+            health_board,
+            advocacy,
+            healthwatch,
+            council,
+            acute_trust,
+            mental_health_trust,
+            community_trust,
+            ambulance_trust,
+            other,
+        } = roles;
+        all.extend([
+            icb,
+            health_board,
+            advocacy,
+            healthwatch,
+            council,
+            acute_trust,
+            mental_health_trust,
+            community_trust,
+            ambulance_trust,
+            other,
+        ]);
+        let DeadlineWords {
+            complain_by,
+            acknowledge_by,
+            answer_by,
+            written_answer_by,
+            talk_by,
+            stage_one_answer_by,
+            stage_two_acknowledge_by,
+            stage_two_answer_by,
+            appeal_by,
+            take_it_to_by,
+            limit_twelve_months,
+            limit_scotland,
+            limit_northern_ireland,
+            limit_private_hospital,
+            limit_private_care,
+            limit_detention,
+            unknown_when,
+            unknown_final_response,
+            complain_by_passed,
+            ombudsman_by_passed,
+            arrives_today,
+            england_acknowledge,
+            england_answer,
+            wales_acknowledge,
+            wales_answer,
+            detention_answer,
+            wales_council_acknowledge,
+            wales_council_talk,
+            scotland_stage_one,
+            scotland_stage_two_acknowledge,
+            scotland_stage_two_answer,
+            northern_ireland_acknowledge,
+            northern_ireland_go_between,
+            northern_ireland_family_practitioner,
+            northern_ireland_trust,
+            appeal,
+            appeal_unknown,
+            appeal_passed,
+        } = deadlines;
+        all.extend([
+            complain_by,
+            acknowledge_by,
+            answer_by,
+            written_answer_by,
+            talk_by,
+            stage_one_answer_by,
+            stage_two_acknowledge_by,
+            stage_two_answer_by,
+            appeal_by,
+            take_it_to_by,
+            limit_twelve_months,
+            limit_scotland,
+            limit_northern_ireland,
+            limit_private_hospital,
+            limit_private_care,
+            limit_detention,
+            unknown_when,
+            unknown_final_response,
+            complain_by_passed,
+            ombudsman_by_passed,
+            arrives_today,
+            england_acknowledge,
+            england_answer,
+            wales_acknowledge,
+            wales_answer,
+            detention_answer,
+            wales_council_acknowledge,
+            wales_council_talk,
+            scotland_stage_one,
+            scotland_stage_two_acknowledge,
+            scotland_stage_two_answer,
+            northern_ireland_acknowledge,
+            northern_ireland_go_between,
+            northern_ireland_family_practitioner,
+            northern_ireland_trust,
+            appeal,
+            appeal_unknown,
+            appeal_passed,
+        ]);
+        let TimelineWords {
+            send_label,
+            send_note,
+            chase_label,
+            chase_note,
+            six_months_label,
+            six_months_note,
+            label_end,
+            last_day_to,
+            last_day_take_it_to,
+            heading,
+            date_unknown,
+            reminder,
+        } = timeline;
+        all.extend([
+            send_label,
+            send_note,
+            chase_label,
+            chase_note,
+            six_months_label,
+            six_months_note,
+            label_end,
+            last_day_to,
+            last_day_take_it_to,
+            heading,
+            date_unknown,
+            reminder,
+        ]);
+        let ToolsWords {
+            complaint,
+            chaser,
+            not_satisfied,
+            ombudsman,
+            sas_review,
+            consent_form,
+        } = tools;
+        all.extend([
+            complaint,
+            chaser,
+            not_satisfied,
+            ombudsman,
+            sas_review,
+            consent_form,
+        ]);
+        all
+    }
+
+    /// Every English piece has words. None holds a Unicode private-use character either: the
+    /// letter tools mark the gaps for the person's words with those, and some of this text goes
+    /// into the letters (see `no_private_use_characters_in_the_apps_own_text`).
+    #[test]
+    fn every_english_piece_has_words() {
+        let english = all(super::super::domain_words());
+        assert!(english.len() > 80, "{} pieces", english.len());
+        for (i, text) in english.iter().enumerate() {
+            let before = i.checked_sub(1).map(|at| english[at]);
+            assert!(
+                !text.trim().is_empty(),
+                "piece {i} is empty (after {before:?})"
+            );
+            assert!(
+                !text.chars().any(|c| ('\u{E000}'..='\u{F8FF}').contains(&c)),
+                "{text:?} holds a private-use character"
+            );
+        }
+    }
+}
