@@ -9,6 +9,7 @@
 //! its sources; the readability checks read both.
 
 pub mod en;
+pub mod screens;
 
 use crate::domain::fields::TextField;
 use crate::domain::questions::Step;
@@ -138,6 +139,7 @@ pub struct Catalogue {
     pub fields: &'static [FieldWords],
     pub errors: ErrorWords,
     pub pages: PageWords,
+    pub screens: screens::ScreenWords,
 }
 
 impl Catalogue {

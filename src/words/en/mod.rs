@@ -2,6 +2,8 @@
 //! journey. Plain words, short sentences; "me" wording for the person and "they" wording for
 //! someone helping them.
 
+mod screens;
+
 use super::{
     same, two, Catalogue, ErrorWords, FieldWords, OptionWords, PageWords, QuestionWords, Words,
 };
@@ -739,4 +741,5 @@ pub const ENGLISH: Catalogue = Catalogue {
         born: "Born {}",
         when_not_sure: "Not sure",
     },
+    screens: screens::SCREENS,
 };
