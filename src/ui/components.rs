@@ -9,6 +9,7 @@
 //!   changing the address (the address is the page, in this app).
 
 use crate::platform;
+use crate::words::words;
 use std::cell::RefCell;
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
@@ -63,7 +64,7 @@ pub fn error_message(id: &str, error: &Option<AttrValue>) -> Html {
     match error {
         Some(message) => html! {
             <p id={format!("{id}-error")} class="app-error-message">
-                <span class="app-visually-hidden">{"Error: "}</span>{message.clone()}
+                <span class="app-visually-hidden">{words().screens.common.error_prefix}</span>{message.clone()}
             </p>
         },
         None => html! {},
@@ -379,7 +380,7 @@ pub fn error_summary(errors: &[SummaryError]) -> Html {
     }
     html! {
         <div class="app-error-summary" id="error-summary" tabindex="-1" role="alert" aria-labelledby="error-summary-title">
-            <h2 class="app-error-summary__title" id="error-summary-title">{"There is a problem"}</h2>
+            <h2 class="app-error-summary__title" id="error-summary-title">{words().screens.common.problem_title}</h2>
             <ul class="app-error-summary__list">
                 { for errors.iter().map(|error| {
                     let field = error.field.clone();
@@ -400,5 +401,5 @@ pub fn error_summary(errors: &[SummaryError]) -> Html {
 
 /// The GOV.UK Back link, at the top of every question.
 pub fn back_link(href: String) -> Html {
-    html! { <a class="app-back-link app-no-print" href={href}>{"Back"}</a> }
+    html! { <a class="app-back-link app-no-print" href={href}>{words().screens.common.back}</a> }
 }

@@ -21,6 +21,7 @@ use crate::domain::timeline;
 use crate::domain::tools::{template_key, FileKind, Found, OwnField, Prepared, Reply, Request};
 use crate::platform;
 use crate::platform::tools::Trouble;
+use crate::words::{fill, words};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -81,30 +82,32 @@ fn download_file(
 
 /// What the person is told when the letter tools did not answer. Reloading keeps every answer.
 fn trouble_text(trouble: Trouble) -> &'static str {
+    let text = &words().screens.letter;
     match trouble {
-        Trouble::Updated => "This app was updated while the page was open. Reload the page to carry on. Your answers will still be here.",
-        Trouble::Slow | Trouble::Broken => "The letter could not be made. Reload the page to try again. Your answers will still be here.",
+        Trouble::Updated => text.trouble_updated,
+        Trouble::Slow | Trouble::Broken => text.trouble_failed,
     }
 }
 
 fn downloaded(name: &str, ok: bool) -> String {
+    let text = &words().screens.letter;
     if ok {
-        format!("Downloading {name}. On a shared computer, delete it from the Downloads folder when you have finished.")
+        fill(text.downloading, &[name])
     } else {
-        "This browser would not download the file. You can copy the text instead.".into()
+        text.cannot_download.into()
     }
 }
 
-/// Copies text, then says so (or says how to copy it by hand).
-fn copy(text: Rc<str>, what: &'static str, notice: UseStateHandle<String>) -> Callback<MouseEvent> {
+/// Copies text, then says `done` (or says how to copy it by hand).
+fn copy(text: Rc<str>, done: &'static str, notice: UseStateHandle<String>) -> Callback<MouseEvent> {
     Callback::from(move |_: MouseEvent| {
         let text = text.clone();
         let notice = notice.clone();
         wasm_bindgen_futures::spawn_local(async move {
             notice.set(if platform::files::copy_text(&text).await {
-                format!("Copied {what}. You can paste it into an email or a document.")
+                done.into()
             } else {
-                "This browser would not copy it. Select the text, then press Ctrl and C together (or press and hold on a phone).".into()
+                words().screens.letter.cannot_copy.into()
             });
         });
     })
@@ -194,6 +197,7 @@ pub fn LetterPage(props: &LetterProps) -> Html {
         || platform::page::set_root_class("app-print-large", false)
     });
 
+    let text = &words().screens.letter;
     let own_box = |field: OwnField, label: &'static str, hint: Option<&'static str>| {
         let edit_field = match field {
             OwnField::WhatHappened => Field::WhatHappened,
@@ -222,27 +226,27 @@ pub fn LetterPage(props: &LetterProps) -> Html {
             html! {
                 <div class="app-warning" role="alert">
                     <p>{trouble_text(*trouble)}</p>
-                    <button type="button" class="app-button" onclick={reload}>{"Reload the page"}</button>
+                    <button type="button" class="app-button" onclick={reload}>{text.reload_button}</button>
                 </div>
             }
         }
-        _ => html! { <p role="status">{"Making your letter…"}</p> },
+        _ => html! { <p role="status">{text.making}</p> },
     };
     let toggle_large = {
         let large_print = large_print.clone();
         Callback::from(move |_: Event| large_print.set(!*large_print))
     };
     let actions = match (&prepared, &letter) {
-        (Some(prepared), Some(text)) => {
+        (Some(prepared), Some(letter)) => {
             let email = email_address(&prepared.route).map(|address| {
-                let label = format!("Open it in your email app, to send to {address}");
-                match letter_link(&address, &prepared.subject, text) {
+                let label = fill(text.email_link, &[&address]);
+                match letter_link(&address, &prepared.subject, letter) {
                     Some(link) => html! { <p><a href={link}>{label}</a></p> },
                     // Mail apps cut off long links, which would lose part of the letter: open
                     // an email with the address and subject, for the copied letter to go in.
                     None => html! {
                         <>
-                            <p>{"Your letter is too long to put into an email for you. Copy the letter first, then paste it into the email."}</p>
+                            <p>{text.too_long_for_email}</p>
                             <p><a href={mailto(&address, &prepared.subject, "")}>{label}</a></p>
                         </>
                     },
@@ -252,21 +256,21 @@ pub fn LetterPage(props: &LetterProps) -> Html {
             html! {
                 <div class="app-no-print">
                     <div class="app-button-group">
-                        <button type="button" class="app-button" onclick={print_part("letter-sheet")}>{"Print the letter"}</button>
-                        <button type="button" class="app-button app-button--secondary" onclick={copy(text.clone(), "the letter", notice.clone())}>{"Copy the letter"}</button>
+                        <button type="button" class="app-button" onclick={print_part("letter-sheet")}>{text.print_button}</button>
+                        <button type="button" class="app-button app-button--secondary" onclick={copy(letter.clone(), text.copied_letter, notice.clone())}>{text.copy_button}</button>
                     </div>
                     <div class="app-choice app-choice--checkbox app-choice--small">
                         <input class="app-choice__input" type="checkbox" id="large-print" checked={*large_print} onchange={toggle_large} />
-                        <label class="app-choice__label" for="large-print">{"Large print (for printing and the Word document)"}</label>
+                        <label class="app-choice__label" for="large-print">{text.large_print}</label>
                     </div>
-                    <h3>{"Download it"}</h3>
+                    <h3>{text.download_heading}</h3>
                     <ul class="app-list app-list--spaced">
-                        <li><button type="button" class="app-link-button" onclick={download_file(answers, today, FileKind::Word { kind, large_print: *large_print }, notice.clone())}>{"As a Word document (.docx) you can change"}</button></li>
-                        <li><button type="button" class="app-link-button" onclick={download_file(answers, today, FileKind::Text { kind }, notice.clone())}>{"As plain text (.txt)"}</button></li>
+                        <li><button type="button" class="app-link-button" onclick={download_file(answers, today, FileKind::Word { kind, large_print: *large_print }, notice.clone())}>{text.download_word}</button></li>
+                        <li><button type="button" class="app-link-button" onclick={download_file(answers, today, FileKind::Text { kind }, notice.clone())}>{text.download_text}</button></li>
                     </ul>
                     {for email}
                     <p class="app-notice-line" role="status">{(*notice).clone()}</p>
-                    <h3>{"How to send it"}</h3>
+                    <h3>{text.how_to_send_heading}</h3>
                     <ul class="app-list app-list--bullet">{ for HOW_TO_SEND.iter().map(|step| html! { <li>{*step}</li> }) }</ul>
                 </div>
             }
@@ -280,28 +284,28 @@ pub fn LetterPage(props: &LetterProps) -> Html {
             if let Some(prepared) = prepared.as_ref().filter(|p| p.route.crisis_first) {
                 {crisis_panel(&prepared.route.crisis, false)}
             }
-            <h1 class="app-heading-xl">{"Your letter and where to send it"}</h1>
+            <h1 class="app-heading-xl">{text.heading}</h1>
             <CheckPanel found={(*found).clone()} />
             // "What you wrote" beside "What the letter says" on a wide screen; one above the
             // other on a phone.
             <div class="app-grid app-grid--halves">
                 <div class="app-no-print">
-                    <h2>{"What you wrote"}</h2>
+                    <h2>{text.wrote_heading}</h2>
                     {own_box(
                         OwnField::WhatHappened,
-                        "Your words about what happened",
-                        Some("You can change your words here. The letter changes as you type. Nothing else changes them."),
+                        text.what_happened_label,
+                        Some(text.what_happened_hint),
                     )}
-                    {own_box(OwnField::HowItAffected, "How it affected you", None)}
+                    {own_box(OwnField::HowItAffected, text.affected_label, None)}
                     <p>
-                        {"To change anything else in the letter, "}
-                        <a href={answers_link}>{"go back to your answers"}</a>
+                        {text.change_else}
+                        <a href={answers_link}>{text.change_else_link}</a>
                         {"."}
                     </p>
                 </div>
                 <div>
-                    <h2 id="letter-heading">{"What the letter says"}</h2>
-                    <p class="app-no-print">{"Your words are in the letter exactly as you wrote them. Fill in anything in [square brackets] before you send it."}</p>
+                    <h2 id="letter-heading">{text.letter_heading}</h2>
+                    <p class="app-no-print">{text.letter_intro}</p>
                     {preview}
                     {actions}
                 </div>
@@ -312,7 +316,7 @@ pub fn LetterPage(props: &LetterProps) -> Html {
             if let Some(prepared) = &prepared {
                 <NextSteps prepared={prepared.clone()} answers={answers.clone()} {today} notice={notice.clone()} />
             }
-            <p class="app-no-print"><a href={format!("#{}", Page::Step(Step::Finish).hash())}>{"Finish and clear your answers"}</a></p>
+            <p class="app-no-print"><a href={format!("#{}", Page::Step(Step::Finish).hash())}>{text.finish_link}</a></p>
         </div>
     }
 }
@@ -334,28 +338,29 @@ fn NextSteps(props: &NextProps) -> Html {
     // and changed in place, so two toggles before the next render cannot undo each other.
     let open = use_mut_ref(|| 0u8);
     let redraw = use_force_update();
+    let w = &words().screens.letter;
     html! {
         <div class="app-no-print-when-letter">
             <section id="timeline" class="app-printable" aria-labelledby="timeline-heading">
-                <h2 id="timeline-heading">{"What happens next"}</h2>
+                <h2 id="timeline-heading">{w.next_heading}</h2>
                 <ol class="app-timeline">
                     { for prepared.timeline.iter().map(|item| html! {
                         <li>
-                            <strong>{item.date.map_or_else(|| "Date to follow".to_string(), |d| d.long())}{": "}{item.label.clone()}</strong>
+                            <strong>{item.date.map_or_else(|| w.date_to_follow.to_string(), |d| d.long())}{": "}{item.label.clone()}</strong>
                             if !item.note.is_empty() { <br />{item.note.clone()} }
                         </li>
                     }) }
                 </ol>
                 <div class="app-button-group app-no-print">
-                    <button type="button" class="app-button app-button--secondary" onclick={download_file(&props.answers, props.today, FileKind::Calendar, props.notice.clone())}>{"Add reminders to your calendar (.ics)"}</button>
-                    <button type="button" class="app-button app-button--secondary" onclick={print_part("timeline")}>{"Print this list"}</button>
-                    <button type="button" class="app-button app-button--secondary" onclick={copy(timeline_text, "the list", props.notice.clone())}>{"Copy this list"}</button>
+                    <button type="button" class="app-button app-button--secondary" onclick={download_file(&props.answers, props.today, FileKind::Calendar, props.notice.clone())}>{w.calendar_button}</button>
+                    <button type="button" class="app-button app-button--secondary" onclick={print_part("timeline")}>{w.print_list}</button>
+                    <button type="button" class="app-button app-button--secondary" onclick={copy(timeline_text, w.copied_list, props.notice.clone())}>{w.copy_list}</button>
                 </div>
             </section>
             if !prepared.others.is_empty() {
                 <section class="app-no-print" aria-labelledby="others-heading">
-                    <h2 id="others-heading">{"Other letters you may need"}</h2>
-                    <p>{"Made from the same answers. Open one to read it, print it or download it."}</p>
+                    <h2 id="others-heading">{w.others_heading}</h2>
+                    <p>{w.others_intro}</p>
                     { for prepared.others.iter().enumerate().map(|(i, other)| {
                         let id: &'static str = ["other-1", "other-2", "other-3", "other-4", "other-5", "other-6"].get(i).copied().unwrap_or("other-6");
                         let bit = 1u8 << i.min(7);
@@ -380,12 +385,12 @@ fn NextSteps(props: &NextProps) -> Html {
                                         <div class="app-letter-text" translate="no">{AttrValue::from(text.clone())}</div>
                                     </div>
                                     <div class="app-button-group">
-                                        <button type="button" class="app-button app-button--secondary" onclick={print_part(id)}>{"Print"}<span class="app-visually-hidden">{format!(": {title}")}</span></button>
-                                        <button type="button" class="app-button app-button--secondary" onclick={copy(text, "the letter", props.notice.clone())}>{"Copy"}<span class="app-visually-hidden">{format!(": {title}")}</span></button>
+                                        <button type="button" class="app-button app-button--secondary" onclick={print_part(id)}>{w.print_other}<span class="app-visually-hidden">{format!(": {title}")}</span></button>
+                                        <button type="button" class="app-button app-button--secondary" onclick={copy(text, w.copied_letter, props.notice.clone())}>{w.copy_other}<span class="app-visually-hidden">{format!(": {title}")}</span></button>
                                     </div>
                                     <ul class="app-list app-list--spaced">
-                                        <li><button type="button" class="app-link-button" onclick={download_file(&props.answers, props.today, FileKind::Word { kind: other.kind, large_print: false }, props.notice.clone())}>{"Download as a Word document (.docx)"}<span class="app-visually-hidden">{format!(": {title}")}</span></button></li>
-                                        <li><button type="button" class="app-link-button" onclick={download_file(&props.answers, props.today, FileKind::Text { kind: other.kind }, props.notice.clone())}>{"Download as plain text (.txt)"}<span class="app-visually-hidden">{format!(": {title}")}</span></button></li>
+                                        <li><button type="button" class="app-link-button" onclick={download_file(&props.answers, props.today, FileKind::Word { kind: other.kind, large_print: false }, props.notice.clone())}>{w.download_word_other}<span class="app-visually-hidden">{format!(": {title}")}</span></button></li>
+                                        <li><button type="button" class="app-link-button" onclick={download_file(&props.answers, props.today, FileKind::Text { kind: other.kind }, props.notice.clone())}>{w.download_text_other}<span class="app-visually-hidden">{format!(": {title}")}</span></button></li>
                                     </ul>
                                 </div>
                             }
@@ -440,15 +445,21 @@ fn CheckPanel(props: &CheckProps) -> Html {
     };
     let open: Vec<&Found> = all.iter().filter(|f| !kept.contains(&key(f))).collect();
     let kept_count = all.len() - open.len();
+    let text = &words().screens.check;
     let summary = match open.len() {
         0 if all.is_empty() => crate::domain::check::NOTHING_SPOTTED.to_string(),
-        0 => "You have looked at everything the check found.".to_string(),
-        1 => "1 thing to look at again before you send it.".to_string(),
-        n => format!("{n} things to look at again before you send it."),
+        0 => text.all_looked_at.to_string(),
+        1 => text.one_to_look_at.to_string(),
+        n => fill(text.many_to_look_at, &[&n.to_string()]),
+    };
+    let kept_line = match kept_count {
+        0 => None,
+        1 => Some(text.kept_one.to_string()),
+        n => Some(fill(text.kept_many, &[&n.to_string()])),
     };
     html! {
         <section class="app-check-panel app-no-print" aria-labelledby="check-heading">
-            <h2 id="check-heading">{"Before you send"}</h2>
+            <h2 id="check-heading">{text.heading}</h2>
             <p>{crate::domain::check::ABOUT}</p>
             <p class="app-check-panel__summary" role="status">{summary}</p>
             if !open.is_empty() {
@@ -478,10 +489,10 @@ fn CheckPanel(props: &CheckProps) -> Html {
                                 <p>{found.flag.explanation.clone()}</p>
                                 <div class="app-button-group">
                                     <button type="button" class="app-button app-button--secondary" onclick={keep}>
-                                        {"Keep it as it is"}<span class="app-visually-hidden">{format!(": {title}")}</span>
+                                        {text.keep_button}<span class="app-visually-hidden">{format!(": {title}")}</span>
                                     </button>
                                     <button type="button" class="app-button app-button--secondary" onclick={change}>
-                                        {"Let me change it"}<span class="app-visually-hidden">{format!(": {title}")}</span>
+                                        {text.change_button}<span class="app-visually-hidden">{format!(": {title}")}</span>
                                     </button>
                                 </div>
                             </li>
@@ -489,8 +500,8 @@ fn CheckPanel(props: &CheckProps) -> Html {
                     }) }
                 </ul>
             }
-            if kept_count > 0 {
-                <p class="app-small">{format!("You chose to keep {kept_count} as {}.", if kept_count == 1 { "it is" } else { "they are" })}</p>
+            if let Some(line) = kept_line {
+                <p class="app-small">{line}</p>
             }
         </section>
     }

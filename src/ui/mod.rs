@@ -22,16 +22,13 @@ pub mod view;
 
 use crate::domain::interview::{Page, Step};
 use crate::platform;
+use crate::words::words;
 use state::{Action, Model};
 use view::View;
 use yew::prelude::*;
 
 /// How long typing must pause before the answers are written to the tab's storage.
 const SAVE_AFTER_MS: u32 = 300;
-/// What the fresh start page says after the answers were cleared on purpose.
-const CLEARED_FINISHED: &str = "Your answers have been cleared from this device.";
-const CLEARED_IDLE: &str =
-    "We cleared your answers because this page was left alone on a shared computer.";
 
 /// Mounts the app on the page.
 pub fn start() {
@@ -71,9 +68,11 @@ pub fn App() -> Html {
         // reopened after closing, or a copy of it, starts empty.
         let answers = platform::storage::load_session().unwrap_or_default();
         let mut model = Model::new(answers, platform::today(), page, from_check);
+        // What the fresh start page says after the answers were cleared on purpose.
+        let text = &words().screens.frame;
         model.notice = match notice.as_deref() {
-            Some("idle") => Some((Page::Start, CLEARED_IDLE)),
-            Some("finished") => Some((Page::Start, CLEARED_FINISHED)),
+            Some("idle") => Some((Page::Start, text.cleared_idle)),
+            Some("finished") => Some((Page::Start, text.cleared_finished)),
             _ => None,
         };
         model
@@ -211,7 +210,9 @@ pub fn App() -> Html {
                 if errors.is_empty() {
                     platform::page::set_title(&title);
                 } else {
-                    platform::page::set_title(&["Error: ", &title].concat());
+                    platform::page::set_title(
+                        &[words().screens.common.error_prefix, &title].concat(),
+                    );
                     platform::page::focus("error-summary");
                 }
             },
@@ -238,6 +239,7 @@ pub fn App() -> Html {
         Page::Step(step) => pages::step_page(&view, step),
         Page::NotFound => pages::not_found(),
     };
+    let text = &words().screens.frame;
     let top = html! {
         <div>
             if model.care && model.page != Page::GetHelp {
@@ -248,12 +250,12 @@ pub fn App() -> Html {
             }
             if !model.storage_works {
                 <div class="app-notice" role="status">
-                    <p>{"This browser is not letting us keep your answers if the page reloads. You can still carry on: just do not refresh or close this page until you have your letter."}</p>
+                    <p>{text.storage_failed}</p>
                 </div>
             }
             <p class="app-small app-storage-note">
-                {"Your answers stay in this tab only, and are deleted when you close it. "}
-                <a href="#/save">{"Save or open a draft"}</a>
+                {text.storage_note}
+                <a href="#/save">{text.save_link}</a>
             </p>
         </div>
     };

@@ -9,21 +9,23 @@ use crate::domain::interview::{Page, Step};
 use crate::domain::route::{DeadlineKind, Recipient, Route};
 use crate::domain::situation::{Nation, Situation};
 use crate::platform;
+use crate::words::{fill, words};
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// A contact detail as text, with a link where one helps (phone numbers dial on a phone).
 /// Web addresses are shown as text only: following them is the person's choice, typed by them.
 fn contact_line(contact: &Contact) -> Html {
+    let text = &words().screens.contacts;
     let label = match contact.kind {
-        ContactKind::Post => "Post",
-        ContactKind::Email => "Email",
-        ContactKind::Phone => "Phone",
-        ContactKind::Text => "Text",
-        ContactKind::Textphone => "Textphone",
-        ContactKind::WebForm => "Online form",
-        ContactKind::Website => "Website",
-        ContactKind::InPerson => "In person",
+        ContactKind::Post => text.post,
+        ContactKind::Email => text.email,
+        ContactKind::Phone => text.phone,
+        ContactKind::Text => text.text,
+        ContactKind::Textphone => text.textphone,
+        ContactKind::WebForm => text.web_form,
+        ContactKind::Website => text.website,
+        ContactKind::InPerson => text.in_person,
     };
     let value = match contact.kind {
         ContactKind::Phone | ContactKind::Text => {
@@ -45,25 +47,27 @@ fn contact_line(contact: &Contact) -> Html {
         <li>
             <strong>{format!("{label}: ")}</strong>{value}
             if !contact.note.is_empty() { {format!(" ({})", contact.note)} }
-            if !contact.confirmed { {" "}<span class="app-tag">{"Check this before sending"}</span> }
+            if !contact.confirmed { {" "}<span class="app-tag">{text.unconfirmed}</span> }
         </li>
     }
 }
 
 fn organisation_details(org: &Organisation) -> Html {
+    let text = &words().screens.contacts;
+    let checked = Date::parse_iso(&org.checked).map_or_else(|| org.checked.clone(), |d| d.long());
     html! {
         <>
             <p>{org.handles.clone()}</p>
             <ul class="app-contact-list">{ for org.contacts.iter().map(contact_line) }</ul>
             if !org.caution.is_empty() {
-                <p class="app-check">{format!("Check before sending: {}", org.caution)}</p>
+                <p class="app-check">{fill(text.caution, &[&org.caution])}</p>
             }
             <details class="app-details app-small">
                 <summary class="app-details__summary">
-                    <span class="app-details__summary-text">{format!("Details checked {}", Date::parse_iso(&org.checked).map(|d| d.long()).unwrap_or_else(|| org.checked.clone()))}</span>
+                    <span class="app-details__summary-text">{fill(text.checked, &[&checked])}</span>
                 </summary>
                 <div class="app-details__text">
-                    <p>{"Where these details come from:"}</p>
+                    <p>{text.sources}</p>
                     <ul class="app-list">{ for org.sources.iter().map(|source| html! { <li>{source.clone()}</li> }) }</ul>
                 </div>
             </details>
@@ -99,16 +103,16 @@ fn crisis_section(
     heading_id: &'static str,
     first: Html,
 ) -> Html {
-    let heading = "If you are in danger now";
+    let text = &words().screens.help;
     html! {
         <section class="app-crisis" aria-labelledby={heading_id}>
             if heading_level_one {
-                <h1 id={heading_id} class="app-heading-xl">{"Get help now"}</h1>
+                <h1 id={heading_id} class="app-heading-xl">{text.page_heading}</h1>
             } else {
-                <h2 id={heading_id}>{heading}</h2>
+                <h2 id={heading_id}>{text.panel_heading}</h2>
             }
             {first}
-            <p>{"You do not have to go through this alone. These are free and you can call any time they are open."}</p>
+            <p>{text.not_alone}</p>
             { for lines.iter().map(|line| html! {
                 <div class="app-card">
                     // One level below the panel's own heading, whichever that is.
@@ -120,7 +124,7 @@ fn crisis_section(
                     <p>{line.what.clone()}</p>
                     <ul class="app-contact-list">{ for line.contacts.iter().map(contact_line) }</ul>
                     if !line.caution.is_empty() {
-                        <p class="app-check">{format!("Check: {}", line.caution)}</p>
+                        <p class="app-check">{fill(text.caution, &[&line.caution])}</p>
                     }
                 </div>
             }) }
@@ -132,11 +136,12 @@ fn crisis_section(
 /// why it is there and a way to hide it first, then the crisis lines for their nation. It blocks
 /// nothing, and says the same whatever the words were: it names none and assumes nothing.
 pub(super) fn care_panel(situation: &Situation, hide: Callback<MouseEvent>) -> Html {
+    let text = &words().screens.help;
     let first = html! {
         <>
-            <p><strong>{"Some words in your answers make us want to check that everyone is safe."}</strong></p>
-            <p class="app-small">{"Only you can see this. It is not saved, and it is not in your letter."}</p>
-            <button type="button" class="app-button app-button--secondary" onclick={hide}>{"Hide this"}</button>
+            <p><strong>{text.care_why}</strong></p>
+            <p class="app-small">{text.care_private}</p>
+            <button type="button" class="app-button app-button--secondary" onclick={hide}>{text.hide_button}</button>
         </>
     };
     crisis_section(
@@ -151,6 +156,7 @@ pub(super) fn care_panel(situation: &Situation, hide: Callback<MouseEvent>) -> H
 pub fn get_help_page(v: &View) -> Html {
     let s = &v.model.answers.situation;
     let came_from_safety_question = s.in_danger_now.is_some();
+    let text = &words().screens;
     let back = Callback::from(|_: MouseEvent| {
         if let Ok(history) = platform::window().history() {
             let _ = history.back();
@@ -158,22 +164,23 @@ pub fn get_help_page(v: &View) -> Html {
     });
     html! {
         <div class="app-narrow">
-            <button type="button" class="app-link-button app-back-link app-no-print" onclick={back}>{"Back"}</button>
+            <button type="button" class="app-link-button app-back-link app-no-print" onclick={back}>{text.common.back}</button>
             {crisis_panel(&crisis_lines(s.nation, s.area.as_deref()), true)}
             if came_from_safety_question {
-                <p>{"When you are ready, you can carry on with your complaint. Your answers are kept until you close this tab."}</p>
-                <a class="app-button" href={format!("#{}", Page::Step(Step::Who).hash())}>{"Carry on with the complaint"}</a>
+                <p>{text.help.carry_on}</p>
+                <a class="app-button" href={format!("#{}", Page::Step(Step::Who).hash())}>{text.help.carry_on_button}</a>
             }
         </div>
     }
 }
 
 fn deadline_rows(route: &Route) -> Html {
+    let no_date = words().screens.route.no_date;
     html! {
         <dl class="app-route">
             { for route.deadlines.iter().map(|d| html! {
                 <>
-                    <dt>{d.label.clone()}{": "}{d.date.map(|x| x.long()).unwrap_or_else(|| "we cannot work this out".into())}</dt>
+                    <dt>{d.label.clone()}{": "}{d.date.map_or_else(|| no_date.into(), |x| x.long())}</dt>
                     <dd>{d.note.clone()}</dd>
                 </>
             }) }
@@ -195,39 +202,40 @@ pub(super) fn RoutePanel(props: &RouteProps) -> Html {
         .deadlines
         .iter()
         .any(|d| d.kind == DeadlineKind::AcknowledgementDue);
+    let text = &words().screens.route;
     html! {
         <section aria-labelledby="where-heading">
-            <h2 id="where-heading">{"Where to send it"}</h2>
+            <h2 id="where-heading">{text.heading}</h2>
             <div class="app-card app-card--primary">
-                <h3 class="app-card__title">{format!("Send it to: {}", route.primary.name())}</h3>
+                <h3 class="app-card__title">{fill(text.send_to, &[&route.primary.name()])}</h3>
                 {recipient_details(&route.primary)}
             </div>
             if let Some(alt) = &route.alternative {
                 <div class="app-card">
-                    <h3 class="app-card__title">{format!("Or instead: {}", alt.recipient.name())}</h3>
+                    <h3 class="app-card__title">{fill(text.or_instead, &[&alt.recipient.name()])}</h3>
                     <p>{alt.reason.clone()}</p>
                     {recipient_details(&alt.recipient)}
                 </div>
             }
             { for route.do_not.iter().map(|warning| html! { <p class="app-warning">{warning.clone()}</p> }) }
             { for route.unconfirmed.iter().map(|note| html! {
-                <p class="app-inset"><span class="app-tag">{"Check this before you rely on it"}</span>{" "}{note.clone()}</p>
+                <p class="app-inset"><span class="app-tag">{text.unconfirmed}</span>{" "}{note.clone()}</p>
             }) }
-            <h3>{"Why this route"}</h3>
+            <h3>{text.why_heading}</h3>
             { for route.why.iter().map(|why| html! { <p>{why.clone()}</p> }) }
             { for route.assumptions.iter().map(|a| html! { <p class="app-inset">{a.clone()}</p> }) }
             if !route.deadlines.is_empty() {
-                <h3>{if acknowledgement { "What happens next, and by when" } else { "Dates that matter" }}</h3>
+                <h3>{if acknowledgement { text.dates_heading_reply } else { text.dates_heading }}</h3>
                 {deadline_rows(route)}
             }
             if !route.escalation.is_empty() {
-                <h3>{"If that does not sort it out"}</h3>
+                <h3>{text.escalation_heading}</h3>
                 <ol class="app-list app-list--number">
                     { for route.escalation.iter().map(|r| html! { <li>{r.name()}</li> }) }
                 </ol>
             }
             if !route.alongside.is_empty() {
-                <h3>{"You can also tell"}</h3>
+                <h3>{text.alongside_heading}</h3>
                 { for route.alongside.iter().map(|alt| html! {
                     <div class="app-card">
                         <h4 class="app-card__title">{alt.recipient.name()}</h4>
@@ -237,7 +245,7 @@ pub(super) fn RoutePanel(props: &RouteProps) -> Html {
                 }) }
             }
             if !route.free_help.is_empty() {
-                <h3>{"Free help with your complaint"}</h3>
+                <h3>{text.free_help_heading}</h3>
                 { for route.free_help.iter().map(|org| html! {
                     <div class="app-card">
                         <h4 class="app-card__title">{org.name.clone()}</h4>
@@ -259,17 +267,16 @@ pub fn finish_page(v: &View) -> Html {
             dispatch.emit(Action::Clear)
         });
     });
+    let text = &words().screens.finish;
     html! {
         <div class="app-narrow">
             {back_link(format!("#{}", Page::Step(Step::Letter).hash()))}
-            <h1 class="app-heading-xl">{"Finish and clear"}</h1>
-            <p>{"Before you go:"}</p>
+            <h1 class="app-heading-xl">{text.heading}</h1>
+            <p>{text.before_you_go}</p>
             <ul class="app-list app-list--bullet">
-                <li>{"Take any printed pages with you."}</li>
-                <li>{"If you downloaded files, move them somewhere safe or delete them from this computer's Downloads folder."}</li>
-                <li>{"If this is a shared computer, clear the browser's history. In most browsers, press Ctrl, Shift and Delete together."}</li>
+                { for text.checklist.iter().map(|item| html! { <li>{*item}</li> }) }
             </ul>
-            <button type="button" class="app-button app-button--warning" onclick={clear}>{"Clear my answers from this device"}</button>
+            <button type="button" class="app-button app-button--warning" onclick={clear}>{text.clear_button}</button>
         </div>
     }
 }

@@ -13,6 +13,7 @@ use crate::domain::envelope::EnvelopeError;
 use crate::platform::crypto::{self, CryptoError};
 use crate::platform::files::ChosenFileError;
 use crate::platform::{self, files, storage};
+use crate::words::{fill, words};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -44,28 +45,31 @@ enum Status {
 /// What to tell the person when a draft does not open. The answers in the tab are never changed
 /// by a draft that did not open, so each message can say so.
 fn open_error(error: CryptoError) -> String {
+    let text = &words().screens.save;
     match error {
-        CryptoError::WrongPassphrase => "That passphrase did not open the draft. Check it and try again. Nothing has been changed.".into(),
-        CryptoError::NotADraft(EnvelopeError::NotADraft) => "That file is not a saved draft from In My Words. Choose the file that ends in .imw.".into(),
+        CryptoError::WrongPassphrase => text.wrong_passphrase,
+        CryptoError::NotADraft(EnvelopeError::NotADraft) => text.not_a_draft,
         CryptoError::NotADraft(EnvelopeError::NewerVersion)
-        | CryptoError::Unreadable(DraftError::NewerVersion) => "That draft was saved by a newer version of In My Words. Open In My Words once while online, so it can update, then try again. Nothing in this tab has changed.".into(),
+        | CryptoError::Unreadable(DraftError::NewerVersion) => text.newer_version,
         CryptoError::NotADraft(EnvelopeError::Damaged)
-        | CryptoError::Unreadable(DraftError::Damaged | DraftError::UnknownFormat) => "That draft is damaged and cannot be opened. Nothing in this tab has changed.".into(),
-        CryptoError::Unavailable => "This browser cannot open saved drafts. Try a different browser.".into(),
+        | CryptoError::Unreadable(DraftError::Damaged | DraftError::UnknownFormat) => text.damaged,
+        CryptoError::Unavailable => text.cannot_open,
     }
+    .into()
 }
 
 fn passphrase_problem(passphrase: &str, confirm: &str) -> Option<Status> {
+    let text = &words().screens.save;
     if passphrase.chars().count() < MIN_PASSPHRASE {
         return Some(Status::Problem {
             field: "save-passphrase",
-            message: format!("Choose a passphrase of at least {MIN_PASSPHRASE} letters or numbers"),
+            message: fill(text.passphrase_too_short, &[&MIN_PASSPHRASE.to_string()]),
         });
     }
     if passphrase != confirm {
         return Some(Status::Problem {
             field: "save-confirm",
-            message: "The two passphrases are different. Type the same passphrase twice".into(),
+            message: text.passphrases_differ.into(),
         });
     }
     None
@@ -125,7 +129,7 @@ pub fn SavePage(props: &SaveProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 let result = match crypto::encrypt_answers(&answers, &secret).await {
                     Ok(bytes) => keep(&bytes),
-                    Err(_) => Err("This browser cannot encrypt a draft, so we have not saved it. Try a different browser.".into()),
+                    Err(_) => Err(words().screens.save.cannot_encrypt.into()),
                 };
                 busy.set(false);
                 has_saved.set(storage::saved_on_device().is_some());
@@ -140,25 +144,19 @@ pub fn SavePage(props: &SaveProps) -> Html {
         })
     };
     let save_here = save_with(|bytes| {
+        let text = &words().screens.save;
         if storage::save_on_device(bytes) {
-            Ok(
-                "Saved on this device, encrypted with your passphrase. Exit this page deletes it."
-                    .into(),
-            )
+            Ok(text.saved_here.into())
         } else {
-            Err(
-                "This browser will not let us save on this device. You can save to a file instead."
-                    .into(),
-            )
+            Err(text.cannot_save_here.into())
         }
     });
     let save_file = save_with(|bytes| {
+        let text = &words().screens.save;
         if files::download(DRAFT_FILE_NAME, "application/octet-stream", bytes) {
-            Ok(format!(
-                "Saved as a file called {DRAFT_FILE_NAME}. Look in your Downloads folder."
-            ))
+            Ok(fill(text.saved_file, &[DRAFT_FILE_NAME]))
         } else {
-            Err("This browser would not save the file.".into())
+            Err(text.cannot_save_file.into())
         }
     });
 
@@ -183,9 +181,7 @@ pub fn SavePage(props: &SaveProps) -> Html {
                 match result {
                     Ok(answers) => {
                         dispatch.emit(Action::Restore(Box::new(answers)));
-                        status.set(Some(Status::Done(
-                            "Your draft is open. Your answers are back in this tab.".into(),
-                        )));
+                        status.set(Some(Status::Done(words().screens.save.opened.into())));
                     }
                     Err(message) => status.set(Some(Status::Problem {
                         field: "open-passphrase",
@@ -201,7 +197,7 @@ pub fn SavePage(props: &SaveProps) -> Html {
             Some(bytes) => open(bytes),
             None => status.set(Some(Status::Problem {
                 field: "open-passphrase",
-                message: "There is no draft saved on this device.".into(),
+                message: words().screens.save.nothing_saved_here.into(),
             })),
         })
     };
@@ -215,10 +211,10 @@ pub fn SavePage(props: &SaveProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 let message = match files::read_chosen_file(&input, MAX_DRAFT_FILE_BYTES).await {
                     Ok(bytes) => return open(bytes),
-                    Err(ChosenFileError::NoFile) => "Choose the draft file first.".into(),
-                    Err(ChosenFileError::TooBig) => format!(
-                        "That file is too big to be a saved draft. Choose the file called {DRAFT_FILE_NAME}. Nothing in this tab has changed."
-                    ),
+                    Err(ChosenFileError::NoFile) => words().screens.save.no_file.into(),
+                    Err(ChosenFileError::TooBig) => {
+                        fill(words().screens.save.file_too_big, &[DRAFT_FILE_NAME])
+                    }
                 };
                 status.set(Some(Status::Problem {
                     field: "open-file",
@@ -232,9 +228,7 @@ pub fn SavePage(props: &SaveProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             storage::delete_from_device();
             has_saved.set(false);
-            status.set(Some(Status::Done(
-                "The draft saved on this device has been deleted.".into(),
-            )));
+            status.set(Some(Status::Done(words().screens.save.deleted.into())));
         })
     };
     // A new problem: move focus to the summary so a screen reader reads it first.
@@ -268,60 +262,60 @@ pub fn SavePage(props: &SaveProps) -> Html {
             .map(|(_, m)| m.clone())
     };
 
+    let text = &words().screens.save;
     html! {
         <div class="app-narrow">
-            <button type="button" class="app-link-button app-back-link app-no-print" onclick={back}>{"Back"}</button>
+            <button type="button" class="app-link-button app-back-link app-no-print" onclick={back}>{words().screens.common.back}</button>
             {error_summary(&errors)}
             if let Some(message) = done {
                 <div class="app-notice" role="status"><p>{message}</p></div>
             }
-            <h1 class="app-heading-xl">{"Save or open a draft"}</h1>
-            <p>{"Right now your answers are only kept in this tab. They are deleted when you close it."}</p>
-            <p>{"If you want to come back later, save a draft. It is locked with a passphrase that only you know. We never see it and we cannot reset it."}</p>
+            <h1 class="app-heading-xl">{text.heading}</h1>
+            { for text.intro.iter().map(|paragraph| html! { <p>{*paragraph}</p> }) }
 
-            <h2>{"Save a draft"}</h2>
+            <h2>{text.save_heading}</h2>
             {passphrase_box(TextProps {
-                hint: Some(format!("At least {MIN_PASSPHRASE} letters or numbers. A few words you will remember work well.").into()),
+                hint: Some(fill(text.passphrase_hint, &[&MIN_PASSPHRASE.to_string()]).into()),
                 error: error("save-passphrase"),
-                ..TextProps::new("save-passphrase", "Choose a passphrase", (*passphrase).clone(), set(&passphrase))
+                ..TextProps::new("save-passphrase", text.passphrase_label, (*passphrase).clone(), set(&passphrase))
             })}
             {passphrase_box(TextProps {
                 error: error("save-confirm"),
-                ..TextProps::new("save-confirm", "Type the passphrase again", (*confirm).clone(), set(&confirm))
+                ..TextProps::new("save-confirm", text.confirm_label, (*confirm).clone(), set(&confirm))
             })}
             // On a shared computer (or when the person was not sure), a draft kept on it would
             // wait there for the next person: only a file they take away is offered.
             <div class="app-button-group">
                 if !shared {
-                    <button type="button" class="app-button" onclick={save_here} disabled={*busy}>{"Save on this device"}</button>
+                    <button type="button" class="app-button" onclick={save_here} disabled={*busy}>{text.save_here_button}</button>
                 }
-                <button type="button" class="app-button app-button--secondary" onclick={save_file} disabled={*busy}>{"Save to a file"}</button>
+                <button type="button" class="app-button app-button--secondary" onclick={save_file} disabled={*busy}>{text.save_file_button}</button>
             </div>
-            <p class="app-hint">{"Use a file to move your draft to another device, for example from a library computer to your phone."}</p>
+            <p class="app-hint">{text.file_hint}</p>
 
-            <h2>{"Open a draft"}</h2>
+            <h2>{text.open_heading}</h2>
             {passphrase_box(TextProps {
                 error: error("open-passphrase"),
-                ..TextProps::new("open-passphrase", "Passphrase", (*open_passphrase).clone(), set(&open_passphrase))
+                ..TextProps::new("open-passphrase", text.open_passphrase_label, (*open_passphrase).clone(), set(&open_passphrase))
             })}
             if *has_saved {
                 <div class="app-button-group">
-                    <button type="button" class="app-button" onclick={open_here} disabled={*busy}>{"Open the draft saved on this device"}</button>
-                    <button type="button" class="app-button app-button--warning" onclick={delete}>{"Delete it"}</button>
+                    <button type="button" class="app-button" onclick={open_here} disabled={*busy}>{text.open_here_button}</button>
+                    <button type="button" class="app-button app-button--warning" onclick={delete}>{text.delete_button}</button>
                 </div>
             }
             <div class={classes!("app-form-group", error("open-file").is_some().then_some("app-form-group--error"))}>
-                <label class="app-label app-label--s" for="open-file">{"Or choose a draft file"}</label>
+                <label class="app-label app-label--s" for="open-file">{text.choose_file_label}</label>
                 if let Some(message) = error("open-file") {
-                    <p id="open-file-error" class="app-error-message"><span class="app-visually-hidden">{"Error: "}</span>{message}</p>
+                    <p id="open-file-error" class="app-error-message"><span class="app-visually-hidden">{words().screens.common.error_prefix}</span>{message}</p>
                 }
                 <input id="open-file" type="file" accept=".imw" ref={file_input} class="app-input"
                     aria-describedby={error("open-file").map(|_| "open-file-error")} />
             </div>
-            <button type="button" class="app-button app-button--secondary" onclick={open_file} disabled={*busy}>{"Open the file"}</button>
-            <p class="app-hint">{"Opening a draft replaces the answers in this tab."}</p>
+            <button type="button" class="app-button app-button--secondary" onclick={open_file} disabled={*busy}>{text.open_file_button}</button>
+            <p class="app-hint">{text.open_hint}</p>
             if *busy {
-                <p role="status">{"Working on it. This can take a few seconds."}</p>
+                <p role="status">{text.working}</p>
             }
         </div>
     }

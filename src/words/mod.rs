@@ -10,6 +10,7 @@
 
 pub mod domain;
 pub mod en;
+pub mod screens;
 
 use crate::domain::fields::TextField;
 use crate::domain::questions::Step;
@@ -139,6 +140,7 @@ pub struct Catalogue {
     pub fields: &'static [FieldWords],
     pub errors: ErrorWords,
     pub pages: PageWords,
+    pub screens: screens::ScreenWords,
 }
 
 impl Catalogue {

@@ -3,6 +3,7 @@
 //! someone helping them.
 
 pub mod domain;
+mod screens;
 
 use super::{
     same, two, Catalogue, ErrorWords, FieldWords, OptionWords, PageWords, QuestionWords, Words,
@@ -741,4 +742,5 @@ pub const ENGLISH: Catalogue = Catalogue {
         born: "Born {}",
         when_not_sure: "Not sure",
     },
+    screens: screens::SCREENS,
 };
