@@ -285,8 +285,8 @@ fn layout_1_bytes(answers: &Answers) -> Vec<u8> {
 /// kept by id (one id not ASCII, as a later question's might be).
 fn fixture_answers_layout_2() -> Answers {
     let mut answers = fixture_answers();
-    answers.set_more("share-with-service", "not-sure".into());
-    answers.set_more("réponse-💬", "ضعيف \u{200f}ŵ".into());
+    answers.set_more("share-with-service", "not-sure");
+    answers.set_more("réponse-💬", "ضعيف \u{200f}ŵ");
     answers
 }
 

@@ -173,11 +173,18 @@ pub struct Answers {
     pub access_other: String,
     /// On a shared or public computer: the app then clears itself after a quiet spell.
     pub shared_computer: Option<YesNo>,
-    /// Answers to questions added since layout 2, by the question's id, e.g.
-    /// `("share-with-service", "no")`. A new question keeps its answer here (see
+    /// Answers to questions added since layout 2, one `id=value` entry per question, e.g.
+    /// `"share-with-service=no"`. A new question keeps its answer here (see
     /// `questions::Choice::Keyed`), so adding one needs no new layout: the list is simply
-    /// longer. Kept in the order first answered; an id appears at most once.
-    pub more: Vec<(String, String)>,
+    /// longer. Entries rather than pairs because the app already carries the code for lists
+    /// of text, so this costs its first download almost nothing. Read and write it only with
+    /// [`Answers::more`] and [`Answers::set_more`].
+    pub more: Vec<String>,
+}
+
+/// The answer in a [`Answers::more`] entry, if the entry is for question `id`.
+fn answer_for<'a>(entry: &'a str, id: &str) -> Option<&'a str> {
+    entry.strip_prefix(id)?.strip_prefix('=')
 }
 
 /// True when `text` has something other than white space. Used to decide whether an answer was
@@ -196,18 +203,14 @@ impl Answers {
 
     /// The answer to a question kept in [`Answers::more`], if given.
     pub fn more(&self, id: &str) -> Option<&str> {
-        self.more
-            .iter()
-            .find(|(key, _)| key == id)
-            .map(|(_, value)| value.as_str())
+        self.more.iter().find_map(|entry| answer_for(entry, id))
     }
 
-    /// Gives (or changes) the answer to a question kept in [`Answers::more`].
-    pub fn set_more(&mut self, id: &str, value: String) {
-        match self.more.iter_mut().find(|(key, _)| key == id) {
-            Some((_, old)) => *old = value,
-            None => self.more.push((id.to_string(), value)),
-        }
+    /// Gives (or changes) the answer to a question kept in [`Answers::more`]. A question's id
+    /// never holds `=`; the answer may hold anything.
+    pub fn set_more(&mut self, id: &str, value: &str) {
+        self.more.retain(|entry| answer_for(entry, id).is_none());
+        self.more.push(format!("{id}={value}"));
     }
 
     /// True in supporter mode, where questions speak of "they" and consent is asked.
@@ -241,19 +244,19 @@ mod tests {
     }
 
     #[test]
-    fn answers_kept_by_id_read_back_and_change_in_place() {
+    fn answers_kept_by_id_read_back_and_change() {
         let mut a = Answers::default();
         assert_eq!(a.more("share-with-service"), None);
-        a.set_more("share-with-service", "no".into());
-        a.set_more("share", "yes".into());
-        a.set_more("réponse-💬", "ضعيف \u{200f}ŵ\nsecond line".into());
+        a.set_more("share-with-service", "no");
+        a.set_more("share", "yes");
+        a.set_more("réponse-💬", "ضعيف \u{200f}ŵ\nsecond line=");
         assert_eq!(a.more("share-with-service"), Some("no"));
         assert_eq!(a.more("share"), Some("yes"));
-        a.set_more("share-with-service", "not-sure".into());
+        a.set_more("share-with-service", "not-sure");
         assert_eq!(a.more("share-with-service"), Some("not-sure"));
-        assert_eq!(a.more("réponse-💬"), Some("ضعيف \u{200f}ŵ\nsecond line"));
-        assert_eq!(a.more.len(), 3, "one entry per id, in the order first answered");
-        assert_eq!(a.more[0].0, "share-with-service");
+        assert_eq!(a.more("réponse-💬"), Some("ضعيف \u{200f}ŵ\nsecond line="));
+        assert_eq!(a.more.len(), 3, "one entry per id");
+        assert_eq!(a.more("shar"), None, "an id is matched whole");
     }
 
     #[test]

@@ -203,7 +203,7 @@ pub enum Edit {
     PhoneCallsHard(bool),
     ToggleAccess(AccessNeed),
     /// The answer to a question kept by its id in `Answers::more`.
-    Keyed(&'static str, String),
+    Keyed(&'static str, &'static str),
 }
 
 /// Applies one edit, keeping the derived parts of the situation in step: the date from the

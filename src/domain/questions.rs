@@ -484,9 +484,7 @@ impl Choice {
                 Edit::ToggleContact(find(&ContactMethod::ALL, ContactMethod::id, value)?)
             }
             Choice::Access => Edit::ToggleAccess(find(&AccessNeed::ALL, AccessNeed::id, value)?),
-            Choice::Keyed(id, values) => {
-                Edit::Keyed(id, values.iter().find(|v| **v == value)?.to_string())
-            }
+            Choice::Keyed(id, values) => Edit::Keyed(id, values.iter().find(|v| **v == value)?),
         })
     }
 }

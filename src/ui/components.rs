@@ -403,3 +403,34 @@ pub fn error_summary(errors: &[SummaryError]) -> Html {
 pub fn back_link(href: String) -> Html {
     html! { <a class="app-back-link app-no-print" href={href}>{words().screens.common.back}</a> }
 }
+
+/// A value shared between components that is equal only to itself. Props compare with `==` on
+/// every render; comparing the same shared value is then one pointer check, and the value's own
+/// comparison code (a whole route, a prepared letter) stays out of the download.
+pub struct Shared<T>(std::rc::Rc<T>);
+
+impl<T> Shared<T> {
+    /// Shares `value`.
+    pub fn new(value: T) -> Shared<T> {
+        Shared(std::rc::Rc::new(value))
+    }
+}
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        std::rc::Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}

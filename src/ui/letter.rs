@@ -7,7 +7,7 @@
 //! block per paragraph (the browser lays out again only the paragraph that changed), and the
 //! check waits for a pause in typing before it reads the words again.
 
-use super::components::{text_field, TextProps};
+use super::components::{text_field, Shared, TextProps};
 use super::result::{crisis_panel, RoutePanel};
 use crate::data::ContactKind;
 use crate::domain::answers::Answers;
@@ -42,7 +42,7 @@ enum Tools {
     Waiting,
     /// What the tools made, and its route shared with the route panel (so typing, which does
     /// not change the route, never rebuilds that panel).
-    Ready(Rc<Prepared>, Rc<Route>),
+    Ready(Shared<Prepared>, Shared<Route>),
     Failed(Trouble),
 }
 
@@ -150,8 +150,8 @@ pub fn LetterPage(props: &LetterProps) -> Html {
             };
             platform::tools::ask(&request, move |reply| match reply {
                 Ok(Reply::Prepared(prepared)) => {
-                    let route = Rc::new(prepared.route.clone());
-                    tools.set(Tools::Ready(Rc::from(prepared), route));
+                    let route = Shared::new(prepared.route.clone());
+                    tools.set(Tools::Ready(Shared::new(*prepared), route));
                 }
                 Ok(_) => {}
                 Err(trouble) => tools.set(Tools::Failed(trouble)),
@@ -160,7 +160,7 @@ pub fn LetterPage(props: &LetterProps) -> Html {
     }
 
     // The check reads the words once typing pauses (and at once when the page opens).
-    let found = use_state(|| None::<Rc<Vec<Found>>>);
+    let found = use_state(|| None::<Shared<Vec<Found>>>);
     {
         let found = found.clone();
         let words = (
@@ -177,7 +177,7 @@ pub fn LetterPage(props: &LetterProps) -> Html {
                 // If the tools fail, the letter's own message says so; the check just waits.
                 platform::tools::ask(&request, move |reply| {
                     if let Ok(Reply::Checked(list)) = reply {
-                        found.set(Some(Rc::new(list)));
+                        found.set(Some(Shared::new(list)));
                     }
                 });
             };
@@ -323,7 +323,7 @@ pub fn LetterPage(props: &LetterProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct NextProps {
-    prepared: Rc<Prepared>,
+    prepared: Shared<Prepared>,
     answers: Answers,
     today: Date,
     notice: UseStateHandle<String>,
@@ -429,7 +429,7 @@ fn LetterPreview(props: &PreviewProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct CheckProps {
     /// `None` until the check has read the words once.
-    found: Option<Rc<Vec<Found>>>,
+    found: Option<Shared<Vec<Found>>>,
 }
 
 /// "Before you send": what the check found, each with "keep it as it is" or "let me change it".

@@ -1,6 +1,6 @@
 //! The result pages: crisis help, where to send it (shown on the letter page), and finishing up.
 
-use super::components::back_link;
+use super::components::{back_link, Shared};
 use super::state::Action;
 use super::view::View;
 use crate::data::{journey, Contact, ContactKind, CrisisLine, Organisation};
@@ -10,7 +10,6 @@ use crate::domain::route::{DeadlineKind, Recipient, Route};
 use crate::domain::situation::{Nation, Situation};
 use crate::platform;
 use crate::words::{fill, words};
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// A contact detail as text, with a link where one helps (phone numbers dial on a phone).
@@ -190,7 +189,7 @@ fn deadline_rows(route: &Route) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub(super) struct RouteProps {
-    pub route: Rc<Route>,
+    pub route: Shared<Route>,
 }
 
 /// Where to send it: the primary route, the alternative, what not to do, and what comes next.
