@@ -1,14 +1,15 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! The letter says only what the person said. This walks every combination of the answers
 //! that decide the consent, sharing and address sentences (who is writing, "Have they
-//! agreed?", "May they share with you?", how to reach the person, and whether the first place
-//! is the body that pays for the service) and checks, for each letter, exactly which of those
-//! sentences appear.
+//! agreed?", "May they share with you?", "Can it show your complaint to the service?", how to
+//! reach the person, and whether the first place is the body that pays for the service) and
+//! checks, for each letter, exactly which of those sentences appear.
 
 use in_my_words::data::data;
 use in_my_words::domain::answers::{Answers, ContactMethod, Who};
 use in_my_words::domain::date::Date;
 use in_my_words::domain::letter::{write, LetterKind};
+use in_my_words::domain::questions::SHARE_WITH_SERVICE;
 use in_my_words::domain::route::{route, Recipient, Route};
 use in_my_words::domain::situation::{Nation, Service, Situation, Stage, YesNo};
 
@@ -28,12 +29,18 @@ const ASK_BEFORE_SUPPORTER: &str =
     "Please ask me before you share any of my information with Sam Patel.";
 const ASK_BEFORE_SERVICE: &str =
     "Please ask me before you share my complaint with Station Road Surgery.";
+const SHOW_SERVICE: &str =
+    "You may show my complaint to Station Road Surgery so that you can look into it.";
+const DO_NOT_SHOW_SERVICE: &str =
+    "Please do not show my complaint to Station Road Surgery without talking to me first.";
 const CARE_OF: &str = "Please write to me care of Lewes Road Hostel, at the address above.";
 const ALSO_CARE_OF: &str =
     "You can also write to me care of Lewes Road Hostel, 2 Lewes Road, Brighton.";
 const POST: &str = "Please write to me at the address above.";
 
-const SENTENCES: [(&str, &str); 10] = [
+const SENTENCES: [(&str, &str); 12] = [
+    ("show service", SHOW_SERVICE),
+    ("do not show service", DO_NOT_SHOW_SERVICE),
     ("helped", HELPED),
     ("permission", PERMISSION),
     ("consent enclosed", CONSENT_ENCLOSED),
@@ -133,6 +140,7 @@ fn expected(
     helping: bool,
     agrees: Option<YesNo>,
     share: Option<YesNo>,
+    show: Option<YesNo>,
     methods: &[ContactMethod],
     to_icb: bool,
 ) -> Vec<&'static str> {
@@ -148,7 +156,11 @@ fn expected(
         }
     }
     if to_icb {
-        out.push("ask before service");
+        out.push(match show {
+            Some(YesNo::Yes) => "show service",
+            Some(YesNo::No) => "do not show service",
+            _ => "ask before service",
+        });
     }
     let post = methods.contains(&ContactMethod::Post);
     if methods.contains(&ContactMethod::CareOf) {
@@ -168,13 +180,17 @@ fn every_combination_says_only_what_was_answered() {
     let mut letters = 0;
     for who in [Who::Myself, Who::HelpingSomeone] {
         for agrees in ANSWERS {
-            for share in ANSWERS {
+            for (share, show) in ANSWERS.iter().flat_map(|s| ANSWERS.map(|w| (*s, w))) {
                 for methods in CONTACTS {
                     for (to_icb, route) in &routes {
                         let mut a = base();
                         a.who = Some(who);
                         a.supporter.person_agrees = agrees;
                         a.supporter.may_share_with_supporter = share;
+                        if let Some(show) = show {
+                            let id = in_my_words::domain::questions::yes_no_id(show);
+                            a.set_more(SHARE_WITH_SERVICE, id);
+                        }
                         a.contact.methods = methods.to_vec();
                         for kind in KINDS {
                             let text = write(kind, &a, route, today(), None).to_text();
@@ -184,6 +200,7 @@ fn every_combination_says_only_what_was_answered() {
                                 who == Who::HelpingSomeone,
                                 agrees,
                                 share,
+                                show,
                                 methods,
                                 addressed_to_icb,
                             );
@@ -197,7 +214,7 @@ fn every_combination_says_only_what_was_answered() {
                                 NEVER.into_iter().filter(|w| text.contains(w)).collect();
                             if got != want || !never.is_empty() {
                                 failures.push(format!(
-                                    "{kind:?}, {who:?}, agrees {agrees:?}, share {share:?}, {methods:?}, ICB {to_icb}:\n  want {want:?}\n  got  {got:?}, never-words {never:?}"
+                                    "{kind:?}, {who:?}, agrees {agrees:?}, share {share:?}, show {show:?}, {methods:?}, ICB {to_icb}:\n  want {want:?}\n  got  {got:?}, never-words {never:?}"
                                 ));
                             }
                         }
@@ -206,7 +223,7 @@ fn every_combination_says_only_what_was_answered() {
             }
         }
     }
-    assert_eq!(letters, 2 * 4 * 4 * CONTACTS.len() * 2 * KINDS.len());
+    assert_eq!(letters, 2 * 4 * 4 * 4 * CONTACTS.len() * 2 * KINDS.len());
     assert!(
         failures.is_empty(),
         "{} of {letters} letters:\n{}",

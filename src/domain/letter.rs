@@ -18,6 +18,7 @@
 
 use super::answers::{has_text, AccessNeed, Answers, ContactMethod, Want};
 use super::date::Date;
+use super::questions::SHARE_WITH_SERVICE;
 use super::route::{
     in_sentence, is_family_practitioner, DeadlineKind, Procedure, Recipient, Route,
 };
@@ -456,9 +457,9 @@ impl<'a> Writer<'a> {
     /// Consent for a supporter, and a commissioner's sharing with the service. The letter
     /// speaks for the person, so it gives permission, or refuses it, only when the person has
     /// clearly agreed to the complaint and was asked about sharing; otherwise it asks to be
-    /// asked first. Nobody is asked whether a commissioner may pass the complaint to the
-    /// service (the person may have chosen the commissioner because they cannot face the
-    /// service), so that letter only asks to be asked.
+    /// asked first. A commissioner may show the complaint to the service only when the person
+    /// said yes to that question (they may have chosen the commissioner because they cannot
+    /// face the service); after a no it is asked not to, and otherwise to ask first.
     fn permission(&self, out: &mut Vec<Block>, to: &Recipient) {
         let commissioner = to
             .organisation()
@@ -469,15 +470,19 @@ impl<'a> Writer<'a> {
             } else {
                 "the service".to_string()
             };
-            Self::para(
-                out,
-                &[
-                    "Please ask me before you share my complaint with ",
-                    &service,
-                    ".",
-                ]
-                .concat(),
-            );
+            let answer = self.a.more(SHARE_WITH_SERVICE);
+            let (before, after) = match answer {
+                Some("yes") => (
+                    "You may show my complaint to ",
+                    " so that you can look into it.",
+                ),
+                Some("no") => (
+                    "Please do not show my complaint to ",
+                    " without talking to me first.",
+                ),
+                _ => ("Please ask me before you share my complaint with ", "."),
+            };
+            Self::para(out, &[before, &service, after].concat());
         }
         if !self.a.is_supporter() {
             return;

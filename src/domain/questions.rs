@@ -38,6 +38,7 @@ pub enum Step {
     Stage,
     LateReason,
     AbleToComplain,
+    ShareWithService,
     StillReceivingCare,
     Professional,
     Name,
@@ -262,6 +263,24 @@ pub const QUESTIONS: &[Question] = &[
             YesNoField::AbleToComplain,
         )
     },
+    // Asked only when the person may not complain to the service itself: the complaint may
+    // then go to the body that pays for the service, which usually needs to show it to the
+    // service. The letter says what they answered, and asks to be asked when they did not.
+    Question {
+        skip: |a, today| {
+            Step::AbleToComplain.is_skipped(a, today)
+                || !matches!(
+                    a.situation.able_to_complain_to_service,
+                    Some(YesNo::No | YesNo::NotSure)
+                )
+        },
+        ..ask(
+            Step::ShareWithService,
+            SHARE_WITH_SERVICE,
+            SHARE_WITH_SERVICE,
+            Answer::One(Choice::Keyed(SHARE_WITH_SERVICE, YES_NO)),
+        )
+    },
     yes_no(
         Step::StillReceivingCare,
         "still-getting-care",
@@ -380,6 +399,9 @@ pub enum Choice {
     /// `Answers::more`, one of `values` (see [`YES_NO`] for yes / no / not sure).
     Keyed(&'static str, &'static [&'static str]),
 }
+
+/// "Can they show your complaint to the service?": the id its answer is kept under.
+pub const SHARE_WITH_SERVICE: &str = "share-with-service";
 
 /// The values of a yes / no / not sure question kept by id ([`Choice::Keyed`]).
 pub const YES_NO: &[&str] = &["yes", "no", "not-sure"];

@@ -170,7 +170,15 @@ const EMAIL_CASE = {
   ...PRISON,
   name: "letter-outputs",
   steps: PRISON.steps
-    .map((step) => (step.slug === "complain-to-them" ? { slug: step.slug, answer: [choose("No")] } : step))
+    .flatMap((step) =>
+      step.slug === "complain-to-them"
+        ? [
+            { slug: step.slug, answer: [choose("No")] },
+            // Asked because they will not complain to the service itself.
+            { slug: "share-with-service", answer: [choose("Yes")] },
+          ]
+        : [step],
+    )
     .filter((step) => step.slug !== "finish")
     .map((step) => (step.slug === "letter" ? { slug: "letter" } : step)),
 };
@@ -199,6 +207,7 @@ test("outputs: copy, .txt, Word, email, calendar, print a part, and letters for 
   const letter = await letterText(page);
   const words = PRISON.words.whatHappened;
   assert.ok(letter.includes(words), "the letter has their words exactly");
+  assert.match(letter, /You may show my complaint to .+ so that you can look into it\./, "they said yes to showing it to the service");
 
   // Copy, with a visible confirmation.
   await page.getByRole("button", { name: "Copy the letter" }).click();

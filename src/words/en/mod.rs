@@ -473,6 +473,20 @@ pub const ENGLISH: Catalogue = Catalogue {
         choose(
             hinted(
                 q(
+                    Step::ShareWithService,
+                    two(
+                        "If another organisation looks into your complaint, can it show your complaint to the service?",
+                        "If another organisation looks into their complaint, can it show the complaint to the service?",
+                    ),
+                    "Show the complaint to the service",
+                ),
+                same("To look into a complaint, they usually need to show it to the service. If you say no or you are not sure, the letter asks them to talk to you first."),
+            ),
+            YES_NO_SURE,
+        ),
+        choose(
+            hinted(
+                q(
                     Step::StillReceivingCare,
                     two(
                         "Are you still getting care from them?",
