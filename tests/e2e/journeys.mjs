@@ -5,7 +5,6 @@
 // to give there (`answer`), and optionally ways to get it wrong first (`mistakes`, each with the
 // error it must show). The accessibility, keyboard and journey tests all walk the same data, so
 // a change to the questions needs one edit here.
-import { readFileSync } from "node:fs";
 import { focusState } from "./a11y.mjs";
 import { newRecordedPage, waitForApp, waitForStep } from "./harness.mjs";
 
@@ -21,15 +20,6 @@ export async function newJourneyPage(browser, options = {}) {
   const recorded = await newRecordedPage(browser, { locale: "en-GB", timezoneId: "Europe/London", ...options });
   await recorded.context.clock.setFixedTime(TODAY);
   return recorded;
-}
-
-/** Every step's slug, in journey order, read from the domain (src/domain/interview.rs). */
-export function allSlugs() {
-  const source = readFileSync("src/domain/interview.rs", "utf8");
-  const body = source.slice(source.indexOf("pub fn slug(self)"), source.indexOf("pub fn from_slug"));
-  const slugs = [...body.matchAll(/Step::\w+ => "([a-z-]+)"/g)].map((m) => m[1]);
-  if (slugs.length < 20) throw new Error(`could not read the steps from interview.rs (found ${slugs.length})`);
-  return slugs;
 }
 
 /** Steps that exist only when someone is helping (skipped for a person on their own). */

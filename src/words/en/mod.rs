@@ -475,12 +475,12 @@ pub const ENGLISH: Catalogue = Catalogue {
                 q(
                     Step::ShareWithService,
                     two(
-                        "If another organisation looks into your complaint, can it show your complaint to the service?",
-                        "If another organisation looks into their complaint, can it show the complaint to the service?",
+                        "Can your complaint be shown to the service?",
+                        "Can their complaint be shown to the service?",
                     ),
                     "Show the complaint to the service",
                 ),
-                same("To look into a complaint, they usually need to show it to the service. If you say no or you are not sure, the letter asks them to talk to you first."),
+                same("Another organisation can look into it. To do that, it usually needs to show the complaint to the service. If you say no or you are not sure, the letter asks it to talk to you first."),
             ),
             YES_NO_SURE,
         ),
