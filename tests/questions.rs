@@ -261,3 +261,37 @@ fn every_date_problem_has_a_message() {
         assert!(!words().date_problem(problem).is_empty(), "{problem:?}");
     }
 }
+
+#[test]
+fn every_question_is_in_one_part_of_the_journey_and_parts_follow_its_order() {
+    let mut seen = Vec::new();
+    for question in QUESTIONS {
+        let parts: Vec<usize> = words()
+            .parts
+            .iter()
+            .enumerate()
+            .filter(|(_, (steps, _))| steps.contains(&question.step))
+            .map(|(at, _)| at)
+            .collect();
+        if question.answer == Answer::Page {
+            assert!(parts.is_empty(), "{:?} is not a question", question.step);
+            continue;
+        }
+        assert_eq!(parts.len(), 1, "{:?} is in exactly one part", question.step);
+        seen.push(parts[0]);
+    }
+    assert!(
+        seen.windows(2).all(|w| w[0] <= w[1]),
+        "each part's questions come together, in journey order: {seen:?}"
+    );
+    for (_, name) in words().parts {
+        assert!(words_ok(*name));
+    }
+}
+
+#[test]
+fn the_story_comes_straight_after_who_is_writing() {
+    let order: Vec<Step> = Step::all().collect();
+    let who = order.iter().position(|s| *s == Step::Who).unwrap();
+    assert_eq!(order[who + 1], Step::WhatHappened);
+}

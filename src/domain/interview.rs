@@ -80,17 +80,6 @@ impl Step {
         }
         errors
     }
-
-    /// Where this step lives in "Question x of y", if it is a question that applies.
-    pub fn progress(self, answers: &Answers, today: Date) -> Option<(usize, usize)> {
-        if !self.is_question() || self.is_skipped(answers, today) {
-            return None;
-        }
-        let mut questions =
-            Step::all().filter(|s| s.is_question() && !s.is_skipped(answers, today));
-        let at = questions.clone().position(|s| s == self)?;
-        Some((at + 1, questions.by_ref().count()))
-    }
 }
 
 /// The pages of the app: the start page, the crisis help page, and every journey step.
@@ -491,23 +480,17 @@ mod tests {
     }
 
     #[test]
-    fn progress_counts_only_questions_that_apply() {
-        let answers = Answers::default();
-        let (first, total) = Step::Safe.progress(&answers, today()).unwrap();
-        assert_eq!(first, 1);
-        let (last, total_again) = Step::Access.progress(&answers, today()).unwrap();
-        assert_eq!((last, total_again), (total, total));
-        assert_eq!(Step::Letter.progress(&answers, today()), None);
-    }
-
-    #[test]
     fn resume_goes_to_the_first_unanswered_required_question() {
         let mut answers = Answers::default();
         assert_eq!(resume(&answers, today()), Step::Safe);
         answers.situation.in_danger_now = Some(YesNo::No);
         assert_eq!(resume(&answers, today()), Step::Who);
         answers.who = Some(Who::Myself);
-        assert_eq!(resume(&answers, today()), Step::ServiceGroup);
+        assert_eq!(
+            resume(&answers, today()),
+            Step::WhatHappened,
+            "their story first"
+        );
     }
 
     #[test]

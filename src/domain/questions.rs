@@ -21,6 +21,9 @@ use serde::{Deserialize, Serialize};
 pub enum Step {
     Safe,
     Who,
+    WhatHappened,
+    When,
+    Affected,
     Supporter,
     Consent,
     ConsentShare,
@@ -31,9 +34,6 @@ pub enum Step {
     Nation,
     Area,
     ServiceName,
-    WhatHappened,
-    When,
-    Affected,
     Wants,
     Stage,
     LateReason,
@@ -120,6 +120,33 @@ const fn yes_no(step: Step, slug: &'static str, id: &'static str, field: YesNoFi
 pub const QUESTIONS: &[Question] = &[
     yes_no(Step::Safe, "safe", "in-danger", YesNoField::InDanger),
     must(ask(Step::Who, "who", "who", Answer::One(Choice::Who))),
+    // Their story first: straight after who is writing.
+    must(ask(
+        Step::WhatHappened,
+        "what-happened",
+        "what-happened",
+        Answer::Text(TextField::WhatHappened),
+    )),
+    Question {
+        reveals: &[
+            (
+                "date",
+                &[
+                    TextField::WhenDay,
+                    TextField::WhenMonth,
+                    TextField::WhenYear,
+                ],
+            ),
+            ("roughly", &[TextField::RoughMonth, TextField::RoughYear]),
+        ],
+        ..ask(Step::When, "when", "when", Answer::One(Choice::When))
+    },
+    ask(
+        Step::Affected,
+        "how-it-affected",
+        "how-it-affected",
+        Answer::Text(TextField::HowItAffected),
+    ),
     Question {
         skip: unless_supporter,
         ..ask(
@@ -198,32 +225,8 @@ pub const QUESTIONS: &[Question] = &[
         "service-name",
         Answer::Text(TextField::ServiceName),
     ),
-    must(ask(
-        Step::WhatHappened,
-        "what-happened",
-        "what-happened",
-        Answer::Text(TextField::WhatHappened),
-    )),
-    Question {
-        reveals: &[
-            (
-                "date",
-                &[
-                    TextField::WhenDay,
-                    TextField::WhenMonth,
-                    TextField::WhenYear,
-                ],
-            ),
-            ("roughly", &[TextField::RoughMonth, TextField::RoughYear]),
-        ],
-        ..ask(Step::When, "when", "when", Answer::One(Choice::When))
-    },
-    ask(
-        Step::Affected,
-        "how-it-affected",
-        "how-it-affected",
-        Answer::Text(TextField::HowItAffected),
-    ),
+    // What they want, once the service is known (a review of the Special Allocation Scheme
+    // is offered only when that is what it is about).
     Question {
         reveals: &[("something-else", &[TextField::WantOther])],
         ..ask(

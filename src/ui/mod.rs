@@ -111,14 +111,16 @@ pub fn App() -> Html {
     }
 
     // On a shared computer ("Not sure" counts: the safe guess) each step replaces the last in the
-    // browser's history, so nobody can page Back through the answers after the person has gone,
-    // and the safety net clears everything after a quiet spell (warning first).
+    // browser's history, so nobody can page Back through the answers after the person has gone.
+    // The safety net clears everything after a quiet spell (warning first) unless the person has
+    // said this is not a shared computer: their story comes before that question.
     {
         let shared = model.answers.on_shared_computer();
+        let idle = model.answers.shared_computer != Some(crate::domain::situation::YesNo::No);
         use_effect_with(
-            (model.navigation.clone(), shared),
-            move |(navigation, shared)| {
-                platform::exit::watch_idle(*shared);
+            (model.navigation.clone(), shared, idle),
+            move |(navigation, shared, idle)| {
+                platform::exit::watch_idle(*idle);
                 if let Some((hash, _)) = navigation {
                     platform::page::go(hash, *shared);
                 }

@@ -31,7 +31,7 @@ fn question_page(v: &View, step: Step, body: Html) -> Html {
         previous(step, &model.answers, model.today)
             .map_or("/".to_string(), |p| Page::Step(p).hash())
     };
-    let progress = step.progress(&model.answers, model.today);
+    let part = words().part(step).map(|name| v.say(name));
     let errors: Vec<SummaryError> = model
         .errors
         .iter()
@@ -53,8 +53,8 @@ fn question_page(v: &View, step: Step, body: Html) -> Html {
     html! {
         <div class="app-narrow">
             {back_link(format!("#{back}"))}
-            if let Some((at, of)) = progress {
-                <p class="app-progress">{fill(text.progress, &[&at.to_string(), &of.to_string()])}</p>
+            if let Some(part) = part {
+                <p class="app-progress">{part}</p>
             }
             {error_summary(&errors)}
             <form novalidate=true {onsubmit}>

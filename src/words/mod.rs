@@ -102,8 +102,6 @@ pub struct PageWords {
     pub not_found_title: &'static str,
     pub not_found_check: &'static str,
     pub not_found_start: &'static str,
-    /// "Question {} of {}".
-    pub progress: &'static str,
     pub continue_button: &'static str,
     pub save_and_back: &'static str,
     pub change: &'static str,
@@ -137,6 +135,9 @@ pub struct PageWords {
 #[derive(Clone, Copy, Debug)]
 pub struct Catalogue {
     pub questions: &'static [QuestionWords],
+    /// The parts of the journey, each with its questions, named above each question (in place
+    /// of a count like "Question 3 of 19", which grows as answers add questions).
+    pub parts: &'static [(&'static [Step], Words)],
     pub fields: &'static [FieldWords],
     pub errors: ErrorWords,
     pub pages: PageWords,
@@ -151,6 +152,14 @@ impl Catalogue {
             .iter()
             .find(|q| q.step == step)
             .unwrap_or(&self.questions[0])
+    }
+
+    /// The name of the part of the journey a step is in, if it is in one.
+    pub fn part(&self, step: Step) -> Option<Words> {
+        self.parts
+            .iter()
+            .find(|(steps, _)| steps.contains(&step))
+            .map(|(_, name)| *name)
     }
 
     /// The words of one option of a step's question.

@@ -35,6 +35,18 @@ export const fill = (id, text) => ({ kind: "fill", id, text });
 // The journeys. Words are the kind people write: line breaks, quotes, apostrophes, symbols.
 
 /** (a) Taken off a GP list and put on the Special Allocation Scheme, in Hastings. */
+/** The person's story, asked straight after who is writing (the app's order). What they
+ * want comes later, once the service is known. */
+const STORY = ["what-happened", "when", "how-it-affected"];
+
+/** Puts a journey's story steps straight after "who", as the app asks them. */
+function storyFirst(steps) {
+  const story = steps.filter((step) => STORY.includes(step.slug));
+  const rest = steps.filter((step) => !STORY.includes(step.slug));
+  const who = rest.findIndex((step) => step.slug === "who");
+  return [...rest.slice(0, who + 1), ...story, ...rest.slice(who + 1)];
+}
+
 export const SAS = {
   name: "gp-sas",
   mode: "me",
@@ -51,7 +63,7 @@ export const SAS = {
     where: [/Special Allocation Scheme/, /30 November 2026/],
   },
 };
-SAS.steps = [
+SAS.steps = storyFirst([
   { slug: "safe", answer: [choose("Yes, I am safe")] },
   { slug: "who", mistakes: [{ do: [], error: /Select who is filling this in/ }], answer: [choose("Me. It is my complaint")] },
   { slug: "shared-computer", answer: [choose("No")] },
@@ -136,7 +148,7 @@ SAS.steps = [
   { slug: "check-answers", link: "See the letter and where to send it" },
   { slug: "letter", link: "Finish and clear your answers" },
   { slug: "finish" },
-];
+]);
 
 /** (b) Released from HMP Lewes without medication; post goes to a hostel; phone calls are hard. */
 export const PRISON = {
@@ -155,7 +167,7 @@ export const PRISON = {
     where: [/Prisons and Probation Ombudsman/],
   },
 };
-PRISON.steps = [
+PRISON.steps = storyFirst([
   { slug: "safe", answer: [choose("Yes, I am safe")] },
   { slug: "who", answer: [choose("Me. It is my complaint")] },
   { slug: "shared-computer", answer: [choose("Yes")] },
@@ -199,7 +211,7 @@ PRISON.steps = [
   { slug: "check-answers", link: "See the letter and where to send it" },
   { slug: "letter", link: "Finish and clear your answers" },
   { slug: "finish" },
-];
+]);
 
 /** (c) A support worker helping someone whose mental health team never called back. */
 export const SUPPORTER = {
@@ -219,7 +231,7 @@ export const SUPPORTER = {
     where: [/Sussex Partnership NHS Foundation Trust/],
   },
 };
-SUPPORTER.steps = [
+SUPPORTER.steps = storyFirst([
   // Asked first, before the app knows someone is helping, so in the first person.
   { slug: "safe", answer: [choose("Yes, I am safe")] },
   { slug: "who", answer: [choose("I am helping someone else with their complaint")] },
@@ -306,7 +318,7 @@ SUPPORTER.steps = [
   { slug: "check-answers", link: "See the letter and where to send it" },
   { slug: "letter", link: "Finish and clear your answers" },
   { slug: "finish" },
-];
+]);
 
 export const JOURNEYS = [SAS, PRISON, SUPPORTER];
 

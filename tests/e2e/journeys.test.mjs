@@ -208,7 +208,7 @@ test("changing answers from Check answers: the words, a choice and a tick box ch
   assert.equal(await page.locator("#how-it-affected").inputValue(), SAS.words.affected, "a refresh keeps words typed on this page");
   await shot("01-after-refresh");
   await next(page);
-  await waitForStep(page, "what-you-want");
+  await waitForStep(page, "shared-computer");
 
   // Browser Back through three pages: every answer is still there.
   await page.goBack();
@@ -229,13 +229,13 @@ test("changing answers from Check answers: the words, a choice and a tick box ch
   await page.reload();
   await waitForApp(page);
   assert.equal(await page.locator("#what-happened").inputValue(), SAS.words.whatHappened);
-  for (const slug of ["when", "how-it-affected", "what-you-want"]) {
+  for (const slug of ["when", "how-it-affected", "shared-computer"]) {
     await page.goForward();
     await waitForStep(page, slug);
   }
 
   // The rest of the way to Check answers.
-  await walk(page, { ...SAS, steps: SAS.steps.slice(at("what-you-want"), at("check-answers") + 1) }, driver);
+  await walk(page, { ...SAS, steps: SAS.steps.slice(at("shared-computer"), at("check-answers") + 1) }, driver);
   const before = await summaryRows(page);
   assert.equal(before["What happened"], SAS.words.whatHappened);
   assert.equal(before["How it affected"], SAS.words.affected);

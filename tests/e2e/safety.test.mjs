@@ -218,6 +218,12 @@ test("on a shared computer each step replaces the last in history", async () => 
   await waitForStep(page, "who");
   await page.getByLabel("Me. It is my complaint", { exact: true }).check();
   await page.locator("form button[type=submit]").click();
+  await waitForStep(page, "what-happened");
+  await page.locator("#what-happened").fill("They would not see me.");
+  for (const slug of ["what-happened", "when", "how-it-affected"]) {
+    await waitForStep(page, slug);
+    await page.locator("form button[type=submit]").click();
+  }
   await waitForStep(page, "shared-computer");
   await page.getByLabel("I'm not sure", { exact: true }).check();
   await page.locator("form button[type=submit]").click();

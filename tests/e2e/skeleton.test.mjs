@@ -67,6 +67,13 @@ test("the letter carries the words exactly and the route comes from the domain",
   await waitForStep(page, "who");
   await choose(page, "Me. It is my complaint");
   await next(page);
+  // Their story comes first.
+  await waitForStep(page, "what-happened");
+  await page.locator("#what-happened").fill(WORDS);
+  for (const slug of ["what-happened", "when", "how-it-affected"]) {
+    await waitForStep(page, slug);
+    await next(page);
+  }
   await waitForStep(page, "shared-computer");
   await next(page);
   await waitForStep(page, "service-type");
@@ -83,8 +90,7 @@ test("the letter carries the words exactly and the route comes from the domain",
   await next(page);
   await waitForStep(page, "service-name");
   await next(page);
-  await waitForStep(page, "what-happened");
-  await page.locator("#what-happened").fill(WORDS);
+  await waitForStep(page, "what-you-want");
   await page.goto(`${server.origin}/#/letter`);
   await page.locator("#letter-text").waitFor();
   const letter = await page.locator("#letter-text").evaluate((e) => e.textContent);

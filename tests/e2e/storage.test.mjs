@@ -210,12 +210,14 @@ test("after one visit the app works offline: a whole journey and a letter with n
   const steps = [
     ["safe", async () => page.getByLabel("Yes, I am safe", { exact: true }).check()],
     ["who", async () => page.getByLabel("Me. It is my complaint", { exact: true }).check()],
+    ["what-happened", async () => page.locator("#what-happened").fill(SECRET_WORDS)],
+    ["when", async () => {}],
+    ["how-it-affected", async () => {}],
     ["shared-computer", async () => {}],
     ["service-type", async () => page.getByLabel("A pharmacy (chemist)", { exact: true }).check()],
     ["nation", async () => page.getByLabel("Scotland", { exact: true }).check()],
     ["area", async () => {}],
     ["service-name", async () => {}],
-    ["what-happened", async () => page.locator("#what-happened").fill(SECRET_WORDS)],
   ];
   for (const [slug, act] of steps) {
     await waitForStep(page, slug);

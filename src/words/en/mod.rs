@@ -576,6 +576,45 @@ pub const ENGLISH: Catalogue = Catalogue {
         page(Step::Letter, "Your letter and where to send it"),
         page(Step::Finish, "Finish and clear"),
     ],
+    parts: &[
+        (&[Step::Safe, Step::Who], same("Getting started")),
+        (
+            &[Step::WhatHappened, Step::When, Step::Affected],
+            two("Your story", "Their story"),
+        ),
+        (
+            &[Step::Supporter, Step::Consent, Step::ConsentShare],
+            same("Helping someone"),
+        ),
+        (&[Step::SharedComputer], same("Keeping your answers private")),
+        (
+            &[
+                Step::ServiceGroup,
+                Step::Service,
+                Step::PrivateCare,
+                Step::Nation,
+                Step::Area,
+                Step::ServiceName,
+            ],
+            same("The service"),
+        ),
+        (&[Step::Wants], two("What you want", "What they want")),
+        (
+            &[
+                Step::Stage,
+                Step::LateReason,
+                Step::AbleToComplain,
+                Step::ShareWithService,
+                Step::StillReceivingCare,
+                Step::Professional,
+            ],
+            same("What has happened so far"),
+        ),
+        (
+            &[Step::Name, Step::Contact, Step::Access],
+            two("How to reach you", "How to reach them"),
+        ),
+    ],
     fields: &[
         FieldWords {
             field: F::SupporterName,
@@ -708,7 +747,6 @@ pub const ENGLISH: Catalogue = Catalogue {
         not_found_title: "Page not found",
         not_found_check: "If you typed the address, check it is correct.",
         not_found_start: "Go to the start",
-        progress: "Question {} of {}",
         continue_button: "Continue",
         save_and_back: "Save and go back to your answers",
         change: "Change",
