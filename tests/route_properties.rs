@@ -175,7 +175,7 @@ fn every_combination_of_the_deciding_answers_gets_a_sound_route() {
             }
         }
     }
-    assert_eq!(checked, 5 * 25 * 7 * 4 * 5);
+    assert_eq!(checked, 5 * 26 * 7 * 4 * 5);
 }
 
 fn opt<T: Clone + std::fmt::Debug + 'static>(values: Vec<T>) -> impl Strategy<Value = Option<T>> {

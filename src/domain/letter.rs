@@ -1238,6 +1238,7 @@ fn service_phrase(service: Service) -> &'static str {
         CouncilSocialCare => "my social care",
         CouncilPublicHealth => "the drug, alcohol or sexual health service",
         PrivatelyFundedCare => "care that I paid for",
+        PoliceCustodyHealthcare => "my healthcare while I was held in a police station",
     }
 }
 

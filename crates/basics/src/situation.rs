@@ -98,6 +98,9 @@ crate::id_enum! {
         CouncilPublicHealth => "council-public-health",
         /// Care the person pays for themselves (private care home, home care, private treatment).
         PrivatelyFundedCare => "privately-funded-care",
+        /// Healthcare while held in a police station (police custody). Added after the first
+        /// services, so it comes last: drafts store services by position.
+        PoliceCustodyHealthcare => "police-custody-healthcare",
     }
 }
 
@@ -121,7 +124,7 @@ crate::id_enum! {
         /// An ambulance, or NHS 111.
         #[serde(rename = "ambulance-or-111")]
         AmbulanceOr111 => "ambulance-or-111",
-        /// Healthcare in prison, on release, or in immigration detention.
+        /// Healthcare in prison, on release, in immigration detention, or in police custody.
         Prison => "prison",
         /// NHS community services.
         CommunityHealth => "community-health",
@@ -156,6 +159,7 @@ impl ServiceGroup {
                 PrisonHealthcare,
                 PrisonReleaseMedicines,
                 ImmigrationDetentionHealthcare,
+                PoliceCustodyHealthcare,
             ],
             ServiceGroup::CommunityHealth => &[CommunityHealth],
             ServiceGroup::SocialCare => &[CouncilSocialCare],
@@ -333,6 +337,15 @@ impl Situation {
         {
             // Dungavel's healthcare is run for the Home Office, outside the NHS procedure, and
             // we found no time limit for it.
+            return None;
+        }
+        if matches!(self.nation, Some(Nation::England | Nation::Wales) | None)
+            && self.service == Some(Service::PoliceCustodyHealthcare)
+        {
+            // Healthcare in a police station in England and Wales goes through the police
+            // complaints system, which has no fixed time limit in law (a force may decline a
+            // complaint made more than 12 months later without a good reason), and routing gives
+            // no "complain by" date for it.
             return None;
         }
         match self.nation {

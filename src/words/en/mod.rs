@@ -202,6 +202,10 @@ const SERVICES: &[OptionWords] = &[
         "immigration-detention-healthcare",
         "Healthcare in an immigration removal centre",
     ),
+    opt(
+        "police-custody-healthcare",
+        "Healthcare while held in a police station",
+    ),
 ];
 
 const STAGES: &[OptionWords] = &[
