@@ -159,7 +159,7 @@ async fn an_empty_answer_shows_the_error_summary_which_takes_focus_and_links_to_
     assert!(field_error
         .text_content()
         .unwrap()
-        .starts_with("Error: Tell us what happened"));
+        .starts_with("Error: Write what happened"));
     let area: HtmlTextAreaElement = query(&root, "#what-happened");
     assert_eq!(
         area.get_attribute("aria-describedby").unwrap(),

@@ -295,3 +295,15 @@ fn the_story_comes_straight_after_who_is_writing() {
     let who = order.iter().position(|s| *s == Step::Who).unwrap();
     assert_eq!(order[who + 1], Step::WhatHappened);
 }
+
+#[test]
+fn every_kind_of_service_has_its_own_example_name_and_noun() {
+    let pages = &words().pages;
+    assert_eq!(pages.service_name_hint.matches("{}").count(), 1);
+    assert_eq!(pages.service_name_title.matches("{}").count(), 1);
+    for group in ServiceGroup::ALL {
+        let example = words().service_example(Some(group.id()));
+        assert_ne!(example, pages.service_example_other, "{group:?} has an example");
+        assert!(!example.trim().is_empty());
+    }
+}

@@ -678,6 +678,11 @@ fn deadlines(ctx: &Context<'_>, route: &Route, today: Date) -> Vec<Deadline> {
             None if ctx.situation.service == Some(Service::ImmigrationDetentionHealthcare) => {
                 out.push(complain_by_date(None, words.limit_detention.into()));
             }
+            // Police custody in England and Wales: the police complaints system, which has no
+            // time limit in law but may not look at a complaint made over 12 months later.
+            None if ctx.situation.service == Some(Service::PoliceCustodyHealthcare) => {
+                out.push(complain_by_date(None, words.limit_police.into()));
+            }
             None if matches!(
                 ctx.private_kind(),
                 PrivateCareKind::HospitalOrClinic | PrivateCareKind::Other

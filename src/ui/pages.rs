@@ -96,10 +96,16 @@ pub fn step_page(v: &View, step: Step) -> Html {
                 text.service_name_title,
                 &[words().service_noun(answers.service_group.map(|g| g.id()))],
             ),
-            Some(text.service_name_hint),
+            Some(
+                fill(
+                    text.service_name_hint,
+                    &[words().service_example(answers.service_group.map(|g| g.id()))],
+                )
+                .into(),
+            ),
         ),
         Answer::Text(field) => {
-            let main = v.heading_field(field, title.to_string(), hint);
+            let main = v.heading_field(field, title.to_string(), hint.map(AttrValue::from));
             if step == Step::WhatHappened {
                 html! { <>{main}{ideas()}</> }
             } else {
@@ -111,7 +117,7 @@ pub fn step_page(v: &View, step: Step) -> Html {
             // the page has a heading (and, for the helper, a short reason we ask).
             Some((first, rest)) if words().field(*first).is_none() => html! {
                 <>
-                    {v.heading_field(*first, title.to_string(), hint)}
+                    {v.heading_field(*first, title.to_string(), hint.map(AttrValue::from))}
                     { for rest.iter().map(|f| v.field(*f)) }
                 </>
             },

@@ -77,16 +77,11 @@ impl View<'_> {
     }
 
     /// A text box whose label is the page's heading.
-    pub fn heading_field(
-        &self,
-        field: TextField,
-        label: String,
-        hint: Option<&'static str>,
-    ) -> Html {
+    pub fn heading_field(&self, field: TextField, label: String, hint: Option<AttrValue>) -> Html {
         text_field(&TextProps {
             label: label.into(),
             is_page_heading: true,
-            hint: hint.map(AttrValue::from),
+            hint,
             ..self.field_props(field)
         })
     }

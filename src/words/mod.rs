@@ -121,6 +121,10 @@ pub struct PageWords {
     pub service_name_hint: &'static str,
     pub service_nouns: &'static [(&'static str, &'static str)],
     pub service_noun_other: &'static str,
+    /// Example names for the hint ("For example, {}."), by group id, so a prison is not
+    /// given a surgery as its example.
+    pub service_examples: &'static [(&'static str, &'static str)],
+    pub service_example_other: &'static str,
     pub area_none: &'static str,
     /// "We have chosen {}."
     pub area_chosen: &'static str,
@@ -183,6 +187,15 @@ impl Catalogue {
     /// The message for a revealed box left empty (or not in the right form).
     pub fn box_error(&self, field: TextField) -> &'static str {
         lookup(self.errors.boxes, &field)
+    }
+
+    /// Example names of services like this one, for the hint under "What is the name of ...?".
+    pub fn service_example(&self, group_id: Option<&str>) -> &'static str {
+        self.pages
+            .service_examples
+            .iter()
+            .find(|(id, _)| Some(*id) == group_id)
+            .map_or(self.pages.service_example_other, |(_, example)| example)
     }
 
     /// The kind of service, for "What is the name of the ...?".

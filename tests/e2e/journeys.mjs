@@ -86,7 +86,7 @@ SAS.steps = storyFirst([
   { slug: "service-name", answer: [fill("service-name", "Station Road Surgery, Hastings")] },
   {
     slug: "what-happened",
-    mistakes: [{ do: [], error: /Tell us what happened\. A few words/ }],
+    mistakes: [{ do: [], error: /Write what happened\. A few words/ }],
     answer: [fill("what-happened", SAS.words.whatHappened)],
   },
   {
@@ -100,7 +100,7 @@ SAS.steps = storyFirst([
   { slug: "how-it-affected", answer: [fill("how-it-affected", SAS.words.affected)] },
   {
     slug: "what-you-want",
-    mistakes: [{ do: [check("Something else")], error: /Tell us what else you want to happen/ }],
+    mistakes: [{ do: [check("Something else")], error: /Write what else you want to happen/ }],
     answer: [
       uncheck("Something else"),
       check("To be part of a review of my place on the Special Allocation Scheme"),
@@ -171,7 +171,7 @@ PRISON.steps = storyFirst([
   { slug: "safe", answer: [choose("Yes, I am safe")] },
   { slug: "who", answer: [choose("Me. It is my complaint")] },
   { slug: "shared-computer", answer: [choose("Yes")] },
-  { slug: "service-type", answer: [choose("Healthcare in prison or immigration detention")] },
+  { slug: "service-type", answer: [choose("Healthcare in prison, immigration detention or a police station")] },
   { slug: "service", answer: [choose("Medicines or care not ready when leaving prison")] },
   { slug: "nation", answer: [choose("England")] },
   // Typing the start of a Lewes postcode chooses East Sussex for them.
@@ -262,7 +262,7 @@ SUPPORTER.steps = storyFirst([
   { slug: "service-name", answer: [fill("service-name", "Hastings community mental health team")] },
   {
     slug: "what-happened",
-    mistakes: [{ do: [], error: /Tell us what happened to them/ }],
+    mistakes: [{ do: [], error: /Write what happened to them/ }],
     answer: [fill("what-happened", SUPPORTER.words.whatHappened)],
   },
   {
@@ -273,7 +273,7 @@ SUPPORTER.steps = storyFirst([
   { slug: "how-it-affected", answer: [fill("how-it-affected", SUPPORTER.words.affected)] },
   {
     slug: "what-you-want",
-    mistakes: [{ do: [check("Something else")], error: /Tell us what else you want to happen/ }],
+    mistakes: [{ do: [check("Something else")], error: /Write what else you want to happen/ }],
     answer: [uncheck("Something else"), check("An explanation of what went wrong"), check("A meeting to talk about it")],
   },
   { slug: "already-complained", answer: [choose("I told staff or PALS, but did not make a formal complaint")] },

@@ -37,7 +37,7 @@ test("an empty answer gets a clear error and typed words survive Back and Contin
   const summary = page.locator(".app-error-summary");
   await summary.waitFor();
   assert.match(await summary.innerText(), /There is a problem/);
-  assert.match(await summary.innerText(), /Tell us what happened/);
+  assert.match(await summary.innerText(), /Write what happened/);
   // Focus moves just after the summary is drawn; wait for it rather than race it.
   await page
     .waitForFunction(() => document.activeElement.classList.contains("app-error-summary"), null, { timeout: 5000 })

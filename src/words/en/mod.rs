@@ -113,7 +113,7 @@ const SERVICE_GROUPS: &[OptionWords] = &[
     opt("ambulance-or-111", "An ambulance, or NHS 111"),
     opt_hint(
         "prison",
-        "Healthcare in prison or immigration detention",
+        "Healthcare in prison, immigration detention or a police station",
         "Including medicines when leaving prison",
     ),
     opt_hint(
@@ -372,7 +372,7 @@ pub const ENGLISH: Catalogue = Catalogue {
                 q(
                     Step::WhatHappened,
                     two(
-                        "What happened? Tell us in your own words",
+                        "What happened? Write it in your own words",
                         "What happened? Write it in their own words",
                     ),
                     "What happened",
@@ -383,8 +383,8 @@ pub const ENGLISH: Catalogue = Catalogue {
                 ),
             ),
             two(
-                "Tell us what happened. A few words are enough to start",
-                "Tell us what happened to them. A few words are enough to start",
+                "Write what happened. A few words are enough to start",
+                "Write what happened to them. A few words are enough to start",
             ),
         ),
         choose(
@@ -740,7 +740,7 @@ pub const ENGLISH: Catalogue = Catalogue {
             (F::Phone, "Enter a phone number"),
             (F::SupportWorker, "Enter the support worker's name and how to reach them"),
             (F::InterpreterLanguage, "Enter the language for the interpreter"),
-            (F::WantOther, "Tell us what else you want to happen"),
+            (F::WantOther, "Write what else you want to happen"),
         ],
     },
     pages: PageWords {
@@ -777,7 +777,7 @@ pub const ENGLISH: Catalogue = Catalogue {
         ),
         phone_hard_summary: "Finds phone calls hard",
         service_name_title: "What is the name of the {}?",
-        service_name_hint: "If you know it. For example, Seaview Surgery or the Royal Sussex County Hospital. You can leave this blank.",
+        service_name_hint: "If you know it. For example, {}. You can leave this blank.",
         service_nouns: &[
             ("gp", "GP practice"),
             ("dentist", "dental practice"),
@@ -786,11 +786,26 @@ pub const ENGLISH: Catalogue = Catalogue {
             ("hospital", "hospital"),
             ("mental-health", "mental health service"),
             ("ambulance-or-111", "ambulance service or NHS 111"),
-            ("prison", "prison or centre"),
+            ("prison", "prison, centre or police station"),
             ("social-care", "council"),
             ("private-care", "care provider"),
         ],
         service_noun_other: "service",
+        service_examples: &[
+            ("gp", "Seaview Surgery"),
+            ("dentist", "Harbour Dental Practice"),
+            ("pharmacy", "the pharmacy on London Road"),
+            ("optician", "the optician on the High Street"),
+            ("hospital", "the Royal Sussex County Hospital"),
+            ("mental-health", "the community mental health team in Hove"),
+            ("ambulance-or-111", "South East Coast Ambulance Service"),
+            ("prison", "HMP Lewes, or the police station in Brighton"),
+            ("community-health", "the district nurses in Lewes"),
+            ("social-care", "Brighton and Hove City Council"),
+            ("drug-alcohol-sexual-health", "the drug and alcohol service in Hastings"),
+            ("private-care", "Seaview Care Home"),
+        ],
+        service_example_other: "Seaview Surgery or the Royal Sussex County Hospital",
         area_none: "You do not need to choose an area. We will show you how to find local help.",
         area_chosen: "We have chosen {}.",
         check_intro: "You can change anything before you see the letter.",
