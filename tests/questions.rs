@@ -303,7 +303,10 @@ fn every_kind_of_service_has_its_own_example_name_and_noun() {
     assert_eq!(pages.service_name_title.matches("{}").count(), 1);
     for group in ServiceGroup::ALL {
         let example = words().service_example(Some(group.id()));
-        assert_ne!(example, pages.service_example_other, "{group:?} has an example");
+        assert_ne!(
+            example, pages.service_example_other,
+            "{group:?} has an example"
+        );
         assert!(!example.trim().is_empty());
     }
 }

@@ -70,6 +70,28 @@ pub fn check_data() -> &'static check_schema::CheckData {
 mod tests {
     use super::*;
 
+    /// The journey's data holds what the pages need (every area, its name and postcodes, and
+    /// every crisis line), and none of routing's (the directory, rules, local bodies).
+    #[test]
+    fn the_journey_carries_areas_and_crisis_lines_but_nothing_of_routing() {
+        let (all, journey) = (data(), journey());
+        assert_eq!(journey.areas.len(), all.areas.len());
+        for (mine, full) in journey.areas.iter().zip(&all.areas) {
+            assert_eq!(
+                (&mine.id, &mine.name, &mine.postcode_districts),
+                (&full.id, &full.name, &full.postcode_districts)
+            );
+            assert!(
+                mine.local.is_empty(),
+                "{}: local bodies are routing's",
+                mine.id
+            );
+        }
+        assert_eq!(journey.crisis_lines.len(), all.crisis_lines.len());
+        assert!(journey.organisations.is_empty() && journey.rules.is_empty());
+        assert!(journey.help.is_empty() && journey.bank_holidays.is_empty());
+    }
+
     /// A person once typed "BN1 1AA 👍" and the app stopped: the inward code was cut by bytes,
     /// inside the emoji. Such text is not a postcode; pasted invisible marks are ignored.
     #[test]
@@ -124,10 +146,9 @@ mod tests {
         assert!(!checked.organisations.is_empty() && !checked.rules.is_empty());
         assert_eq!(data(), &source::for_the_app(checked));
         assert!(data().organisations.iter().all(|o| !o.sources.is_empty()));
-        // The journey's part holds exactly the areas and crisis lines, and nothing else.
+        // The journey's part is exactly what `for_the_journey` keeps (see the test above).
         let app = source::for_the_app(source::load(&texts).unwrap());
-        assert_eq!(journey().areas, app.areas);
-        assert_eq!(journey().crisis_lines, app.crisis_lines);
+        assert_eq!(journey(), &source::for_the_journey(app));
         assert!(journey().areas.len() > 1 && journey().crisis_lines.len() > 1);
         assert!(journey().organisations.is_empty() && journey().rules.is_empty());
         assert!(journey().help.is_empty() && journey().bank_holidays.is_empty());

@@ -185,7 +185,16 @@ pub fn for_the_app(mut data: DataSet) -> DataSet {
 /// rules, the directory and bank holidays are left out: only the letter tools use them.
 pub fn for_the_journey(data: DataSet) -> DataSet {
     DataSet {
-        areas: data.areas,
+        // The journey names areas and finds them by postcode; which local bodies serve each area
+        // is routing's business, in the letter tools.
+        areas: data
+            .areas
+            .into_iter()
+            .map(|area| Area {
+                local: Vec::new(),
+                ..area
+            })
+            .collect(),
         crisis_lines: data.crisis_lines,
         ..DataSet::default()
     }
