@@ -213,6 +213,7 @@ fn any_typed() -> impl Strategy<Value = (Vec<String>, Answers)> {
             WhenChoice::ExactDate,
             WhenChoice::Roughly,
             WhenChoice::NotSure,
+            WhenChoice::StillHappening,
         ]),
     )
         .prop_map(|(texts, c, when_choice)| {
@@ -664,6 +665,10 @@ fn when_copes(input: &WhenInput) -> Result<(), TestCaseError> {
             prop_assert_eq!(v, Some(WhenItHappened::NotSure));
             prop_assert!(errors.is_empty());
         }
+        (Some(WhenChoice::StillHappening), v) => {
+            prop_assert_eq!(v, Some(WhenItHappened::Ongoing));
+            prop_assert!(errors.is_empty());
+        }
         (Some(_), Some(v)) => {
             let earliest = v.earliest();
             prop_assert!(earliest.is_some_and(|d| d <= today() && d.year() >= 1900));
@@ -829,7 +834,12 @@ proptest! {
         year in date_text(),
         rough_month in date_text(),
         rough_year in date_text(),
-        choice in maybe(vec![WhenChoice::ExactDate, WhenChoice::Roughly, WhenChoice::NotSure]),
+        choice in maybe(vec![
+            WhenChoice::ExactDate,
+            WhenChoice::Roughly,
+            WhenChoice::NotSure,
+            WhenChoice::StillHappening,
+        ]),
     ) {
         let input = WhenInput { choice, day, month, year, rough_month, rough_year };
         let copy = input.clone();

@@ -230,6 +230,7 @@ mod tests {
                 month: 9,
             },
             WhenItHappened::NotSure,
+            WhenItHappened::Ongoing,
         ];
         for when in dates {
             let mut answers = Answers::default();

@@ -362,6 +362,28 @@ mod tests {
         );
     }
 
+    /// Something still happening is never late, wherever and whatever the service.
+    #[test]
+    fn still_happening_is_never_late_and_never_asks_why_now() {
+        let mut answers = Answers::default();
+        apply(
+            &mut answers,
+            Edit::WhenChoice(WhenChoice::StillHappening),
+            today(),
+            no_postcodes,
+        );
+        assert_eq!(answers.situation.when, Some(WhenItHappened::Ongoing));
+        assert!(Step::When.errors(&answers, today()).is_empty());
+        for nation in Nation::ALL {
+            for service in Service::ALL {
+                answers.situation.nation = Some(nation);
+                answers.situation.service = Some(service);
+                assert!(!is_late(&answers, today()), "{nation:?} {service:?}");
+                assert!(Step::LateReason.is_skipped(&answers, today()));
+            }
+        }
+    }
+
     #[test]
     fn dates_are_understood_kindly_and_never_lost() {
         let table: &[(&str, &str, &str, Option<&str>)] = &[

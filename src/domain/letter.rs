@@ -385,11 +385,20 @@ impl<'a> Writer<'a> {
             (None, Some(place)) => text = ["This happened at ", place, "."].concat(),
             (None, None) => {}
         }
+        let ongoing = self
+            .a
+            .situation
+            .when
+            .is_some_and(WhenItHappened::is_ongoing);
         if when.is_none() && self.a.situation.when.is_some() {
             if !text.is_empty() {
                 text.push(' ');
             }
-            text.push_str("I am not sure of the exact date.");
+            text.push_str(if ongoing {
+                "It is still happening."
+            } else {
+                "I am not sure of the exact date."
+            });
         }
         if !text.is_empty() {
             Self::para(out, &text);
@@ -1273,6 +1282,48 @@ mod tests {
         let today = Date::new(2026, 11, 23).unwrap();
         let letter = letter_text(&answers, &route(&answers.situation, data(), today), today);
         assert!(letter.contains(words));
+    }
+
+    /// Someone on the Special Allocation Scheme since 2022, never reviewed: it is still
+    /// happening, so the letter says so, and never that it is late or that they are not sure.
+    #[test]
+    fn still_happening_is_said_plainly_and_never_called_late() {
+        use crate::domain::situation::{Nation, Service};
+        let today = Date::new(2026, 11, 26).unwrap();
+        let mut answers = Answers {
+            what_happened: "I have been on the scheme since 2022. Nobody has reviewed it.".into(),
+            service_name: "Station Road Surgery".into(),
+            ..Answers::default()
+        };
+        answers.situation.nation = Some(Nation::England);
+        answers.situation.when = Some(WhenItHappened::Ongoing);
+        for service in [
+            Service::GpRemovalOrSas,
+            Service::GpPractice,
+            Service::NhsDentist,
+        ] {
+            answers.situation.service = Some(service);
+            let route = route(&answers.situation, data(), today);
+            for kind in [LetterKind::Complaint, LetterKind::SasReview] {
+                let text = write(kind, &answers, &route, today, None).to_text();
+                assert!(
+                    !text.contains("not sure of the exact date"),
+                    "{service:?} {kind:?}"
+                );
+                assert!(
+                    !text.contains("time limit"),
+                    "{service:?} {kind:?}:\n{text}"
+                );
+                if kind == LetterKind::Complaint {
+                    assert!(
+                        text.contains(
+                            "This happened at Station Road Surgery. It is still happening."
+                        ),
+                        "{service:?}:\n{text}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

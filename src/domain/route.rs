@@ -25,7 +25,9 @@ use crate::data::validate::OMBUDSMAN_KIND;
 use crate::data::{CrisisLine, DataSet, Organisation, Rule, Target};
 use crate::data::{HelpKind, HelpRule, HelpWhen, ProcedureKind, TimeLimit, TimeLimitStart};
 use crate::domain::date::Date;
-use crate::domain::situation::{Nation, PrivateCareKind, Service, Situation, Stage, YesNo};
+use crate::domain::situation::{
+    Nation, PrivateCareKind, Service, Situation, Stage, WhenItHappened, YesNo,
+};
 use crate::words::{domain_words, fill};
 use serde::{Deserialize, Serialize};
 
@@ -662,10 +664,14 @@ fn deadlines(ctx: &Context<'_>, route: &Route, today: Date) -> Vec<Deadline> {
     };
     // "Complain by": `months` after it happened, with the rule, and what to do when the date is
     // unknown or has passed.
+    // Something still happening is in time: the limit counts from the last time it happened.
+    let ongoing = ctx.situation.when.is_some_and(WhenItHappened::is_ongoing);
     let complain_by = |months: i32, rule: &str| {
         let date = earliest.map(|d| d.add_months(months));
         let mut note = rule.to_string();
-        if date.is_none() {
+        if ongoing {
+            note.push_str(words.ongoing_when);
+        } else if date.is_none() {
             note.push_str(words.unknown_when);
         } else if passed(date) {
             note.push_str(words.complain_by_passed);
@@ -813,7 +819,7 @@ fn deadlines(ctx: &Context<'_>, route: &Route, today: Date) -> Vec<Deadline> {
         && sending_now
     {
         let exact = match ctx.situation.when {
-            Some(crate::domain::situation::WhenItHappened::OnDate { date }) => Some(date),
+            Some(WhenItHappened::OnDate { date }) => Some(date),
             _ => None,
         };
         let date = exact.map(|d| d.add_days(14));
@@ -847,6 +853,7 @@ fn deadlines(ctx: &Context<'_>, route: &Route, today: Date) -> Vec<Deadline> {
             let mut note = limit.note.clone();
             if date.is_none() {
                 note.push_str(match limit.counted_from {
+                    TimeLimitStart::Event if ongoing => words.ongoing_when,
                     TimeLimitStart::Event => words.unknown_when,
                     TimeLimitStart::FinalResponse => words.unknown_final_response,
                 });

@@ -15,6 +15,8 @@ pub enum WhenChoice {
     ExactDate,
     Roughly,
     NotSure,
+    /// "It is still happening". Last, so answers saved before it existed read the same.
+    StillHappening,
 }
 
 /// The date fields exactly as typed, so nothing is lost when a date is not valid yet.
@@ -89,6 +91,7 @@ impl WhenInput {
     pub fn value(&self, today: Date) -> Option<WhenItHappened> {
         match self.choice? {
             WhenChoice::NotSure => Some(WhenItHappened::NotSure),
+            WhenChoice::StillHappening => Some(WhenItHappened::Ongoing),
             WhenChoice::ExactDate => {
                 let date = self.typed_date()?;
                 (date <= today && date.year() >= 1900).then_some(WhenItHappened::OnDate { date })
@@ -112,7 +115,7 @@ impl WhenInput {
         }
         let typed_future = |year: &str| number(year).is_some_and(|y| y > i64::from(today.year()));
         match choice {
-            WhenChoice::NotSure => None,
+            WhenChoice::NotSure | WhenChoice::StillHappening => None,
             WhenChoice::ExactDate => Some(
                 if [&self.day, &self.month, &self.year].iter().all(|t| !has(t)) {
                     DateProblem::NoDate

@@ -52,11 +52,12 @@ fn answer_words(step: Step, a: &Answers, they: bool) -> String {
             .and_then(|id| journey().area(id))
             .map(|area| area.name.clone())
             .unwrap_or_default(),
-        (Step::When, _) => a
-            .situation
-            .when
-            .and_then(|w| w.describe())
-            .unwrap_or_else(|| text.when_not_sure.into()),
+        (Step::When, _) => match a.situation.when {
+            Some(when) if when.is_ongoing() => text.when_ongoing.into(),
+            when => when
+                .and_then(|w| w.describe())
+                .unwrap_or_else(|| text.when_not_sure.into()),
+        },
         (_, Answer::One(slot) | Answer::Many(slot)) => {
             let mut lines: Vec<String> = slot
                 .selected(a)

@@ -109,6 +109,8 @@ pub struct DeadlineWords {
     pub limit_detention: &'static str,
     /// Healthcare in police custody, where the police complaints system applies.
     pub limit_police: &'static str,
+    /// Added to a note when it is still happening.
+    pub ongoing_when: &'static str,
     /// Added to a note when the date counts from when it happened, and that is not known.
     pub unknown_when: &'static str,
     /// Added when the date counts from the final response, which has not come.
@@ -280,6 +282,7 @@ mod tests {
                 limit_private_care,
                 limit_detention,
                 limit_police,
+                ongoing_when,
                 unknown_when,
                 unknown_final_response,
                 complain_by_passed,

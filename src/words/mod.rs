@@ -133,6 +133,8 @@ pub struct PageWords {
     /// "Born {}", under the name on "Check your answers".
     pub born: &'static str,
     pub when_not_sure: &'static str,
+    /// "When" on "Check your answers", for something still happening.
+    pub when_ongoing: &'static str,
 }
 
 /// Every piece of wording the journey needs, for one language.

@@ -227,6 +227,9 @@ pub enum WhenItHappened {
     },
     /// They are not sure.
     NotSure,
+    /// It is still happening (a wait that has not ended, a review that never came). Last, so
+    /// answers saved before it existed read the same.
+    Ongoing,
 }
 
 impl WhenItHappened {
@@ -236,8 +239,13 @@ impl WhenItHappened {
         match self {
             WhenItHappened::OnDate { date } => Some(date),
             WhenItHappened::AroundMonth { year, month } => Date::new(year, month, 1),
-            WhenItHappened::NotSure => None,
+            WhenItHappened::NotSure | WhenItHappened::Ongoing => None,
         }
+    }
+
+    /// True when it is still happening: no time limit has started to run out.
+    pub fn is_ongoing(self) -> bool {
+        self == WhenItHappened::Ongoing
     }
 
     /// Words for a letter or a summary: "on 3 April 2026", "around April 2026".
@@ -247,7 +255,7 @@ impl WhenItHappened {
             WhenItHappened::AroundMonth { year, month } => {
                 Some(format!("around {} {}", Date::month_name(month)?, year))
             }
-            WhenItHappened::NotSure => None,
+            WhenItHappened::NotSure | WhenItHappened::Ongoing => None,
         }
     }
 }

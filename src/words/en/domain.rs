@@ -56,6 +56,7 @@ pub const DOMAIN: DomainWords = DomainWords {
         limit_private_care: "There is no fixed time limit in law for care you pay for yourself. Check the provider's complaints procedure, and complain as soon as you can.",
         limit_detention: "We could not confirm a time limit for complaints at the centre. Complain as soon as you can.",
         limit_police: "Police complaints have no fixed time limit in law. But a complaint made more than 12 months after what happened may not be looked at without a good reason. So complain as soon as you can.",
+        ongoing_when: " It is still happening, so the time counts from the last time it happened. You are in time.",
         unknown_when: " We cannot work out the date because we do not know when it happened.",
         unknown_final_response: " We can work out the date once you have the final response and know its date.",
         complain_by_passed: " This date has passed. You can still complain: say in your letter why you could not complain sooner.",

@@ -395,6 +395,11 @@ pub const ENGLISH: Catalogue = Catalogue {
             &[
                 opt("date", "I know the date"),
                 opt("roughly", "I know roughly when"),
+                opt_hint(
+                    "still-happening",
+                    "It is still happening",
+                    "For example, you still cannot get an appointment, or nobody has reviewed it",
+                ),
                 opt("not-sure", "I'm not sure"),
             ],
         ),
@@ -812,6 +817,7 @@ pub const ENGLISH: Catalogue = Catalogue {
         check_see_letter: "See the letter and where to send it",
         born: "Born {}",
         when_not_sure: "Not sure",
+        when_ongoing: "It is still happening",
     },
     screens: screens::SCREENS,
 };
