@@ -117,10 +117,10 @@ fn answers_are_read_in_every_text_field_and_the_field_is_named() {
     answers.what_happened = "They turned me away at the desk.".into();
     answers.how_it_affected = "I'm not coping.".into();
     assert_eq!(concern_in_answers(&answers), None);
-    answers.supporter.notes = "She says she's been cutting again.".into();
-    let found = concern_in_answers(&answers).expect("supporter notes are read");
-    assert_eq!(found.field, Some(TextField::SupporterNotes));
-    assert_eq!(&answers.supporter.notes[found.span], "cutting again");
+    answers.access_other = "She says she's been cutting again.".into();
+    let found = concern_in_answers(&answers).expect("every box is read");
+    assert_eq!(found.field, Some(TextField::AccessOther));
+    assert_eq!(&answers.access_other[found.span], "cutting again");
     answers.want_other = "I want to die.".into();
     let found = concern_in_answers(&answers).expect("want_other is read");
     assert_eq!(found.field, Some(TextField::WantOther));

@@ -40,15 +40,11 @@ fn screen_words(screens: &ScreenWords) -> Vec<(&'static str, &'static str, usize
         cleared_finished,
         cleared_idle,
         storage_failed,
-        storage_note,
-        save_link,
     } = frame;
     all.extend([
         ("frame.cleared_finished", cleared_finished, 0),
         ("frame.cleared_idle", cleared_idle, 0),
         ("frame.storage_failed", storage_failed, 0),
-        ("frame.storage_note", storage_note, 0),
-        ("frame.save_link", save_link, 0),
     ]);
 
     let LetterPageWords {
@@ -344,12 +340,11 @@ fn every_english_screen_word_is_there_with_the_gaps_its_page_fills() {
 
 #[test]
 fn the_words_that_are_followed_by_more_text_end_with_a_space() {
-    // "Error: " comes before the message, and the storage note before its link, in the same
-    // line of text: without the space the words run together.
+    // "Error: " comes before the message in the same line of text: without the space the words
+    // run together.
     let screens = &ENGLISH.screens;
     for (name, text) in [
         ("common.error_prefix", screens.common.error_prefix),
-        ("frame.storage_note", screens.frame.storage_note),
         ("letter.change_else", screens.letter.change_else),
     ] {
         assert!(text.ends_with(' '), "{name} should end with a space");

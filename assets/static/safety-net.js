@@ -259,7 +259,12 @@
   // ---- Text size, colours and spelling -------------------------------------------------------
 
   // The buttons in index.html: text size and high contrast are classes on <html>, spell check is
-  // its (inherited) attribute. They are kept in this page only.
+  // its (inherited) attribute. They are kept in this page only. The panel closes when the page
+  // changes, so with large text the next question is not pushed below the fold.
+  window.addEventListener("hashchange", function () {
+    var settings = document.getElementById("app-settings");
+    if (settings) settings.open = false;
+  });
   document.addEventListener("click", function (event) {
     var button = event.target && event.target.closest && event.target.closest("#app-settings button");
     if (!button) return;

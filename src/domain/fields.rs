@@ -117,8 +117,6 @@ text_fields! {
     WantOther => want_other, "want-other", LINES;
     LateReason => late_reason, "late-reason", LINES;
     AccessOther => access_other, "access-other", LINES;
-    /// The helper's private notes: never in any letter.
-    SupporterNotes => supporter.notes, "supporter-notes", LINES;
     ServiceName => service_name, "service-name", LINE;
     Name => contact.name, "name", NAME;
     DateOfBirth => date_of_birth, "date-of-birth", Input { autocomplete: Some("bday"), spellcheck: false, ..input(Shape::Medium) };

@@ -448,17 +448,22 @@ impl<'a> Writer<'a> {
             .deadlines
             .iter()
             .any(|d| d.kind == kind && d.date.is_some_and(|d| d < self.today));
-        if !passed {
-            return;
-        }
+        // The reason the person gave for the wait always reaches the letter, in their words,
+        // even when the date that makes it late is not known.
         if has_text(&self.a.late_reason) {
-            Self::para(
-                out,
-                &[first, " I could not complain sooner because:"].concat(),
-            );
+            if passed {
+                Self::para(
+                    out,
+                    &[first, " I could not complain sooner because:"].concat(),
+                );
+            } else {
+                Self::para(out, "Why I am writing now:");
+            }
             Self::words(out, &self.a.late_reason);
-            Self::para(out, ask);
-        } else {
+            if passed {
+                Self::para(out, ask);
+            }
+        } else if passed {
             Self::para(out, &[first, " ", ask].concat());
         }
     }
@@ -1322,6 +1327,38 @@ mod tests {
                         "{service:?}:\n{text}"
                     );
                 }
+            }
+        }
+    }
+
+    /// The reason for the wait is the person's own: it reaches every letter that tells the
+    /// story, even when the day the scheme began is only known roughly (so no appeal date).
+    #[test]
+    fn the_reason_for_the_wait_always_reaches_the_letter() {
+        use crate::domain::situation::{Nation, Service};
+        let today = Date::new(2026, 11, 26).unwrap();
+        let reason = "I was in hospital, then in prison, and nobody told me I could appeal.";
+        let mut answers = Answers {
+            what_happened: "I was put on the scheme and never reviewed.".into(),
+            late_reason: reason.into(),
+            ..Answers::default()
+        };
+        answers.situation.nation = Some(Nation::England);
+        answers.situation.service = Some(Service::GpRemovalOrSas);
+        for when in [
+            WhenItHappened::AroundMonth {
+                year: 2022,
+                month: 3,
+            },
+            WhenItHappened::OnDate {
+                date: Date::new(2022, 3, 14).unwrap(),
+            },
+        ] {
+            answers.situation.when = Some(when);
+            let route = route(&answers.situation, data(), today);
+            for kind in [LetterKind::Complaint, LetterKind::SasReview] {
+                let text = write(kind, &answers, &route, today, None).to_text();
+                assert!(text.contains(reason), "{when:?} {kind:?}:\n{text}");
             }
         }
     }

@@ -157,7 +157,6 @@ pub const QUESTIONS: &[Question] = &[
                 TextField::SupporterName,
                 TextField::SupporterRole,
                 TextField::SupporterContact,
-                TextField::SupporterNotes,
             ]),
         )
     },

@@ -255,10 +255,6 @@ pub fn App() -> Html {
                     <p>{text.storage_failed}</p>
                 </div>
             }
-            <p class="app-small app-storage-note">
-                {text.storage_note}
-                <a href="#/save">{text.save_link}</a>
-            </p>
         </div>
     };
     let document = platform::window().document();

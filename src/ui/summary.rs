@@ -89,11 +89,9 @@ fn answer_words(step: Step, a: &Answers, they: bool) -> String {
             }
             name
         }
-        // The helper's details, but never their private notes.
         (_, Answer::Boxes(fields)) => join(
             fields
                 .iter()
-                .filter(|f| **f != crate::domain::fields::TextField::SupporterNotes)
                 .map(|f| f.get(a))
                 .filter(|t| has_text(t))
                 .map(str::to_string)

@@ -25,9 +25,6 @@ pub struct FrameWords {
     pub cleared_idle: &'static str,
     /// When the browser will not keep answers in the tab's storage.
     pub storage_failed: &'static str,
-    /// Before the "Save or open a draft" link. Ends with a space.
-    pub storage_note: &'static str,
-    pub save_link: &'static str,
 }
 
 /// The letter page: what you wrote, the letter, its buttons and what happens next.

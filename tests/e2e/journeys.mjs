@@ -223,7 +223,6 @@ export const SUPPORTER = {
       "When I went in, the woman at the desk said \"you're not on our system\".",
     affected: "I stopped sleeping. I didn't leave the flat for two weeks.",
     // Private to the helper: must never reach the letter.
-    notes: "PRIVATE: J. finds men in uniform frightening; key safe code 4417; check rent arrears first.",
   },
   expect: {
     primary: "Sussex Partnership NHS Foundation Trust",
@@ -241,7 +240,6 @@ SUPPORTER.steps = storyFirst([
       fill("supporter-name", "Sam Okafor"),
       fill("supporter-role", "Support worker, Seaside Housing Trust"),
       fill("supporter-contact", "07700 900123"),
-      fill("supporter-notes", SUPPORTER.words.notes),
     ],
   },
   { slug: "their-agreement", answer: [choose("Yes, they have agreed")] },

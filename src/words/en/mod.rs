@@ -641,11 +641,6 @@ pub const ENGLISH: Catalogue = Catalogue {
             hint: Some("A phone number or email address"),
         },
         FieldWords {
-            field: F::SupporterNotes,
-            label: same("Your private notes (optional)"),
-            hint: Some("Only you see these. They never go in the letter or any form."),
-        },
-        FieldWords {
             field: F::DateOfBirth,
             label: same("Date of birth (optional)"),
             hint: Some("This helps them find the right records. For example, 27 3 1985"),

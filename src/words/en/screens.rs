@@ -15,8 +15,6 @@ pub const SCREENS: ScreenWords = ScreenWords {
         cleared_finished: "Your answers have been cleared from this device.",
         cleared_idle: "We cleared your answers because this page was left alone on a shared computer.",
         storage_failed: "This browser is not letting us keep your answers if the page reloads. You can still carry on: just do not refresh or close this page until you have your letter.",
-        storage_note: "Your answers stay in this tab only, and are deleted when you close it. ",
-        save_link: "Save or open a draft",
     },
     letter: LetterPageWords {
         heading: "Your letter and where to send it",
