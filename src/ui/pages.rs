@@ -160,6 +160,13 @@ fn choice_question(v: &View, step: Step, slot: Slot) -> Html {
             }
         })
         .collect();
+    slot_choices(v, step, slot, list)
+}
+
+/// The radios or checkboxes of a step's question, whose answer goes to `slot`.
+fn slot_choices(v: &View, step: Step, slot: Slot, list: Vec<Choice>) -> Html {
+    let question = step.question();
+    let w = words().question(step);
     choices(&ChoicesProps {
         id: question.id.into(),
         legend: v.say(w.title).into(),
@@ -168,7 +175,7 @@ fn choice_question(v: &View, step: Step, slot: Slot) -> Html {
         error: v.error(question.id),
         choices: list,
         selected: slot
-            .selected(answers)
+            .selected(&v.model.answers)
             .into_iter()
             .map(AttrValue::from)
             .collect(),
@@ -261,7 +268,6 @@ fn phone_hard(v: &View) -> Html {
 
 /// "Which area was it in?": the areas come from the data, with a postcode box that chooses one.
 fn area(v: &View, step: Step) -> Html {
-    let question = step.question();
     let w = words().question(step);
     let text = &words().pages;
     let answers = &v.model.answers;
@@ -280,26 +286,11 @@ fn area(v: &View, step: Step) -> Html {
             </>
         }
     } else {
-        choices(&ChoicesProps {
-            id: question.id.into(),
-            legend: v.say(w.title).into(),
-            is_page_heading: true,
-            hint: w.hint.map(|h| AttrValue::from(v.say(h))),
-            error: v.error(question.id),
-            choices: areas
-                .iter()
-                .map(|a| Choice::new(a.id.clone(), a.name.clone()))
-                .collect(),
-            selected: Slot::Area
-                .selected(answers)
-                .into_iter()
-                .map(AttrValue::from)
-                .collect(),
-            multiple: false,
-            on_choose: v
-                .edit
-                .reform(|value: AttrValue| Edit::Area(value.to_string())),
-        })
+        let list = areas
+            .iter()
+            .map(|a| Choice::new(a.id.clone(), a.name.clone()))
+            .collect();
+        slot_choices(v, step, Slot::Area, list)
     };
     html! {
         <>

@@ -96,7 +96,7 @@ test("someone helping, 320 px wide with large text: every page and every error p
   problems.push(...(await problemsOn(page, "start page")));
   await page.locator("#start-now").click();
   await checkJourney(page, SUPPORTER, problems, "supporter-320px-large-text");
-  await page.locator("#app-top a[href='#/save']").click();
+  await page.locator(".app-footer a[href='#/save']").click();
   await page.waitForSelector("#app h1");
   problems.push(...(await problemsOn(page, "save")));
   assert.deepEqual(problems, []);
@@ -116,7 +116,7 @@ test("high contrast and the largest text, at 200% zoom: every page and every err
   await checkJourney(page, PRISON, problems);
   // The settings are in memory, so the pages that are not part of the journey are reached by
   // their links here rather than by loading their address.
-  await page.locator("#app-top a[href='#/save']").click();
+  await page.locator(".app-footer a[href='#/save']").click();
   await page.waitForSelector("#app h1");
   problems.push(...(await problemsOn(page, "save")));
   assert.ok(await settingsOn(), "still on after a whole journey");

@@ -345,6 +345,8 @@ test("nothing invites the browser to remember what was typed", async () => {
   await page.evaluate(() => (location.hash = "/what-happened"));
   await page.locator("#what-happened").waitFor();
   assert.equal(await page.locator("#what-happened").evaluate((el) => el.spellcheck), true);
+  assert.equal(await page.locator("#app-settings").evaluate((el) => el.open), false, "the panel closes when the page changes");
+  await page.locator("#app-top .app-settings summary").click();
   await page.getByRole("button", { name: "Check my spelling" }).click();
   assert.equal(await page.locator("#what-happened").evaluate((el) => el.spellcheck), false);
   await context.close();
