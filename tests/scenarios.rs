@@ -36,7 +36,7 @@ struct ScenarioSituation {
     area: Option<String>,
     service: Option<Service>,
     stage: Option<Stage>,
-    /// `YYYY-MM-DD`, `YYYY-MM` (around a month), `not-sure` or `still-happening`.
+    /// `YYYY-MM-DD`, `YYYY-MM` (around a month), `YYYY` (a year), `not-sure` or `still-happening`.
     when: Option<String>,
     final_response_date: Option<String>,
     able_to_complain_to_service: Option<YesNo>,
@@ -111,15 +111,20 @@ fn parse_when(text: &str) -> Result<WhenItHappened, String> {
     if let Some(date) = Date::parse_iso(text) {
         return Ok(WhenItHappened::OnDate { date });
     }
+    if text.len() == 4 {
+        if let Ok(year) = text.parse() {
+            return Ok(WhenItHappened::InYear { year });
+        }
+    }
     let (year, month) = text.split_once('-').ok_or_else(|| {
-        format!("`when = \"{text}\"` is not YYYY-MM-DD, YYYY-MM, not-sure or still-happening")
+        format!("`when = \"{text}\"` is not YYYY-MM-DD, YYYY-MM, YYYY, not-sure or still-happening")
     })?;
     match (year.parse(), month.parse()) {
         (Ok(year), Ok(month)) if Date::new(year, month, 1).is_some() => {
             Ok(WhenItHappened::AroundMonth { year, month })
         }
         _ => Err(format!(
-            "`when = \"{text}\"` is not YYYY-MM-DD, YYYY-MM, not-sure or still-happening"
+            "`when = \"{text}\"` is not YYYY-MM-DD, YYYY-MM, YYYY, not-sure or still-happening"
         )),
     }
 }

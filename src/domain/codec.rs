@@ -231,6 +231,7 @@ mod tests {
             },
             WhenItHappened::NotSure,
             WhenItHappened::Ongoing,
+            WhenItHappened::InYear { year: 2022 },
         ];
         for when in dates {
             let mut answers = Answers::default();

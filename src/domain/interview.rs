@@ -384,6 +384,42 @@ mod tests {
         }
     }
 
+    /// A year alone is enough; its time limits count from the first day of that year, so the
+    /// app never says there is more time than there is.
+    #[test]
+    fn a_year_alone_is_understood_and_counted_from_its_first_day() {
+        let roughly = |month: &str, year: &str| WhenInput {
+            choice: Some(WhenChoice::Roughly),
+            rough_month: month.into(),
+            rough_year: year.into(),
+            ..WhenInput::default()
+        };
+        let year_alone = roughly("", "2022").value(today()).unwrap();
+        assert_eq!(year_alone, WhenItHappened::InYear { year: 2022 });
+        assert_eq!(year_alone.describe().as_deref(), Some("in 2022"));
+        assert_eq!(year_alone.earliest(), Date::new(2022, 1, 1));
+        assert_eq!(roughly(" ", "2026").problem(today()), None);
+        assert_eq!(
+            roughly("", "2027").problem(today()),
+            Some(DateProblem::RoughFuture)
+        );
+        assert_eq!(
+            roughly("", "22").problem(today()),
+            Some(DateProblem::RoughYear)
+        );
+        assert_eq!(
+            roughly("Smarch", "2022").problem(today()),
+            Some(DateProblem::RoughMonth)
+        );
+        let mut answers = Answers::default();
+        answers.situation.nation = Some(Nation::England);
+        answers.situation.when = Some(WhenItHappened::InYear { year: 2025 });
+        assert!(
+            is_late(&answers, today()),
+            "1 January 2025 is over 12 months ago"
+        );
+    }
+
     #[test]
     fn dates_are_understood_kindly_and_never_lost() {
         let table: &[(&str, &str, &str, Option<&str>)] = &[

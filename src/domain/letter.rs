@@ -969,7 +969,7 @@ impl<'a> Writer<'a> {
                 text.push_str(&date.long());
                 text.push('.');
             }
-            Some(when @ WhenItHappened::AroundMonth { .. }) => {
+            Some(when @ (WhenItHappened::AroundMonth { .. } | WhenItHappened::InYear { .. })) => {
                 if let Some(said) = when.describe() {
                     text.push_str(" I was told about my placement ");
                     text.push_str(&said);

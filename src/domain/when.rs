@@ -44,7 +44,7 @@ pub enum DateProblem {
     NotReal,
     /// "Roughly": a year after this one.
     RoughFuture,
-    /// "Roughly": no month we understand.
+    /// "Roughly": a month typed that we do not understand (the month may be left blank).
     RoughMonth,
     /// "Roughly": no year we understand.
     RoughYear,
@@ -98,10 +98,16 @@ impl WhenInput {
             }
             WhenChoice::Roughly => {
                 let year = i32::try_from(number(&self.rough_year)?).ok()?;
+                if year > today.year() || year < 1900 {
+                    return None;
+                }
+                // A year alone is enough: people remember "2022" when the month is long gone.
+                if !has(&self.rough_month) {
+                    return Some(WhenItHappened::InYear { year });
+                }
                 let month = parse_month(&self.rough_month)?;
                 let first = Date::new(year, month, 1)?;
-                (first <= today && year >= 1900)
-                    .then_some(WhenItHappened::AroundMonth { year, month })
+                (first <= today).then_some(WhenItHappened::AroundMonth { year, month })
             }
         }
     }
@@ -129,7 +135,7 @@ impl WhenInput {
             ),
             WhenChoice::Roughly => Some(if typed_future(&self.rough_year) {
                 DateProblem::RoughFuture
-            } else if parse_month(&self.rough_month).is_none() {
+            } else if has(&self.rough_month) && parse_month(&self.rough_month).is_none() {
                 DateProblem::RoughMonth
             } else {
                 DateProblem::RoughYear

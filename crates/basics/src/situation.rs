@@ -230,6 +230,11 @@ pub enum WhenItHappened {
     /// It is still happening (a wait that has not ended, a review that never came). Last, so
     /// answers saved before it existed read the same.
     Ongoing,
+    /// A year, with no month. After `Ongoing` for the same reason.
+    InYear {
+        /// The year.
+        year: i32,
+    },
 }
 
 impl WhenItHappened {
@@ -239,6 +244,7 @@ impl WhenItHappened {
         match self {
             WhenItHappened::OnDate { date } => Some(date),
             WhenItHappened::AroundMonth { year, month } => Date::new(year, month, 1),
+            WhenItHappened::InYear { year } => Date::new(year, 1, 1),
             WhenItHappened::NotSure | WhenItHappened::Ongoing => None,
         }
     }
@@ -255,6 +261,7 @@ impl WhenItHappened {
             WhenItHappened::AroundMonth { year, month } => {
                 Some(format!("around {} {}", Date::month_name(month)?, year))
             }
+            WhenItHappened::InYear { year } => Some(format!("in {year}")),
             WhenItHappened::NotSure | WhenItHappened::Ongoing => None,
         }
     }

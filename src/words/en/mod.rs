@@ -662,7 +662,7 @@ pub const ENGLISH: Catalogue = Catalogue {
         },
         FieldWords {
             field: F::RoughMonth,
-            label: same("Month"),
+            label: same("Month (if you know it)"),
             hint: Some("For example, 3 or March"),
         },
         FieldWords {
