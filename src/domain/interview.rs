@@ -11,7 +11,7 @@ use crate::words::words;
 
 pub use super::fields::{apply, Edit, TextField, YesNoField};
 pub use super::questions::{is_late, Answer, Choice, Question, Step, QUESTIONS};
-pub use super::when::{parse_month, DateProblem, WhenChoice, WhenInput};
+pub use super::when::{parse_date_of_birth, parse_month, DateProblem, WhenChoice, WhenInput};
 
 impl Step {
     /// Problems that stop the person moving on from this step. Most questions are optional;
@@ -61,6 +61,12 @@ impl Step {
                         fail(field.id(), box_error(*field));
                     }
                 }
+            }
+            Step::Name
+                if has_text(&answers.date_of_birth)
+                    && parse_date_of_birth(&answers.date_of_birth, today).is_none() =>
+            {
+                fail(TextField::DateOfBirth.id(), words().errors.date_of_birth);
             }
             Step::Access
                 if answers.access_needs.contains(&AccessNeed::Interpreter)
@@ -417,6 +423,42 @@ mod tests {
         assert!(
             is_late(&answers, today()),
             "1 January 2025 is over 12 months ago"
+        );
+    }
+
+    /// A date of birth is optional, but when typed it must be a real one; what was typed stays.
+    #[test]
+    fn a_date_of_birth_is_read_kindly_and_nonsense_is_asked_about() {
+        for typed in [
+            "27 3 1985",
+            "27/03/1985",
+            "27-3-1985",
+            "27 March 1985",
+            " 1.12.1950 ",
+        ] {
+            assert!(parse_date_of_birth(typed, today()).is_some(), "{typed:?}");
+        }
+        for typed in [
+            "last tuesday",
+            "27 3 85",
+            "31 2 1985",
+            "1 1 2030",
+            "27 3 1985 4",
+            "1985",
+        ] {
+            assert_eq!(parse_date_of_birth(typed, today()), None, "{typed:?}");
+        }
+        let mut answers = Answers::default();
+        answers.contact.name = "Sam".into();
+        answers.date_of_birth = "last tuesday".into();
+        let errors = Step::Name.errors(&answers, today());
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].field, "date-of-birth");
+        assert_eq!(answers.date_of_birth, "last tuesday");
+        answers.date_of_birth = String::new();
+        assert!(
+            Step::Name.errors(&answers, today()).is_empty(),
+            "it may be left blank"
         );
     }
 

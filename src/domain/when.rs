@@ -86,6 +86,25 @@ pub fn parse_month(text: &str) -> Option<u8> {
     })
 }
 
+/// Reads a date of birth typed in one box, kindly: "27 3 1985", "27/03/1985", "27-3-1985",
+/// "27 March 1985". `None` when it is not a real date from 1900 to today, so the person can be
+/// asked to check it (what they typed is kept as it is).
+pub fn parse_date_of_birth(text: &str, today: Date) -> Option<Date> {
+    let mut parts = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|part| !part.is_empty());
+    let (day, month, year) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || year.len() != 4 {
+        return None;
+    }
+    let date = Date::new(
+        i32::try_from(number(year)?).ok()?,
+        parse_month(month)?,
+        u8::try_from(number(day)?).ok()?,
+    )?;
+    (date <= today && date.year() >= 1900).then_some(date)
+}
+
 impl WhenInput {
     /// The date this input means, if it is complete and valid.
     pub fn value(&self, today: Date) -> Option<WhenItHappened> {

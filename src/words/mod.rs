@@ -88,6 +88,8 @@ pub struct ErrorWords {
     /// For each date problem, its message.
     pub date: &'static [(DateProblem, &'static str)],
     pub postcode_unknown: &'static str,
+    /// A date of birth that is not a real date (the box may be left blank).
+    pub date_of_birth: &'static str,
     /// A chosen option whose revealed box is empty (or not in the right form), by box.
     pub boxes: &'static [(TextField, &'static str)],
 }

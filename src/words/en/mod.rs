@@ -732,6 +732,7 @@ pub const ENGLISH: Catalogue = Catalogue {
             (D::RoughYear, "Enter the year as 4 numbers, like 2025"),
         ],
         postcode_unknown: "We do not know that postcode. Choose an area from the list instead",
+        date_of_birth: "Enter the date of birth as numbers, like 27 3 1985, or leave it blank",
         boxes: &[
             (F::Address, "Enter the address"),
             (F::CareOfName, "Enter the name of the hostel, day centre or service"),
