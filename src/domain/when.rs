@@ -87,11 +87,12 @@ pub fn parse_month(text: &str) -> Option<u8> {
 }
 
 /// Reads a date of birth typed in one box, kindly: "27 3 1985", "27/03/1985", "27-3-1985",
-/// "27 March 1985". `None` when it is not a real date from 1900 to today, so the person can be
+/// "27 March 1985". Anything but ASCII letters and digits separates the parts (months are
+/// English names, and Unicode's letter tables would cost the first download kilobytes). `None` when it is not a real date from 1900 to today, so the person can be
 /// asked to check it (what they typed is kept as it is).
 pub fn parse_date_of_birth(text: &str, today: Date) -> Option<Date> {
     let mut parts = text
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|part| !part.is_empty());
     let (day, month, year) = (parts.next()?, parts.next()?, parts.next()?);
     if parts.next().is_some() || year.len() != 4 {
