@@ -48,6 +48,8 @@ fn screen_words(screens: &ScreenWords) -> Vec<(&'static str, &'static str, usize
     ]);
 
     let LetterPageWords {
+        listen_words,
+        listen_letter,
         heading,
         wrote_heading,
         what_happened_label,
@@ -89,6 +91,8 @@ fn screen_words(screens: &ScreenWords) -> Vec<(&'static str, &'static str, usize
         download_text_other,
     } = letter;
     all.extend([
+        ("letter.listen_words", listen_words, 0),
+        ("letter.listen_letter", listen_letter, 0),
         ("letter.heading", heading, 0),
         ("letter.wrote_heading", wrote_heading, 0),
         ("letter.what_happened_label", what_happened_label, 0),

@@ -299,9 +299,13 @@
     };
     return lang("en-gb") || lang("en") || local[0] || null;
   }
+  // The page's Listen button, and buttons in the app that read one part (`data-listen` names
+  // what to read: the person's own words, or the letter), show only with a voice of its own.
   function showListen() {
     var bar = document.getElementById("listen-bar");
-    if (bar) bar.hidden = !localVoice();
+    var can = !!localVoice();
+    if (bar) bar.hidden = !can;
+    document.documentElement.classList.toggle("app-can-listen", can);
   }
   quietly(function () { speechSynthesis.addEventListener("voiceschanged", showListen); });
   showListen();
@@ -327,12 +331,19 @@
   }
 
   var speaking = false;
-  function setListening(on) {
+  var reading = null; // the part button that is reading, if it was one
+  function setListening(on, part) {
     speaking = on;
     var button = document.getElementById("listen");
     if (button) button.firstChild.nodeValue = on ? "Stop" : "Listen";
     var hidden = button && button.querySelector(".app-visually-hidden");
     if (hidden) hidden.textContent = on ? " reading this page" : " to this page";
+    if (reading) reading.textContent = reading.getAttribute("data-label");
+    reading = on && part ? part : null;
+    if (reading) {
+      if (!reading.getAttribute("data-label")) reading.setAttribute("data-label", reading.textContent);
+      reading.textContent = "Stop reading";
+    }
   }
   function stopReading() {
     quietly(function () { speechSynthesis.cancel(); });
@@ -340,14 +351,16 @@
   }
   window.addEventListener("hashchange", stopReading);
   document.addEventListener("click", function (event) {
-    if (!(event.target && event.target.closest && event.target.closest("#listen"))) return;
+    var target = event.target && event.target.closest && event.target.closest("#listen, [data-listen]");
+    if (!target) return;
     if (speaking) return stopReading();
     var voice = localVoice();
+    var part = target.getAttribute("data-listen");
     var start = document.getElementById("start-page");
-    var from = start && !start.hidden ? start : document.getElementById("app");
-    if (!voice || !from) return;
+    var from = part ? document.querySelectorAll(part) : [start && !start.hidden ? start : document.getElementById("app")];
+    if (!voice || !from.length || !from[0]) return;
     var out = [];
-    readable(from, out);
+    for (var i = 0; i < from.length; i++) readable(from[i], out);
     // Each block ends with a full stop, so the voice pauses; runs of them become one.
     var text = out.join("").replace(/([?!:])\s*(\.\s*)+/g, "$1 ").replace(/\s*(\.\s*)+/g, ". ").replace(/^[.\s]+/, "").replace(/\s+/g, " ").trim();
     quietly(function () { speechSynthesis.cancel(); });
@@ -356,7 +369,7 @@
     words.lang = voice.lang;
     words.rate = 0.9;
     words.onend = words.onerror = function () { setListening(false); };
-    setListening(true);
+    setListening(true, part ? target : null);
     speechSynthesis.speak(words);
   });
 

@@ -297,6 +297,9 @@ pub fn LetterPage(props: &LetterProps) -> Html {
                         Some(text.what_happened_hint),
                     )}
                     {own_box(OwnField::HowItAffected, text.affected_label, None)}
+                    // Shown by the safety net only when the device has a voice of its own.
+                    <button type="button" class="app-button app-button--secondary app-listen"
+                        data-listen="#letter-what-happened, #letter-how-affected">{text.listen_words}</button>
                     <p>
                         {text.change_else}
                         <a href={answers_link}>{text.change_else_link}</a>
@@ -306,6 +309,8 @@ pub fn LetterPage(props: &LetterProps) -> Html {
                 <div>
                     <h2 id="letter-heading">{text.letter_heading}</h2>
                     <p class="app-no-print">{text.letter_intro}</p>
+                    <button type="button" class="app-button app-button--secondary app-no-print app-listen"
+                        data-listen="#letter-text">{text.listen_letter}</button>
                     {preview}
                     {actions}
                 </div>

@@ -30,6 +30,10 @@ pub struct FrameWords {
 /// The letter page: what you wrote, the letter, its buttons and what happens next.
 #[derive(Clone, Copy, Debug)]
 pub struct LetterPageWords {
+    /// Reads the person's own words aloud (on-device voices only).
+    pub listen_words: &'static str,
+    /// Reads the whole letter aloud.
+    pub listen_letter: &'static str,
     pub heading: &'static str,
     pub wrote_heading: &'static str,
     pub what_happened_label: &'static str,

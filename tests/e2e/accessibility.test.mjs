@@ -292,6 +292,29 @@ test("Listen reads the words typed into a box and which option is chosen, never 
   await context.close();
 });
 
+test("on the letter page, Listen reads the person's own words, or the whole letter; the same button stops it", async () => {
+  const { page, context } = await newJourneyPage(browser, { viewport: PHONE });
+  await fakeVoices(context, [LOCAL_US]);
+  const lastSpoken = () => page.evaluate(() => window.__spoken.at(-1));
+  const words = "Nobody rang me back about my tablets.";
+  await openApp(page, server.origin, "#/what-happened");
+  await page.locator("#what-happened").fill(words);
+  await page.evaluate(() => (location.hash = "/letter"));
+  await page.locator("#letter-text").waitFor({ timeout: 30000 });
+  await page.getByRole("button", { name: "Listen to my words", exact: true }).click();
+  assert.equal((await lastSpoken()).text, words, "exactly their words, and nothing else");
+  await page.getByRole("button", { name: "Stop reading", exact: true }).click();
+  await page.getByRole("button", { name: "Listen to the letter", exact: true }).click();
+  const letter = (await lastSpoken()).text;
+  assert.match(letter, /^Dear Sir or Madam|Dear Sir or Madam/, "the letter itself");
+  assert.ok(letter.includes(words.slice(0, -1)), "with their words in it");
+  assert.doesNotMatch(letter, /Print|Copy the letter/, "not the buttons");
+  // A new page stops it and puts every button back.
+  await page.evaluate(() => (location.hash = "/name"));
+  await listen(page).waitFor();
+  await context.close();
+});
+
 test("a second Continue with the same mistake takes focus to the errors again, and the title says Error", async () => {
   const { page, context } = await newJourneyPage(browser, { viewport: PHONE });
   await openApp(page, server.origin, "#/what-happened");

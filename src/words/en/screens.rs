@@ -17,6 +17,8 @@ pub const SCREENS: ScreenWords = ScreenWords {
         storage_failed: "This browser is not letting us keep your answers if the page reloads. You can still carry on: just do not refresh or close this page until you have your letter.",
     },
     letter: LetterPageWords {
+        listen_words: "Listen to my words",
+        listen_letter: "Listen to the letter",
         heading: "Your letter and where to send it",
         wrote_heading: "What you wrote",
         what_happened_label: "Your words about what happened",
