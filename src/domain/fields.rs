@@ -266,7 +266,32 @@ pub fn apply(
             answers.situation.when = answers.when_input.value(today);
         }
         Edit::ToggleWant(want) => Answers::toggle(&mut answers.wants, want),
-        Edit::ToggleContact(method) => Answers::toggle(&mut answers.contact.methods, method),
+        Edit::ToggleContact(method) => {
+            Answers::toggle(&mut answers.contact.methods, method);
+            // A helper has already given their name, role and contact: offer them in the box
+            // rather than asking again. Only into an empty box, and the helper can change it.
+            let chosen = answers
+                .contact
+                .methods
+                .contains(&ContactMethod::SupportWorker);
+            if method == ContactMethod::SupportWorker
+                && chosen
+                && answers.is_supporter()
+                && !super::answers::has_text(&answers.contact.support_worker)
+            {
+                let s = &answers.supporter;
+                let mut details = String::new();
+                for part in [&s.name, &s.role, &s.contact] {
+                    if super::answers::has_text(part) {
+                        if !details.is_empty() {
+                            details.push('\n');
+                        }
+                        details.push_str(part);
+                    }
+                }
+                answers.contact.support_worker = details;
+            }
+        }
         Edit::PhoneCallsHard(hard) => answers.contact.phone_calls_hard = hard,
         Edit::ToggleAccess(need) => Answers::toggle(&mut answers.access_needs, need),
         Edit::Keyed(id, value) => answers.set_more(id, value),

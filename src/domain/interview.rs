@@ -170,7 +170,7 @@ pub fn resume(answers: &Answers, today: Date) -> Step {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::answers::Who;
+    use crate::domain::answers::{ContactMethod, Who};
     use crate::domain::situation::{
         Nation, PrivateCareKind, Service, ServiceGroup, Stage, WhenItHappened, YesNo,
     };
@@ -460,6 +460,41 @@ mod tests {
             Step::Name.errors(&answers, today()).is_empty(),
             "it may be left blank"
         );
+    }
+
+    /// A helper gives their details once: choosing "through their support worker" fills the
+    /// empty box with them, and never overwrites what was typed there.
+    #[test]
+    fn a_helper_gives_their_details_once() {
+        let mut answers = Answers {
+            who: Some(Who::HelpingSomeone),
+            ..Answers::default()
+        };
+        answers.supporter.name = "Sam Patel".into();
+        answers.supporter.role = "Support worker, Brighton Housing Trust".into();
+        answers.supporter.contact = "01632 960000".into();
+        let choose = Edit::ToggleContact(ContactMethod::SupportWorker);
+        apply(&mut answers, choose.clone(), today(), no_postcodes);
+        assert_eq!(
+            answers.contact.support_worker,
+            "Sam Patel\nSupport worker, Brighton Housing Trust\n01632 960000"
+        );
+        answers.contact.support_worker = "Sam, on 01632 960001".into();
+        apply(&mut answers, choose.clone(), today(), no_postcodes);
+        apply(&mut answers, choose, today(), no_postcodes);
+        assert_eq!(
+            answers.contact.support_worker, "Sam, on 01632 960001",
+            "never overwritten"
+        );
+        let mut alone = Answers::default();
+        alone.supporter.name = "Someone".into();
+        apply(
+            &mut alone,
+            Edit::ToggleContact(ContactMethod::SupportWorker),
+            today(),
+            no_postcodes,
+        );
+        assert_eq!(alone.contact.support_worker, "", "only in supporter mode");
     }
 
     #[test]

@@ -295,7 +295,8 @@ SUPPORTER.steps = storyFirst([
           check("By phone or text"),
           check("Through their support worker"),
         ],
-        error: /Enter the address[\s\S]*Enter the support worker's name/,
+        // The helper's own details fill the support worker box, so only the others are asked for.
+        error: /Enter the address[\s\S]*Enter a phone number/,
       },
     ],
     answer: [
