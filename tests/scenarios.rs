@@ -72,7 +72,7 @@ struct Expect {
     /// Pieces of text that must appear in one of the "why" lines.
     why_contains: Vec<String>,
     /// The complaints procedure: nhs-england, nhs-wales, nhs-scotland, hsc-northern-ireland,
-    /// council or private-provider. Empty to skip.
+    /// council, private-provider or police. Empty to skip.
     procedure: String,
     /// Deadlines that must be there, with their dates.
     deadline: Vec<ExpectedDeadline>,
@@ -98,6 +98,7 @@ fn procedure_id(procedure: Procedure) -> &'static str {
         Procedure::HscNorthernIreland => "hsc-northern-ireland",
         Procedure::Council => "council",
         Procedure::PrivateProvider => "private-provider",
+        Procedure::Police => "police",
     }
 }
 

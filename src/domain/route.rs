@@ -46,6 +46,8 @@ pub enum Procedure {
     Council,
     /// Privately funded care: the provider's own procedure.
     PrivateProvider,
+    /// The police complaints system (custody healthcare the police pay for).
+    Police,
 }
 
 impl Procedure {
@@ -57,7 +59,7 @@ impl Procedure {
             Procedure::NhsScotland => "the NHS Scotland Complaints Handling Procedure",
             Procedure::HscNorthernIreland => "the Health and Social Care complaints procedure",
             Procedure::Council => "your complaints procedure",
-            Procedure::PrivateProvider => "your complaints procedure",
+            Procedure::PrivateProvider | Procedure::Police => "your complaints procedure",
         }
     }
 }
@@ -584,6 +586,7 @@ pub fn route(situation: &Situation, data: &DataSet, today: Date) -> Route {
     let procedure = match procedure_kind {
         ProcedureKind::Council => Procedure::Council,
         ProcedureKind::PrivateProvider => Procedure::PrivateProvider,
+        ProcedureKind::Police => Procedure::Police,
         ProcedureKind::Nhs => match nation {
             Nation::England => Procedure::NhsEngland,
             Nation::Wales => Procedure::NhsWales,
@@ -625,7 +628,7 @@ fn complaint_time_limit(procedure: Procedure, nation: Nation) -> Option<(i32, &'
         (Procedure::Council, Nation::England | Nation::Wales) => Some((12, twelve)),
         (Procedure::Council, Nation::Scotland) => Some((6, six_scotland)),
         (Procedure::Council, Nation::NorthernIreland) => Some((6, six_ni)),
-        (Procedure::PrivateProvider, _) => None,
+        (Procedure::PrivateProvider | Procedure::Police, _) => None,
     }
 }
 
@@ -684,9 +687,9 @@ fn deadlines(ctx: &Context<'_>, route: &Route, today: Date) -> Vec<Deadline> {
             None if ctx.situation.service == Some(Service::ImmigrationDetentionHealthcare) => {
                 out.push(complain_by_date(None, words.limit_detention.into()));
             }
-            // Police custody in England and Wales: the police complaints system, which has no
-            // time limit in law but may not look at a complaint made over 12 months later.
-            None if ctx.situation.service == Some(Service::PoliceCustodyHealthcare) => {
+            // The police complaints system has no time limit in law, but may not look at a
+            // complaint made over 12 months later.
+            None if procedure == Procedure::Police => {
                 out.push(complain_by_date(None, words.limit_police.into()));
             }
             None if matches!(

@@ -139,6 +139,9 @@ pub enum ProcedureKind {
     Council,
     /// The provider's own procedure, for care the person pays for themselves.
     PrivateProvider,
+    /// The police complaints system (healthcare in police custody in England and Wales, which
+    /// the police pay for).
+    Police,
 }
 
 /// An area a person can pick without any location lookup.
