@@ -187,6 +187,18 @@ fn answer_for<'a>(entry: &'a str, id: &str) -> Option<&'a str> {
     entry.strip_prefix(id)?.strip_prefix('=')
 }
 
+/// The given parts, one per line, exactly as typed, leaving out any with nothing in them.
+pub fn lines_given(parts: &[&str]) -> String {
+    let mut lines = String::new();
+    for part in parts.iter().filter(|part| has_text(part)) {
+        if !lines.is_empty() {
+            lines.push('\n');
+        }
+        lines.push_str(part);
+    }
+    lines
+}
+
 /// True when `text` has something other than white space. Used to decide whether an answer was
 /// given; the text itself is always kept exactly as typed.
 pub fn has_text(text: &str) -> bool {
@@ -257,6 +269,15 @@ mod tests {
         assert_eq!(a.more("réponse-💬"), Some("ضعيف \u{200f}ŵ\nsecond line="));
         assert_eq!(a.more.len(), 3, "one entry per id");
         assert_eq!(a.more("shar"), None, "an id is matched whole");
+    }
+
+    #[test]
+    fn lines_given_keeps_each_part_exactly_and_leaves_out_empty_ones() {
+        assert_eq!(
+            lines_given(&["Sam ", " \n", "", "Trust\r\nHove"]),
+            "Sam \nTrust\r\nHove"
+        );
+        assert_eq!(lines_given(&[" ", ""]), "");
     }
 
     #[test]

@@ -280,16 +280,8 @@ pub fn apply(
                 && !super::answers::has_text(&answers.contact.support_worker)
             {
                 let s = &answers.supporter;
-                let mut details = String::new();
-                for part in [&s.name, &s.role, &s.contact] {
-                    if super::answers::has_text(part) {
-                        if !details.is_empty() {
-                            details.push('\n');
-                        }
-                        details.push_str(part);
-                    }
-                }
-                answers.contact.support_worker = details;
+                answers.contact.support_worker =
+                    super::answers::lines_given(&[&s.name, &s.role, &s.contact]);
             }
         }
         Edit::PhoneCallsHard(hard) => answers.contact.phone_calls_hard = hard,

@@ -39,26 +39,23 @@ impl Step {
             }
             Step::Contact => {
                 let c = &answers.contact;
+                let empty = |field: TextField| (!has_text(field.get(answers))).then_some(field);
+                // One message per method: its first box that is empty, or not in the right form.
                 for method in &c.methods {
-                    let missing = match method {
-                        ContactMethod::Post => [TextField::Address].as_slice(),
-                        ContactMethod::CareOf => &[TextField::CareOfName, TextField::CareOfAddress],
-                        ContactMethod::Email if !c.email.contains('@') => &[TextField::Email],
-                        ContactMethod::Phone if !c.phone.chars().any(|ch| ch.is_ascii_digit()) => {
-                            &[TextField::Phone]
+                    let wrong = match method {
+                        ContactMethod::Post => empty(TextField::Address),
+                        ContactMethod::CareOf => {
+                            empty(TextField::CareOfName).or_else(|| empty(TextField::CareOfAddress))
                         }
-                        ContactMethod::SupportWorker => &[TextField::SupportWorker],
-                        _ => &[],
+                        ContactMethod::Email => {
+                            (!c.email.contains('@')).then_some(TextField::Email)
+                        }
+                        ContactMethod::Phone => (!c.phone.chars().any(|ch| ch.is_ascii_digit()))
+                            .then_some(TextField::Phone),
+                        ContactMethod::SupportWorker => empty(TextField::SupportWorker),
                     };
-                    // One message per method: the first of its boxes that is empty (an email
-                    // or phone number not in the right form counts as empty).
-                    let email_or_phone =
-                        matches!(method, ContactMethod::Email | ContactMethod::Phone);
-                    if let Some(field) = missing
-                        .iter()
-                        .find(|f| email_or_phone || !has_text(f.get(answers)))
-                    {
-                        fail(field.id(), box_error(*field));
+                    if let Some(field) = wrong {
+                        fail(field.id(), box_error(field));
                     }
                 }
             }

@@ -18,7 +18,7 @@
 
 use super::answers::{has_text, AccessNeed, Answers, ContactMethod, Want};
 use super::date::Date;
-use super::questions::SHARE_WITH_SERVICE;
+use super::questions::{yes_no_from_id, SHARE_WITH_SERVICE};
 use super::route::{
     in_sentence, is_family_practitioner, DeadlineKind, Procedure, Recipient, Route,
 };
@@ -484,13 +484,13 @@ impl<'a> Writer<'a> {
             } else {
                 "the service".to_string()
             };
-            let answer = self.a.more(SHARE_WITH_SERVICE);
+            let answer = self.a.more(SHARE_WITH_SERVICE).and_then(yes_no_from_id);
             let (before, after) = match answer {
-                Some("yes") => (
+                Some(YesNo::Yes) => (
                     "You may show my complaint to ",
                     " so that you can look into it.",
                 ),
-                Some("no") => (
+                Some(YesNo::No) => (
                     "Please do not show my complaint to ",
                     " without talking to me first.",
                 ),

@@ -402,6 +402,11 @@ pub enum Choice {
     Keyed(&'static str, &'static [&'static str]),
 }
 
+/// The yes / no / not sure answer with this id on the page.
+pub fn yes_no_from_id(value: &str) -> Option<YesNo> {
+    YesNo::ALL.into_iter().find(|y| yes_no_id(*y) == value)
+}
+
 /// "Can they show your complaint to the service?": the id its answer is kept under.
 pub const SHARE_WITH_SERVICE: &str = "share-with-service";
 
@@ -486,7 +491,7 @@ impl Choice {
             all.iter().copied().find(|x| id(*x) == value)
         }
         Some(match self {
-            Choice::YesNo(field) => Edit::YesNo(field, find(&YesNo::ALL, yes_no_id, value)?),
+            Choice::YesNo(field) => Edit::YesNo(field, yes_no_from_id(value)?),
             Choice::Who => Edit::Who(match value {
                 "me" => Who::Myself,
                 "helping" => Who::HelpingSomeone,

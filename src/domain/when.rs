@@ -98,11 +98,7 @@ pub fn parse_date_of_birth(text: &str, today: Date) -> Option<Date> {
     if parts.next().is_some() || year.len() != 4 {
         return None;
     }
-    let date = Date::new(
-        i32::try_from(number(year)?).ok()?,
-        parse_month(month)?,
-        u8::try_from(number(day)?).ok()?,
-    )?;
+    let date = date_of(day, month, year)?;
     (date <= today && date.year() >= 1900).then_some(date)
 }
 
@@ -165,10 +161,15 @@ impl WhenInput {
 
     /// The exact date typed, whether or not it is in the future.
     fn typed_date(&self) -> Option<Date> {
-        Date::new(
-            i32::try_from(number(&self.year)?).ok()?,
-            parse_month(&self.month)?,
-            u8::try_from(number(&self.day)?).ok()?,
-        )
+        date_of(&self.day, &self.month, &self.year)
     }
+}
+
+/// The day these three parts name, if they name a real one (the month as a number or a name).
+fn date_of(day: &str, month: &str, year: &str) -> Option<Date> {
+    Date::new(
+        i32::try_from(number(year)?).ok()?,
+        parse_month(month)?,
+        u8::try_from(number(day)?).ok()?,
+    )
 }

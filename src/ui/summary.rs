@@ -4,7 +4,7 @@
 
 use super::view::View;
 use crate::data::journey;
-use crate::domain::answers::{has_text, Answers};
+use crate::domain::answers::{has_text, lines_given, Answers};
 use crate::domain::interview::{previous, Page};
 use crate::domain::questions::{Answer, Step, QUESTIONS};
 use crate::words::{fill, words};
@@ -89,14 +89,9 @@ fn answer_words(step: Step, a: &Answers, they: bool) -> String {
             }
             name
         }
-        (_, Answer::Boxes(fields)) => join(
-            fields
-                .iter()
-                .map(|f| f.get(a))
-                .filter(|t| has_text(t))
-                .map(str::to_string)
-                .collect(),
-        ),
+        (_, Answer::Boxes(fields)) => {
+            lines_given(&fields.iter().map(|f| f.get(a)).collect::<Vec<_>>())
+        }
         (_, Answer::Page) => String::new(),
     }
 }

@@ -195,28 +195,42 @@ impl Catalogue {
 
     /// Example names of services like this one, for the hint under "What is the name of ...?".
     pub fn service_example(&self, group_id: Option<&str>) -> &'static str {
-        self.pages
-            .service_examples
-            .iter()
-            .find(|(id, _)| Some(*id) == group_id)
-            .map_or(self.pages.service_example_other, |(_, example)| example)
+        let pages = &self.pages;
+        by_group(
+            pages.service_examples,
+            group_id,
+            pages.service_example_other,
+        )
     }
 
     /// The kind of service, for "What is the name of the ...?".
     pub fn service_noun(&self, group_id: Option<&str>) -> &'static str {
-        self.pages
-            .service_nouns
-            .iter()
-            .find(|(id, _)| Some(*id) == group_id)
-            .map_or(self.pages.service_noun_other, |(_, noun)| noun)
+        by_group(
+            self.pages.service_nouns,
+            group_id,
+            self.pages.service_noun_other,
+        )
     }
 }
 
+/// The words kept under `key` in `table`, or nothing.
 fn lookup<K: PartialEq>(table: &'static [(K, &'static str)], key: &K) -> &'static str {
     table
         .iter()
         .find(|(k, _)| k == key)
         .map_or("", |(_, text)| text)
+}
+
+/// The words for a kind of service (by its group's id), or `otherwise`.
+fn by_group(
+    table: &'static [(&'static str, &'static str)],
+    group_id: Option<&str>,
+    otherwise: &'static str,
+) -> &'static str {
+    table
+        .iter()
+        .find(|(id, _)| Some(*id) == group_id)
+        .map_or(otherwise, |(_, text)| text)
 }
 
 /// The catalogue in use. Only English today.
