@@ -45,6 +45,13 @@ export async function newRecordedPage(browser, { viewport = PHONE, ...contextOpt
     document.addEventListener("securitypolicyviolation", (e) => {
       window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI}`);
     });
+    // The app moves the address first and draws the new page a moment later, when the
+    // hashchange comes back to it. Note which address last arrived, and the title it found, so
+    // waitForStep can tell the new page (which sets its own title) from the old one on screen.
+    window.__arrived = { hash: location.hash, title: null };
+    window.addEventListener("hashchange", () => {
+      window.__arrived = { hash: location.hash, title: document.title };
+    });
   });
   const page = await context.newPage();
   page.on("console", (message) => {
@@ -104,10 +111,17 @@ export async function next(page) {
   await page.locator("form button[type=submit]").click();
 }
 
-/** The current step's address, after the app has moved to it. */
+/**
+ * The current step, once the app has drawn it. The address alone is not enough: it changes a
+ * moment before the new page is drawn, and a key pressed in between lands on the old page.
+ */
 export async function waitForStep(page, slug) {
-  await page.waitForFunction((s) => location.hash === `#/${s}` || location.hash.startsWith(`#/${s}?`), slug);
-  await page.waitForSelector("#app h1");
+  await page.waitForFunction((s) => {
+    const here = location.hash === `#/${s}` || location.hash.startsWith(`#/${s}?`);
+    const arrived = window.__arrived;
+    const drawn = !arrived || (arrived.hash === location.hash && arrived.title !== document.title);
+    return here && drawn && document.querySelector("#app h1");
+  }, slug);
 }
 
 /** Everything the origin has stored anywhere, as text, read from a page on that origin. */
