@@ -419,3 +419,42 @@ fn mailto_links_round_trip_and_warn_when_too_long() {
     let long_link = mailto("a@example.org", long.subject(), &long.to_text());
     assert!(long_link.len() > SAFE_LENGTH && too_long(&long_link));
 }
+
+/// The Easy Read page says where to send it, every dated thing to expect with its date, the
+/// next place to go and the first free help, each in a short line of its own, and nothing the
+/// route does not say.
+#[test]
+fn easy_read_has_one_short_line_per_idea_from_the_route_and_timeline() {
+    let a = answers("They cancelled my prescription.");
+    let r = route(&a.situation, data(), today());
+    let items = timeline::timeline(&a, &r, today());
+    let lines = timeline::easy_read(&r, &items);
+    assert!(lines[0].contains(&r.primary.name()), "{lines:?}");
+    for item in items.iter().filter(|i| i.kind != ItemKind::Send) {
+        let date = item.date.map(|d| d.long()).unwrap_or_default();
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.contains(&item.label) && l.contains(&date)),
+            "{} on {date} is in {lines:?}",
+            item.label
+        );
+    }
+    let next = r.escalation.first().expect("a GP complaint can go further");
+    assert!(lines.iter().any(|l| l.contains(&next.name())), "{lines:?}");
+    let help = r.free_help.first().expect("free help in East Sussex");
+    assert!(lines.iter().any(|l| l.contains(&help.name)), "{lines:?}");
+    for line in &lines {
+        // One idea each: one sentence (a question and its answer at most), and short once the
+        // names, which are as long as they are, are left out.
+        let mut plain = line.clone();
+        for name in [r.primary.name(), next.name(), help.name.clone()] {
+            plain = plain.replace(&name, "them");
+        }
+        for item in &items {
+            plain = plain.replace(&item.label, "it");
+        }
+        assert!(plain.split_whitespace().count() <= 12, "{line}");
+        assert!(plain.matches(['.', '?']).count() <= 2, "{line}");
+    }
+}

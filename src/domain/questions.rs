@@ -45,7 +45,11 @@ pub enum Step {
     Contact,
     Access,
     CheckAnswers,
+    /// The finish, in four short steps: check the letter, send it, what happens next, free help.
     Letter,
+    Send,
+    WhatNext,
+    FreeHelp,
     Finish,
 }
 
@@ -333,6 +337,9 @@ pub const QUESTIONS: &[Question] = &[
     },
     page(Step::CheckAnswers, "check-answers"),
     page(Step::Letter, "letter"),
+    page(Step::Send, "send-it"),
+    page(Step::WhatNext, "what-happens-next"),
+    page(Step::FreeHelp, "free-help"),
     page(Step::Finish, "finish"),
 ];
 

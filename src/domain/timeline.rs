@@ -131,6 +131,32 @@ pub fn timeline(answers: &Answers, route: &Route, today: Date) -> Vec<Item> {
     items
 }
 
+/// The Easy Read page of what happens next, one line each: where to send it, keep a copy, each
+/// thing to expect with its date, where to go if the answer does not help, and who helps for
+/// free. Short sentences with one idea each, as advocacy services hand out on paper; the names
+/// and dates are the route's and the timeline's own, so it never says anything they do not.
+pub fn easy_read(route: &Route, items: &[Item]) -> Vec<String> {
+    let words = &domain_words().easy_read;
+    let mut lines = vec![
+        fill(words.send_to, &[&route.primary.name()]),
+        words.keep_copy.to_string(),
+    ];
+    for item in items.iter().filter(|i| i.kind != ItemKind::Send) {
+        lines.push(match item.date {
+            Some(date) => fill(words.dated, &[&date.long(), &item.label]),
+            None => fill(words.undated, &[&item.label]),
+        });
+    }
+    if let Some(next) = route.escalation.first() {
+        lines.push(fill(words.not_happy, &[&next.name()]));
+    }
+    if let Some(help) = route.free_help.first() {
+        lines.push(fill(words.free_help, &[&help.name]));
+    }
+    lines.push(words.not_alone.to_string());
+    lines
+}
+
 /// The timeline as plain text: one paragraph per item, the date first.
 pub fn to_text(items: &[Item]) -> String {
     let words = &domain_words().timeline;

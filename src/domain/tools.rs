@@ -123,6 +123,8 @@ pub struct Prepared {
     pub others: Vec<OtherLetter>,
     /// What happens next, and by when.
     pub timeline: Vec<Item>,
+    /// The same in Easy Read: one short line per idea, for a page of its own.
+    pub easy_read: Vec<String>,
 }
 
 /// A file to download.
@@ -221,12 +223,14 @@ pub fn handle(request: Request) -> Reply {
                     letter: template(&answers, |a| write(kind, a, &route, today, None).to_text()),
                 })
                 .collect();
+            let timeline = timeline::timeline(&answers, &route, today);
             Reply::Prepared(Box::new(Prepared {
                 letter: template(&answers, |a| letter_text(a, &route, today)),
                 kind: main.kind,
                 subject: main.subject().into(),
                 others,
-                timeline: timeline::timeline(&answers, &route, today),
+                easy_read: timeline::easy_read(&route, &timeline),
+                timeline,
                 route,
             }))
         }

@@ -3,12 +3,12 @@
 //!
 //! Typing here must stay quick on a cheap phone, so the page is split into components that
 //! re-render only when their own inputs change: the route is worked out once per situation (not
-//! per keystroke), the route panel skips re-rendering while the person types, the preview is one
+//! per keystroke), the preview is one
 //! block per paragraph (the browser lays out again only the paragraph that changed), and the
 //! check waits for a pause in typing before it reads the words again.
 
 use super::components::{text_field, Shared, TextProps};
-use super::result::{crisis_panel, RoutePanel};
+use super::result::{crisis_panel, escalation, help_panel, more, send_panel};
 use crate::data::ContactKind;
 use crate::domain::answers::Answers;
 use crate::domain::check::Flag;
@@ -40,9 +40,8 @@ fn field_id(field: OwnField) -> &'static str {
 #[derive(Clone, PartialEq)]
 enum Tools {
     Waiting,
-    /// What the tools made, and its route shared with the route panel (so typing, which does
-    /// not change the route, never rebuilds that panel).
-    Ready(Shared<Prepared>, Shared<Route>),
+    /// What the tools made, shared with the parts of the page that show it.
+    Ready(Shared<Prepared>),
     Failed(Trouble),
 }
 
@@ -52,6 +51,8 @@ pub struct LetterProps {
     pub answers: Answers,
     pub today: Date,
     pub edit: Callback<Edit>,
+    /// Which of the four finish steps to show.
+    pub step: Step,
 }
 
 /// Asks the tools for a file made from the answers as they are now, and downloads it.
@@ -150,8 +151,7 @@ pub fn LetterPage(props: &LetterProps) -> Html {
             };
             platform::tools::ask(&request, move |reply| match reply {
                 Ok(Reply::Prepared(prepared)) => {
-                    let route = Shared::new(prepared.route.clone());
-                    tools.set(Tools::Ready(Shared::new(*prepared), route));
+                    tools.set(Tools::Ready(Shared::new(*prepared)));
                 }
                 Ok(_) => {}
                 Err(trouble) => tools.set(Tools::Failed(trouble)),
@@ -161,6 +161,7 @@ pub fn LetterPage(props: &LetterProps) -> Html {
 
     // The check reads the words once typing pauses (and at once when the page opens).
     let found = use_state(|| None::<Shared<Vec<Found>>>);
+    let kept = use_state(Vec::<Kept>::new);
     {
         let found = found.clone();
         let words = (
@@ -214,10 +215,11 @@ pub fn LetterPage(props: &LetterProps) -> Html {
             )
         })
     };
-    let (prepared, route) = match &*tools {
-        Tools::Ready(prepared, route) => (Some(prepared.clone()), Some(route.clone())),
-        _ => (None, None),
+    let prepared = match &*tools {
+        Tools::Ready(prepared) => Some(prepared.clone()),
+        _ => None,
     };
+    let route = prepared.as_ref().map(|p| &p.route);
     let letter: Option<Rc<str>> = prepared.as_ref().map(|p| p.letter.fill(answers).into());
     let preview = match (&*tools, &letter) {
         (_, Some(text)) => html! { <LetterPreview text={AttrValue::from(text.clone())} /> },
@@ -270,79 +272,127 @@ pub fn LetterPage(props: &LetterProps) -> Html {
                     </ul>
                     {for email}
                     <p class="app-notice-line" role="status">{(*notice).clone()}</p>
-                    <h3>{text.how_to_send_heading}</h3>
-                    <ul class="app-list app-list--bullet">{ for HOW_TO_SEND.iter().map(|step| html! { <li>{*step}</li> }) }</ul>
+                    {more(text.how_to_send_heading, html! {
+                        <ul class="app-list app-list--bullet">{ for HOW_TO_SEND.iter().map(|step| html! { <li>{*step}</li> }) }</ul>
+                    })}
                 </div>
             }
         }
         _ => html! {},
     };
-    let answers_link = format!("#{}", Page::Step(Step::CheckAnswers).hash());
+    let step = props.step;
+    let link = |to: Step| format!("#{}", Page::Step(to).hash());
+    let answers_link = link(Step::CheckAnswers);
+    // The finish in four short steps, each with one main action. Everything below the heading
+    // waits for the tools, apart from the person's own words on the first step.
+    let (number, back, onward) = match step {
+        Step::Send => ("2", Step::Letter, Some(Step::WhatNext)),
+        Step::WhatNext => ("3", Step::Send, Some(Step::FreeHelp)),
+        Step::FreeHelp => ("4", Step::WhatNext, None),
+        _ => ("1", Step::CheckAnswers, Some(Step::Send)),
+    };
+    let body = match step {
+        Step::Send => html! {
+            <>
+                if let Some(route) = route {
+                    {send_panel(route, actions)}
+                } else {
+                    {preview.clone()}
+                }
+                // What Print prints, and what a browser's own Print finds: the letter, kept
+                // off the screen on this step.
+                if let Some(letter) = &letter {
+                    <div class="app-print-only"><LetterPreview text={AttrValue::from(letter.clone())} /></div>
+                }
+            </>
+        },
+        Step::WhatNext => match (&prepared, route) {
+            (Some(prepared), Some(route)) => html! {
+                <>
+                    {next_steps(prepared, answers, today, &notice)}
+                    {escalation(route)}
+                    {more(text.easy_read_heading, html! {
+                        <>
+                            <ul class="app-easy-read app-printable" id="easy-read">
+                                { for prepared.easy_read.iter().map(|line| html! { <li>{line.clone()}</li> }) }
+                            </ul>
+                            <button type="button" class="app-button app-button--secondary" onclick={print_part("easy-read")}>{text.easy_read_print}</button>
+                        </>
+                    })}
+                    <p class="app-notice-line" role="status">{(*notice).clone()}</p>
+                </>
+            },
+            _ => preview.clone(),
+        },
+        Step::FreeHelp => match route {
+            Some(route) => html! {
+                <>
+                    {help_panel(route)}
+                    <a class="app-button" href={link(Step::Finish)}>{text.finish_link}</a>
+                </>
+            },
+            None => preview.clone(),
+        },
+        _ => html! {
+            <>
+                <CheckPanel found={(*found).clone()} kept={kept.clone()} />
+                // "What you wrote" beside "What the letter says" on a wide screen; one above
+                // the other on a phone.
+                <div class="app-grid app-grid--halves">
+                    <div class="app-no-print">
+                        <h2>{text.wrote_heading}</h2>
+                        {own_box(
+                            OwnField::WhatHappened,
+                            text.what_happened_label,
+                            Some(text.what_happened_hint),
+                        )}
+                        {own_box(OwnField::HowItAffected, text.affected_label, None)}
+                        // Shown by the safety net only when the device has a voice of its own.
+                        <button type="button" class="app-button app-button--secondary app-listen"
+                            data-listen="#letter-what-happened, #letter-how-affected">{text.listen_words}</button>
+                        <p>
+                            {text.change_else}
+                            <a href={answers_link}>{text.change_else_link}</a>
+                            {"."}
+                        </p>
+                    </div>
+                    <div>
+                        <h2 id="letter-heading">{text.letter_heading}</h2>
+                        <p class="app-no-print">{text.letter_intro}</p>
+                        <button type="button" class="app-button app-button--secondary app-no-print app-listen"
+                            data-listen="#letter-text">{text.listen_letter}</button>
+                        {preview}
+                    </div>
+                </div>
+            </>
+        },
+    };
     html! {
         <div>
-            {super::components::back_link(answers_link.clone())}
+            {super::components::back_link(link(back))}
             if let Some(prepared) = prepared.as_ref().filter(|p| p.route.crisis_first) {
                 {crisis_panel(&prepared.route.crisis, false)}
             }
-            <h1 class="app-heading-xl">{text.heading}</h1>
-            <CheckPanel found={(*found).clone()} />
-            // "What you wrote" beside "What the letter says" on a wide screen; one above the
-            // other on a phone.
-            <div class="app-grid app-grid--halves">
-                <div class="app-no-print">
-                    <h2>{text.wrote_heading}</h2>
-                    {own_box(
-                        OwnField::WhatHappened,
-                        text.what_happened_label,
-                        Some(text.what_happened_hint),
-                    )}
-                    {own_box(OwnField::HowItAffected, text.affected_label, None)}
-                    // Shown by the safety net only when the device has a voice of its own.
-                    <button type="button" class="app-button app-button--secondary app-listen"
-                        data-listen="#letter-what-happened, #letter-how-affected">{text.listen_words}</button>
-                    <p>
-                        {text.change_else}
-                        <a href={answers_link}>{text.change_else_link}</a>
-                        {"."}
-                    </p>
-                </div>
-                <div>
-                    <h2 id="letter-heading">{text.letter_heading}</h2>
-                    <p class="app-no-print">{text.letter_intro}</p>
-                    <button type="button" class="app-button app-button--secondary app-no-print app-listen"
-                        data-listen="#letter-text">{text.listen_letter}</button>
-                    {preview}
-                    {actions}
-                </div>
-            </div>
-            if let Some(route) = &route {
-                <div class="app-no-print"><RoutePanel route={route.clone()} /></div>
+            <p class="app-progress">{fill(text.progress, &[number])}</p>
+            <h1 class="app-heading-xl">{crate::words::words().question(step).title.pick(answers.is_supporter())}</h1>
+            {body}
+            if let Some(onward) = onward {
+                <a class="app-button app-no-print" href={link(onward)}>{words().pages.continue_button}</a>
             }
-            if let Some(prepared) = &prepared {
-                <NextSteps prepared={prepared.clone()} answers={answers.clone()} {today} notice={notice.clone()} />
-            }
-            <p class="app-no-print"><a href={format!("#{}", Page::Step(Step::Finish).hash())}>{text.finish_link}</a></p>
         </div>
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct NextProps {
-    prepared: Shared<Prepared>,
-    answers: Answers,
+/// Step 3's own part: what happens next (a timeline with calendar reminders) and the letters
+/// for later. Nobody types on this step, so each letter for later is made once, when the step
+/// opens, and waits inside its closed "details" block.
+fn next_steps(
+    prepared: &Prepared,
+    answers: &Answers,
     today: Date,
-    notice: UseStateHandle<String>,
-}
-
-/// What happens next (a timeline with calendar reminders) and the letters for later.
-#[component]
-fn NextSteps(props: &NextProps) -> Html {
-    let prepared = &props.prepared;
+    notice: &UseStateHandle<String>,
+) -> Html {
     let timeline_text: Rc<str> = timeline::to_text(&prepared.timeline).into();
-    // Which letters for later are open, one bit each (there are at most six). Kept in a cell
-    // and changed in place, so two toggles before the next render cannot undo each other.
-    let open = use_mut_ref(|| 0u8);
-    let redraw = use_force_update();
     let w = &words().screens.letter;
     html! {
         <div class="app-no-print-when-letter">
@@ -357,9 +407,9 @@ fn NextSteps(props: &NextProps) -> Html {
                     }) }
                 </ol>
                 <div class="app-button-group app-no-print">
-                    <button type="button" class="app-button app-button--secondary" onclick={download_file(&props.answers, props.today, FileKind::Calendar, props.notice.clone())}>{w.calendar_button}</button>
+                    <button type="button" class="app-button app-button--secondary" onclick={download_file(answers, today, FileKind::Calendar, notice.clone())}>{w.calendar_button}</button>
                     <button type="button" class="app-button app-button--secondary" onclick={print_part("timeline")}>{w.print_list}</button>
-                    <button type="button" class="app-button app-button--secondary" onclick={copy(timeline_text, w.copied_list, props.notice.clone())}>{w.copy_list}</button>
+                    <button type="button" class="app-button app-button--secondary" onclick={copy(timeline_text, w.copied_list, notice.clone())}>{w.copy_list}</button>
                 </div>
             </section>
             if !prepared.others.is_empty() {
@@ -368,42 +418,24 @@ fn NextSteps(props: &NextProps) -> Html {
                     <p>{w.others_intro}</p>
                     { for prepared.others.iter().enumerate().map(|(i, other)| {
                         let id: &'static str = ["other-1", "other-2", "other-3", "other-4", "other-5", "other-6"].get(i).copied().unwrap_or("other-6");
-                        let bit = 1u8 << i.min(7);
-                        let ontoggle = {
-                            let open = open.clone();
-                            let redraw = redraw.clone();
-                            Callback::from(move |event: Event| {
-                                let now = event.target_unchecked_into::<web_sys::Element>().has_attribute("open");
-                                let mut bits = open.borrow_mut();
-                                *bits = if now { *bits | bit } else { *bits & !bit };
-                                drop(bits);
-                                redraw.force_update();
-                            })
-                        };
                         let title = &other.title;
-                        // Made only while open: a closed letter costs typing nothing.
-                        let body = (*open.borrow() & bit != 0).then(|| {
-                            let text: Rc<str> = other.letter.fill(&props.answers).into();
-                            html! {
+                        let text: Rc<str> = other.letter.fill(answers).into();
+                        html! {
+                            <details class="app-details">
+                                <summary class="app-details__summary"><span class="app-details__summary-text">{title.clone()}</span></summary>
                                 <div class="app-details__text">
                                     <div class="app-letter app-printable" {id}>
                                         <div class="app-letter-text" translate="no">{AttrValue::from(text.clone())}</div>
                                     </div>
                                     <div class="app-button-group">
                                         <button type="button" class="app-button app-button--secondary" onclick={print_part(id)}>{w.print_other}<span class="app-visually-hidden">{format!(": {title}")}</span></button>
-                                        <button type="button" class="app-button app-button--secondary" onclick={copy(text, w.copied_letter, props.notice.clone())}>{w.copy_other}<span class="app-visually-hidden">{format!(": {title}")}</span></button>
+                                        <button type="button" class="app-button app-button--secondary" onclick={copy(text, w.copied_letter, notice.clone())}>{w.copy_other}<span class="app-visually-hidden">{format!(": {title}")}</span></button>
                                     </div>
                                     <ul class="app-list app-list--spaced">
-                                        <li><button type="button" class="app-link-button" onclick={download_file(&props.answers, props.today, FileKind::Word { kind: other.kind, large_print: false }, props.notice.clone())}>{w.download_word_other}<span class="app-visually-hidden">{format!(": {title}")}</span></button></li>
-                                        <li><button type="button" class="app-link-button" onclick={download_file(&props.answers, props.today, FileKind::Text { kind: other.kind }, props.notice.clone())}>{w.download_text_other}<span class="app-visually-hidden">{format!(": {title}")}</span></button></li>
+                                        <li><button type="button" class="app-link-button" onclick={download_file(answers, today, FileKind::Word { kind: other.kind, large_print: false }, notice.clone())}>{w.download_word_other}<span class="app-visually-hidden">{format!(": {title}")}</span></button></li>
+                                        <li><button type="button" class="app-link-button" onclick={download_file(answers, today, FileKind::Text { kind: other.kind }, notice.clone())}>{w.download_text_other}<span class="app-visually-hidden">{format!(": {title}")}</span></button></li>
                                     </ul>
                                 </div>
-                            }
-                        });
-                        html! {
-                            <details class="app-details" {ontoggle}>
-                                <summary class="app-details__summary"><span class="app-details__summary-text">{title.clone()}</span></summary>
-                                {for body}
                             </details>
                         }
                     }) }
@@ -423,7 +455,8 @@ struct PreviewProps {
 #[component]
 fn LetterPreview(props: &PreviewProps) -> Html {
     html! {
-        <section class="app-letter app-letter--main" id="letter-sheet" aria-labelledby="letter-heading">
+        // Focusable, so a keyboard can scroll the sheet on a small screen.
+        <section class="app-letter app-letter--main" id="letter-sheet" aria-labelledby="letter-heading" tabindex="0">
             <div class="app-letter-text" id="letter-text" translate="no">
                 { for props.text.split_inclusive("\n\n").map(|part| html! { <div>{part.to_string()}</div> }) }
             </div>
@@ -431,19 +464,23 @@ fn LetterPreview(props: &PreviewProps) -> Html {
     }
 }
 
+/// A flag the person chose to keep: by answer, kind and sentence (so it stays kept while the
+/// person edits other sentences).
+type Kept = (OwnField, String, String);
+
 #[derive(Properties, PartialEq)]
 struct CheckProps {
     /// `None` until the check has read the words once.
     found: Option<Shared<Vec<Found>>>,
+    /// Held by the letter page, so the flags kept stay kept on the way to the next step and back.
+    kept: UseStateHandle<Vec<Kept>>,
 }
 
 /// "Before you send": what the check found, each with "keep it as it is" or "let me change it".
 /// It never blocks printing or copying, and never changes a word.
 #[component]
 fn CheckPanel(props: &CheckProps) -> Html {
-    // Flags the person chose to keep, by answer, kind and sentence (so they stay kept while the
-    // person edits other sentences).
-    let kept = use_state(Vec::<(OwnField, String, String)>::new);
+    let kept = &props.kept;
     let key = |f: &Found| (f.field, f.title.clone(), f.flag.sentence_text.clone());
     let Some(all) = props.found.as_ref() else {
         return html! {};

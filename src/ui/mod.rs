@@ -234,8 +234,10 @@ pub fn App() -> Html {
             html! { <save::SavePage answers={model.answers.clone()} dispatch={dispatch.clone()} /> }
         }
         Page::Step(Step::CheckAnswers) => summary::check_answers(&view),
-        Page::Step(Step::Letter) => html! {
-            <letter::LetterPage answers={model.answers.clone()} today={model.today} edit={view.edit.clone()} />
+        // One component for the four finish steps, so moving between them keeps the letter
+        // the tools made instead of asking for it again.
+        Page::Step(step @ (Step::Letter | Step::Send | Step::WhatNext | Step::FreeHelp)) => html! {
+            <letter::LetterPage answers={model.answers.clone()} today={model.today} edit={view.edit.clone()} {step} />
         },
         Page::Step(Step::Finish) => result::finish_page(&view),
         Page::Step(step) => pages::step_page(&view, step),

@@ -1,6 +1,7 @@
-//! The result pages: crisis help, where to send it (shown on the letter page), and finishing up.
+//! The result pages: crisis help, the route's parts of the finish steps (where to send it,
+//! the dates, free help), and finishing up.
 
-use super::components::{back_link, Shared};
+use super::components::back_link;
 use super::state::Action;
 use super::view::View;
 use crate::data::{journey, Contact, ContactKind, CrisisLine, Organisation};
@@ -173,86 +174,129 @@ pub fn get_help_page(v: &View) -> Html {
     }
 }
 
-fn deadline_rows(route: &Route) -> Html {
-    let no_date = words().screens.route.no_date;
+/// Step 2, "Send your letter": the one place to send it (with its address), the buttons the
+/// letter page puts in `actions`, the other place under "Or instead", and at most one warning
+/// on show. The reasons, the other things to avoid and the bodies to tell as well wait behind a
+/// tap, so the page stays short.
+pub(super) fn send_panel(route: &Route, actions: Html) -> Html {
+    let text = &words().screens.route;
+    let (warning, avoid) = match route.do_not.split_first() {
+        Some((first, rest)) => (Some(first), rest),
+        None => (None, &[][..]),
+    };
     html! {
-        <dl class="app-route">
-            { for route.deadlines.iter().map(|d| html! {
+        <>
+            <section class="app-card app-card--primary" aria-labelledby="where-heading">
+                <h2 id="where-heading" class="app-card__title">{fill(text.send_to, &[&route.primary.name()])}</h2>
+                {recipient_details(&route.primary)}
+                { for route.unconfirmed.iter().map(|note| html! {
+                    <p class="app-inset"><span class="app-tag">{text.unconfirmed}</span>{" "}{note.clone()}</p>
+                }) }
+            </section>
+            {time_limits(route)}
+            {actions}
+            if let Some(alt) = &route.alternative {
+                {more_owned(fill(text.or_instead, &[&alt.recipient.name()]), html! {
+                    <>
+                        <p>{alt.reason.clone()}</p>
+                        {recipient_details(&alt.recipient)}
+                    </>
+                })}
+            }
+            if let Some(warning) = warning {
+                <p class="app-warning">{warning.clone()}</p>
+            }
+            {more(text.why_heading, html! {
                 <>
-                    <dt>{d.label.clone()}{": "}{d.date.map_or_else(|| no_date.into(), |x| x.long())}</dt>
-                    <dd>{d.note.clone()}</dd>
+                    { for route.why.iter().map(|why| html! { <p>{why.clone()}</p> }) }
+                    { for route.assumptions.iter().map(|a| html! { <p class="app-inset">{a.clone()}</p> }) }
                 </>
-            }) }
-        </dl>
+            })}
+            if !avoid.is_empty() {
+                {more(text.avoid_heading, html! {
+                    <ul class="app-list app-list--bullet">{ for avoid.iter().map(|w| html! { <li>{w.clone()}</li> }) }</ul>
+                })}
+            }
+            // Bodies to tell as well as (never instead of) sending it: a regulator, a tribunal,
+            // or an ombudsman for another part of what happened.
+            if !route.alongside.is_empty() {
+                {more(text.alongside_heading, html! {
+                    { for route.alongside.iter().map(|alt| html! {
+                        <div class="app-card">
+                            <h3 class="app-card__title">{alt.recipient.name()}</h3>
+                            <p>{alt.reason.clone()}</p>
+                            {recipient_details(&alt.recipient)}
+                        </div>
+                    }) }
+                })}
+            }
+        </>
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub(super) struct RouteProps {
-    pub route: Shared<Route>,
+/// A closed "details" block: more to read, one tap away.
+pub(super) fn more(summary: &'static str, body: Html) -> Html {
+    more_owned(summary.into(), body)
 }
 
-/// Where to send it: the primary route, the alternative, what not to do, and what comes next.
-/// A component, so that typing in the letter page does not build it again.
-#[component]
-pub(super) fn RoutePanel(props: &RouteProps) -> Html {
-    let route = &*props.route;
-    let acknowledgement = route
-        .deadlines
-        .iter()
-        .any(|d| d.kind == DeadlineKind::AcknowledgementDue);
-    let text = &words().screens.route;
+/// [`more`], with a summary made for this page (a name or a date in it).
+fn more_owned(summary: String, body: Html) -> Html {
     html! {
-        <section aria-labelledby="where-heading">
-            <h2 id="where-heading">{text.heading}</h2>
-            <div class="app-card app-card--primary">
-                <h3 class="app-card__title">{fill(text.send_to, &[&route.primary.name()])}</h3>
-                {recipient_details(&route.primary)}
+        <details class="app-details">
+            <summary class="app-details__summary"><span class="app-details__summary-text">{summary}</span></summary>
+            <div class="app-details__text">{body}</div>
+        </details>
+    }
+}
+
+/// The time limits for sending it (to complain, or to appeal), shown where the person sends
+/// it. The dates after sending are on the timeline of "What happens next".
+fn time_limits(route: &Route) -> Html {
+    let no_date = words().screens.route.no_date;
+    html! {
+        { for route.deadlines.iter()
+            .filter(|d| matches!(d.kind, DeadlineKind::ComplainBy | DeadlineKind::AppealBy))
+            .map(|d| more_owned(
+                format!("{}: {}", d.label, d.date.map_or_else(|| no_date.into(), |x| x.long())),
+                html! { <p>{d.note.clone()}</p> },
+            )) }
+    }
+}
+
+/// Where to go if this does not sort it out, in order (on "What happens next").
+pub(super) fn escalation(route: &Route) -> Html {
+    if route.escalation.is_empty() {
+        return html! {};
+    }
+    html! {
+        <>
+            <h2>{words().screens.route.escalation_heading}</h2>
+            <ol class="app-list app-list--number">
+                { for route.escalation.iter().map(|r| html! { <li>{r.name()}</li> }) }
+            </ol>
+        </>
+    }
+}
+
+/// Step 4, "Free help": who can help for free, nearest first (the route lists them so). The
+/// first two are on show; the rest wait one tap away, so the step stays short.
+pub(super) fn help_panel(route: &Route) -> Html {
+    let card = |org: &Organisation| {
+        html! {
+            <div class="app-card">
+                <h2 class="app-card__title">{org.name.clone()}</h2>
+                {organisation_details(org)}
             </div>
-            if let Some(alt) = &route.alternative {
-                <div class="app-card">
-                    <h3 class="app-card__title">{fill(text.or_instead, &[&alt.recipient.name()])}</h3>
-                    <p>{alt.reason.clone()}</p>
-                    {recipient_details(&alt.recipient)}
-                </div>
+        }
+    };
+    let (first, rest) = route.free_help.split_at(route.free_help.len().min(2));
+    html! {
+        <>
+            { for first.iter().map(card) }
+            if !rest.is_empty() {
+                {more(words().screens.route.more_help, html! { { for rest.iter().map(card) } })}
             }
-            { for route.do_not.iter().map(|warning| html! { <p class="app-warning">{warning.clone()}</p> }) }
-            { for route.unconfirmed.iter().map(|note| html! {
-                <p class="app-inset"><span class="app-tag">{text.unconfirmed}</span>{" "}{note.clone()}</p>
-            }) }
-            <h3>{text.why_heading}</h3>
-            { for route.why.iter().map(|why| html! { <p>{why.clone()}</p> }) }
-            { for route.assumptions.iter().map(|a| html! { <p class="app-inset">{a.clone()}</p> }) }
-            if !route.deadlines.is_empty() {
-                <h3>{if acknowledgement { text.dates_heading_reply } else { text.dates_heading }}</h3>
-                {deadline_rows(route)}
-            }
-            if !route.escalation.is_empty() {
-                <h3>{text.escalation_heading}</h3>
-                <ol class="app-list app-list--number">
-                    { for route.escalation.iter().map(|r| html! { <li>{r.name()}</li> }) }
-                </ol>
-            }
-            if !route.alongside.is_empty() {
-                <h3>{text.alongside_heading}</h3>
-                { for route.alongside.iter().map(|alt| html! {
-                    <div class="app-card">
-                        <h4 class="app-card__title">{alt.recipient.name()}</h4>
-                        <p>{alt.reason.clone()}</p>
-                        {recipient_details(&alt.recipient)}
-                    </div>
-                }) }
-            }
-            if !route.free_help.is_empty() {
-                <h3>{text.free_help_heading}</h3>
-                { for route.free_help.iter().map(|org| html! {
-                    <div class="app-card">
-                        <h4 class="app-card__title">{org.name.clone()}</h4>
-                        {organisation_details(org)}
-                    </div>
-                }) }
-            }
-        </section>
+        </>
     }
 }
 
@@ -269,7 +313,7 @@ pub fn finish_page(v: &View) -> Html {
     let text = &words().screens.finish;
     html! {
         <div class="app-narrow">
-            {back_link(format!("#{}", Page::Step(Step::Letter).hash()))}
+            {back_link(format!("#{}", Page::Step(Step::FreeHelp).hash()))}
             <h1 class="app-heading-xl">{text.heading}</h1>
             <p>{text.before_you_go}</p>
             <ul class="app-list app-list--bullet">

@@ -19,6 +19,7 @@ pub struct DomainWords {
     pub timeline: TimelineWords,
     pub tools: ToolsWords,
     pub letter: LetterPageWords,
+    pub easy_read: EasyReadWords,
 }
 
 /// Where to send it, and why: the route's assumptions, reasons and "do not" lines.
@@ -194,6 +195,23 @@ pub struct ToolsWords {
 pub struct LetterPageWords {
     /// Things to do when sending any letter, in the order a person does them.
     pub how_to_send: &'static [&'static str],
+}
+
+/// The Easy Read page of what happens next: one short sentence for each idea.
+#[derive(Clone, Copy, Debug)]
+pub struct EasyReadWords {
+    /// "Send your letter to {}."
+    pub send_to: &'static str,
+    pub keep_copy: &'static str,
+    /// "{date}: {what happens}."
+    pub dated: &'static str,
+    /// "{what happens}." when there is no date yet.
+    pub undated: &'static str,
+    /// "Next, go to: {}": the next place to go.
+    pub not_happy: &'static str,
+    /// "You can get free help from {}": the first free help.
+    pub free_help: &'static str,
+    pub not_alone: &'static str,
 }
 
 #[cfg(test)]

@@ -27,14 +27,15 @@ pub struct FrameWords {
     pub storage_failed: &'static str,
 }
 
-/// The letter page: what you wrote, the letter, its buttons and what happens next.
+/// The finish steps: what you wrote, the letter, its buttons and what happens next.
 #[derive(Clone, Copy, Debug)]
 pub struct LetterPageWords {
     /// Reads the person's own words aloud (on-device voices only).
     pub listen_words: &'static str,
     /// Reads the whole letter aloud.
     pub listen_letter: &'static str,
-    pub heading: &'static str,
+    /// "Step {} of 4", over each finish step's heading.
+    pub progress: &'static str,
     pub wrote_heading: &'static str,
     pub what_happened_label: &'static str,
     pub what_happened_hint: &'static str,
@@ -83,6 +84,9 @@ pub struct LetterPageWords {
     pub copy_other: &'static str,
     pub download_word_other: &'static str,
     pub download_text_other: &'static str,
+    /// Over the Easy Read page of what happens next, and its Print button.
+    pub easy_read_heading: &'static str,
+    pub easy_read_print: &'static str,
 }
 
 /// The "Before you send" check on the letter page.
@@ -140,10 +144,9 @@ pub struct ContactWords {
     pub sources: &'static str,
 }
 
-/// "Where to send it", on the letter page.
+/// The route, on the finish steps "Send your letter", "What happens next" and "Free help".
 #[derive(Clone, Copy, Debug)]
 pub struct RouteWords {
-    pub heading: &'static str,
     /// "Send it to: {}": the first place to send it.
     pub send_to: &'static str,
     /// "Or instead: {}": the other place.
@@ -151,14 +154,14 @@ pub struct RouteWords {
     /// The tag on a note the route is not sure of.
     pub unconfirmed: &'static str,
     pub why_heading: &'static str,
-    /// The dates' heading when the service must reply by a date.
-    pub dates_heading_reply: &'static str,
-    pub dates_heading: &'static str,
+    /// Over the warnings not shown on the page, one tap away.
+    pub avoid_heading: &'static str,
     /// A date that cannot be worked out from the answers.
     pub no_date: &'static str,
     pub escalation_heading: &'static str,
     pub alongside_heading: &'static str,
-    pub free_help_heading: &'static str,
+    /// Over the free help after the first two, one tap away.
+    pub more_help: &'static str,
 }
 
 /// "Finish and clear".

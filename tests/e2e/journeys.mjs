@@ -34,6 +34,16 @@ export const fill = (id, text) => ({ kind: "fill", id, text });
 // ---------------------------------------------------------------------------------------------
 // The journeys. Words are the kind people write: line breaks, quotes, apostrophes, symbols.
 
+/** The end of every journey: check your answers, then the four finish steps, then clearing up. */
+export const FINISH = [
+  { slug: "check-answers", link: "See the letter and where to send it" },
+  { slug: "letter", link: "Continue" },
+  { slug: "send-it", link: "Continue" },
+  { slug: "what-happens-next", link: "Continue" },
+  { slug: "free-help", link: "Finish and clear your answers" },
+  { slug: "finish" },
+];
+
 /** (a) Taken off a GP list and put on the Special Allocation Scheme, in Hastings. */
 /** The person's story, asked straight after who is writing (the app's order). What they
  * want comes later, once the service is known. */
@@ -145,9 +155,7 @@ SAS.steps = storyFirst([
     mistakes: [{ do: [check("An interpreter")], error: /Enter the language for the interpreter/ }],
     answer: [uncheck("An interpreter"), check("Easy Read")],
   },
-  { slug: "check-answers", link: "See the letter and where to send it" },
-  { slug: "letter", link: "Finish and clear your answers" },
-  { slug: "finish" },
+  ...FINISH,
 ]);
 
 /** (b) Released from HMP Lewes without medication; post goes to a hostel; phone calls are hard. */
@@ -208,9 +216,7 @@ PRISON.steps = storyFirst([
     ],
   },
   { slug: "support-needs", answer: [check("Large print")] },
-  { slug: "check-answers", link: "See the letter and where to send it" },
-  { slug: "letter", link: "Finish and clear your answers" },
-  { slug: "finish" },
+  ...FINISH,
 ]);
 
 /** (c) A support worker helping someone whose mental health team never called back. */
@@ -314,9 +320,7 @@ SUPPORTER.steps = storyFirst([
     mistakes: [{ do: [check("An interpreter")], error: /Enter the language for the interpreter/ }],
     answer: [check("An interpreter"), fill("interpreter-language", "Polish")],
   },
-  { slug: "check-answers", link: "See the letter and where to send it" },
-  { slug: "letter", link: "Finish and clear your answers" },
-  { slug: "finish" },
+  ...FINISH,
 ]);
 
 export const JOURNEYS = [SAS, PRISON, SUPPORTER];

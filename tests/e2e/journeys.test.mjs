@@ -43,7 +43,15 @@ async function summaryRows(page) {
 }
 
 const letterText = (page) => page.locator("#letter-text").evaluate((e) => e.textContent);
-const wherePanel = (page) => page.locator("section[aria-labelledby=where-heading]").innerText();
+/** The whole of a step as a person can read it, with every "details" block opened. */
+async function wholeStep(page) {
+  await page.evaluate(() => document.querySelectorAll("#app details").forEach((d) => (d.open = true)));
+  return page.locator("#app").innerText();
+}
+
+/** The finish steps, each about three phone screens at most. */
+const FINISH_STEPS = ["letter", "send-it", "what-happens-next", "free-help"];
+const TALLEST = 2400;
 
 /** Walks one journey with the mouse, screenshotting every step, and returns what the letter page showed. */
 async function runJourney(journey) {
@@ -55,12 +63,16 @@ async function runJourney(journey) {
     answered: async (step, index) => {
       if (step.slug === "check-answers") seen.summary = await summaryRows(page);
       if (step.slug === "about-you-the-helper") seen.helper = await page.locator("#app").innerText();
-      if (step.slug === "letter") {
-        seen.letter = await letterText(page);
-        seen.where = await wherePanel(page);
-        seen.page = await page.locator("#app").innerText();
+      if (step.slug === "letter") seen.letter = await letterText(page);
+      if (FINISH_STEPS.includes(step.slug)) {
+        // Wait for what the tools made: the step's own Continue, or Finish on the last one.
+        await page.locator("#app .app-button").last().waitFor();
+        const height = await page.locator("#app").evaluate((e) => Math.round(e.getBoundingClientRect().height));
+        assert.ok(height <= TALLEST, `${journey.name}, ${step.slug}: ${height} px is more than about three screens`);
+        seen.heights = { ...seen.heights, [step.slug]: height };
       }
       await screenshot(page, journey.name, `${nn(index)}-${step.slug}`);
+      if (step.slug === "send-it") seen.where = await wholeStep(page);
     },
   });
   await assertNoEgress(recorded, server.origin);

@@ -65,9 +65,10 @@ test("keyboard only, from the start page to the letter: focus always visible, er
   assert.equal(summaries, mistakes, "every mistake showed an error summary");
   assert.deepEqual(unseen, [], "every element that took focus showed it");
 
-  // The journey ended on "Finish and clear"; the letter before it had their words.
-  await page.goBack();
+  // The journey ended on "Finish and clear"; the letter on the way had their words.
+  await page.evaluate(() => (location.hash = "/letter"));
   await waitForStep(page, "letter");
+  await page.locator("#letter-text").waitFor();
   const letter = await page.locator("#letter-text").evaluate((e) => e.textContent);
   assert.ok(letter.includes(SAS.words.whatHappened), "the words typed key by key are in the letter exactly");
   await assertNoEgress(recorded, server.origin);

@@ -5,7 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { inflateSync } from "node:zlib";
 import { readFileSync } from "node:fs";
-import { assertNoEgress, launchBrowser, newRecordedPage, openApp, screenshot, startServer } from "./harness.mjs";
+import { assertNoEgress, launchBrowser, newRecordedPage, openApp, screenshot, startServer, waitForStep } from "./harness.mjs";
 import { PRISON, choose, mouse, startJourney, walk } from "./journeys.mjs";
 
 let server;
@@ -46,6 +46,18 @@ async function letterPage(words) {
 
 const letterText = (page) => page.locator("#letter-text").evaluate((e) => e.textContent);
 
+/** From one finish step to the next by its Continue link. */
+async function onward(page, slug) {
+  await page.getByRole("link", { name: "Continue", exact: true }).click();
+  await waitForStep(page, slug);
+}
+
+/** "Send your letter", once its buttons are ready. */
+async function sendStep(page) {
+  await onward(page, "send-it");
+  await page.getByRole("button", { name: "Print the letter" }).waitFor();
+}
+
 test("a flagged letter shows the flag, keeps the words, and still prints after 'keep it as it is'", async () => {
   const recorded = await letterPage(WORDS);
   const { page } = recorded;
@@ -59,17 +71,26 @@ test("a flagged letter shows the flag, keeps the words, and still prints after '
   assert.equal(await panel.locator(".app-flag").filter({ hasText: REPORT }).count(), 0, "a report is not a threat");
   await screenshot(page, "letter", "01-before-you-send");
 
-  // Printing is never blocked, flag or no flag.
+  // Printing is never blocked, flag or no flag: the next step prints the letter.
+  await sendStep(page);
   await page.getByRole("button", { name: "Print the letter" }).click();
   assert.equal(await page.evaluate(() => window.__printed), 1, "printing works with a flag showing");
+  await page.getByRole("link", { name: "Back", exact: true }).click();
+  await waitForStep(page, "letter");
 
   await flag.getByRole("button", { name: /Keep it as it is/ }).click();
   await page.waitForFunction(() => !document.querySelector(".app-flag"));
   assert.match(await panel.innerText(), /You have looked at everything/);
   assert.match(await panel.innerText(), /You chose to keep 1 as it is/);
+  await sendStep(page);
   await page.getByRole("button", { name: "Print the letter" }).click();
   assert.equal(await page.evaluate(() => window.__printed), 2, "printing works after keeping it");
   assert.ok((await letterText(page)).includes(WORDS), "the check changed nothing");
+  // What they kept stays kept when they come back to check again.
+  await page.getByRole("link", { name: "Back", exact: true }).click();
+  await waitForStep(page, "letter");
+  assert.match(await panel.innerText(), /You chose to keep 1 as it is/);
+  assert.equal(await page.locator(".app-flag").count(), 0);
   await assertNoEgress(recorded, server.origin);
   await recorded.context.close();
 });
@@ -179,7 +200,8 @@ const EMAIL_CASE = {
           ]
         : [step],
     )
-    .filter((step) => step.slug !== "finish")
+    // Up to "Check your letter"; the test takes the finish steps itself.
+    .filter((step, i, all) => i <= all.findIndex((s) => s.slug === "letter"))
     .map((step) => (step.slug === "letter" ? { slug: "letter" } : step)),
 };
 
@@ -191,7 +213,7 @@ async function outputsPage() {
   await page.addInitScript(recordPrint);
   await startJourney(page, server.origin);
   await walk(page, EMAIL_CASE, mouse(page));
-  await page.getByRole("button", { name: "Copy the letter" }).waitFor();
+  await page.locator("#letter-text").waitFor();
   return recorded;
 }
 
@@ -210,6 +232,8 @@ test("outputs: copy, .txt, Word, email, calendar, print a part, and letters for 
   assert.match(letter, /You may show my complaint to .+ so that you can look into it\./, "they said yes to showing it to the service");
 
   // Copy, with a visible confirmation.
+  await sendStep(page);
+  assert.equal(await letterText(page), letter, "the letter Print prints is the letter they checked");
   await page.getByRole("button", { name: "Copy the letter" }).click();
   await page.getByRole("status").filter({ hasText: "Copied the letter" }).waitFor();
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), letter, "the clipboard holds the letter exactly");
@@ -245,6 +269,7 @@ test("outputs: copy, .txt, Word, email, calendar, print a part, and letters for 
   }
 
   // Calendar reminders (RFC 5545).
+  await onward(page, "what-happens-next");
   const ics = await download(page, () => page.getByRole("button", { name: /Add reminders to your calendar/ }).click());
   assert.equal(ics.name, "reminders.ics");
   const calendar = ics.bytes.toString("utf8");
@@ -271,10 +296,26 @@ test("outputs: copy, .txt, Word, email, calendar, print a part, and letters for 
   assert.match(chaser, /Lee Barker/);
   await screenshot(page, "letter", "02-outputs");
 
-  // A letter for later that quotes their words follows their edits on this page.
+  // Easy Read: one short line per idea, the dates from the timeline, printed on its own.
+  await page.getByText("Easy Read: what happens next").click();
+  const easy = await page.locator("#easy-read li").allInnerTexts();
+  assert.match(easy[0], /^Send your letter to NHS England\.$/, easy.join("\n"));
+  const dates = await page.locator("#timeline li strong").allInnerTexts();
+  for (const line of dates.slice(1)) {
+    const [date] = line.split(":");
+    assert.ok(easy.some((l) => l.startsWith(date)), `Easy Read has ${date}:\n${easy.join("\n")}`);
+  }
+  await page.getByRole("button", { name: "Print the Easy Read page" }).click();
+  assert.deepEqual(await page.evaluate(() => [window.__printedPart, window.__printing]), ["easy-read", true]);
+  await screenshot(page, "letter", "03-easy-read");
+
+  // A letter for later that quotes their words follows their edits on "Check your letter".
   const unhappy = others.filter({ hasText: "If you are not happy with their final answer" });
   await unhappy.locator("summary").click();
   assert.ok((await unhappy.locator(".app-letter-text").innerText()).includes(words.split("\n")[0]), "it quotes their words");
+  await page.goto(`${server.origin}/#/letter`);
+  await waitForStep(page, "letter");
+  await page.locator("#letter-text").waitFor();
   const added = " I also want to say the nurse was kind.";
   await page.locator("#letter-what-happened").press("End");
   await page.locator("#letter-what-happened").evaluate((box) => box.setSelectionRange(box.value.length, box.value.length));
@@ -282,6 +323,9 @@ test("outputs: copy, .txt, Word, email, calendar, print a part, and letters for 
   const edited = await page.locator("#letter-what-happened").inputValue();
   assert.ok(edited.endsWith(added));
   await page.waitForFunction((t) => document.querySelector("#letter-text").textContent.includes(t), added);
+  await onward(page, "send-it");
+  await onward(page, "what-happens-next");
+  await unhappy.locator("summary").click();
   const later = await unhappy.locator(".app-letter-text").evaluate((e) => e.textContent);
   assert.ok(later.includes(edited), "the letter for later has the words as they are now");
   await unhappy.getByRole("button", { name: /^Copy/ }).click();

@@ -95,7 +95,11 @@ test("the letter carries the words exactly and the route comes from the domain",
   await page.locator("#letter-text").waitFor();
   const letter = await page.locator("#letter-text").evaluate((e) => e.textContent);
   assert.ok(letter.includes(WORDS), `the letter contains the words exactly:\n${letter}`);
-  const where = await page.locator("section[aria-labelledby=where-heading]").innerText();
+  await page.getByRole("link", { name: "Continue", exact: true }).click();
+  await waitForStep(page, "send-it");
+  await page.getByRole("button", { name: "Print the letter" }).waitFor();
+  await page.evaluate(() => document.querySelectorAll("#app details").forEach((d) => (d.open = true)));
+  const where = await page.locator("#app").innerText();
   assert.match(where, /practice manager/i);
   assert.match(where, /NHS Sussex/);
   await context.close();

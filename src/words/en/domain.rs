@@ -2,7 +2,7 @@
 //! matter, the timeline, the letters' headings and how to send a letter.
 
 use crate::words::domain::{
-    DeadlineWords, DomainWords, LetterPageWords, RoleWords, RouteWords, TimelineWords, ToolsWords,
+    DeadlineWords, DomainWords, EasyReadWords, LetterPageWords, RoleWords, RouteWords, TimelineWords, ToolsWords,
 };
 
 pub const DOMAIN: DomainWords = DomainWords {
@@ -111,5 +111,14 @@ pub const DOMAIN: DomainWords = DomainWords {
             "Write down the date you sent it. You will need it if you have to chase them.",
             "If you have not heard back within 2 weeks, phone or write to check they got it.",
         ],
+    },
+    easy_read: EasyReadWords {
+        send_to: "Send your letter to {}.",
+        keep_copy: "Keep a copy of your letter.",
+        dated: "{}: {}.",
+        undated: "{}.",
+        not_happy: "Not happy with the answer? Next, go to: {}.",
+        free_help: "You can get free help from {}.",
+        not_alone: "You do not have to do this on your own.",
     },
 };

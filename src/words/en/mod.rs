@@ -582,7 +582,10 @@ pub const ENGLISH: Catalogue = Catalogue {
             ],
         ),
         page(Step::CheckAnswers, "Check your answers"),
-        page(Step::Letter, "Your letter and where to send it"),
+        page(Step::Letter, "Check your letter"),
+        page(Step::Send, "Send your letter"),
+        page(Step::WhatNext, "What happens next"),
+        page(Step::FreeHelp, "Free help"),
         page(Step::Finish, "Finish and clear"),
     ],
     parts: &[
