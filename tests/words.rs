@@ -50,7 +50,7 @@ fn screen_words(screens: &ScreenWords) -> Vec<(&'static str, &'static str, usize
     let LetterPageWords {
         listen_words,
         listen_letter,
-        heading,
+        progress,
         wrote_heading,
         what_happened_label,
         what_happened_hint,
@@ -89,11 +89,13 @@ fn screen_words(screens: &ScreenWords) -> Vec<(&'static str, &'static str, usize
         copy_other,
         download_word_other,
         download_text_other,
+        easy_read_heading,
+        easy_read_print,
     } = letter;
     all.extend([
         ("letter.listen_words", listen_words, 0),
         ("letter.listen_letter", listen_letter, 0),
-        ("letter.heading", heading, 0),
+        ("letter.progress", progress, 1),
         ("letter.wrote_heading", wrote_heading, 0),
         ("letter.what_happened_label", what_happened_label, 0),
         ("letter.what_happened_hint", what_happened_hint, 0),
@@ -132,6 +134,8 @@ fn screen_words(screens: &ScreenWords) -> Vec<(&'static str, &'static str, usize
         ("letter.copy_other", copy_other, 0),
         ("letter.download_word_other", download_word_other, 0),
         ("letter.download_text_other", download_text_other, 0),
+        ("letter.easy_read_heading", easy_read_heading, 0),
+        ("letter.easy_read_print", easy_read_print, 0),
     ]);
 
     let CheckWords {
@@ -208,30 +212,26 @@ fn screen_words(screens: &ScreenWords) -> Vec<(&'static str, &'static str, usize
     ]);
 
     let RouteWords {
-        heading,
         send_to,
         or_instead,
         unconfirmed,
         why_heading,
-        dates_heading_reply,
-        dates_heading,
+        avoid_heading,
         no_date,
         escalation_heading,
         alongside_heading,
-        free_help_heading,
+        more_help,
     } = route;
     all.extend([
-        ("route.heading", heading, 0),
         ("route.send_to", send_to, 1),
         ("route.or_instead", or_instead, 1),
         ("route.unconfirmed", unconfirmed, 0),
         ("route.why_heading", why_heading, 0),
-        ("route.dates_heading_reply", dates_heading_reply, 0),
-        ("route.dates_heading", dates_heading, 0),
+        ("route.avoid_heading", avoid_heading, 0),
         ("route.no_date", no_date, 0),
         ("route.escalation_heading", escalation_heading, 0),
         ("route.alongside_heading", alongside_heading, 0),
-        ("route.free_help_heading", free_help_heading, 0),
+        ("route.more_help", more_help, 0),
     ]);
 
     let FinishWords {

@@ -237,6 +237,7 @@ mod tests {
             timeline,
             tools,
             letter: LetterPageWords { how_to_send },
+            easy_read,
         } = *words;
         let mut all = how_to_send.to_vec();
         pieces!(
@@ -323,6 +324,19 @@ mod tests {
                 appeal,
                 appeal_unknown,
                 appeal_passed,
+            }
+        );
+        pieces!(
+            all,
+            easy_read,
+            EasyReadWords {
+                send_to,
+                keep_copy,
+                dated,
+                undated,
+                not_happy,
+                free_help,
+                not_alone,
             }
         );
         pieces!(

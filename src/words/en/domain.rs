@@ -2,7 +2,8 @@
 //! matter, the timeline, the letters' headings and how to send a letter.
 
 use crate::words::domain::{
-    DeadlineWords, DomainWords, EasyReadWords, LetterPageWords, RoleWords, RouteWords, TimelineWords, ToolsWords,
+    DeadlineWords, DomainWords, EasyReadWords, LetterPageWords, RoleWords, RouteWords,
+    TimelineWords, ToolsWords,
 };
 
 pub const DOMAIN: DomainWords = DomainWords {
