@@ -62,7 +62,7 @@ pub const DOMAIN: DomainWords = DomainWords {
         complain_by_passed: " This date has passed. You can still complain: say in your letter why you could not complain sooner.",
         ombudsman_by_passed: " This date has passed. Contact them anyway and say why you are late. They can sometimes look at older complaints.",
         arrives_today: "We worked out this date as if your letter gets there today.",
-        england_acknowledge: "In England, they should tell you they got your complaint within 3 working days (Monday to Friday, not bank holidays) of it arriving. They should offer to talk about how they will deal with it. {}",
+        england_acknowledge: "In England, they should tell you they got your complaint within 3 working days of it arriving (Monday to Friday, not bank holidays). They should offer to talk about how they will deal with it. {}",
         england_answer: "There is no fixed deadline in England. They should agree a time with you. If they have not answered within 6 months, they must write to say why. Then they must answer as soon as they can. Many services aim to answer much sooner.",
         wales_acknowledge: "In Wales, they should tell you they got your concern within 2 working days (Monday to Friday, not bank holidays). {}",
         wales_answer: "In Wales, you should get an answer within 30 working days. If not, they must tell you why and give you a new date.",
