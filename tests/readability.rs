@@ -12,8 +12,8 @@
 //! The sources are the question catalogue, the domain's letter-page words, the screens' words,
 //! and the person-facing fields of each data file (rules, organisations, crisis lines, the
 //! "before you send" check). The Rust catalogues are read through their `Debug` output, so a
-//! new field is scored without being listed here; ids (an option's `value`, a table's key) are
-//! left out. The letters are read from the fixture letters in `tests/letters/`, which
+//! new field is scored without being listed here; ids (an option's `value`, the id in a pair
+//! like `("gp", "GP practice")`) are left out. The letters are read from the fixture letters in `tests/letters/`, which
 //! `tests/letters.rs` keeps equal to what the code writes; the person's own words in them are
 //! left out, because we never change those.
 //!
@@ -253,7 +253,8 @@ fn debug_strings(debug: &str) -> Vec<String> {
             i += 1;
             continue;
         }
-        let before: String = chars[..i].iter().collect();
+        // Only the end of what comes before matters (`value: ` or `(`).
+        let before: String = chars[i.saturating_sub(8)..i].iter().collect();
         let mut text = String::new();
         i += 1;
         while i < chars.len() && chars[i] != '"' {
