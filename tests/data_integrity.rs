@@ -388,7 +388,7 @@ fn an_unconfirmed_detail_without_a_caution_is_reported() {
     let errors = errors_for(|f| {
         f.organisations = replace_once(
             &f.organisations,
-            "confirmed = true\ncaution = \"Do not post USB sticks or CDs. NHS England cannot open them.\"",
+            "confirmed = true\ncaution = \"Do not post USB sticks or CDs: NHS England cannot open them.\"",
             "confirmed = false",
         );
     });
