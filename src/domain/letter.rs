@@ -1004,7 +1004,7 @@ impl<'a> Writer<'a> {
         );
         Self::para(
             &mut out,
-            "If this letter cannot be treated as an appeal, please treat it as a formal complaint under the NHS complaints procedure, and pass it to the right person.",
+            "If this letter cannot be treated as an appeal, please treat it as a formal complaint under the NHS complaints procedure. Please pass it to the right person.",
         );
         self.tail(
             &mut out,

@@ -792,7 +792,7 @@ pub const ENGLISH: Catalogue = Catalogue {
             ("ambulance-or-111", "ambulance service or NHS 111"),
             ("prison", "prison, centre or police station"),
             ("social-care", "council"),
-            ("private-care", "care provider"),
+            ("private-care", "care service"),
         ],
         service_noun_other: "service",
         service_examples: &[
