@@ -44,6 +44,24 @@ in_my_words_basics::id_enum! {
 }
 
 in_my_words_basics::id_enum! {
+    /// What was wrong with the service's final answer, as the person sees it. Several can be
+    /// chosen; their own words about it are in [`Answers::reply_words`].
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "kebab-case")]
+    pub enum ReplyProblem {
+        /// It did not answer all of their points.
+        MissedPoints => "missed-points",
+        /// It got facts wrong.
+        FactsWrong => "facts-wrong",
+        NoApology => "no-apology",
+        /// Nothing changed because of it.
+        NothingChanged => "nothing-changed",
+        /// It came too late.
+        TooLate => "too-late",
+    }
+}
+
+in_my_words_basics::id_enum! {
     /// Ways the organisation can reach the person. Several can be chosen.
     #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
     #[serde(rename_all = "kebab-case")]
@@ -180,6 +198,11 @@ pub struct Answers {
     /// of text, so this costs its first download almost nothing. Read and write it only with
     /// [`Answers::more`] and [`Answers::set_more`].
     pub more: Vec<String>,
+    /// Layout 3: what was wrong with the service's final answer, in their own words (asked
+    /// only once they have had it). The letters that come after that answer quote it.
+    pub reply_words: String,
+    /// Layout 3: what was wrong with that answer, from a short list.
+    pub reply_problems: Vec<ReplyProblem>,
 }
 
 /// The answer in a [`Answers::more`] entry, if the entry is for question `id`.

@@ -14,6 +14,9 @@
 //! - **Layout 2**: [`Answers`] as it is now, with `more` (answers to newer questions, by id)
 //!   as its last field. Layout 1 bytes are layout 2 bytes with an empty `more` missing from
 //!   the end, and an empty list is the single byte 0: so layout 1 is read by adding that byte.
+//! - **Layout 3**: [`Answers`] as it is now, with `reply_words` (a text) and `reply_problems`
+//!   (a list) after `more`: what was wrong with the service's final answer. An empty text is
+//!   also the byte 0, so layout 2 is read by adding two zero bytes, and layout 1 by adding three.
 //!
 //! **Where the number is kept:**
 //!
@@ -33,7 +36,7 @@ use serde::de::DeserializeOwned;
 
 /// The answers layout this version of the app writes. Bump it (and add a reader to
 /// [`answers_from_layout`]) whenever the postcard form of [`Answers`] changes.
-pub const LAYOUT: u8 = 2;
+pub const LAYOUT: u8 = 3;
 /// Session storage text starts with this, then the layout number and a colon.
 const SESSION_PREFIX: &str = "imw";
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -109,14 +112,15 @@ fn strict<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, DraftError> {
 pub fn answers_from_layout(layout: u8, bytes: &[u8]) -> Result<Answers, DraftError> {
     let whole;
     let bytes = match layout {
-        // Layout 1 lacks only the last field, `more`; an empty list is the byte 0. A change
-        // anywhere else in `Answers` needs a frozen copy of the old struct here instead:
-        // `strict::<AnswersV2>(bytes).map(Answers::from)`.
-        1 => {
-            whole = [bytes, &[0]].concat();
+        // Older layouts lack only fields at the end, each empty (an empty list or text is the
+        // byte 0): layout 1 the last three, layout 2 the last two. A change anywhere else in
+        // `Answers` needs a frozen copy of the old struct here instead:
+        // `strict::<AnswersV3>(bytes).map(Answers::from)`.
+        1 | 2 => {
+            whole = [bytes, &[0, 0, 0][layout as usize - 1..]].concat();
             &whole
         }
-        2 => bytes,
+        3 => bytes,
         newer if newer > LAYOUT => return Err(DraftError::NewerVersion),
         _ => return Err(DraftError::Damaged),
     };
@@ -174,7 +178,7 @@ pub fn decode(text: &str) -> Result<Answers, DraftError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::answers::{ContactMethod, Want, Who};
+    use crate::domain::answers::{ContactMethod, ReplyProblem, Want, Who};
     use crate::domain::date::Date;
     use crate::domain::situation::{Nation, Service, WhenItHappened};
 
@@ -256,8 +260,8 @@ mod tests {
 
     #[test]
     fn session_text_from_a_newer_version_is_refused_kindly() {
-        let body = encode(&Answers::default())["imw2:".len()..].to_string();
-        for prefix in ["imw3:", "imw255:", "imw9999999999:"] {
+        let body = encode(&Answers::default())["imw3:".len()..].to_string();
+        for prefix in ["imw4:", "imw255:", "imw9999999999:"] {
             let text = format!("{prefix}{body}");
             assert_eq!(decode(&text), Err(DraftError::NewerVersion), "{prefix}");
         }
@@ -271,33 +275,47 @@ mod tests {
         };
         let mut bytes = postcard::to_allocvec(&answers).unwrap();
         assert_eq!(
-            decode(&format!("imw2:{}", base64_encode(&bytes))),
+            decode(&format!("imw3:{}", base64_encode(&bytes))),
             Ok(answers)
         );
         bytes.push(0);
         assert_eq!(
-            decode(&format!("imw2:{}", base64_encode(&bytes))),
+            decode(&format!("imw3:{}", base64_encode(&bytes))),
             Err(DraftError::Damaged)
         );
     }
 
-    /// Layout 1 is layout 2 without the empty `more` at the end: read as such, and nothing
-    /// longer or shorter gets through.
+    /// Layouts 1 and 2 are layout 3 without its empty last fields (three and two of them):
+    /// read as such, and nothing longer or shorter gets through.
     #[test]
-    fn layout_1_reads_as_layout_2_with_no_newer_answers() {
+    fn older_layouts_read_as_layout_3_with_no_newer_answers() {
         let answers = Answers {
             what_happened: "Ça m'a blessé 💔".into(),
             ..Answers::default()
         };
-        let layout_2 = postcard::to_allocvec(&answers).unwrap();
-        assert_eq!(layout_2.last(), Some(&0), "an empty list is the byte 0");
-        let layout_1 = &layout_2[..layout_2.len() - 1];
-        assert_eq!(answers_from_layout(1, layout_1), Ok(answers));
-        assert_eq!(answers_from_layout(1, &layout_2), Err(DraftError::Damaged));
-        assert_eq!(
-            answers_from_layout(1, &layout_1[..layout_1.len() - 1]),
-            Err(DraftError::Damaged)
-        );
+        let layout_3 = postcard::to_allocvec(&answers).unwrap();
+        assert!(layout_3.ends_with(&[0, 0, 0]), "empty lists and texts are the byte 0");
+        for (layout, missing) in [(1u8, 3), (2, 2)] {
+            let old = &layout_3[..layout_3.len() - missing];
+            assert_eq!(answers_from_layout(layout, old), Ok(answers.clone()));
+            assert_eq!(
+                answers_from_layout(layout, &layout_3),
+                Err(DraftError::Damaged)
+            );
+            assert_eq!(
+                answers_from_layout(layout, &old[..old.len() - 1]),
+                Err(DraftError::Damaged)
+            );
+        }
+        // A reply answer given in layout 3 is read back by layout 3 only.
+        let with_reply = Answers {
+            reply_words: "Ils n'ont pas répondu à ma question 🙁".into(),
+            reply_problems: vec![ReplyProblem::NoApology, ReplyProblem::MissedPoints],
+            ..answers
+        };
+        let bytes = postcard::to_allocvec(&with_reply).unwrap();
+        assert_eq!(answers_from_layout(3, &bytes), Ok(with_reply));
+        assert_eq!(answers_from_layout(2, &bytes), Err(DraftError::Damaged));
     }
 
     #[test]
@@ -310,9 +328,9 @@ mod tests {
         assert_eq!(plain[0], LAYOUT);
         assert_eq!(answers_from_draft(2, &plain), Ok(answers.clone()));
         // Envelope version 1 held the same answers with no layout byte, in layout 1 (which
-        // lacks the empty list at the end).
+        // lacks the empty list and the empty text and list at the end).
         assert_eq!(
-            answers_from_draft(1, &plain[1..plain.len() - 1]),
+            answers_from_draft(1, &plain[1..plain.len() - 3]),
             Ok(answers)
         );
         assert_eq!(answers_from_draft(2, &[]), Err(DraftError::Damaged));

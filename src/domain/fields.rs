@@ -5,7 +5,7 @@
 //! in the answers, its id and its shape. The reader, the writer and [`TextField::ALL`] are all
 //! made from that row, so they cannot drift apart (once they were written out three times).
 
-use super::answers::{AccessNeed, Answers, ContactMethod, Want, Who};
+use super::answers::{AccessNeed, Answers, ContactMethod, ReplyProblem, Want, Who};
 use super::date::Date;
 use super::situation::{Nation, PrivateCareKind, Service, ServiceGroup, Stage, YesNo};
 use super::when::WhenChoice;
@@ -116,6 +116,8 @@ text_fields! {
     HowItAffected => how_it_affected, "how-it-affected", LINES;
     WantOther => want_other, "want-other", LINES;
     LateReason => late_reason, "late-reason", LINES;
+    /// What was wrong with the service's final answer, in their own words.
+    ReplyWords => reply_words, "reply-words", LINES;
     AccessOther => access_other, "access-other", LINES;
     ServiceName => service_name, "service-name", LINE;
     Name => contact.name, "name", NAME;
@@ -197,6 +199,7 @@ pub enum Edit {
     Stage(Stage),
     WhenChoice(WhenChoice),
     ToggleWant(Want),
+    ToggleReplyProblem(ReplyProblem),
     ToggleContact(ContactMethod),
     PhoneCallsHard(bool),
     ToggleAccess(AccessNeed),
@@ -266,6 +269,7 @@ pub fn apply(
             answers.situation.when = answers.when_input.value(today);
         }
         Edit::ToggleWant(want) => Answers::toggle(&mut answers.wants, want),
+        Edit::ToggleReplyProblem(problem) => Answers::toggle(&mut answers.reply_problems, problem),
         Edit::ToggleContact(method) => {
             Answers::toggle(&mut answers.contact.methods, method);
             // A helper has already given their name, role and contact: offer them in the box

@@ -16,7 +16,7 @@
 //! a chaser when nobody answered, or a letter to the ombudsman once the service has given its
 //! final answer. The other letters are offered as follow-ups ([`follow_ups`]).
 
-use super::answers::{has_text, AccessNeed, Answers, ContactMethod, Want};
+use super::answers::{has_text, AccessNeed, Answers, ContactMethod, ReplyProblem, Want};
 use super::date::Date;
 use super::questions::{yes_no_from_id, SHARE_WITH_SERVICE};
 use super::route::{
@@ -410,6 +410,36 @@ impl<'a> Writer<'a> {
             Self::para(out, lead);
             Self::words(out, &self.a.what_happened);
         }
+    }
+
+    /// What was wrong with the service's final answer: the points they chose, then their own
+    /// words exactly as typed. Nothing when they gave neither. True when something was said.
+    fn reply(&self, out: &mut Vec<Block>) -> bool {
+        let points: Vec<&str> = self
+            .a
+            .reply_problems
+            .iter()
+            .map(|p| match p {
+                ReplyProblem::MissedPoints => "It did not answer all of my points.",
+                ReplyProblem::FactsWrong => "It got some of the facts wrong.",
+                ReplyProblem::NoApology => "It did not apologise.",
+                ReplyProblem::NothingChanged => "Nothing has changed because of it.",
+                ReplyProblem::TooLate => "It came too late.",
+            })
+            .collect();
+        let words = has_text(&self.a.reply_words);
+        if points.is_empty() && !words {
+            return false;
+        }
+        Self::para(out, "What was wrong with the final response:");
+        if !points.is_empty() {
+            Self::list(out, &points);
+        }
+        if words {
+            Self::para(out, "In my own words:");
+            Self::words(out, &self.a.reply_words);
+        }
+        true
     }
 
     fn affected(&self, out: &mut Vec<Block>) {
@@ -840,9 +870,13 @@ impl<'a> Writer<'a> {
             ]
             .concat(),
         );
-        self.when_where(&mut out);
-        self.what_happened(&mut out, "My complaint was about this, in my own words:");
-        self.affected(&mut out);
+        // What was wrong with the answer is the point of this letter. The service has the
+        // complaint itself, so it is told again only when they said nothing about the answer.
+        if !self.reply(&mut out) {
+            self.when_where(&mut out);
+            self.what_happened(&mut out, "My complaint was about this, in my own words:");
+            self.affected(&mut out);
+        }
         self.wants(&mut out, "What I would still like to happen:", None);
         Self::para(&mut out, "Please:");
         Self::list(
@@ -921,6 +955,7 @@ impl<'a> Writer<'a> {
         }
         self.when_where(&mut out);
         self.what_happened(&mut out, "This is what happened, in my own words:");
+        self.reply(&mut out);
         self.late(
             &mut out,
             DeadlineKind::OmbudsmanBy,

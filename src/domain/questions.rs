@@ -8,7 +8,7 @@
 //! ([`Choice::Keyed`]), so saved drafts need no new layout. The tests below fail loudly on anything forgotten: a step without a
 //! record, an option the answers cannot hold, a question or option without words.
 
-use super::answers::{has_text, AccessNeed, Answers, ContactMethod, Want, Who};
+use super::answers::{has_text, AccessNeed, Answers, ContactMethod, ReplyProblem, Want, Who};
 use super::date::Date;
 use super::fields::{Edit, TextField, YesNoField};
 use super::situation::{Nation, PrivateCareKind, Service, ServiceGroup, Stage, YesNo};
@@ -36,6 +36,8 @@ pub enum Step {
     ServiceName,
     Wants,
     Stage,
+    ReplyWords,
+    ReplyProblems,
     LateReason,
     AbleToComplain,
     ShareWithService,
@@ -87,6 +89,15 @@ pub struct Question {
 
 fn never(_: &Answers, _: Date) -> bool {
     false
+}
+
+/// True once the service has given its final answer (they are unhappy with it, or already
+/// with the ombudsman).
+fn after_final_answer(a: &Answers) -> bool {
+    matches!(
+        a.situation.stage,
+        Some(Stage::FinalResponseUnhappy | Stage::WithOmbudsman)
+    )
 }
 
 fn unless_supporter(a: &Answers, _: Date) -> bool {
@@ -245,6 +256,26 @@ pub const QUESTIONS: &[Question] = &[
         "stage",
         Answer::One(Choice::Stage),
     ),
+    // Once they have had the service's final answer: what was wrong with it, in their own
+    // words first, then from a short list. The letters after that answer quote both.
+    Question {
+        skip: |a, _| !after_final_answer(a),
+        ..ask(
+            Step::ReplyWords,
+            "what-was-wrong-with-their-answer",
+            "reply-words",
+            Answer::Text(TextField::ReplyWords),
+        )
+    },
+    Question {
+        skip: |a, _| !after_final_answer(a),
+        ..ask(
+            Step::ReplyProblems,
+            "their-answer",
+            "reply-problems",
+            Answer::Many(Choice::ReplyProblems),
+        )
+    },
     // After "Have you already complained?": the time limit is for a first complaint.
     Question {
         skip: |a, today| !is_late(a, today),
@@ -256,12 +287,7 @@ pub const QUESTIONS: &[Question] = &[
         )
     },
     Question {
-        skip: |a, _| {
-            matches!(
-                a.situation.stage,
-                Some(Stage::FinalResponseUnhappy | Stage::WithOmbudsman)
-            )
-        },
+        skip: |a, _| after_final_answer(a),
         ..yes_no(
             Step::AbleToComplain,
             "complain-to-them",
@@ -402,6 +428,7 @@ pub enum Choice {
     When,
     Wants,
     Stage,
+    ReplyProblems,
     Contact,
     Access,
     /// A question added since answers layout 2: its answer is kept under its id in
@@ -438,6 +465,7 @@ impl Choice {
             Choice::When => vec!["date", "roughly", "not-sure", "still-happening"],
             Choice::Wants => ids(&Want::ALL, Want::id),
             Choice::Stage => ids(&Stage::ALL, Stage::id),
+            Choice::ReplyProblems => ids(&ReplyProblem::ALL, ReplyProblem::id),
             Choice::Contact => ids(&ContactMethod::ALL, ContactMethod::id),
             Choice::Access => ids(&AccessNeed::ALL, AccessNeed::id),
             Choice::Keyed(_, values) => values.to_vec(),
@@ -485,6 +513,7 @@ impl Choice {
             })),
             Choice::Wants => many(a.wants.iter().map(|w| w.id()).collect()),
             Choice::Stage => one(s.stage.map(Stage::id)),
+            Choice::ReplyProblems => many(a.reply_problems.iter().map(|p| p.id()).collect()),
             Choice::Contact => many(a.contact.methods.iter().map(|m| m.id()).collect()),
             Choice::Access => many(a.access_needs.iter().map(|n| n.id()).collect()),
             Choice::Keyed(id, _) => one(a.more(id)),
@@ -518,6 +547,7 @@ impl Choice {
             }),
             Choice::Wants => Edit::ToggleWant(find(&Want::ALL, Want::id, value)?),
             Choice::Stage => Edit::Stage(Stage::from_id(value)?),
+            Choice::ReplyProblems => Edit::ToggleReplyProblem(ReplyProblem::from_id(value)?),
             Choice::Contact => {
                 Edit::ToggleContact(find(&ContactMethod::ALL, ContactMethod::id, value)?)
             }

@@ -456,6 +456,31 @@ pub const ENGLISH: Catalogue = Catalogue {
         ),
         hinted(
             q(
+                Step::ReplyWords,
+                same("What was wrong with their answer? (optional)"),
+                "What was wrong with their answer",
+            ),
+            same("Write it in your own words. The next letter quotes it exactly."),
+        ),
+        choose(
+            hinted(
+                q(
+                    Step::ReplyProblems,
+                    same("Did their answer do any of these?"),
+                    "Their answer",
+                ),
+                same("Choose any that apply, or none."),
+            ),
+            &[
+                opt("missed-points", "It did not answer all the points"),
+                opt("facts-wrong", "It got facts wrong"),
+                opt("no-apology", "It did not say sorry"),
+                opt("nothing-changed", "Nothing changed"),
+                opt("too-late", "It came too late"),
+            ],
+        ),
+        hinted(
+            q(
                 Step::LateReason,
                 two(
                     "Why are you complaining now? (optional)",
@@ -614,6 +639,8 @@ pub const ENGLISH: Catalogue = Catalogue {
         (
             &[
                 Step::Stage,
+                Step::ReplyWords,
+                Step::ReplyProblems,
                 Step::LateReason,
                 Step::AbleToComplain,
                 Step::ShareWithService,
