@@ -3,7 +3,7 @@
 //!
 //! `tests/fixtures/` holds drafts in every format the app has ever written, made once and never
 //! changed: an encrypted file per envelope version and answers layout (`draft-v1.imw`,
-//! `draft-v2.imw` with layout 1, `draft-v2-layout2.imw`) and the same
+//! `draft-v2.imw` with layout 1, `draft-v2-layout2.imw`, `draft-v2-layout3.imw`) and the same
 //! bytes as "Save on this device" keeps them in local storage (`*.stored.txt`, base64). These
 //! tests open them with a native copy of what `platform::crypto` does in the browser
 //! (PBKDF2-HMAC-SHA-256 then AES-256-GCM, with the header as additional data from version 2 on)
@@ -17,7 +17,7 @@
 use aes_gcm::aead::{Aead, Payload};
 use aes_gcm::{Aes256Gcm, KeyInit, Nonce};
 use hmac::Hmac;
-use in_my_words::domain::answers::{AccessNeed, Answers, ContactMethod, Want, Who};
+use in_my_words::domain::answers::{AccessNeed, Answers, ContactMethod, ReplyProblem, Want, Who};
 use in_my_words::domain::codec::{self, DraftError, LAYOUT};
 use in_my_words::domain::date::Date;
 use in_my_words::domain::envelope::{Envelope, EnvelopeError, HEADER_LEN, ITERATIONS};
@@ -250,7 +250,19 @@ fn fixture_recipes() -> Vec<(&'static str, Vec<u8>)> {
             iv: *b"fixture-l2iv",
             ciphertext: vec![],
         },
-        &codec::draft_plaintext(&fixture_answers_layout_2()),
+        &[&[2], layout_2_bytes(&fixture_answers_layout_2()).as_slice()].concat(),
+        PASSPHRASE,
+    );
+    // Envelope version 2, answers layout 3 (with what was wrong with the final answer).
+    let layout_3 = seal(
+        Envelope {
+            version: 2,
+            iterations: ITERATIONS,
+            salt: *b"imw-fixture-l3-s",
+            iv: *b"fixture-l3iv",
+            ciphertext: vec![],
+        },
+        &codec::draft_plaintext(&fixture_answers_layout_3()),
         PASSPHRASE,
     );
     vec![
@@ -269,14 +281,31 @@ fn fixture_recipes() -> Vec<(&'static str, Vec<u8>)> {
             codec::base64_encode(&layout_2).into_bytes(),
         ),
         ("draft-v2-layout2.imw", layout_2),
+        (
+            "draft-v2-layout3.stored.txt",
+            codec::base64_encode(&layout_3).into_bytes(),
+        ),
+        ("draft-v2-layout3.imw", layout_3),
     ]
 }
 
-/// Answers as layout 1 held them: today's postcard form without the last field (`more`, an
-/// empty list: the byte 0).
+/// Answers as layout 2 held them: today's postcard form without the last two fields
+/// (`reply_words` and `reply_problems`, each empty: the byte 0).
+fn layout_2_bytes(answers: &Answers) -> Vec<u8> {
+    assert!(
+        answers.reply_words.is_empty() && answers.reply_problems.is_empty(),
+        "layout 2 had no reply answers"
+    );
+    let mut bytes = postcard::to_allocvec(answers).expect("answers serialise");
+    assert_eq!(bytes.split_off(bytes.len() - 2), [0, 0]);
+    bytes
+}
+
+/// Answers as layout 1 held them: layout 2 without its last field (`more`, an empty list:
+/// the byte 0).
 fn layout_1_bytes(answers: &Answers) -> Vec<u8> {
     assert!(answers.more.is_empty(), "layout 1 had no `more`");
-    let mut bytes = postcard::to_allocvec(answers).expect("answers serialise");
+    let mut bytes = layout_2_bytes(answers);
     assert_eq!(bytes.pop(), Some(0));
     bytes
 }
@@ -287,6 +316,18 @@ fn fixture_answers_layout_2() -> Answers {
     let mut answers = fixture_answers();
     answers.set_more("share-with-service", "not-sure");
     answers.set_more("réponse-💬", "ضعيف \u{200f}ŵ");
+    answers
+}
+
+/// The layout 3 fixture's answers: the layout 2 ones, with what was wrong with the final
+/// answer, in their words (mixed scripts, an emoji sequence, a line break) and from the list.
+fn fixture_answers_layout_3() -> Answers {
+    let mut answers = fixture_answers_layout_2();
+    answers.reply_words = "Ils n'ont pas lu ma lettre.\nمو صحيح 👩‍👧 — wrong dates".into();
+    answers.reply_problems = vec![
+        ReplyProblem::FactsWrong.id().into(),
+        ReplyProblem::NoApology.id().into(),
+    ];
     answers
 }
 
@@ -339,11 +380,21 @@ fn a_layout_2_draft_opens() {
 }
 
 #[test]
+fn a_layout_3_draft_opens() {
+    let bytes = fixture("draft-v2-layout3.imw");
+    assert_eq!(bytes[4], 2, "envelope version");
+    let (_, plain) = decrypt(&bytes, PASSPHRASE).unwrap();
+    assert_eq!(plain[0], 3, "answers layout");
+    assert_eq!(open(&bytes, PASSPHRASE), Ok(fixture_answers_layout_3()));
+}
+
+#[test]
 fn drafts_kept_on_the_device_open() {
     let fixtures = [
         ("draft-v1", fixture_answers()),
         ("draft-v2", fixture_answers()),
         ("draft-v2-layout2", fixture_answers_layout_2()),
+        ("draft-v2-layout3", fixture_answers_layout_3()),
     ];
     for (name, answers) in fixtures {
         let stored = String::from_utf8(fixture(&format!("{name}.stored.txt")))
@@ -361,15 +412,22 @@ fn drafts_kept_on_the_device_open() {
 #[test]
 fn todays_code_still_writes_the_layout_the_fixtures_hold() {
     assert_eq!(
-        LAYOUT, 2,
+        LAYOUT, 3,
         "a new layout needs its own fixture and test here"
     );
-    let (_, layout_2_plain) = decrypt(&fixture("draft-v2-layout2.imw"), PASSPHRASE).unwrap();
+    let (_, layout_3_plain) = decrypt(&fixture("draft-v2-layout3.imw"), PASSPHRASE).unwrap();
     assert!(
-        codec::draft_plaintext(&fixture_answers_layout_2()) == layout_2_plain,
+        codec::draft_plaintext(&fixture_answers_layout_3()) == layout_3_plain,
         "Answers' saved layout changed: see the note on `Answers`"
     );
-    // Layout 1 is today's form less the empty list at the end.
+    // Layout 2 is today's form less the two empty fields at the end.
+    let (_, layout_2_plain) = decrypt(&fixture("draft-v2-layout2.imw"), PASSPHRASE).unwrap();
+    assert_eq!(layout_2_plain[0], 2);
+    assert_eq!(
+        layout_2_plain[1..],
+        layout_2_bytes(&fixture_answers_layout_2())
+    );
+    // Layout 1 is layout 2 less the empty list at the end.
     let (_, v2_plain) = decrypt(&fixture("draft-v2.imw"), PASSPHRASE).unwrap();
     assert_eq!(v2_plain[0], 1);
     assert_eq!(v2_plain[1..], layout_1_bytes(&fixture_answers()));
@@ -490,6 +548,8 @@ fn fields(answers: &Answers) -> Vec<Vec<u8>> {
         bytes(&a.access_other),
         bytes(&a.shared_computer),
         bytes(&a.more),
+        bytes(&a.reply_words),
+        bytes(&a.reply_problems),
     ]
 }
 
@@ -499,7 +559,7 @@ fn a_new_field_anywhere_in_the_fixture_answers_is_never_misread() {
     // everything after it. This puts a new field of several kinds at every position and checks
     // the reader refuses each one for these answers. It cannot prove that no change could ever
     // be misread; bumping the layout (the note on `Answers`) is what does.
-    let answers = fixture_answers_layout_2();
+    let answers = fixture_answers_layout_3();
     let parts = fields(&answers);
     assert_eq!(
         parts.concat(),

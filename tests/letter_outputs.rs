@@ -5,7 +5,7 @@
 //! parser.
 
 use in_my_words::data::data;
-use in_my_words::domain::answers::{has_text, Answers, ContactMethod, Who};
+use in_my_words::domain::answers::{has_text, Answers, ContactMethod, ReplyProblem, Who};
 use in_my_words::domain::date::Date;
 use in_my_words::domain::docx::{document_xml, docx};
 use in_my_words::domain::letter::{
@@ -456,5 +456,68 @@ fn easy_read_has_one_short_line_per_idea_from_the_route_and_timeline() {
         }
         assert!(plain.split_whitespace().count() <= 12, "{line}");
         assert!(plain.matches(['.', '?']).count() <= 2, "{line}");
+    }
+}
+
+/// Answers after the service's final answer, with what was wrong with it.
+fn after_final_answer(reply_words: &str, problems: &[ReplyProblem]) -> Answers {
+    let mut a = answers("They cancelled my prescription without telling me.");
+    a.situation.stage = Some(Stage::FinalResponseUnhappy);
+    a.reply_words = reply_words.to_string();
+    a.reply_problems = problems.iter().map(|p| p.id().to_string()).collect();
+    a
+}
+
+fn letter_of(kind: LetterKind, a: &Answers) -> String {
+    write(kind, a, &route(&a.situation, data(), today()), today(), None).to_text()
+}
+
+/// What was wrong with the final answer goes into both letters that come after it, in their
+/// words exactly; the "not satisfied" letter says it instead of retelling the complaint, the
+/// ombudsman letter (which has never seen the complaint) says both.
+#[test]
+fn what_was_wrong_with_their_answer_is_in_the_letters_after_it() {
+    let words = "They said I missed appointments.\nI was in hospital 🏥 then.";
+    let a = after_final_answer(words, &[ReplyProblem::FactsWrong, ReplyProblem::NoApology]);
+    let unhappy = letter_of(LetterKind::NotSatisfied, &a);
+    for part in [
+        "What was wrong with the final response:",
+        "It got some of the facts wrong.",
+        "It did not apologise.",
+        words,
+    ] {
+        assert!(unhappy.contains(part), "{part}\n{unhappy}");
+    }
+    assert!(!unhappy.contains("It did not answer all of my points."));
+    assert!(
+        !unhappy.contains(&a.what_happened),
+        "the service has the complaint already:\n{unhappy}"
+    );
+    let ombudsman = letter_of(LetterKind::Ombudsman, &a);
+    assert!(ombudsman.contains(&a.what_happened), "{ombudsman}");
+    assert!(ombudsman.contains(words), "{ombudsman}");
+    assert!(ombudsman.contains("It got some of the facts wrong."), "{ombudsman}");
+
+    // Nothing said about the answer: the "not satisfied" letter retells the complaint, as
+    // before, and neither letter has an empty heading.
+    let quiet = after_final_answer("  \n", &[]);
+    let unhappy = letter_of(LetterKind::NotSatisfied, &quiet);
+    assert!(unhappy.contains(&quiet.what_happened), "{unhappy}");
+    for kind in [LetterKind::NotSatisfied, LetterKind::Ombudsman] {
+        assert!(!letter_of(kind, &quiet).contains("What was wrong with the final response"));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(100))]
+
+    /// Whatever they wrote about the answer reaches both letters exactly, with no panic.
+    #[test]
+    fn any_words_about_their_answer_appear_exactly(words in risky_text()) {
+        prop_assume!(has_text(&words));
+        let a = after_final_answer(&words, &[ReplyProblem::TooLate]);
+        for kind in [LetterKind::NotSatisfied, LetterKind::Ombudsman] {
+            prop_assert!(letter_of(kind, &a).contains(&words), "{:?}", kind);
+        }
     }
 }

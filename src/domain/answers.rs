@@ -45,7 +45,8 @@ in_my_words_basics::id_enum! {
 
 in_my_words_basics::id_enum! {
     /// What was wrong with the service's final answer, as the person sees it. Several can be
-    /// chosen; their own words about it are in [`Answers::reply_words`].
+    /// chosen (kept by id in [`Answers::reply_problems`]); their own words about it are in
+    /// [`Answers::reply_words`].
     #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
     #[serde(rename_all = "kebab-case")]
     pub enum ReplyProblem {
@@ -201,8 +202,10 @@ pub struct Answers {
     /// Layout 3: what was wrong with the service's final answer, in their own words (asked
     /// only once they have had it). The letters that come after that answer quote it.
     pub reply_words: String,
-    /// Layout 3: what was wrong with that answer, from a short list.
-    pub reply_problems: Vec<ReplyProblem>,
+    /// Layout 3: what was wrong with that answer, from a short list: [`ReplyProblem`] ids, in
+    /// the order ticked. Kept as ids (an id the app no longer knows is passed over), which the
+    /// app can already read and write, so the field costs its first download almost nothing.
+    pub reply_problems: Vec<String>,
 }
 
 /// The answer in a [`Answers::more`] entry, if the entry is for question `id`.

@@ -217,7 +217,7 @@ mod tests {
         answers.supporter.notes = "private".into();
         answers.set_more("share-with-service", "no");
         let text = encode(&answers);
-        assert!(text.starts_with("imw2:"));
+        assert!(text.starts_with("imw3:"));
         assert_eq!(decode(&text), Ok(answers));
     }
 
@@ -310,7 +310,10 @@ mod tests {
         // A reply answer given in layout 3 is read back by layout 3 only.
         let with_reply = Answers {
             reply_words: "Ils n'ont pas répondu à ma question 🙁".into(),
-            reply_problems: vec![ReplyProblem::NoApology, ReplyProblem::MissedPoints],
+            reply_problems: vec![
+                ReplyProblem::NoApology.id().into(),
+                ReplyProblem::MissedPoints.id().into(),
+            ],
             ..answers
         };
         let bytes = postcard::to_allocvec(&with_reply).unwrap();

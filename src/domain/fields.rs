@@ -5,7 +5,7 @@
 //! in the answers, its id and its shape. The reader, the writer and [`TextField::ALL`] are all
 //! made from that row, so they cannot drift apart (once they were written out three times).
 
-use super::answers::{AccessNeed, Answers, ContactMethod, ReplyProblem, Want, Who};
+use super::answers::{AccessNeed, Answers, ContactMethod, Want, Who};
 use super::date::Date;
 use super::situation::{Nation, PrivateCareKind, Service, ServiceGroup, Stage, YesNo};
 use super::when::WhenChoice;
@@ -199,7 +199,8 @@ pub enum Edit {
     Stage(Stage),
     WhenChoice(WhenChoice),
     ToggleWant(Want),
-    ToggleReplyProblem(ReplyProblem),
+    /// Ticks or unticks a [`ReplyProblem`], by id.
+    ToggleReplyProblem(&'static str),
     ToggleContact(ContactMethod),
     PhoneCallsHard(bool),
     ToggleAccess(AccessNeed),
@@ -269,7 +270,15 @@ pub fn apply(
             answers.situation.when = answers.when_input.value(today);
         }
         Edit::ToggleWant(want) => Answers::toggle(&mut answers.wants, want),
-        Edit::ToggleReplyProblem(problem) => Answers::toggle(&mut answers.reply_problems, problem),
+        Edit::ToggleReplyProblem(id) => {
+            let list = &mut answers.reply_problems;
+            match list.iter().position(|p| p == id) {
+                Some(at) => {
+                    list.remove(at);
+                }
+                None => list.push(id.to_string()),
+            }
+        }
         Edit::ToggleContact(method) => {
             Answers::toggle(&mut answers.contact.methods, method);
             // A helper has already given their name, role and contact: offer them in the box

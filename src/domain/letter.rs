@@ -419,6 +419,7 @@ impl<'a> Writer<'a> {
             .a
             .reply_problems
             .iter()
+            .filter_map(|id| ReplyProblem::from_id(id))
             .map(|p| match p {
                 ReplyProblem::MissedPoints => "It did not answer all of my points.",
                 ReplyProblem::FactsWrong => "It got some of the facts wrong.",

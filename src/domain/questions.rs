@@ -513,7 +513,7 @@ impl Choice {
             })),
             Choice::Wants => many(a.wants.iter().map(|w| w.id()).collect()),
             Choice::Stage => one(s.stage.map(Stage::id)),
-            Choice::ReplyProblems => many(a.reply_problems.iter().map(|p| p.id()).collect()),
+            Choice::ReplyProblems => a.reply_problems.clone(),
             Choice::Contact => many(a.contact.methods.iter().map(|m| m.id()).collect()),
             Choice::Access => many(a.access_needs.iter().map(|n| n.id()).collect()),
             Choice::Keyed(id, _) => one(a.more(id)),
@@ -547,7 +547,7 @@ impl Choice {
             }),
             Choice::Wants => Edit::ToggleWant(find(&Want::ALL, Want::id, value)?),
             Choice::Stage => Edit::Stage(Stage::from_id(value)?),
-            Choice::ReplyProblems => Edit::ToggleReplyProblem(ReplyProblem::from_id(value)?),
+            Choice::ReplyProblems => Edit::ToggleReplyProblem(ReplyProblem::from_id(value)?.id()),
             Choice::Contact => {
                 Edit::ToggleContact(find(&ContactMethod::ALL, ContactMethod::id, value)?)
             }

@@ -11,6 +11,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { PHONE, assertNoEgress, launchBrowser, next, screenshot, startServer, waitForApp, waitForStep } from "./harness.mjs";
+import { axeViolations } from "./a11y.mjs";
 import { PRISON, SAS, SUPPORTER, mouse, newJourneyPage, nn, startJourney, walk } from "./journeys.mjs";
 
 let server;
@@ -305,4 +306,40 @@ test("changing answers from Check answers: the words, a choice and a tick box ch
   assert.ok(letter.includes(SAS.words.whatHappened + extra), `the letter has the changed words exactly:\n${letter}`);
   await assertNoEgress(recorded, server.origin);
   await recorded.context.close();
+});
+
+test("after a final answer: what was wrong with it is asked in their words, then from a list, and reaches the ombudsman letter exactly", async () => {
+  const recorded = await newJourneyPage(browser, { viewport: PHONE });
+  const { page, context } = recorded;
+  await page.goto(`${server.origin}/#/what-happened`);
+  await waitForApp(page);
+  await waitForStep(page, "what-happened");
+  await page.locator("#what-happened").fill("They took me off my methadone script on release.");
+  await page.evaluate(() => (location.hash = "/already-complained"));
+  await waitForStep(page, "already-complained");
+  await page.getByLabel("Yes, I got their final answer and I am not happy with it", { exact: true }).check();
+  await next(page);
+  await waitForStep(page, "what-was-wrong-with-their-answer");
+  const words = "They said I never turned up.\nI was in a cell at the time 🙁 — check the custody record.";
+  await page.locator("#reply-words").fill(words);
+  assert.deepEqual(await axeViolations(page), [], "axe: their own words about the answer");
+  await screenshot(page, "reply", "01-in-their-words");
+  await next(page);
+  await waitForStep(page, "their-answer");
+  await page.getByLabel("It got facts wrong", { exact: true }).check();
+  await page.getByLabel("It did not say sorry", { exact: true }).check();
+  assert.deepEqual(await axeViolations(page), [], "axe: the list");
+  await screenshot(page, "reply", "02-the-list");
+  await next(page);
+  // Not asked "Can you complain to them?" after their final answer.
+  await page.waitForFunction(() => !location.hash.startsWith("#/their-answer"));
+  assert.doesNotMatch(page.url(), /complain-to-them/);
+  await page.evaluate(() => (location.hash = "/letter"));
+  await page.locator("#letter-text").waitFor();
+  await page.waitForFunction((w) => document.querySelector("#letter-text").textContent.includes(w), words);
+  const letter = await page.locator("#letter-text").evaluate((e) => e.textContent);
+  assert.match(letter, /What was wrong with the final response:\n\n- It got some of the facts wrong\.\n- It did not apologise\./, letter);
+  assert.ok(letter.includes(`In my own words:\n\n${words}`), letter);
+  await assertNoEgress(recorded, server.origin);
+  await context.close();
 });
