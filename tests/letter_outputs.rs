@@ -469,7 +469,14 @@ fn after_final_answer(reply_words: &str, problems: &[ReplyProblem]) -> Answers {
 }
 
 fn letter_of(kind: LetterKind, a: &Answers) -> String {
-    write(kind, a, &route(&a.situation, data(), today()), today(), None).to_text()
+    write(
+        kind,
+        a,
+        &route(&a.situation, data(), today()),
+        today(),
+        None,
+    )
+    .to_text()
 }
 
 /// What was wrong with the final answer goes into both letters that come after it, in their
@@ -496,7 +503,10 @@ fn what_was_wrong_with_their_answer_is_in_the_letters_after_it() {
     let ombudsman = letter_of(LetterKind::Ombudsman, &a);
     assert!(ombudsman.contains(&a.what_happened), "{ombudsman}");
     assert!(ombudsman.contains(words), "{ombudsman}");
-    assert!(ombudsman.contains("It got some of the facts wrong."), "{ombudsman}");
+    assert!(
+        ombudsman.contains("It got some of the facts wrong."),
+        "{ombudsman}"
+    );
 
     // Nothing said about the answer: the "not satisfied" letter retells the complaint, as
     // before, and neither letter has an empty heading.

@@ -294,7 +294,10 @@ mod tests {
             ..Answers::default()
         };
         let layout_3 = postcard::to_allocvec(&answers).unwrap();
-        assert!(layout_3.ends_with(&[0, 0, 0]), "empty lists and texts are the byte 0");
+        assert!(
+            layout_3.ends_with(&[0, 0, 0]),
+            "empty lists and texts are the byte 0"
+        );
         for (layout, missing) in [(1u8, 3), (2, 2)] {
             let old = &layout_3[..layout_3.len() - missing];
             assert_eq!(answers_from_layout(layout, old), Ok(answers.clone()));

@@ -335,7 +335,7 @@ pub fn LetterPage(props: &LetterProps) -> Html {
         },
         _ => html! {
             <>
-                <CheckPanel found={(*found).clone()} kept={kept.clone()} />
+                {check_panel(found.as_ref(), &kept)}
                 // "What you wrote" beside "What the letter says" on a wide screen; one above
                 // the other on a phone.
                 <div class="app-grid app-grid--halves">
@@ -468,21 +468,13 @@ fn LetterPreview(props: &PreviewProps) -> Html {
 /// person edits other sentences).
 type Kept = (OwnField, String, String);
 
-#[derive(Properties, PartialEq)]
-struct CheckProps {
-    /// `None` until the check has read the words once.
-    found: Option<Shared<Vec<Found>>>,
-    /// Held by the letter page, so the flags kept stay kept on the way to the next step and back.
-    kept: UseStateHandle<Vec<Kept>>,
-}
-
-/// "Before you send": what the check found, each with "keep it as it is" or "let me change it".
-/// It never blocks printing or copying, and never changes a word.
-#[component]
-fn CheckPanel(props: &CheckProps) -> Html {
-    let kept = &props.kept;
+/// "Before you send": what the check found (`None` until it has read the words once), each
+/// with "keep it as it is" or "let me change it". It never blocks printing or copying, and
+/// never changes a word. What was kept is held by the letter page, so it stays kept on the way
+/// to the next step and back.
+fn check_panel(found: Option<&Shared<Vec<Found>>>, kept: &UseStateHandle<Vec<Kept>>) -> Html {
     let key = |f: &Found| (f.field, f.title.clone(), f.flag.sentence_text.clone());
-    let Some(all) = props.found.as_ref() else {
+    let Some(all) = found else {
         return html! {};
     };
     let open: Vec<&Found> = all.iter().filter(|f| !kept.contains(&key(f))).collect();

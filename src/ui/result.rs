@@ -263,19 +263,20 @@ fn time_limits(route: &Route) -> Html {
     }
 }
 
-/// Where to go if this does not sort it out, in order (on "What happens next").
+/// Where to go if this does not sort it out, in order (on "What happens next", one tap away:
+/// the timeline already names the last step's date).
 pub(super) fn escalation(route: &Route) -> Html {
     if route.escalation.is_empty() {
         return html! {};
     }
-    html! {
-        <>
-            <h2>{words().screens.route.escalation_heading}</h2>
+    more(
+        words().screens.route.escalation_heading,
+        html! {
             <ol class="app-list app-list--number">
                 { for route.escalation.iter().map(|r| html! { <li>{r.name()}</li> }) }
             </ol>
-        </>
-    }
+        },
+    )
 }
 
 /// Step 4, "Free help": who can help for free, nearest first (the route lists them so). The
