@@ -34,13 +34,17 @@ export const fill = (id, text) => ({ kind: "fill", id, text });
 // ---------------------------------------------------------------------------------------------
 // The journeys. Words are the kind people write: line breaks, quotes, apostrophes, symbols.
 
-/** The end of every journey: check your answers, then the four finish steps, then clearing up. */
+/**
+ * The end of every journey: check your answers, then the four finish steps, then clearing up.
+ * `ready` is what each finish step shows once the letter tools have answered, so checks run on
+ * the step itself rather than on "Making your letter".
+ */
 export const FINISH = [
   { slug: "check-answers", link: "See the letter and where to send it" },
-  { slug: "letter", link: "Continue" },
-  { slug: "send-it", link: "Continue" },
-  { slug: "what-happens-next", link: "Continue" },
-  { slug: "free-help", link: "Finish and clear your answers" },
+  { slug: "letter", ready: "#letter-text", link: "Continue" },
+  { slug: "send-it", ready: "#letter-sheet", link: "Continue" },
+  { slug: "what-happens-next", ready: "#timeline", link: "Continue" },
+  { slug: "free-help", ready: "#app a[href='#/finish']", link: "Finish and clear your answers" },
   { slug: "finish" },
 ];
 
@@ -465,6 +469,7 @@ export async function walk(page, journey, driver, hooks = {}) {
   const { arrive, mistake, answered, mistakes = false } = hooks;
   for (const [index, step] of journey.steps.entries()) {
     await waitForStep(page, step.slug);
+    if (step.ready) await page.locator(step.ready).waitFor({ state: "attached" });
     if (arrive) await arrive(step, index);
     if (mistakes) {
       for (const [k, m] of (step.mistakes || []).entries()) {
