@@ -289,15 +289,18 @@ fn fixture_recipes() -> Vec<(&'static str, Vec<u8>)> {
     ]
 }
 
-/// Answers as layout 2 held them: today's postcard form without the last two fields
-/// (`reply_words` and `reply_problems`, each empty: the byte 0).
+/// Answers as layout 2 held them: today's postcard form without the last four fields
+/// (`reply_words`, `reply_problems`, `other_services`, `other_names`, each empty: the byte 0).
 fn layout_2_bytes(answers: &Answers) -> Vec<u8> {
     assert!(
-        answers.reply_words.is_empty() && answers.reply_problems.is_empty(),
-        "layout 2 had no reply answers"
+        answers.reply_words.is_empty()
+            && answers.reply_problems.is_empty()
+            && answers.other_services.is_empty()
+            && answers.other_names.is_empty(),
+        "layout 2 had none of layout 3's answers"
     );
     let mut bytes = postcard::to_allocvec(answers).expect("answers serialise");
-    assert_eq!(bytes.split_off(bytes.len() - 2), [0, 0]);
+    assert_eq!(bytes.split_off(bytes.len() - 4), [0, 0, 0, 0]);
     bytes
 }
 
@@ -320,7 +323,8 @@ fn fixture_answers_layout_2() -> Answers {
 }
 
 /// The layout 3 fixture's answers: the layout 2 ones, with what was wrong with the final
-/// answer, in their words (mixed scripts, an emoji sequence, a line break) and from the list.
+/// answer, in their words (mixed scripts, an emoji sequence, a line break) and from the list,
+/// and two other services the complaint is about, with their names.
 fn fixture_answers_layout_3() -> Answers {
     let mut answers = fixture_answers_layout_2();
     answers.reply_words = "Ils n'ont pas lu ma lettre.\nمو صحيح 👩‍👧 — wrong dates".into();
@@ -328,6 +332,8 @@ fn fixture_answers_layout_3() -> Answers {
         ReplyProblem::FactsWrong.id().into(),
         ReplyProblem::NoApology.id().into(),
     ];
+    answers.other_services = vec!["pharmacy".into(), "council-social-care".into()];
+    answers.other_names = "Boots, Rue d'Église ✚ — and the council's team 🏛️".into();
     answers
 }
 
@@ -550,6 +556,8 @@ fn fields(answers: &Answers) -> Vec<Vec<u8>> {
         bytes(&a.more),
         bytes(&a.reply_words),
         bytes(&a.reply_problems),
+        bytes(&a.other_services),
+        bytes(&a.other_names),
     ]
 }
 

@@ -531,3 +531,48 @@ proptest! {
         }
     }
 }
+
+/// A complaint about several services: one letter names where the copies go, carries the
+/// person's own words about the others exactly, asks for one joined-up answer, and the consent
+/// form covers every organisation.
+#[test]
+fn several_services_one_letter_with_copies_and_one_consent() {
+    use in_my_words::domain::route::add_copies;
+    let mut a = answers("The GP stopped my prescriptions and the pharmacy had nothing.");
+    a.other_services = vec![
+        "pharmacy".into(),
+        "council-social-care".into(),
+        "pharmacy".into(),
+    ];
+    a.other_names = "Boots, High St 💊\nand the council's team".into();
+    let mut r = route(&a.situation, data(), today());
+    add_copies(&mut r, &a.situation, &a.also(), data(), today());
+    let names: Vec<String> = r.copies.iter().map(|c| c.recipient.name()).collect();
+    assert_eq!(names.len(), 2, "one copy each, repeats left out: {names:?}");
+    let text = write(LetterKind::Complaint, &a, &r, today(), None).to_text();
+    assert!(
+        text.contains("I am sending a copy of this letter to:"),
+        "{text}"
+    );
+    for name in &names {
+        assert!(text.contains(&format!("- {name}")), "{name}\n{text}");
+    }
+    assert!(
+        text.contains(&a.other_names),
+        "their words about the others, exactly\n{text}"
+    );
+    assert!(text.contains(&a.what_happened));
+    assert!(text.contains("Please send me one joined-up answer."));
+    let form = write(LetterKind::ConsentForm, &a, &r, today(), None).to_text();
+    for name in names.iter().chain([&r.primary.name()]) {
+        assert!(
+            form.contains(&format!("- {name}")),
+            "the consent form names {name}\n{form}"
+        );
+    }
+    // One service only: nothing about copies anywhere.
+    let single = answers("The GP stopped my prescriptions.");
+    let r = route(&single.situation, data(), today());
+    let text = write(LetterKind::Complaint, &single, &r, today(), None).to_text();
+    assert!(!text.contains("copy of this letter"), "{text}");
+}

@@ -7,7 +7,7 @@
 
 use in_my_words::data::data;
 use in_my_words::domain::date::Date;
-use in_my_words::domain::route::{route, DeadlineKind, Procedure, Recipient, Route};
+use in_my_words::domain::route::{add_copies, route, DeadlineKind, Procedure, Recipient, Route};
 use in_my_words::domain::situation::{
     Nation, PrivateCareKind, Service, Situation, Stage, WhenItHappened, YesNo,
 };
@@ -44,11 +44,17 @@ struct ScenarioSituation {
     fitness_to_practise_concern: Option<YesNo>,
     in_danger_now: Option<YesNo>,
     private_care: Option<PrivateCareKind>,
+    /// Other services the complaint is about (the journey's "Was anyone else involved?").
+    #[serde(default)]
+    also: Vec<Service>,
 }
 
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields, default)]
 struct Expect {
+    /// Where the copies go, in order (ids or role names), for a complaint about several
+    /// services; `["none"]` when there must be none; empty to skip.
+    copies: Vec<String>,
     /// The rule that decided the route (the first id in `rules_fired`).
     rule: String,
     /// Other ids that must be in `rules_fired` (adjustments, help rules).
@@ -176,6 +182,7 @@ fn ids_in(route: &Route) -> BTreeSet<String> {
     }
     route.escalation.iter().for_each(&mut add);
     route.alongside.iter().for_each(|a| add(&a.recipient));
+    route.copies.iter().for_each(|c| add(&c.recipient));
     ids.extend(route.free_help.iter().map(|o| o.id.clone()));
     ids
 }
@@ -194,8 +201,23 @@ fn check(scenario: &Scenario) -> Vec<String> {
         Ok(s) => s,
         Err(e) => return vec![e],
     };
-    let route = route(&situation, data(), today);
+    let mut route = route(&situation, data(), today);
+    add_copies(
+        &mut route,
+        &situation,
+        &scenario.situation.also,
+        data(),
+        today,
+    );
     let e = &scenario.expect;
+    let copies: Vec<String> = route.copies.iter().map(|c| key(&c.recipient)).collect();
+    let want: &[String] = match e.copies.as_slice() {
+        [none] if none == "none" => &[],
+        want => want,
+    };
+    if !e.copies.is_empty() && want != copies.as_slice() {
+        problems.push(format!("copies: want {want:?}, got {copies:?}"));
+    }
 
     if e.rule.is_empty() {
         problems.push("`expect.rule` is required".into());
@@ -359,6 +381,7 @@ fn every_scenario_file_routes_as_expected() {
 
     let mut failures = Vec::new();
     let mut nations = BTreeSet::new();
+    let mut several = BTreeSet::new();
     let mut services = BTreeSet::new();
     let mut stages = BTreeSet::new();
     for path in &files {
@@ -373,6 +396,9 @@ fn every_scenario_file_routes_as_expected() {
         };
         if let Some(n) = scenario.situation.nation {
             nations.insert(n.id());
+            if !scenario.situation.also.is_empty() {
+                several.insert(n.id());
+            }
         }
         if let Some(s) = scenario.situation.service {
             services.insert(s.id());
@@ -395,6 +421,11 @@ fn every_scenario_file_routes_as_expected() {
     for n in Nation::ALL.map(Nation::id) {
         if !nations.contains(n) {
             failures.push(format!("no scenario for nation `{n}`"));
+        }
+        if !several.contains(n) {
+            failures.push(format!(
+                "no scenario about several services in nation `{n}`"
+            ));
         }
     }
     for s in Service::ALL.map(Service::id) {

@@ -214,6 +214,7 @@ fn screen_words(screens: &ScreenWords) -> Vec<(&'static str, &'static str, usize
     let RouteWords {
         send_to,
         or_instead,
+        copy_to,
         unconfirmed,
         why_heading,
         avoid_heading,
@@ -225,6 +226,7 @@ fn screen_words(screens: &ScreenWords) -> Vec<(&'static str, &'static str, usize
     all.extend([
         ("route.send_to", send_to, 1),
         ("route.or_instead", or_instead, 1),
+        ("route.copy_to", copy_to, 1),
         ("route.unconfirmed", unconfirmed, 0),
         ("route.why_heading", why_heading, 0),
         ("route.avoid_heading", avoid_heading, 0),

@@ -9,7 +9,7 @@
 //! positional postcard bytes, read only through the numbered layouts in `codec` (see the note on
 //! [`Answers`] before changing any type in this file).
 
-use super::situation::{ServiceGroup, Situation, YesNo};
+use super::situation::{Service, ServiceGroup, Situation, YesNo};
 use super::when::WhenInput;
 use serde::{Deserialize, Serialize};
 
@@ -206,6 +206,11 @@ pub struct Answers {
     /// the order ticked. Kept as ids (an id the app no longer knows is passed over), which the
     /// app can already read and write, so the field costs its first download almost nothing.
     pub reply_problems: Vec<String>,
+    /// Layout 3: other services the complaint is about ([`Service`] ids, in the order
+    /// ticked), when care fell between several. Kept as ids, like `reply_problems`.
+    pub other_services: Vec<String>,
+    /// Layout 3: the names of those other services, in their own words (optional).
+    pub other_names: String,
 }
 
 /// The answer in a [`Answers::more`] entry, if the entry is for question `id`.
@@ -232,6 +237,22 @@ pub fn has_text(text: &str) -> bool {
 }
 
 impl Answers {
+    /// The other services this complaint is about, known ids only, without the main service
+    /// and without repeats.
+    pub fn also(&self) -> Vec<Service> {
+        let mut out: Vec<Service> = Vec::new();
+        for service in self
+            .other_services
+            .iter()
+            .filter_map(|id| Service::from_id(id))
+        {
+            if Some(service) != self.situation.service && !out.contains(&service) {
+                out.push(service);
+            }
+        }
+        out
+    }
+
     /// True when the person said this is a shared or public computer, or was not sure: the
     /// app then takes the care a shared computer needs (clearing after a quiet spell, steps
     /// that Back cannot page through, no "Save on this device").

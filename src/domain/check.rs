@@ -591,7 +591,8 @@ fn update_quotes(text: &str, gap_start: usize, gap: &str, mut quoted: bool) -> b
 
 /// Sorts spans and joins overlapping ones.
 fn merge(mut spans: Vec<Range<usize>>) -> Vec<Range<usize>> {
-    spans.sort_by_key(|r| (r.start, r.end));
+    // Unstable is enough: spans with the same start and end are the same span.
+    spans.sort_unstable_by_key(|r| (r.start, r.end));
     let mut out: Vec<Range<usize>> = Vec::new();
     for span in spans {
         match out.last_mut() {

@@ -14,9 +14,11 @@
 //! - **Layout 2**: [`Answers`] as it is now, with `more` (answers to newer questions, by id)
 //!   as its last field. Layout 1 bytes are layout 2 bytes with an empty `more` missing from
 //!   the end, and an empty list is the single byte 0: so layout 1 is read by adding that byte.
-//! - **Layout 3**: [`Answers`] as it is now, with `reply_words` (a text) and `reply_problems`
-//!   (a list) after `more`: what was wrong with the service's final answer. An empty text is
-//!   also the byte 0, so layout 2 is read by adding two zero bytes, and layout 1 by adding three.
+//! - **Layout 3**: [`Answers`] as it is now, with four fields after `more`: `reply_words` (a
+//!   text) and `reply_problems` (a list), what was wrong with the service's final answer; and
+//!   `other_services` (a list) and `other_names` (a text), when the complaint is about several
+//!   services. An empty text is also the byte 0, so layout 2 is read by adding four zero
+//!   bytes, and layout 1 by adding five.
 //!
 //! **Where the number is kept:**
 //!
@@ -113,11 +115,11 @@ pub fn answers_from_layout(layout: u8, bytes: &[u8]) -> Result<Answers, DraftErr
     let whole;
     let bytes = match layout {
         // Older layouts lack only fields at the end, each empty (an empty list or text is the
-        // byte 0): layout 1 the last three, layout 2 the last two. A change anywhere else in
+        // byte 0): layout 1 the last five, layout 2 the last four. A change anywhere else in
         // `Answers` needs a frozen copy of the old struct here instead:
         // `strict::<AnswersV3>(bytes).map(Answers::from)`.
         1 | 2 => {
-            whole = [bytes, &[0, 0, 0][layout as usize - 1..]].concat();
+            whole = [bytes, &[0, 0, 0, 0, 0][layout as usize - 1..]].concat();
             &whole
         }
         3 => bytes,
@@ -285,7 +287,7 @@ mod tests {
         );
     }
 
-    /// Layouts 1 and 2 are layout 3 without its empty last fields (three and two of them):
+    /// Layouts 1 and 2 are layout 3 without its empty last fields (five and four of them):
     /// read as such, and nothing longer or shorter gets through.
     #[test]
     fn older_layouts_read_as_layout_3_with_no_newer_answers() {
@@ -295,10 +297,10 @@ mod tests {
         };
         let layout_3 = postcard::to_allocvec(&answers).unwrap();
         assert!(
-            layout_3.ends_with(&[0, 0, 0]),
+            layout_3.ends_with(&[0, 0, 0, 0, 0]),
             "empty lists and texts are the byte 0"
         );
-        for (layout, missing) in [(1u8, 3), (2, 2)] {
+        for (layout, missing) in [(1u8, 5), (2, 4)] {
             let old = &layout_3[..layout_3.len() - missing];
             assert_eq!(answers_from_layout(layout, old), Ok(answers.clone()));
             assert_eq!(
@@ -334,9 +336,9 @@ mod tests {
         assert_eq!(plain[0], LAYOUT);
         assert_eq!(answers_from_draft(2, &plain), Ok(answers.clone()));
         // Envelope version 1 held the same answers with no layout byte, in layout 1 (which
-        // lacks the empty list and the empty text and list at the end).
+        // lacks the empty list and the four empty fields of layout 3 at the end).
         assert_eq!(
-            answers_from_draft(1, &plain[1..plain.len() - 3]),
+            answers_from_draft(1, &plain[1..plain.len() - 5]),
             Ok(answers)
         );
         assert_eq!(answers_from_draft(2, &[]), Err(DraftError::Damaged));

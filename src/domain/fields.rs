@@ -10,6 +10,13 @@ use super::date::Date;
 use super::situation::{Nation, PrivateCareKind, Service, ServiceGroup, Stage, YesNo};
 use super::when::WhenChoice;
 
+/// The answers kept as lists of ids (see [`Answers::reply_problems`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IdList {
+    ReplyProblems,
+    OtherServices,
+}
+
 /// How a text box looks and behaves. The interface maps each to markup.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Input {
@@ -118,6 +125,8 @@ text_fields! {
     LateReason => late_reason, "late-reason", LINES;
     /// What was wrong with the service's final answer, in their own words.
     ReplyWords => reply_words, "reply-words", LINES;
+    /// The names of the other services the complaint is about.
+    OtherNames => other_names, "other-names", LINES;
     AccessOther => access_other, "access-other", LINES;
     ServiceName => service_name, "service-name", LINE;
     Name => contact.name, "name", NAME;
@@ -199,8 +208,8 @@ pub enum Edit {
     Stage(Stage),
     WhenChoice(WhenChoice),
     ToggleWant(Want),
-    /// Ticks or unticks a [`ReplyProblem`], by id.
-    ToggleReplyProblem(&'static str),
+    /// Ticks or unticks an option of a list kept by id.
+    ToggleId(IdList, &'static str),
     ToggleContact(ContactMethod),
     PhoneCallsHard(bool),
     ToggleAccess(AccessNeed),
@@ -270,8 +279,11 @@ pub fn apply(
             answers.situation.when = answers.when_input.value(today);
         }
         Edit::ToggleWant(want) => Answers::toggle(&mut answers.wants, want),
-        Edit::ToggleReplyProblem(id) => {
-            let list = &mut answers.reply_problems;
+        Edit::ToggleId(which, id) => {
+            let list = match which {
+                IdList::ReplyProblems => &mut answers.reply_problems,
+                IdList::OtherServices => &mut answers.other_services,
+            };
             match list.iter().position(|p| p == id) {
                 Some(at) => {
                     list.remove(at);

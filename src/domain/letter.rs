@@ -443,6 +443,29 @@ impl<'a> Writer<'a> {
         true
     }
 
+    /// A complaint about several services: who else has a copy, the other services in the
+    /// person's own words if they named them, and the request for one joined-up answer.
+    fn several(&self, out: &mut Vec<Block>) {
+        let copies = &self.route.copies;
+        if copies.is_empty() {
+            return;
+        }
+        Self::para(
+            out,
+            "My complaint is also about other services. I am sending a copy of this letter to:",
+        );
+        let names: Vec<String> = copies.iter().map(|c| c.recipient.name()).collect();
+        Self::block(out, Style::List, names);
+        if has_text(&self.a.other_names) {
+            Self::para(out, "The other services, in my own words:");
+            Self::words(out, &self.a.other_names);
+        }
+        Self::para(
+            out,
+            "When a complaint is about more than one organisation, the organisations should work together. Please agree with them which of you will lead. Please send me one joined-up answer.",
+        );
+    }
+
     fn affected(&self, out: &mut Vec<Block>) {
         if has_text(&self.a.how_it_affected) {
             Self::para(out, "How this has affected me:");
@@ -770,6 +793,7 @@ impl<'a> Writer<'a> {
         );
         self.affected(&mut out);
         self.wants(&mut out, "What I would like to happen:", None);
+        self.several(&mut out);
         if self.a.situation.still_receiving_care == Some(YesNo::Yes) {
             Self::para(
                 &mut out,
@@ -1139,6 +1163,20 @@ impl<'a> Writer<'a> {
                     more.iter().map(|m| ["[ ] ", m].concat()).collect(),
                 );
             }
+        }
+        // Several services: one form for all of them, as the joint consent forms do.
+        if !self.route.copies.is_empty() {
+            Self::para(
+                &mut out,
+                "This permission is for each organisation my complaint is about:",
+            );
+            let mut names = vec![self.route.primary.name()];
+            names.extend(self.route.copies.iter().map(|c| c.recipient.name()));
+            Self::block(&mut out, Style::List, names);
+            Self::para(
+                &mut out,
+                "They may share my complaint with each other, so that they can send me one joined-up answer.",
+            );
         }
         Self::para(
             &mut out,

@@ -10,7 +10,7 @@
 
 use super::answers::{has_text, AccessNeed, Answers, ContactMethod, ReplyProblem, Want, Who};
 use super::date::Date;
-use super::fields::{Edit, TextField, YesNoField};
+use super::fields::{Edit, IdList, TextField, YesNoField};
 use super::situation::{Nation, PrivateCareKind, Service, ServiceGroup, Stage, YesNo};
 use super::when::WhenChoice;
 use serde::{Deserialize, Serialize};
@@ -34,6 +34,8 @@ pub enum Step {
     Nation,
     Area,
     ServiceName,
+    OtherServices,
+    OtherNames,
     Wants,
     Stage,
     ReplyWords,
@@ -239,6 +241,23 @@ pub const QUESTIONS: &[Question] = &[
         "service-name",
         Answer::Text(TextField::ServiceName),
     ),
+    // When care fell between several services: the others, then their names. One letter
+    // goes to the first place, with a copy to each of the others.
+    ask(
+        Step::OtherServices,
+        "anyone-else-involved",
+        "other-services",
+        Answer::Many(Choice::OtherServices),
+    ),
+    Question {
+        skip: |a, _| a.also().is_empty(),
+        ..ask(
+            Step::OtherNames,
+            "their-names",
+            "other-names",
+            Answer::Text(TextField::OtherNames),
+        )
+    },
     // What they want, once the service is known (a review of the Special Allocation Scheme
     // is offered only when that is what it is about).
     Question {
@@ -429,6 +448,7 @@ pub enum Choice {
     Wants,
     Stage,
     ReplyProblems,
+    OtherServices,
     Contact,
     Access,
     /// A question added since answers layout 2: its answer is kept under its id in
@@ -440,6 +460,20 @@ pub enum Choice {
 pub fn yes_no_from_id(value: &str) -> Option<YesNo> {
     YesNo::ALL.into_iter().find(|y| yes_no_id(*y) == value)
 }
+
+/// The services offered in "Was anyone else involved?": the kinds that care most often falls
+/// between, each routed as its own service would be.
+pub const OTHER_SERVICES: [Service; 9] = [
+    Service::GpPractice,
+    Service::Pharmacy,
+    Service::Hospital,
+    Service::MentalHealth,
+    Service::AmbulanceOr111,
+    Service::CommunityHealth,
+    Service::CouncilSocialCare,
+    Service::PrisonHealthcare,
+    Service::NhsDentist,
+];
 
 /// "Can they show your complaint to the service?": the id its answer is kept under.
 pub const SHARE_WITH_SERVICE: &str = "share-with-service";
@@ -466,6 +500,7 @@ impl Choice {
             Choice::Wants => ids(&Want::ALL, Want::id),
             Choice::Stage => ids(&Stage::ALL, Stage::id),
             Choice::ReplyProblems => ids(&ReplyProblem::ALL, ReplyProblem::id),
+            Choice::OtherServices => OTHER_SERVICES.iter().map(|s| s.id()).collect(),
             Choice::Contact => ids(&ContactMethod::ALL, ContactMethod::id),
             Choice::Access => ids(&AccessNeed::ALL, AccessNeed::id),
             Choice::Keyed(_, values) => values.to_vec(),
@@ -480,6 +515,11 @@ impl Choice {
             Choice::Service => answers
                 .service_group
                 .is_some_and(|g| g.services().iter().any(|s| s.id() == value)),
+            // Not the service the complaint is mainly about (unless already ticked).
+            Choice::OtherServices => {
+                answers.situation.service.map(Service::id) != Some(value)
+                    || answers.other_services.iter().any(|s| s == value)
+            }
             Choice::Wants => {
                 value != Want::SasReview.id()
                     || answers.situation.service == Some(Service::GpRemovalOrSas)
@@ -514,6 +554,7 @@ impl Choice {
             Choice::Wants => many(a.wants.iter().map(|w| w.id()).collect()),
             Choice::Stage => one(s.stage.map(Stage::id)),
             Choice::ReplyProblems => a.reply_problems.clone(),
+            Choice::OtherServices => a.other_services.clone(),
             Choice::Contact => many(a.contact.methods.iter().map(|m| m.id()).collect()),
             Choice::Access => many(a.access_needs.iter().map(|n| n.id()).collect()),
             Choice::Keyed(id, _) => one(a.more(id)),
@@ -547,7 +588,13 @@ impl Choice {
             }),
             Choice::Wants => Edit::ToggleWant(find(&Want::ALL, Want::id, value)?),
             Choice::Stage => Edit::Stage(Stage::from_id(value)?),
-            Choice::ReplyProblems => Edit::ToggleReplyProblem(ReplyProblem::from_id(value)?.id()),
+            Choice::ReplyProblems => {
+                Edit::ToggleId(IdList::ReplyProblems, ReplyProblem::from_id(value)?.id())
+            }
+            Choice::OtherServices => Edit::ToggleId(
+                IdList::OtherServices,
+                OTHER_SERVICES.iter().find(|s| s.id() == value)?.id(),
+            ),
             Choice::Contact => {
                 Edit::ToggleContact(find(&ContactMethod::ALL, ContactMethod::id, value)?)
             }

@@ -199,6 +199,9 @@ pub struct Route {
     /// act on ("check this before you rely on it"). Unconfirmed contact details are marked on
     /// each organisation instead (`confirmed`, `caution`).
     pub unconfirmed: Vec<String>,
+    /// When the complaint is about more than one service: where each other service's copy of
+    /// the same letter goes (see [`add_copies`]). The first place leads.
+    pub copies: Vec<Alternative>,
 }
 
 impl Route {
@@ -222,6 +225,84 @@ pub const ADJUST_CHASE_NO_ACKNOWLEDGEMENT: &str = "adjust-chase-no-acknowledgeme
 pub const ADJUST_CHASE_LATE_RESPONSE: &str = "adjust-chase-late-response";
 /// Recorded when someone may be in danger and crisis lines were added.
 pub const ADJUST_CRISIS_FIRST: &str = "adjust-crisis-first";
+/// GP practices, dentists, pharmacies and opticians: each its own business.
+fn is_practice(service: Service) -> bool {
+    matches!(
+        service,
+        Service::GpPractice
+            | Service::GpRegistrationRefused
+            | Service::GpRemovalOrSas
+            | Service::NhsDentist
+            | Service::UrgentDentalCare
+            | Service::Pharmacy
+            | Service::Optician
+    )
+}
+
+/// Fired when the complaint is about more than one service (see [`add_copies`]).
+pub const ADJUST_SEVERAL_SERVICES: &str = "adjust-several-services";
+
+/// A complaint about several services, as the rules in every UK nation allow: one letter to the
+/// first service's first place (it leads), and a copy of the same letter to the place each
+/// other service's own complaint would go, asking them to work together and give one joined-up
+/// answer. Only for a first complaint: later stages follow the complaint already made. In
+/// England, when the care was both NHS and council social care, the two ombudsmen can also
+/// look at it together. A copy that would go where the letter already goes is left out: the
+/// same body, or the same described team (a Northern Ireland trust runs health and social
+/// care alike). GP practices, dentists, pharmacies and opticians are separate businesses, so
+/// two of them are two places even when the same words describe each.
+pub fn add_copies(
+    route: &mut Route,
+    situation: &Situation,
+    also: &[Service],
+    data: &DataSet,
+    today: Date,
+) {
+    let stage = situation.stage.unwrap_or(Stage::NotRaised);
+    if also.is_empty() || !stage.before_formal_complaint() {
+        return;
+    }
+    let words = &domain_words().route;
+    // Each place the letter goes so far, with the service it is for.
+    let mut services = vec![situation.service];
+    let mut places = vec![route.primary.name()];
+    for &service in also {
+        let other = Situation {
+            service: Some(service),
+            private_care: None,
+            ..situation.clone()
+        };
+        let recipient = self::route(&other, data, today).primary;
+        let name = recipient.name();
+        let already = places.iter().zip(&services).any(|(place, s)| {
+            *place == name
+                && !(Some(service) != *s && (is_practice(service) || s.is_some_and(is_practice)))
+        });
+        if already {
+            continue;
+        }
+        services.push(Some(service));
+        places.push(name);
+        route.copies.push(Alternative {
+            recipient,
+            reason: words.copy_reason.into(),
+        });
+    }
+    if route.copies.is_empty() {
+        return;
+    }
+    route.rules_fired.push(ADJUST_SEVERAL_SERVICES.into());
+    route
+        .why
+        .push(fill(words.several_why, &[&route.primary.name()]));
+    let social_care = |s: &Option<Service>| *s == Some(Service::CouncilSocialCare);
+    if situation.nation.unwrap_or(Nation::England) == Nation::England
+        && services.iter().any(social_care)
+        && !services.iter().all(social_care)
+    {
+        route.why.push(words.joint_ombudsmen.into());
+    }
+}
 /// Recorded when no data rule matched (the data is meant to make this impossible; tested).
 pub const FALLBACK_RULE: &str = "fallback-ask-the-service";
 
@@ -399,6 +480,9 @@ pub fn in_sentence(name: &str) -> String {
 }
 
 /// Where a complaint about `situation` should go, as of `today`.
+// Never inlined: `add_copies` calls it as well, and a second copy of its body would be
+// kilobytes in the letter tools' download.
+#[inline(never)]
 pub fn route(situation: &Situation, data: &DataSet, today: Date) -> Route {
     let words = &domain_words().route;
     let mut assumptions = Vec::new();
@@ -609,6 +693,7 @@ pub fn route(situation: &Situation, data: &DataSet, today: Date) -> Route {
         crisis,
         alongside,
         unconfirmed,
+        copies: Vec::new(),
     };
     route.deadlines = deadlines(&ctx, &route, today);
     route

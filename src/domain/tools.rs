@@ -19,7 +19,7 @@ use super::check::{check, Flag, FlagText};
 use super::date::Date;
 use super::docx;
 use super::letter::{follow_ups, letter, letter_text, write, LetterKind};
-use super::route::{route, Route};
+use super::route::{add_copies, route, Route};
 use super::safety::{concern_in_answers, Kind};
 use super::timeline::{self, Item};
 use crate::data::data;
@@ -195,6 +195,20 @@ pub fn title(kind: LetterKind) -> &'static str {
 /// A file name for a letter: neutral words only. A shared computer's Downloads folder is seen by
 /// the next person, and a phone shows file names on its lock screen, so a name never says what
 /// the letter is about (the letter itself does, once opened).
+/// The route for these answers: the main service's, with a copy for each other service the
+/// complaint is about.
+pub fn route_answers(answers: &Answers, today: Date) -> Route {
+    let mut route = route(&answers.situation, data(), today);
+    add_copies(
+        &mut route,
+        &answers.situation,
+        &answers.also(),
+        data(),
+        today,
+    );
+    route
+}
+
 fn file_stem(kind: LetterKind) -> &'static str {
     match kind {
         LetterKind::Complaint => "letter",
@@ -210,7 +224,7 @@ fn file_stem(kind: LetterKind) -> &'static str {
 pub fn handle(request: Request) -> Reply {
     match request {
         Request::Prepare { answers, today } => {
-            let route = route(&answers.situation, data(), today);
+            let route = route_answers(&answers, today);
             let main = letter(&answers, &route, today);
             // The consent form first, when someone is helping, then the follow-ups.
             let consent = Some(LetterKind::ConsentForm).filter(|_| answers.is_supporter());
@@ -256,7 +270,7 @@ pub fn handle(request: Request) -> Reply {
             today,
             file,
         } => {
-            let route = route(&answers.situation, data(), today);
+            let route = route_answers(&answers, today);
             Reply::File(match file {
                 FileKind::Word { kind, large_print } => File {
                     name: format!("{}.docx", file_stem(kind)),

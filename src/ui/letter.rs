@@ -369,6 +369,9 @@ pub fn LetterPage(props: &LetterProps) -> Html {
     };
     html! {
         <div>
+            // The finish steps' own styles, fetched when the first of them opens (the first
+            // visit does not pay for them) and kept by the service worker for offline use.
+            <link rel="stylesheet" href="letter-page.css" />
             {super::components::back_link(link(back))}
             if let Some(prepared) = prepared.as_ref().filter(|p| p.route.crisis_first) {
                 {crisis_panel(&prepared.route.crisis, false)}

@@ -193,6 +193,11 @@ pub(super) fn send_panel(route: &Route, actions: Html) -> Html {
                     <p class="app-inset"><span class="app-tag">{text.unconfirmed}</span>{" "}{note.clone()}</p>
                 }) }
             </section>
+            // Several services: the same letter, a copy to each of the others' places.
+            { for route.copies.iter().map(|copy| more_owned(
+                fill(text.copy_to, &[&copy.recipient.name()]),
+                recipient_details(&copy.recipient),
+            )) }
             {time_limits(route)}
             {actions}
             if let Some(alt) = &route.alternative {

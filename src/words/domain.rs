@@ -25,6 +25,12 @@ pub struct DomainWords {
 /// Where to send it, and why: the route's assumptions, reasons and "do not" lines.
 #[derive(Clone, Copy, Debug)]
 pub struct RouteWords {
+    /// Why a copy goes to another service's place.
+    pub copy_reason: &'static str,
+    /// "... Send it to {lead} first ...": the route's why, for several services.
+    pub several_why: &'static str,
+    /// England, NHS and council social care together: both ombudsmen can look at it.
+    pub joint_ombudsmen: &'static str,
     /// No nation given.
     pub assumed_england: &'static str,
     /// "We could not use the area you chose for {nation}, ..."
@@ -244,6 +250,9 @@ mod tests {
             all,
             route,
             RouteWords {
+                copy_reason,
+                several_why,
+                joint_ombudsmen,
                 assumed_england,
                 area_not_used,
                 assumed_not_raised,

@@ -151,6 +151,8 @@ pub struct RouteWords {
     pub send_to: &'static str,
     /// "Or instead: {}": the other place.
     pub or_instead: &'static str,
+    /// "Send a copy to: {}": another service's place, when it is about several.
+    pub copy_to: &'static str,
     /// The tag on a note the route is not sure of.
     pub unconfirmed: &'static str,
     pub why_heading: &'static str,

@@ -98,6 +98,7 @@ SAS.steps = storyFirst([
     answer: [fill("area-postcode", ""), choose("East Sussex")],
   },
   { slug: "service-name", answer: [fill("service-name", "Station Road Surgery, Hastings")] },
+  { slug: "anyone-else-involved" },
   {
     slug: "what-happened",
     mistakes: [{ do: [], error: /Write what happened\. A few words/ }],
@@ -172,6 +173,7 @@ export const PRISON = {
       "I had no methadone script and no epilepsy tablets for 4 days. I had two fits in the hostel and hit my head.",
     affected: "I ended up in A&E. I'm scared it will happen again when I next get out.",
     other: "A named person to call me back in writing, not by phone.",
+    others: "Dr Shah's surgery on Mill Lane, and Boots on Newhaven High St (they had no script for me)",
   },
   expect: {
     primary: "The healthcare complaints lead at the prison's healthcare team",
@@ -189,6 +191,9 @@ PRISON.steps = storyFirst([
   // Typing the start of a Lewes postcode chooses East Sussex for them.
   { slug: "area", answer: [fill("area-postcode", "BN7")], shows: /We have chosen East Sussex/ },
   { slug: "service-name", answer: [fill("service-name", "HMP Lewes healthcare")] },
+  // Care fell between the prison's healthcare, a GP and a pharmacy: one letter, two copies.
+  { slug: "anyone-else-involved", answer: [check("A GP practice"), check("A pharmacy (chemist)")] },
+  { slug: "their-names", answer: [fill("other-names", PRISON.words.others)] },
   { slug: "what-happened", answer: [fill("what-happened", PRISON.words.whatHappened)] },
   {
     slug: "when",
@@ -268,6 +273,9 @@ SUPPORTER.steps = storyFirst([
     answer: [fill("area-postcode", ""), choose("East Sussex")],
   },
   { slug: "service-name", answer: [fill("service-name", "Hastings community mental health team")] },
+  // The council's adult social care was part of it too: a copy goes there.
+  { slug: "anyone-else-involved", answer: [check("Council social care")] },
+  { slug: "their-names", answer: [fill("other-names", "East Sussex County Council adult social care (Hastings team)")] },
   {
     slug: "what-happened",
     mistakes: [{ do: [], error: /Write what happened to them/ }],

@@ -117,6 +117,14 @@ test("(b) medication not ready on release from HMP Lewes, post care of a hostel:
   );
   assert.doesNotMatch(PRISON.expect.primary, ppo, "the letter never goes to the PPO");
   assert.match(seen.where, /COMP1A form within 7 days/, "the prison's own complaint form comes first for the prison's part");
+  // Care fell between the prison's healthcare, a GP and a pharmacy: one letter to the first
+  // place, a copy of the same letter to each of the others, and their names in their words.
+  const copies = [...seen.where.matchAll(/^Send a copy to: (.+)$/gm)].map((m) => m[1]);
+  assert.equal(copies.length, 2, `a copy for the GP and one for the pharmacy:\n${seen.where}`);
+  assert.ok(seen.letter.includes("I am sending a copy of this letter to:"), seen.letter);
+  for (const name of copies) assert.ok(seen.letter.includes(`- ${name}`), `the letter lists ${name}:\n${seen.letter}`);
+  assert.ok(seen.letter.includes(`The other services, in my own words:\n\n${PRISON.words.others}`), seen.letter);
+  assert.match(seen.letter, /Please agree with them which of you will lead\. Please send me one joined-up answer\./);
 });
 
 test("(c) a support worker helping: consent asked, letter in their words, no private notes box on a screen the person sees", async () => {

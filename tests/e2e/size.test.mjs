@@ -2,7 +2,7 @@
 // it fails when what a first visit downloads grows past the budget (brotli, as served).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { BUDGET_BYTES, TOOLS_BUDGET_BYTES, measure, table } from "../../scripts/sizes.mjs";
+import { BUDGET_BYTES, LETTER_STYLES_BUDGET_BYTES, TOOLS_BUDGET_BYTES, measure, table } from "../../scripts/sizes.mjs";
 
 test(`a first visit downloads at most ${BUDGET_BYTES} bytes (brotli)`, () => {
   const result = measure("dist");
@@ -22,5 +22,15 @@ test(`the letter tools stay within ${TOOLS_BUDGET_BYTES} bytes (brotli)`, () => 
   assert.ok(
     result.tools.brotli <= TOOLS_BUDGET_BYTES,
     `the letter tools are ${result.tools.brotli} bytes (brotli), over their ${TOOLS_BUDGET_BYTES}-byte budget`,
+  );
+});
+
+test(`the finish steps' stylesheet stays within ${LETTER_STYLES_BUDGET_BYTES} bytes (brotli) and is kept for offline use`, () => {
+  const result = measure("dist");
+  const names = result.files.filter((f) => f.styles).map((f) => f.name);
+  assert.deepEqual(names, ["letter-page.css"], "the letter page's styles are kept for offline use, not counted in the first visit");
+  assert.ok(
+    result.styles.brotli <= LETTER_STYLES_BUDGET_BYTES,
+    `the letter page's styles are ${result.styles.brotli} bytes (brotli), over their ${LETTER_STYLES_BUDGET_BYTES}-byte budget`,
   );
 });

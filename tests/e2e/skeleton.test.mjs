@@ -90,6 +90,8 @@ test("the letter carries the words exactly and the route comes from the domain",
   await next(page);
   await waitForStep(page, "service-name");
   await next(page);
+  await waitForStep(page, "anyone-else-involved");
+  await next(page);
   await waitForStep(page, "what-you-want");
   await page.goto(`${server.origin}/#/letter`);
   await page.locator("#letter-text").waitFor();

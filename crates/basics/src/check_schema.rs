@@ -567,7 +567,8 @@ pub fn expand_groups(groups: &[Group]) -> HashMap<String, Vec<Vec<String>>> {
             }
         }
         sequences.retain(|s| !s.is_empty());
-        sequences.sort();
+        // Unstable is enough: equal sequences are the same, and dedup keeps one.
+        sequences.sort_unstable();
         sequences.dedup();
         done.insert(group.id.clone(), sequences);
     }

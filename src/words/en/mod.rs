@@ -367,6 +367,38 @@ pub const ENGLISH: Catalogue = Catalogue {
             same("What is the name of the service?"),
             "Name of the service",
         ),
+        choose(
+            hinted(
+                q(
+                    Step::OtherServices,
+                    two(
+                        "Was anyone else involved? (optional)",
+                        "Was anyone else involved in their care? (optional)",
+                    ),
+                    "Also about",
+                ),
+                same("For example, care fell between the GP, the pharmacy and the hospital. Choose any, or none. You still write one letter."),
+            ),
+            &[
+                opt("gp-practice", "A GP practice"),
+                opt("pharmacy", "A pharmacy (chemist)"),
+                opt("hospital", "A hospital"),
+                opt("mental-health", "A mental health team"),
+                opt("ambulance-or-111", "An ambulance or NHS 111"),
+                opt("community-health", "Community health care, like district nurses"),
+                opt("council-social-care", "Council social care"),
+                opt("prison-healthcare", "Prison healthcare"),
+                opt("nhs-dentist", "An NHS dentist"),
+            ],
+        ),
+        hinted(
+            q(
+                Step::OtherNames,
+                same("What are they called? (optional)"),
+                "Their names",
+            ),
+            same("For example, Boots on London Road and the Royal Sussex County Hospital. The letter uses your words."),
+        ),
         needed(
             hinted(
                 q(
@@ -632,6 +664,8 @@ pub const ENGLISH: Catalogue = Catalogue {
                 Step::Nation,
                 Step::Area,
                 Step::ServiceName,
+                Step::OtherServices,
+                Step::OtherNames,
             ],
             same("The service"),
         ),

@@ -99,6 +99,7 @@ pub const SCREENS: ScreenWords = ScreenWords {
     route: RouteWords {
         send_to: "Send it to: {}",
         or_instead: "Or instead: {}",
+        copy_to: "Send a copy to: {}",
         unconfirmed: "Check this before you rely on it",
         why_heading: "Why send it here",
         avoid_heading: "Things to avoid",
