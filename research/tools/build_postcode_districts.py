@@ -7,6 +7,9 @@ Inputs (read straight out of git snapshots; nothing is downloaded here):
      github.com/ukhsa-collaboration/covid-19-app-android-ag-public, file last
      changed in commit dc51f569 (2021-01-19). MIT licence, Crown Copyright 2020.
      Gives *membership* (which councils a district touches), 2020 LAD codes.
+  B2. For AB DD DG EH FK G HS IV KA KW KY ML PA PH TD ZE the August 2020 edition
+     (v2020.3.0) from github.com/scottishgovernment/os-codepoint commit 3bb60525
+     is used instead (same licence, (c) 2020).
   B. OS Code-Point Open, August 2014 (dataset version 2014.3.0),
      github.com/open-postcode/codepoint commit dd4880a1. Per-postcode
      Admin_district_code for Great Britain (no Northern Ireland).
@@ -27,6 +30,10 @@ from collections import defaultdict, Counter
 NHS = ("/work/.mirror/ukhsa-collaboration+covid-19-app-android-ag-public/repo",
        "dc51f569fe3cc30d8a18e309e47cc34492a785e5", "app/src/main/assets/localAuthorities.json")
 CPO = ("/work/.mirror/open-postcode+codepoint/repo", "dd4880a1a6f437477fd6a7a3a6823c944ba6bd2f")
+# Scottish Government copy of Code-Point Open, August 2020 (v2020.3.0), for the 16
+# postcode areas that are wholly or mainly in Scotland (files hold every postcode in
+# the area, English ones too). Same OS OpenData licence, (c) 2020.
+CPO_SCOT = ("/work/.mirror/scottishgovernment+os-codepoint/repo", "3bb605257aeab9ae5b2770bacdbedc30ef4301ce")
 MYS = ("/work/.mirror/mysociety+uk_local_authority_names_and_codes/repo",
        "67ef8b118938678401a452f4f19f669a7221cc73",
        "data/packages/uk_la_future/uk_local_authorities_future.csv")
@@ -92,12 +99,16 @@ def main(out_path, stats_path):
                 members[district.upper()].add(r["gss-code"])
 
     # --- B: Code-Point Open 2014 counts -----------------------------------
-    files = subprocess.run(["git", "-C", CPO[0], "ls-tree", "--name-only", CPO[1], "Data/CSV/"],
-                           check=True, capture_output=True, text=True).stdout.split()
+    def ls(src):
+        return subprocess.run(["git", "-C", src[0], "ls-tree", "--name-only", src[1], "Data/CSV/"],
+                              check=True, capture_output=True, text=True).stdout.split()
+    scot_files = set(ls(CPO_SCOT))
+    plan = [(CPO_SCOT, f) for f in sorted(scot_files)] + \
+           [(CPO, f) for f in ls(CPO) if f not in scot_files]
     counts = defaultdict(Counter)
     cp_missing_district_code = 0
-    for f in files:
-        for rec in csv.reader(io.StringIO(show(CPO[0], CPO[1], f))):
+    for src, f in plan:
+        for rec in csv.reader(io.StringIO(show(src[0], src[1], f))):
             pc, lad = rec[0].strip(), rec[8].strip()
             outward = pc[:-3].strip()
             if not lad:
@@ -146,9 +157,9 @@ def main(out_path, stats_path):
     stats = {
         "districts": len(districts),
         "districts_in_nhs_2021": len(members),
-        "districts_in_codepoint_2014": len(counts),
+        "districts_in_codepoint": len(counts),
         "only_in_nhs": sorted(set(members) - set(counts)),
-        "only_in_codepoint_2014": sorted(set(counts) - set(members)),
+        "only_in_codepoint": sorted(set(counts) - set(members)),
         "straddling_districts": sum(1 for v in per_d.values() if v > 1),
         "rows": len(out_rows),
         "councils": len({r[1] for r in out_rows}),
