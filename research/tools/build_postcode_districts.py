@@ -24,17 +24,20 @@ Inputs (read straight out of git snapshots; nothing is downloaded here):
 
 Usage: python3 build_postcode_districts.py OUT.csv STATS.json
 """
-import csv, io, json, subprocess, sys
+import csv, io, json, os, subprocess, sys
 from collections import defaultdict, Counter
 
-NHS = ("/work/.mirror/ukhsa-collaboration+covid-19-app-android-ag-public/repo",
+# Bare git clones of the source repositories, side by side in one folder (SOURCES, default
+# ./sources), each named owner+repository.
+SOURCES = os.environ.get("SOURCES", "sources")
+NHS = (f"{SOURCES}/ukhsa-collaboration+covid-19-app-android-ag-public",
        "dc51f569fe3cc30d8a18e309e47cc34492a785e5", "app/src/main/assets/localAuthorities.json")
-CPO = ("/work/.mirror/open-postcode+codepoint/repo", "dd4880a1a6f437477fd6a7a3a6823c944ba6bd2f")
+CPO = (f"{SOURCES}/open-postcode+codepoint", "dd4880a1a6f437477fd6a7a3a6823c944ba6bd2f")
 # Scottish Government copy of Code-Point Open, August 2020 (v2020.3.0), for the 16
 # postcode areas that are wholly or mainly in Scotland (files hold every postcode in
 # the area, English ones too). Same OS OpenData licence, (c) 2020.
-CPO_SCOT = ("/work/.mirror/scottishgovernment+os-codepoint/repo", "3bb605257aeab9ae5b2770bacdbedc30ef4301ce")
-MYS = ("/work/.mirror/mysociety+uk_local_authority_names_and_codes/repo",
+CPO_SCOT = (f"{SOURCES}/scottishgovernment+os-codepoint", "3bb605257aeab9ae5b2770bacdbedc30ef4301ce")
+MYS = (f"{SOURCES}/mysociety+uk_local_authority_names_and_codes",
        "67ef8b118938678401a452f4f19f669a7221cc73",
        "data/packages/uk_la_future/uk_local_authorities_future.csv")
 
