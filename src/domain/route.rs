@@ -225,19 +225,6 @@ pub const ADJUST_CHASE_NO_ACKNOWLEDGEMENT: &str = "adjust-chase-no-acknowledgeme
 pub const ADJUST_CHASE_LATE_RESPONSE: &str = "adjust-chase-late-response";
 /// Recorded when someone may be in danger and crisis lines were added.
 pub const ADJUST_CRISIS_FIRST: &str = "adjust-crisis-first";
-/// GP practices, dentists, pharmacies and opticians: each its own business.
-fn is_practice(service: Service) -> bool {
-    matches!(
-        service,
-        Service::GpPractice
-            | Service::GpRegistrationRefused
-            | Service::GpRemovalOrSas
-            | Service::NhsDentist
-            | Service::UrgentDentalCare
-            | Service::Pharmacy
-            | Service::Optician
-    )
-}
 
 /// Fired when the complaint is about more than one service (see [`add_copies`]).
 pub const ADJUST_SEVERAL_SERVICES: &str = "adjust-several-services";
@@ -276,7 +263,8 @@ pub fn add_copies(
         let name = recipient.name();
         let already = places.iter().zip(&services).any(|(place, s)| {
             *place == name
-                && !(Some(service) != *s && (is_practice(service) || s.is_some_and(is_practice)))
+                && !(Some(service) != *s
+                    && (is_family_practitioner(service) || s.is_some_and(is_family_practitioner)))
         });
         if already {
             continue;
