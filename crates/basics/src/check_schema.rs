@@ -14,7 +14,7 @@
 //! written (no `skip_serializing_if`, no `flatten`, no untagged enums).
 
 use serde::{Deserialize, Serialize};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::fmt;
 use std::ops::Range;
 
@@ -518,13 +518,26 @@ pub fn parse_phrase(phrase: &str) -> Result<Vec<Item>, String> {
     Ok(items)
 }
 
+/// Every group spelt out, by id, in file order. A list, not a hash map: there are a few dozen
+/// groups, looked up only while the check's phrases are built, and one more kind of hash map
+/// would cost the letter tools' download more than the lookups ever cost.
+#[derive(Clone, Debug, Default)]
+pub struct Groups(Vec<(String, Vec<Vec<String>>)>);
+
+impl Groups {
+    /// The sequences group `id` spells out, if there is such a group.
+    pub fn get(&self, id: &str) -> Option<&Vec<Vec<String>>> {
+        self.0.iter().find(|(g, _)| g == id).map(|(_, s)| s)
+    }
+}
+
 /// The most word sequences one group may spell out to. Far above what the data needs; it stops
 /// a slip (a group that multiplies several big groups) from making the app slow.
 pub const MAX_GROUP_SEQUENCES: usize = 3000;
 
 /// Every word sequence a list of items can stand for, with `a|b`, `?` and groups spelt out.
 /// `$` is ignored (groups cannot contain it). Stops growing past [`MAX_GROUP_SEQUENCES`].
-pub fn expand(items: &[Item], groups: &HashMap<String, Vec<Vec<String>>>) -> Vec<Vec<String>> {
+pub fn expand(items: &[Item], groups: &Groups) -> Vec<Vec<String>> {
     let mut out: Vec<Vec<String>> = vec![Vec::new()];
     for item in items {
         let empty = Vec::new();
@@ -557,8 +570,8 @@ pub fn expand(items: &[Item], groups: &HashMap<String, Vec<Vec<String>>>) -> Vec
 
 /// Every group spelt out as word sequences, in file order (so a group can use the ones above
 /// it). Phrases that do not parse are skipped here; [`validate`] reports them.
-pub fn expand_groups(groups: &[Group]) -> HashMap<String, Vec<Vec<String>>> {
-    let mut done: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+pub fn expand_groups(groups: &[Group]) -> Groups {
+    let mut done = Groups::default();
     for group in groups {
         let mut sequences = Vec::new();
         for phrase in &group.phrases {
@@ -570,7 +583,7 @@ pub fn expand_groups(groups: &[Group]) -> HashMap<String, Vec<Vec<String>>> {
         // Unstable is enough: equal sequences are the same, and dedup keeps one.
         sequences.sort_unstable();
         sequences.dedup();
-        done.insert(group.id.clone(), sequences);
+        done.0.push((group.id.clone(), sequences));
     }
     done
 }
