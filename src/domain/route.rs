@@ -229,7 +229,12 @@ pub const ADJUST_CRISIS_FIRST: &str = "adjust-crisis-first";
 /// Fired when the complaint is about more than one service (see [`add_copies`]).
 pub const ADJUST_SEVERAL_SERVICES: &str = "adjust-several-services";
 
-/// A complaint about several services, as the rules in every UK nation allow: one letter to the
+/// A complaint about several services, as the rules in every UK nation allow (sources in
+/// `research/several-services.md`: in England, regulation 9 of the Local Authority Social
+/// Services and National Health Service Complaints (England) Regulations 2009, the duty to
+/// co-operate and give one co-ordinated response; in Wales, regulation 17 of the NHS Wales
+/// concerns regulations of 2011; in Scotland and Northern Ireland, the model complaints
+/// procedures; the Ombudsmen's joint working in England): one letter to the
 /// first service's first place (it leads), and a copy of the same letter to the place each
 /// other service's own complaint would go, asking them to work together and give one joined-up
 /// answer. Only for a first complaint: later stages follow the complaint already made. In
