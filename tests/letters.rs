@@ -67,6 +67,7 @@ fn kind(id: &str) -> LetterKind {
         "not-satisfied" => LetterKind::NotSatisfied,
         "ombudsman" => LetterKind::Ombudsman,
         "sas-review" => LetterKind::SasReview,
+        "informal-note" => LetterKind::InformalNote,
         other => panic!("unknown letter kind {other}"),
     }
 }

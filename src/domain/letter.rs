@@ -63,6 +63,9 @@ pub enum LetterKind {
     SasReview,
     /// The consent form a supporter sends with the letter.
     ConsentForm,
+    /// Before a formal complaint: a short note (or what to say) raising it informally with the
+    /// service or its patient advice team, with a date to follow up.
+    InformalNote,
 }
 
 /// A letter or form, ready to render.
@@ -138,6 +141,10 @@ pub fn letter(answers: &Answers, route: &Route, today: Date) -> Letter {
 pub fn follow_ups(answers: &Answers, route: &Route) -> Vec<LetterKind> {
     let stage = stage(answers);
     let mut out = Vec::new();
+    // Before anything formal, many people want to try sorting it out first.
+    if stage == Stage::NotRaised {
+        out.push(LetterKind::InformalNote);
+    }
     if matches!(
         stage,
         Stage::NotRaised | Stage::RaisedInformally | Stage::NoAcknowledgement
@@ -176,6 +183,7 @@ pub fn write(
         LetterKind::Ombudsman => w.ombudsman(),
         LetterKind::SasReview => w.sas_review(),
         LetterKind::ConsentForm => w.consent_form(),
+        LetterKind::InformalNote => w.informal_note(),
     };
     Letter { kind, blocks }
 }
@@ -870,6 +878,40 @@ impl<'a> Writer<'a> {
         Self::para(
             &mut out,
             "If I do not hear from you, I will get advice about taking my complaint further.",
+        );
+        self.tail(&mut out, &to, String::new());
+        out
+    }
+
+    /// Raising it informally first: short, their words, what they want, and a date after which
+    /// it becomes a formal complaint. It can be handed over, emailed, or read out.
+    fn informal_note(&self) -> Vec<Block> {
+        let mut out = Vec::new();
+        let to = self.service();
+        self.head(
+            &mut out,
+            &to,
+            "A concern I want to raise (not a formal complaint yet)".into(),
+        );
+        Self::para(
+            &mut out,
+            &[
+                "I want to raise a concern about ",
+                &self.about,
+                ". This is not a formal complaint yet. I hope we can sort it out quickly.",
+            ]
+            .concat(),
+        );
+        self.what_happened(&mut out, "What happened, in my own words:");
+        self.wants(&mut out, "What I would like to happen:", None);
+        Self::para(
+            &mut out,
+            &[
+                "Please reply to me by ",
+                &self.today.add_days(14).long(),
+                ". If it is not sorted out by then, I will make a formal complaint.",
+            ]
+            .concat(),
         );
         self.tail(&mut out, &to, String::new());
         out

@@ -189,6 +189,7 @@ pub fn title(kind: LetterKind) -> &'static str {
         LetterKind::Ombudsman => titles.ombudsman,
         LetterKind::SasReview => titles.sas_review,
         LetterKind::ConsentForm => titles.consent_form,
+        LetterKind::InformalNote => titles.informal_note,
     }
 }
 
@@ -217,6 +218,7 @@ fn file_stem(kind: LetterKind) -> &'static str {
         LetterKind::Ombudsman => "letter-4",
         LetterKind::SasReview => "letter-5",
         LetterKind::ConsentForm => "form",
+        LetterKind::InformalNote => "note",
     }
 }
 

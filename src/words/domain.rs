@@ -194,6 +194,7 @@ pub struct ToolsWords {
     pub ombudsman: &'static str,
     pub sas_review: &'static str,
     pub consent_form: &'static str,
+    pub informal_note: &'static str,
 }
 
 /// Guidance the letter page gives beside the letter.
@@ -376,6 +377,7 @@ mod tests {
                 ombudsman,
                 sas_review,
                 consent_form,
+                informal_note,
             }
         );
         all

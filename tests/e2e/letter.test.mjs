@@ -295,6 +295,16 @@ test("outputs: copy, .txt, Word, email, calendar, print a part, and letters for 
   const chaser = await others.filter({ hasText: "If nobody answers" }).locator(".app-letter-text").innerText();
   assert.match(chaser, /Lee Barker/);
   await screenshot(page, "letter", "02-outputs");
+  // Before anything formal: a short note to try sorting it out, with a date to follow up.
+  const note = others.filter({ hasText: "To try sorting it out first" });
+  await note.locator("summary").click();
+  const noteText = await note.locator(".app-letter-text").evaluate((e) => e.textContent);
+  assert.match(noteText, /This is not a formal complaint yet\./);
+  // Two weeks from the note's own date (this page runs on the real clock).
+  const dated = new Date(`${noteText.match(/^(\d{1,2} \w+ \d{4})$/m)[1]} 12:00 UTC`);
+  const due = new Date(dated.getTime() + 14 * 86400000).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  assert.ok(noteText.includes(`Please reply to me by ${due}. If it is not sorted out by then, I will make a formal complaint.`), noteText);
+  assert.ok(noteText.includes(words), "the note has their words exactly");
 
   // Easy Read: one short line per idea, the dates from the timeline, printed on its own.
   await page.getByText("Easy Read: what happens next").click();

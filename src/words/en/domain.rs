@@ -105,6 +105,7 @@ pub const DOMAIN: DomainWords = DomainWords {
         ombudsman: "To take it to the ombudsman",
         sas_review: "To ask for a review of your place on the Special Allocation Scheme",
         consent_form: "Consent form for the person to sign",
+        informal_note: "To try sorting it out first: a short note, or what to say",
     },
     letter: LetterPageWords {
         how_to_send: &[
