@@ -563,6 +563,13 @@ fn several_services_one_letter_with_copies_and_one_consent() {
     );
     assert!(text.contains(&a.what_happened));
     assert!(text.contains("Please send me one joined-up answer."));
+    let easy = timeline::easy_read(&r, &timeline::timeline(&a, &r, today()));
+    for name in &names {
+        assert!(
+            easy.contains(&format!("Send a copy of the same letter to {name}.")),
+            "Easy Read names each copy: {easy:?}"
+        );
+    }
     let form = write(LetterKind::ConsentForm, &a, &r, today(), None).to_text();
     for name in names.iter().chain([&r.primary.name()]) {
         assert!(

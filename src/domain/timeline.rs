@@ -137,10 +137,12 @@ pub fn timeline(answers: &Answers, route: &Route, today: Date) -> Vec<Item> {
 /// and dates are the route's and the timeline's own, so it never says anything they do not.
 pub fn easy_read(route: &Route, items: &[Item]) -> Vec<String> {
     let words = &domain_words().easy_read;
-    let mut lines = vec![
-        fill(words.send_to, &[&route.primary.name()]),
-        words.keep_copy.to_string(),
-    ];
+    let mut lines = vec![fill(words.send_to, &[&route.primary.name()])];
+    // Several services: the same letter to each of the others too.
+    for copy in &route.copies {
+        lines.push(fill(words.copy_to, &[&copy.recipient.name()]));
+    }
+    lines.push(words.keep_copy.to_string());
     for item in items.iter().filter(|i| i.kind != ItemKind::Send) {
         lines.push(match item.date {
             Some(date) => fill(words.dated, &[&date.long(), &item.label]),

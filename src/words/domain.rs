@@ -209,6 +209,8 @@ pub struct LetterPageWords {
 pub struct EasyReadWords {
     /// "Send your letter to {}."
     pub send_to: &'static str,
+    /// "Send a copy of the same letter to {}." (several services)
+    pub copy_to: &'static str,
     pub keep_copy: &'static str,
     /// "{date}: {what happens}."
     pub dated: &'static str,
@@ -341,6 +343,7 @@ mod tests {
             easy_read,
             EasyReadWords {
                 send_to,
+                copy_to,
                 keep_copy,
                 dated,
                 undated,

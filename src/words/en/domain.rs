@@ -119,6 +119,7 @@ pub const DOMAIN: DomainWords = DomainWords {
     },
     easy_read: EasyReadWords {
         send_to: "Send your letter to {}.",
+        copy_to: "Send a copy of the same letter to {}.",
         keep_copy: "Keep a copy of your letter.",
         dated: "{}: {}.",
         undated: "{}.",
