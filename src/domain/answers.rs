@@ -279,7 +279,7 @@ impl Answers {
 
     /// Adds `item` to a multiple-choice list, or removes it when already there, keeping the
     /// order in which the person ticked things.
-    pub fn toggle<T: PartialEq + Copy>(list: &mut Vec<T>, item: T) {
+    pub fn toggle<T: PartialEq>(list: &mut Vec<T>, item: T) {
         if let Some(at) = list.iter().position(|x| *x == item) {
             list.remove(at);
         } else {

@@ -284,12 +284,7 @@ pub fn apply(
                 IdList::ReplyProblems => &mut answers.reply_problems,
                 IdList::OtherServices => &mut answers.other_services,
             };
-            match list.iter().position(|p| p == id) {
-                Some(at) => {
-                    list.remove(at);
-                }
-                None => list.push(id.to_string()),
-            }
+            Answers::toggle(list, id.to_string());
         }
         Edit::ToggleContact(method) => {
             Answers::toggle(&mut answers.contact.methods, method);

@@ -211,7 +211,7 @@ fn is_sas(answers: &Answers) -> bool {
 /// once that answer has come, otherwise the first ombudsman in the escalation (or its last
 /// step, such as the Dental Complaints Service).
 pub fn final_body(stage: Stage, route: &Route) -> Option<&Recipient> {
-    if final_answer_given(stage) {
+    if stage.after_final_answer() {
         return Some(&route.primary);
     }
     route
@@ -219,12 +219,6 @@ pub fn final_body(stage: Stage, route: &Route) -> Option<&Recipient> {
         .iter()
         .find(|r| r.is_ombudsman())
         .or(route.escalation.last())
-}
-
-/// True once the service has given its final answer: the route then starts at the ombudsman
-/// (or the next independent body), not at the service.
-fn final_answer_given(stage: Stage) -> bool {
-    matches!(stage, Stage::FinalResponseUnhappy | Stage::WithOmbudsman)
 }
 
 /// Free text from a short answer (a name, an address line): surrounding spaces are dropped,
@@ -741,7 +735,7 @@ impl<'a> Writer<'a> {
     /// The body that has (or will have) the complaint: the route's first choice, unless that is
     /// already the ombudsman, when the service itself is not in the route.
     fn service(&self) -> Recipient {
-        if final_answer_given(self.stage) {
+        if self.stage.after_final_answer() {
             Recipient::Role {
                 role: "The complaints manager".into(),
                 at: "at the service".into(),
@@ -956,7 +950,7 @@ impl<'a> Writer<'a> {
         );
         // The next step after the service: the commissioner for prison healthcare, otherwise
         // usually the ombudsman.
-        let next = if final_answer_given(self.stage) {
+        let next = if self.stage.after_final_answer() {
             Some(&self.route.primary)
         } else {
             self.route.escalation.first()

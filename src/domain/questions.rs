@@ -96,10 +96,7 @@ fn never(_: &Answers, _: Date) -> bool {
 /// True once the service has given its final answer (they are unhappy with it, or already
 /// with the ombudsman).
 fn after_final_answer(a: &Answers) -> bool {
-    matches!(
-        a.situation.stage,
-        Some(Stage::FinalResponseUnhappy | Stage::WithOmbudsman)
-    )
+    a.situation.stage.is_some_and(Stage::after_final_answer)
 }
 
 fn unless_supporter(a: &Answers, _: Date) -> bool {

@@ -205,6 +205,12 @@ impl Stage {
     pub fn before_formal_complaint(self) -> bool {
         matches!(self, Stage::NotRaised | Stage::RaisedInformally)
     }
+
+    /// True once the service has given its final answer (they are unhappy with it, or it is
+    /// already with an ombudsman): the route then starts at the ombudsman, not the service.
+    pub fn after_final_answer(self) -> bool {
+        matches!(self, Stage::FinalResponseUnhappy | Stage::WithOmbudsman)
+    }
 }
 
 /// When it happened, or when they found out. People often only know roughly.
