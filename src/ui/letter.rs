@@ -1,11 +1,12 @@
-//! The letter page: the person's own words beside the letter made from them, the private
-//! "Before you send" check, and where to send it.
+//! The four finish steps, one component so moving between them keeps what the letter tools
+//! made: "Check your letter" (the person's own words beside the letter, and the private "Before
+//! you send" check), "Send your letter", "What happens next" and "Free help".
 //!
-//! Typing here must stay quick on a cheap phone, so the page is split into components that
-//! re-render only when their own inputs change: the route is worked out once per situation (not
-//! per keystroke), the preview is one
-//! block per paragraph (the browser lays out again only the paragraph that changed), and the
-//! check waits for a pause in typing before it reads the words again.
+//! Typing on the first step must stay quick on a cheap phone: the route is worked out once per
+//! situation (not per keystroke), the preview is a component of its own with one block per
+//! paragraph (the browser lays out again only the paragraph that changed), the buttons and the
+//! email link of "Send your letter" are made only on that step, and the check waits for a pause
+//! in typing before it reads the words again.
 
 use super::components::{text_field, Shared, TextProps};
 use super::result::{crisis_panel, escalation, help_panel, more, send_panel};
@@ -238,8 +239,11 @@ pub fn LetterPage(props: &LetterProps) -> Html {
         let large_print = large_print.clone();
         Callback::from(move |_: Event| large_print.set(!*large_print))
     };
+    let step = props.step;
+    // Only "Send your letter" shows these; the email link copies the whole letter, which is
+    // work that typing on the first step should not pay for.
     let actions = match (&prepared, &letter) {
-        (Some(prepared), Some(letter)) => {
+        (Some(prepared), Some(letter)) if step == Step::Send => {
             let email = email_address(&prepared.route).map(|address| {
                 let label = fill(text.email_link, &[&address]);
                 match letter_link(&address, &prepared.subject, letter) {
@@ -280,7 +284,6 @@ pub fn LetterPage(props: &LetterProps) -> Html {
         }
         _ => html! {},
     };
-    let step = props.step;
     let link = |to: Step| format!("#{}", Page::Step(to).hash());
     let answers_link = link(Step::CheckAnswers);
     // The finish in four short steps, each with one main action. Everything below the heading
