@@ -12,7 +12,7 @@ export CHROME_PATH := /usr/bin/chromium
 export RUSTFLAGS := --remap-path-prefix=$(HOME)/.cargo/registry/src=crates --remap-path-prefix=$(CURDIR)=.
 PORT ?= 8080
 
-.PHONY: run test bench build setup lint test-native test-wasm test-e2e clean
+.PHONY: run test bench data-report build setup lint test-native test-wasm test-e2e clean
 
 ## Build the app and serve it on http://127.0.0.1:$(PORT)
 run: build
@@ -52,6 +52,12 @@ bench:
 	scripts/setup.sh bench
 	trunk build --release
 	node scripts/bench.mjs
+
+## How fresh and complete the data is: entries by checked month, every unconfirmed detail,
+## announced changes, and how many places routes name can be written to (prints; never fails)
+data-report:
+	scripts/setup.sh build
+	cargo run --quiet --example data-report
 
 clean:
 	cargo clean

@@ -2,7 +2,7 @@
 //! The data files are complete and consistent, and a broken file is reported by file, entry and
 //! field. Runs the same loader `build.rs` uses, on the real files and on broken copies of them.
 
-use in_my_words::data::source::{load, SourceTexts};
+use in_my_words::data::source::{load, load_changes, SourceTexts};
 use in_my_words::data::validate::{DataError, OMBUDSMAN_KIND};
 use in_my_words::data::{data, DataSet};
 use in_my_words::domain::date::{Date, Weekday};
@@ -123,14 +123,71 @@ fn every_entry_has_sources_and_a_date() {
                 .iter()
                 .map(|l| (&l.id, &l.sources, &l.checked)),
         );
+    let changes = load_changes(&read("changes.toml"), d).expect("changes.toml loads");
+    let dated = dated.chain(changes.iter().map(|c| (&c.id, &c.sources, &c.checked)));
+    // Nobody can have checked a source tomorrow: a date in the future is a typo that would
+    // make a stale entry look fresh.
+    let today = today_from_the_clock();
     for (id, sources, checked) in dated {
         assert!(!sources.is_empty(), "`{id}` has no source");
-        assert!(sources.iter().all(|s| s.starts_with("http")), "`{id}`");
         assert!(
-            Date::parse_iso(checked).is_some(),
-            "`{id}`: checked `{checked}`"
+            sources
+                .iter()
+                .all(|s| s.starts_with("http") && s.len() > 12),
+            "`{id}`"
+        );
+        let date = Date::parse_iso(checked);
+        assert!(date.is_some(), "`{id}`: checked `{checked}`");
+        assert!(
+            date.is_some_and(|d| d <= today),
+            "`{id}`: checked `{checked}` is after today ({today:?})"
         );
     }
+}
+
+/// Today's date from the system clock (UTC), for checks that nothing is dated in the future.
+fn today_from_the_clock() -> Date {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("the clock is after 1970")
+        .as_secs();
+    Date::from_days((seconds / 86_400) as i64)
+}
+
+#[test]
+fn announced_changes_name_real_bodies_that_tell_the_person() {
+    let d = load_files(&files()).expect("the data files load");
+    let changes = load_changes(&read("changes.toml"), &d).expect("changes.toml loads");
+    assert!(
+        changes.len() >= 3,
+        "Healthwatch, NHS England and the Sussex board at least"
+    );
+    // A body whose caution forgets the change is reported, by entry and field.
+    let mut forgetful = d.clone();
+    let hw = forgetful
+        .organisations
+        .iter_mut()
+        .find(|o| o.id == "healthwatch-england")
+        .expect("healthwatch-england is in the directory");
+    hw.caution = "Check it is still running.".into();
+    let errors: Vec<String> = load_changes(&read("changes.toml"), &forgetful)
+        .expect_err("a caution that does not mention the change is refused")
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        errors.iter().any(|e| e.contains("healthwatch-to-close")
+            && e.contains("affects[0]")
+            && e.contains("plans to close Healthwatch")),
+        "{errors:?}"
+    );
+    // And a change naming a body that does not exist.
+    let text = read("changes.toml").replacen("\"nhs-england\"", "\"nhs-englund\"", 1);
+    let errors = load_changes(&text, &d).expect_err("an unknown body is refused");
+    assert!(
+        errors.iter().any(|e| e.problem.contains("nhs-englund")),
+        "{errors:?}"
+    );
 }
 
 #[test]
@@ -388,7 +445,7 @@ fn an_unconfirmed_detail_without_a_caution_is_reported() {
     let errors = errors_for(|f| {
         f.organisations = replace_once(
             &f.organisations,
-            "confirmed = true\ncaution = \"Do not post USB sticks or CDs: NHS England cannot open them.\"",
+            "confirmed = true\ncaution = \"Do not post USB sticks or CDs: NHS England cannot open them. The government plans to close NHS England. That needs a new law, so write to NHS England for now.\"",
             "confirmed = false",
         );
     });

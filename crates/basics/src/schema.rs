@@ -454,3 +454,43 @@ fn is_invisible(c: char) -> bool {
             | '\u{feff}'
     )
 }
+
+crate::id_enum! {
+    /// How far an announced change to a body has got.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "kebab-case")]
+    pub enum ChangeStatus {
+        /// The government or the NHS has said it will happen; nothing has changed yet.
+        Announced => "announced",
+        /// It can only happen once Parliament passes a new law, which it has not yet done.
+        NeedsANewLaw => "needs-a-new-law",
+        /// It was due on a date that has passed, but no current source confirms it happened.
+        DueButUnconfirmed => "due-but-unconfirmed",
+        /// A current source confirms it has happened.
+        Happened => "happened",
+    }
+}
+
+/// A change announced to a body the directory names: a merger, a closure, a new law. Kept in
+/// `assets/data/changes.toml`, read by the tests and `make data-report` (never by the app, which
+/// says it to the person through each affected body's `caution`, checked to mention it).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnnouncedChange {
+    /// Stable kebab-case id.
+    pub id: String,
+    /// What is to change, in plain words.
+    pub what: String,
+    /// When it is due, as the sources say it ("1 April 2026", "2027 at the earliest").
+    pub when: String,
+    /// How far it has got.
+    pub status: ChangeStatus,
+    /// The organisations in `organisations.toml` it changes.
+    pub affects: Vec<String>,
+    /// Words each affected body's `caution` must contain, so the person is told.
+    pub says: String,
+    /// Where this comes from (web addresses).
+    pub sources: Vec<String>,
+    /// When the sources were last checked (YYYY-MM-DD).
+    pub checked: String,
+}

@@ -5,10 +5,12 @@
 //! turns on: a TOML parser costs about 80 KB of compressed WebAssembly, which people on
 //! pay-as-you-go data should not have to download.
 
-use crate::schema::{Area, BankHolidayList, CrisisLine, DataSet, HelpRule, Organisation, Rule};
+use crate::schema::{
+    AnnouncedChange, Area, BankHolidayList, CrisisLine, DataSet, HelpRule, Organisation, Rule,
+};
 use crate::validate::{
-    validate, DataError, AREAS_FILE, BANK_HOLIDAYS_FILE, CRISIS_FILE, ORGANISATIONS_FILE,
-    RULES_FILE,
+    validate, validate_changes, DataError, AREAS_FILE, BANK_HOLIDAYS_FILE, CHANGES_FILE,
+    CRISIS_FILE, ORGANISATIONS_FILE, RULES_FILE,
 };
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
@@ -57,6 +59,21 @@ struct CrisisFile {
 #[serde(deny_unknown_fields)]
 struct BankHolidaysFile {
     list: Vec<BankHolidayList>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ChangesFile {
+    change: Vec<AnnouncedChange>,
+}
+
+/// Parses and checks `changes.toml` against the checked data set it talks about.
+pub fn load_changes(text: &str, data: &DataSet) -> Result<Vec<AnnouncedChange>, Vec<DataError>> {
+    let changes = parse::<ChangesFile>(CHANGES_FILE, text)
+        .map_err(|e| vec![e])?
+        .change;
+    validate_changes(&changes, data)?;
+    Ok(changes)
 }
 
 /// Turns a TOML syntax or shape error into a [`DataError`] that names the file, the entry

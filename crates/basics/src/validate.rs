@@ -7,7 +7,7 @@
 //! can fix it without reading Rust.
 
 use crate::date::Date;
-use crate::schema::{Contact, DataSet, HelpKind, Target};
+use crate::schema::{AnnouncedChange, Contact, DataSet, HelpKind, Target};
 use crate::situation::{Service, Stage};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -22,6 +22,8 @@ pub const RULES_FILE: &str = "assets/data/rules.toml";
 pub const CRISIS_FILE: &str = "assets/data/crisis.toml";
 /// The bank holidays file, relative to the repository root.
 pub const BANK_HOLIDAYS_FILE: &str = "assets/data/bank-holidays.toml";
+/// The announced changes file, relative to the repository root.
+pub const CHANGES_FILE: &str = "assets/data/changes.toml";
 
 /// Roles an area can fill, and a rule can ask for with `local_role`.
 pub const LOCAL_ROLES: &[&str] = &[
@@ -498,6 +500,46 @@ pub fn validate(data: &DataSet) -> Result<(), Vec<DataError>> {
         }
     }
 
+    if check.errors.is_empty() {
+        Ok(())
+    } else {
+        Err(check.errors)
+    }
+}
+
+/// Every problem in the announced changes: ids unique, each sourced and dated, each naming
+/// bodies that exist, and each affected body's `caution` telling the person about it (the app
+/// shows the caution beside the body; the changes file itself never ships).
+pub fn validate_changes(changes: &[AnnouncedChange], data: &DataSet) -> Result<(), Vec<DataError>> {
+    let mut check = Checker { errors: Vec::new() };
+    let mut ids = HashSet::new();
+    let file = CHANGES_FILE;
+    for (i, change) in changes.iter().enumerate() {
+        let entry = check.id(file, i, &change.id, &mut ids);
+        check.text(file, &entry, "what", &change.what);
+        check.text(file, &entry, "when", &change.when);
+        check.text(file, &entry, "says", &change.says);
+        check.sources_and_date(file, &entry, &change.sources, &change.checked);
+        if change.affects.is_empty() {
+            check.fail(file, &entry, "affects", "needs at least one organisation");
+        }
+        for (j, id) in change.affects.iter().enumerate() {
+            let field = format!("affects[{j}]");
+            match data.organisations.iter().find(|o| &o.id == id) {
+                None => check.fail(file, &entry, &field, format!("no organisation `{id}`")),
+                Some(org) if !org.caution.contains(change.says.as_str()) => check.fail(
+                    file,
+                    &entry,
+                    &field,
+                    format!(
+                        "`{id}`'s caution must tell the person: it does not contain `{}`",
+                        change.says
+                    ),
+                ),
+                Some(_) => {}
+            }
+        }
+    }
     if check.errors.is_empty() {
         Ok(())
     } else {
