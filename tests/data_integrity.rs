@@ -4,7 +4,7 @@
 
 use in_my_words::data::source::{load, load_changes, SourceTexts};
 use in_my_words::data::validate::{DataError, OMBUDSMAN_KIND};
-use in_my_words::data::{data, DataSet};
+use in_my_words::data::{data, DataSet, HelpKind};
 use in_my_words::domain::date::{Date, Weekday};
 use in_my_words::domain::route::{route, FALLBACK_RULE};
 use in_my_words::domain::situation::{Nation, Service, Situation, Stage};
@@ -204,7 +204,14 @@ fn every_referenced_id_exists() {
         }
     }
     for help in &d.help {
-        assert!(orgs.contains(help.organisation.as_str()), "{}", help.id);
+        // Help for today is advice in words and names no body; every other kind names one.
+        let names_one = help.kind != HelpKind::Today;
+        assert_eq!(
+            orgs.contains(help.organisation.as_str()),
+            names_one,
+            "{}",
+            help.id
+        );
     }
     for area in &d.areas {
         for local in &area.local {
@@ -596,4 +603,21 @@ fn no_private_use_characters_in_the_apps_own_text() {
         read += 1;
     }
     assert!(read >= 10, "read {read} files");
+}
+
+#[test]
+fn help_for_today_that_names_a_body_is_reported() {
+    let errors = errors_for(|f| {
+        f.rules = replace_once(
+            &f.rules,
+            "id = \"today-gp-without-id-england\"\nkind = \"today\"\n",
+            "id = \"today-gp-without-id-england\"\nkind = \"today\"\norganisation = \"nhs-england\"\n",
+        );
+    });
+    assert_reported(
+        &errors,
+        "assets/data/rules.toml",
+        "today-gp-without-id-england",
+        "organisation",
+    );
 }

@@ -59,6 +59,9 @@ struct Expect {
     rule: String,
     /// Other ids that must be in `rules_fired` (adjustments, help rules).
     rules_also: Vec<String>,
+    /// Exactly the "sorted today" help that must show (ids of `today` help rules, in order);
+    /// `["none"]` when none may show; empty to skip.
+    today: Vec<String>,
     /// The primary recipient: a directory id, or the exact name of a described role.
     primary: String,
     /// The alternative, the same way; `"none"` when there must be none; empty to skip.
@@ -226,6 +229,20 @@ fn check(scenario: &Scenario) -> Vec<String> {
             "rule: expected `{}`, got {:?}",
             e.rule, route.rules_fired
         ));
+    }
+    if !e.today.is_empty() {
+        let fired: Vec<&String> = route
+            .rules_fired
+            .iter()
+            .filter(|id| id.starts_with("today-"))
+            .collect();
+        let want: Vec<&String> = e.today.iter().filter(|id| *id != "none").collect();
+        if fired != want {
+            problems.push(format!("today: want {want:?}, got {fired:?}"));
+        }
+        if route.urgent.len() != want.len() {
+            problems.push(format!("today: {} lines shown", route.urgent.len()));
+        }
     }
     for id in &e.rules_also {
         if !route.rules_fired.contains(id) {

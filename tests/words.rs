@@ -91,6 +91,7 @@ fn screen_words(screens: &ScreenWords) -> Vec<(&'static str, &'static str, usize
         download_text_other,
         easy_read_heading,
         easy_read_print,
+        today_heading,
     } = letter;
     all.extend([
         ("letter.listen_words", listen_words, 0),
@@ -103,6 +104,7 @@ fn screen_words(screens: &ScreenWords) -> Vec<(&'static str, &'static str, usize
         ("letter.change_else", change_else, 0),
         ("letter.change_else_link", change_else_link, 0),
         ("letter.letter_heading", letter_heading, 0),
+        ("letter.today_heading", today_heading, 0),
         ("letter.letter_intro", letter_intro, 0),
         ("letter.making", making, 0),
         ("letter.trouble_updated", trouble_updated, 0),

@@ -109,7 +109,7 @@ pub const ABOUT: &str = "We read your words on this device for things that could
 
 /// Shown when the check has nothing to point out. It never says "nothing found": it says what
 /// it looked for, and that a person reading the letter can catch what it cannot.
-pub const NOTHING_SPOTTED: &str = "We looked for a threat, swearing, or whole sentences in capitals. We looked for drink or drugs, breaking the law, and prison or probation. We looked for other people's names, phone numbers, dates of birth and NHS numbers. We did not spot any. A check cannot catch everything. If you can, ask an advocate or someone you trust to read your letter before you send it.";
+pub const NOTHING_SPOTTED: &str = "We looked for threats, swearing, whole sentences in capitals, drink or drugs, breaking the law, and prison or probation. We also looked for other people's names, phone numbers, dates of birth and NHS numbers. We did not spot any. A check cannot catch everything, so ask an advocate or someone you trust to read it.";
 
 /// Words that may follow "he said" at the end of a quote ("'Watch your back,' he said to me.").
 const AFTER_ATTRIBUTION: &[&str] = &["to", "me", "us", "him", "her", "them", "again", "loudly"];

@@ -202,6 +202,9 @@ pub struct Route {
     /// When the complaint is about more than one service: where each other service's copy of
     /// the same letter goes (see [`add_copies`]). The first place leads.
     pub copies: Vec<Alternative>,
+    /// What to get sorted today, before the complaint (medicines run out, no GP), in plain
+    /// words, from the `today` help rules that match.
+    pub urgent: Vec<String>,
 }
 
 impl Route {
@@ -622,7 +625,13 @@ pub fn route(situation: &Situation, data: &DataSet, today: Date) -> Route {
     // Free help and bodies to tell as well: every matching help rule adds one organisation.
     let mut free_help: Vec<Organisation> = Vec::new();
     let mut alongside: Vec<Alternative> = Vec::new();
+    let mut urgent: Vec<String> = Vec::new();
     for help in data.help.iter().filter(|h| ctx.help_matches(h)) {
+        if help.kind == HelpKind::Today {
+            urgent.push(help.reason.clone());
+            rules_fired.push(help.id.clone());
+            continue;
+        }
         let org = if help.local_role.is_empty() {
             None
         } else {
@@ -644,7 +653,7 @@ pub fn route(situation: &Situation, data: &DataSet, today: Date) -> Route {
                 recipient: Recipient::Organisation(org.clone()),
                 reason: help.reason.clone(),
             }),
-            HelpKind::FreeHelp => {}
+            HelpKind::FreeHelp | HelpKind::Today => {}
         }
         rules_fired.push(help.id.clone());
     }
@@ -687,6 +696,7 @@ pub fn route(situation: &Situation, data: &DataSet, today: Date) -> Route {
         alongside,
         unconfirmed,
         copies: Vec::new(),
+        urgent,
     };
     route.deadlines = deadlines(&ctx, &route, today);
     route

@@ -381,6 +381,15 @@ pub fn LetterPage(props: &LetterProps) -> Html {
             }
             <p class="app-progress">{fill(text.progress, &[number])}</p>
             <h1 class="app-heading-xl">{crate::words::words().question(step).title.pick(answers.is_supporter())}</h1>
+            // Before the complaint, what cannot wait (medicines run out, no GP): one tap away,
+            // so this step stays short on a phone.
+            if let Some(urgent) = route.filter(|r| step == Step::Letter && !r.urgent.is_empty()).map(|r| &r.urgent) {
+                <div id="today">
+                    {more(text.today_heading, html! {
+                        <ul class="app-list app-list--bullet">{ for urgent.iter().map(|line| html! { <li>{line.clone()}</li> }) }</ul>
+                    })}
+                </div>
+            }
             {body}
             if let Some(onward) = onward {
                 <a class="app-button app-no-print" href={link(onward)}>{words().pages.continue_button}</a>
@@ -501,7 +510,7 @@ fn check_panel(found: Option<&Shared<Vec<Found>>>, kept: &UseStateHandle<Vec<Kep
         <section class="app-check-panel app-no-print" aria-labelledby="check-heading">
             <h2 id="check-heading">{text.heading}</h2>
             <p>{crate::domain::check::ABOUT}</p>
-            <p class="app-check-panel__summary" role="status">{summary}</p>
+            <p role="status">{summary}</p>
             if !open.is_empty() {
                 <ul class="app-flags">
                     { for open.into_iter().map(|found| {

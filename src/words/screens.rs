@@ -44,6 +44,8 @@ pub struct LetterPageWords {
     pub change_else: &'static str,
     pub change_else_link: &'static str,
     pub letter_heading: &'static str,
+    /// Above the letter, when care has stopped: what to get sorted today.
+    pub today_heading: &'static str,
     pub letter_intro: &'static str,
     /// While the letter tools make the letter.
     pub making: &'static str,

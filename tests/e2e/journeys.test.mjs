@@ -64,13 +64,25 @@ async function runJourney(journey) {
     answered: async (step, index) => {
       if (step.slug === "check-answers") seen.summary = await summaryRows(page);
       if (step.slug === "about-you-the-helper") seen.helper = await page.locator("#app").innerText();
-      if (step.slug === "letter") seen.letter = await letterText(page);
+      if (step.slug === "letter") {
+        seen.letter = await letterText(page);
+      }
       if (FINISH_STEPS.includes(step.slug)) {
         // Wait for what the tools made: the step's own Continue, or Finish on the last one.
         await page.locator("#app .app-button").last().waitFor();
         const height = await page.locator("#app").evaluate((e) => Math.round(e.getBoundingClientRect().height));
-        assert.ok(height <= TALLEST, `${journey.name}, ${step.slug}: ${height} px is more than about three screens`);
+        const parts = await page.locator("#app > div > *").evaluateAll((els) => els.map((e) => `${e.tagName}.${e.className}#${e.id}: ${Math.round(e.getBoundingClientRect().height)}`));
+        assert.ok(height <= TALLEST, `${journey.name}, ${step.slug}: ${height} px is more than about three screens\n${parts.join("\n")}`);
         seen.heights = { ...seen.heights, [step.slug]: height };
+      }
+      if (step.slug === "letter") {
+        // What to get sorted today, above the letter, when care has stopped.
+        // One tap away, so the step stays short on a phone: open it, as a person would.
+        const today = page.locator("#today details");
+        if (await today.count()) {
+          await today.locator("summary").click();
+          seen.today = await today.innerText();
+        } else seen.today = null;
       }
       await screenshot(page, journey.name, `${nn(index)}-${step.slug}`);
       if (step.slug === "send-it") seen.where = await wholeStep(page);
@@ -96,6 +108,10 @@ test("(a) GP removal onto the Special Allocation Scheme, East Sussex: letter and
   assert.match(seen.summary["What you want"], /review of my place on the Special Allocation Scheme/);
   assertRoute(seen.where, SAS);
   assert.match(seen.where, /Appeal against being put on the scheme by: 30 November 2026/, "the 14-day appeal deadline from 16 November");
+  // Someone moved onto the scheme may be left without a GP or their tablets today.
+  assert.match(seen.today ?? "", /^Do you need something sorted today\?/, "the box above the letter");
+  assert.match(seen.today, /Call NHS 111 today/);
+  assert.match(seen.today, /register with a GP without ID or proof of address/);
 });
 
 test("(b) medication not ready on release from HMP Lewes, post care of a hostel: letter and route", async () => {
@@ -125,6 +141,11 @@ test("(b) medication not ready on release from HMP Lewes, post care of a hostel:
   for (const name of copies) assert.ok(seen.letter.includes(`- ${name}`), `the letter lists ${name}:\n${seen.letter}`);
   assert.ok(seen.letter.includes(`The other services, in my own words:\n\n${PRISON.words.others}`), seen.letter);
   assert.match(seen.letter, /Please agree with them which of you will lead\. Please send me one joined-up answer\./);
+  // No epilepsy tablets and no methadone script since release: what to do today comes first.
+  assert.match(seen.today ?? "", /^Do you need something sorted today\?/, "the box above the letter");
+  for (const line of [/at least 7 days of medicines, or a prescription/, /emergency supply/, /call your drug service today/]) {
+    assert.match(seen.today, line);
+  }
 });
 
 test("(c) a support worker helping: consent asked, letter in their words, no private notes box on a screen the person sees", async () => {
@@ -136,6 +157,7 @@ test("(c) a support worker helping: consent asked, letter in their words, no pri
   assert.ok(seen.helper.includes("Your name"), "the helper's page was read");
   assert.doesNotMatch(seen.helper, /notes/i, "no private notes box: the person can see every screen");
   assertRoute(seen.where, SUPPORTER);
+  assert.equal(seen.today, null, "a mental health team that did not call back: nothing to sort today above the letter");
 });
 
 /** Everything entered on the page showing: the ticked options, and the text in each field. */

@@ -241,6 +241,9 @@ pub enum HelpKind {
     FreeHelp,
     /// A body to tell as well as (never instead of) complaining: a regulator or tribunal.
     Alongside,
+    /// Something to get sorted today, before the complaint: medicines run out, no GP. Its
+    /// `reason` is what to do, in plain words; it names no organisation.
+    Today,
 }
 
 /// When a [`HelpRule`] applies, beyond its nation, service and stage conditions.
@@ -284,7 +287,9 @@ pub struct HelpRule {
     /// A role looked up in the person's area first ("advocacy"), if any.
     #[serde(default)]
     pub local_role: String,
-    /// The directory entry to use (when `local_role` is set: when the area has none).
+    /// The directory entry to use (when `local_role` is set: when the area has none). Empty
+    /// for `today`, which names no organisation.
+    #[serde(default)]
     pub organisation: String,
     /// Why this helps, in plain words ("If your concern is about a doctor").
     pub reason: String,

@@ -408,7 +408,25 @@ pub fn validate(data: &DataSet) -> Result<(), Vec<DataError>> {
         // Help ids share the rules' namespace: both appear in a route's `rules_fired`.
         let entry = check.id(RULES_FILE, i, &help.id, &mut rule_ids);
         check.text(RULES_FILE, &entry, "reason", &help.reason);
-        if !organisations.contains(help.organisation.as_str()) {
+        if help.kind == HelpKind::Today {
+            // What to do today is advice in words, for everyone it matches: no body to look up.
+            if !help.organisation.is_empty() || !help.local_role.is_empty() {
+                check.fail(
+                    RULES_FILE,
+                    &entry,
+                    "organisation",
+                    "`today` help is advice in words; name no organisation or local role",
+                );
+            }
+            if help.services.is_empty() {
+                check.fail(
+                    RULES_FILE,
+                    &entry,
+                    "services",
+                    "`today` help must say which services it is for",
+                );
+            }
+        } else if !organisations.contains(help.organisation.as_str()) {
             check.fail(
                 RULES_FILE,
                 &entry,

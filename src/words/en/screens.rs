@@ -27,6 +27,7 @@ pub const SCREENS: ScreenWords = ScreenWords {
         change_else: "To change anything else in the letter, ",
         change_else_link: "go back to your answers",
         letter_heading: "What the letter says",
+        today_heading: "Do you need something sorted today?",
         letter_intro: "Your words are in the letter exactly as you wrote them. Fill in anything in [square brackets] before you send it.",
         making: "Making your letter…",
         trouble_updated: "This app was updated while the page was open. Reload the page to carry on. Your answers will still be here.",
