@@ -583,3 +583,50 @@ fn several_services_one_letter_with_copies_and_one_consent() {
     let text = write(LetterKind::Complaint, &single, &r, today(), None).to_text();
     assert!(!text.contains("copy of this letter"), "{text}");
 }
+
+#[test]
+fn a_date_that_has_passed_never_leads_the_timeline() {
+    // Long ago, in every nation, for every service and stage: what happens next starts with
+    // what is still to come, and any time limit that has gone comes after it.
+    let mut checked = 0;
+    let mut passed_seen = 0;
+    for nation in Nation::ALL {
+        for service in Service::ALL {
+            for stage in Stage::ALL {
+                let mut a = answers("It happened years ago.");
+                a.situation.nation = Some(nation);
+                a.situation.area = None;
+                a.situation.service = Some(service);
+                a.situation.stage = Some(stage);
+                a.situation.when = Some(WhenItHappened::OnDate {
+                    date: Date::new(2022, 3, 1).unwrap(),
+                });
+                let r = route(&a.situation, data(), today());
+                let items = timeline::timeline(&a, &r, today());
+                let dates: Vec<Option<Date>> = items.iter().map(|i| i.date).collect();
+                let first_past = dates.iter().position(|d| d.is_some_and(|d| d < today()));
+                let last_future = dates.iter().rposition(|d| d.is_some_and(|d| d >= today()));
+                if let (Some(past), Some(future)) = (first_past, last_future) {
+                    assert!(
+                        past > future,
+                        "{nation:?} {service:?} {stage:?}: a passed date comes before what is to come: {:?}",
+                        items.iter().map(|i| (&i.label, i.date)).collect::<Vec<_>>()
+                    );
+                }
+                passed_seen += usize::from(first_past.is_some());
+                if let Some(first) = items.first() {
+                    assert!(
+                        first.date.is_none_or(|d| d >= today()),
+                        "{nation:?} {service:?} {stage:?}"
+                    );
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 100);
+    assert!(
+        passed_seen > 0,
+        "some of these have a time limit that has passed"
+    );
+}

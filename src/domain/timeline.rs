@@ -41,7 +41,8 @@ pub struct Item {
     pub note: String,
 }
 
-/// The timeline for sending the main letter today, in date order (items without a date last).
+/// The timeline for sending the main letter today: what is to come in date order, then dates
+/// that have passed, then items without a date.
 pub fn timeline(answers: &Answers, route: &Route, today: Date) -> Vec<Item> {
     let words = &domain_words().timeline;
     let stage = stage(answers);
@@ -118,9 +119,18 @@ pub fn timeline(answers: &Answers, route: &Route, today: Date) -> Vec<Item> {
             });
         }
     }
-    // Dated items in order, then the rest; same-day items keep the order above. An insertion
-    // sort, because a handful of items does not need the standard library's larger sort code.
-    let key = |i: &Item| (i.date.is_none(), i.date);
+    // What is still to come, in date order; then dates that have already passed (a time limit
+    // that has gone never leads: there may still be a way, and the note says so); then the
+    // items without a date. Same-day items keep the order above. An insertion sort, because a
+    // handful of items does not need the standard library's larger sort code.
+    let key = |i: &Item| {
+        let group = match i.date {
+            Some(date) if date >= today => 0,
+            Some(_) => 1,
+            None => 2,
+        };
+        (group, i.date)
+    };
     for n in 1..items.len() {
         let mut at = n;
         while at > 0 && key(&items[at - 1]) > key(&items[at]) {

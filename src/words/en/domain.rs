@@ -11,7 +11,7 @@ pub const DOMAIN: DomainWords = DomainWords {
         copy_reason: "Your complaint is also about a service they deal with. Send them a copy of the same letter.",
         several_why: "Your complaint is about more than one service. You only need to write one letter. Send it to {} and a copy to each of the others. They should work together and send you one joined-up answer.",
         joint_ombudsmen: "Your complaint is about NHS care and council social care. If you take it further, the two Ombudsmen for England can look at it together.",
-        assumed_england: "We assumed you are in England. Tell us if you are not.",
+        assumed_england: "We assumed you are in England. If you are not, go back and choose where it happened.",
         area_not_used: "We could not use the area you chose for {}. So we show how to find local contacts instead.",
         assumed_not_raised: "We assumed you have not complained yet.",
         service_unknown: "We did not know which service it was about, so this is general advice.",
