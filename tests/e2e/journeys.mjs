@@ -338,6 +338,93 @@ SUPPORTER.steps = storyFirst([
 export const JOURNEYS = [SAS, PRISON, SUPPORTER];
 
 // ---------------------------------------------------------------------------------------------
+// Two cases from the seed reports, as a person and their worker live them (tests/e2e/seeds.test.mjs).
+
+/** (d) On the Special Allocation Scheme since 2022 and never reviewed, typing with his support
+ * worker at a day centre computer. He does not feel able to complain to the practice. */
+export const SEED_SAS = {
+  name: "seed-sas-since-2022",
+  mode: "supporter",
+  words: {
+    whatHappened:
+      "I was put on the Special Allocation Scheme in 2022 after an argument at reception. Nobody has ever reviewed it.\n\n" +
+      "Every time I ring they say \"you're on the scheme, ring the other number\". I have had no blood pressure tablets for 5 days.",
+    affected: "I feel like a criminal. I've stopped asking for help.",
+  },
+};
+SEED_SAS.steps = storyFirst([
+  { slug: "safe", answer: [choose("Yes, I am safe")] },
+  { slug: "who", answer: [choose("I am helping someone else with their complaint")] },
+  {
+    slug: "about-you-the-helper",
+    answer: [
+      fill("supporter-name", "Priya Shah"),
+      fill("supporter-role", "Support worker, Eastbourne Day Centre"),
+      fill("supporter-contact", "07700 900456"),
+    ],
+  },
+  { slug: "their-agreement", answer: [choose("Yes, they have agreed")] },
+  { slug: "sharing-with-you", answer: [choose("Yes")] },
+  { slug: "shared-computer", answer: [choose("Yes")] },
+  { slug: "service-type", answer: [choose("A GP practice (doctor's surgery)")] },
+  { slug: "service", answer: [choose("They were taken off the list, or put on the Special Allocation Scheme")] },
+  { slug: "nation", answer: [choose("England")] },
+  { slug: "area", answer: [fill("area-postcode", "BN21")], shows: /We have chosen East Sussex/ },
+  { slug: "service-name", answer: [fill("service-name", "Harbour Medical Practice, Eastbourne")] },
+  { slug: "anyone-else-involved" },
+  { slug: "what-happened", answer: [fill("what-happened", SEED_SAS.words.whatHappened)] },
+  // Four years on the scheme, still going on: never "late".
+  { slug: "when", answer: [choose("It is still happening")] },
+  { slug: "how-it-affected", answer: [fill("how-it-affected", SEED_SAS.words.affected)] },
+  { slug: "what-you-want", answer: [check("To be part of a review of their place on the Special Allocation Scheme")] },
+  { slug: "already-complained", answer: [choose("No, not yet")] },
+  { slug: "complain-to-them", answer: [choose("No")] },
+  // Asked only because he cannot complain to the practice; he is not sure it may see it.
+  { slug: "share-with-service", answer: [choose("I'm not sure")] },
+  { slug: "still-getting-care", answer: [choose("Yes")] },
+  { slug: "concern-about-a-professional", answer: [choose("No")] },
+  { slug: "name", answer: [fill("name", "Michael Doyle")] },
+  { slug: "contact", answer: [check("Through their support worker")] },
+  { slug: "support-needs" },
+  ...FINISH,
+]);
+
+/** (e) Released from prison without her seizure medicines, alone on her phone. */
+export const SEED_SEIZURE = {
+  name: "seed-released-without-seizure-medicines",
+  mode: "me",
+  words: {
+    whatHappened:
+      "I got out of HMP Bronzefield on 2 October. They gave me no lamotrigine, just a letter for a GP I don't have.\n\n" +
+      "I had a seizure at my mum's on the 5th 😞 The pharmacy said they can't give it without a script.",
+    affected: "I bit my tongue and cut my head. I'm scared to go out on my own now.",
+  },
+};
+SEED_SEIZURE.steps = storyFirst([
+  { slug: "safe", answer: [choose("Yes, I am safe")] },
+  { slug: "who", answer: [choose("Me. It is my complaint")] },
+  { slug: "shared-computer", answer: [choose("No")] },
+  { slug: "service-type", answer: [choose("Healthcare in prison, immigration detention or a police station")] },
+  { slug: "service", answer: [choose("Medicines or care not ready when leaving prison")] },
+  { slug: "nation", answer: [choose("England")] },
+  { slug: "area", answer: [choose("Somewhere else in England")] },
+  { slug: "service-name", answer: [fill("service-name", "HMP Bronzefield healthcare")] },
+  { slug: "anyone-else-involved" },
+  { slug: "what-happened", answer: [fill("what-happened", SEED_SEIZURE.words.whatHappened)] },
+  { slug: "when", answer: [choose("I know the date"), fill("when-day", "2"), fill("when-month", "10"), fill("when-year", "2026")] },
+  { slug: "how-it-affected", answer: [fill("how-it-affected", SEED_SEIZURE.words.affected)] },
+  { slug: "what-you-want", answer: [check("An appointment or prescription sorted out"), check("An apology")] },
+  { slug: "already-complained", answer: [choose("No, not yet")] },
+  { slug: "complain-to-them", answer: [choose("Yes")] },
+  { slug: "still-getting-care", answer: [choose("No")] },
+  { slug: "concern-about-a-professional", answer: [choose("No")] },
+  { slug: "name", answer: [fill("name", "Kayleigh Brooks")] },
+  { slug: "contact", answer: [check("By phone or text"), fill("contact-phone", "07700 900789")] },
+  { slug: "support-needs" },
+  ...FINISH,
+]);
+
+// ---------------------------------------------------------------------------------------------
 // Drivers.
 
 /** Answers with the mouse: Playwright's check(), uncheck(), fill() and click(). */
