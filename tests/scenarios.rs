@@ -85,6 +85,9 @@ struct Expect {
     procedure: String,
     /// Deadlines that must be there, with their dates.
     deadline: Vec<ExpectedDeadline>,
+    /// Dates a copy must carry, for a complaint about several services: when that body should
+    /// say it got its copy, by its own procedure.
+    copy_deadline: Vec<ExpectedCopyDeadline>,
 }
 
 #[derive(Deserialize)]
@@ -96,6 +99,34 @@ struct ExpectedDeadline {
     /// Text that the note of a deadline of this kind and date must contain. Empty to skip.
     #[serde(default)]
     note_contains: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExpectedCopyDeadline {
+    /// Where the copy goes: a directory id, or the exact name of a described role.
+    copy: String,
+    kind: String,
+    /// `YYYY-MM-DD`, or `unknown` when the route cannot work it out.
+    date: String,
+}
+
+/// An expected deadline's kind and date, as the route holds them.
+fn expected(kind: &str, date_text: &str) -> Result<(DeadlineKind, Option<Date>), String> {
+    let kind =
+        DeadlineKind::from_id(kind).ok_or_else(|| format!("deadline: unknown kind `{kind}`"))?;
+    if date_text == "unknown" {
+        return Ok((kind, None));
+    }
+    Ok((kind, Some(date("deadline.date", date_text)?)))
+}
+
+/// Dates as scenario files write them.
+fn shown(dates: &[Option<Date>]) -> Vec<String> {
+    dates
+        .iter()
+        .map(|d| d.map_or("unknown".to_string(), |d| d.to_string()))
+        .collect()
 }
 
 /// How a procedure is named in scenario files.
@@ -340,19 +371,11 @@ fn check(scenario: &Scenario) -> Vec<String> {
         ));
     }
     for want in &e.deadline {
-        let Some(kind) = DeadlineKind::from_id(&want.kind) else {
-            problems.push(format!("deadline: unknown kind `{}`", want.kind));
-            continue;
-        };
-        let want_date = if want.date == "unknown" {
-            None
-        } else {
-            match date("deadline.date", &want.date) {
-                Ok(d) => Some(d),
-                Err(err) => {
-                    problems.push(err);
-                    continue;
-                }
+        let (kind, want_date) = match expected(&want.kind, &want.date) {
+            Ok(expected) => expected,
+            Err(err) => {
+                problems.push(err);
+                continue;
             }
         };
         let same_kind: Vec<Option<Date>> = route
@@ -376,10 +399,38 @@ fn check(scenario: &Scenario) -> Vec<String> {
                 "deadline {}: expected {}, got {:?}",
                 want.kind,
                 want.date,
-                same_kind
-                    .iter()
-                    .map(|d| d.map_or("unknown".to_string(), |d| d.to_string()))
-                    .collect::<Vec<_>>()
+                shown(&same_kind)
+            ));
+        }
+    }
+    for want in &e.copy_deadline {
+        let (kind, want_date) = match expected(&want.kind, &want.date) {
+            Ok(expected) => expected,
+            Err(err) => {
+                problems.push(err);
+                continue;
+            }
+        };
+        let Some(copy) = route.copies.iter().find(|c| key(&c.recipient) == want.copy) else {
+            problems.push(format!(
+                "copy_deadline: no copy goes to `{}`; copies go to {copies:?}",
+                want.copy
+            ));
+            continue;
+        };
+        let same_kind: Vec<Option<Date>> = copy
+            .deadlines
+            .iter()
+            .filter(|d| d.kind == kind)
+            .map(|d| d.date)
+            .collect();
+        if !same_kind.contains(&want_date) {
+            problems.push(format!(
+                "copy_deadline {} for `{}`: expected {}, got {:?}",
+                want.kind,
+                want.copy,
+                want.date,
+                shown(&same_kind)
             ));
         }
     }
@@ -489,4 +540,35 @@ fn a_wrong_expectation_is_reported() {
     assert!(problems[0].contains("primary: expected `phso`"));
     assert!(problems[1].contains("must_not: `nhs-sussex-icb`"));
     assert!(problems[2].contains("expected 2027-10-03, got [\"2027-10-02\"]"));
+}
+
+/// A copy's wrong date, or a copy that does not go where the file says, is reported too.
+#[test]
+fn a_wrong_copy_deadline_is_reported() {
+    let text = r#"
+        description = "Two services, with deliberately wrong expectations for the copy"
+        today = "2026-11-23"
+        [situation]
+        nation = "england"
+        area = "east-sussex"
+        service = "mental-health-discharge"
+        stage = "not-raised"
+        also = ["gp-practice"]
+        [expect]
+        rule = "england-mental-health-trust-or-icb"
+        primary = "sussex-partnership"
+        [[expect.copy_deadline]]
+        copy = "The practice manager at your GP practice"
+        kind = "acknowledgement-due"
+        date = "2026-11-25"
+        [[expect.copy_deadline]]
+        copy = "The complaints manager at the pharmacy"
+        kind = "acknowledgement-due"
+        date = "2026-11-26"
+    "#;
+    let scenario: Scenario = toml::from_str(text).unwrap();
+    let problems = check(&scenario);
+    assert_eq!(problems.len(), 2, "{problems:#?}");
+    assert!(problems[0].contains("expected 2026-11-25, got [\"2026-11-26\"]"));
+    assert!(problems[1].contains("no copy goes to `The complaints manager at the pharmacy`"));
 }

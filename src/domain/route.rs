@@ -114,6 +114,19 @@ pub struct Alternative {
     pub reason: String,
 }
 
+/// One other service's strand of a complaint about several services: where its copy of the
+/// letter goes, why, and what to expect from that body (see [`add_copies`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Strand {
+    pub recipient: Recipient,
+    pub reason: String,
+    /// When this body should reply to say it got its copy (an
+    /// [`DeadlineKind::AcknowledgementDue`]), by its own procedure and nation, as if the copy
+    /// is sent today: the same date a complaint to it alone would get. Empty when its procedure
+    /// sets no such date (care paid for privately, the police).
+    pub deadlines: Vec<Deadline>,
+}
+
 /// What kind of date a [`Deadline`] is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum DeadlineKind {
@@ -200,8 +213,9 @@ pub struct Route {
     /// each organisation instead (`confirmed`, `caution`).
     pub unconfirmed: Vec<String>,
     /// When the complaint is about more than one service: where each other service's copy of
-    /// the same letter goes (see [`add_copies`]). The first place leads.
-    pub copies: Vec<Alternative>,
+    /// the same letter goes, and when each should say it got it (see [`add_copies`]). The
+    /// first place (`primary`) leads.
+    pub copies: Vec<Strand>,
     /// What to get sorted today, before the complaint (medicines run out, no GP), in plain
     /// words, from the `today` help rules that match.
     pub urgent: Vec<String>,
@@ -246,6 +260,10 @@ pub const ADJUST_SEVERAL_SERVICES: &str = "adjust-several-services";
 /// same body, or the same described team (a Northern Ireland trust runs health and social
 /// care alike). GP practices, dentists, pharmacies and opticians are separate businesses, so
 /// two of them are two places even when the same words describe each.
+///
+/// Each copy carries the date its body should say it got it, worked out by that body's own
+/// route (its procedure and nation's rules, counted in its nation's working days), so what
+/// happens next can say what to expect from each, and when to chase each.
 pub fn add_copies(
     route: &mut Route,
     situation: &Situation,
@@ -267,7 +285,12 @@ pub fn add_copies(
             private_care: None,
             ..situation.clone()
         };
-        let recipient = self::route(&other, data, today).primary;
+        // The other service's own route: where its complaint would go, and its dates.
+        let Route {
+            primary: recipient,
+            deadlines,
+            ..
+        } = self::route(&other, data, today);
         let name = recipient.name();
         let already = places.iter().zip(&services).any(|(place, s)| {
             *place == name
@@ -279,9 +302,15 @@ pub fn add_copies(
         }
         services.push(Some(service));
         places.push(name);
-        route.copies.push(Alternative {
+        // Only the acknowledgement: the bodies work together on one answer, so the lead's
+        // answer date is the one to expect; the time limit to complain is the lead's too.
+        route.copies.push(Strand {
             recipient,
             reason: words.copy_reason.into(),
+            deadlines: deadlines
+                .into_iter()
+                .filter(|d| d.kind == DeadlineKind::AcknowledgementDue)
+                .collect(),
         });
     }
     if route.copies.is_empty() {

@@ -2,6 +2,11 @@
 //! route's deadlines and today's date. The letter page lists (and prints) the items; they also
 //! come as plain text to copy ([`to_text`]) and as calendar reminders ([`ics`]).
 //!
+//! When the complaint is about several services, each place that has the letter is a strand of
+//! its own: the lead is named with its date to say it got the letter, and so is each body with
+//! a copy (its date comes from its own procedure, see [`super::route::add_copies`]), each with
+//! its own chase a week later. With one service the labels stay short and name nobody.
+//!
 //! The calendar file follows RFC 5545 (iCalendar): CRLF line endings, lines folded at 75 octets
 //! without splitting a UTF-8 character, and text escaped. Each dated item is one all-day event
 //! with a reminder at 9am the day before. The output depends only on its inputs: the time stamp
@@ -41,11 +46,14 @@ pub struct Item {
     pub note: String,
 }
 
-/// The timeline for sending the main letter today: what is to come in date order, then dates
-/// that have passed, then items without a date.
+/// The timeline for sending the main letter today (and its copies, for several services):
+/// what is to come in date order, then dates that have passed, then items without a date.
 pub fn timeline(answers: &Answers, route: &Route, today: Date) -> Vec<Item> {
     let words = &domain_words().timeline;
     let stage = stage(answers);
+    // Several services: the lead's name, to say which body each date is for. A single service
+    // keeps the shorter labels.
+    let lead = (!route.copies.is_empty()).then(|| route.primary.name());
     let mut items = vec![Item {
         kind: ItemKind::Send,
         date: Some(today),
@@ -63,7 +71,10 @@ pub fn timeline(answers: &Answers, route: &Route, today: Date) -> Vec<Item> {
             .label
             .strip_suffix(words.label_end)
             .unwrap_or(&deadline.label);
-        let label = if kind == DeadlineKind::OmbudsmanBy {
+        let label = if let (DeadlineKind::AcknowledgementDue, Some(lead)) = (kind, &lead) {
+            // Several services: say which body this is.
+            fill(words.lead_strand, &[lead.as_str(), plain])
+        } else if kind == DeadlineKind::OmbudsmanBy {
             // The labels are the app's own ASCII text, so ASCII lower case is enough, and it
             // keeps Unicode's case tables out of the letter tools' download.
             let start = words.last_day_to.len();
@@ -82,13 +93,34 @@ pub fn timeline(answers: &Answers, route: &Route, today: Date) -> Vec<Item> {
             note: deadline.note.clone(),
         });
         if kind == DeadlineKind::AcknowledgementDue {
-            if let Some(due) = deadline.date {
+            let chase = match &lead {
+                Some(lead) => fill(words.chase_lead, &[&in_sentence(lead)]),
+                None => words.chase_label.into(),
+            };
+            push_chase(&mut items, deadline.date, chase, words.chase_note.into());
+        }
+    }
+    // Several services: each body with a copy has its own date to say it got it, by its own
+    // procedure, and its own chase a week later. Same-day items keep this order, so the lead
+    // comes first, then the copies in the order the letter lists them.
+    if let Some(lead) = &lead {
+        let ask = fill(words.chase_copy_note, &[&in_sentence(lead)]);
+        for copy in &route.copies {
+            let name = copy.recipient.name();
+            // Only its acknowledgement (see `add_copies`): the answer is the lead's to send.
+            for deadline in &copy.deadlines {
+                let plain = deadline
+                    .label
+                    .strip_suffix(words.label_end)
+                    .unwrap_or(&deadline.label);
                 items.push(Item {
-                    kind: ItemKind::Chase,
-                    date: Some(due.add_days(7)),
-                    label: words.chase_label.into(),
-                    note: words.chase_note.into(),
+                    kind: ItemKind::Deadline(deadline.kind),
+                    date: deadline.date,
+                    label: fill(words.copy_strand, &[&name, plain]),
+                    note: deadline.note.clone(),
                 });
+                let chase = fill(words.chase_copy, &[&in_sentence(&name)]);
+                push_chase(&mut items, deadline.date, chase, ask.clone());
             }
         }
     }
@@ -139,6 +171,18 @@ pub fn timeline(answers: &Answers, route: &Route, today: Date) -> Vec<Item> {
         }
     }
     items
+}
+
+/// A week after an acknowledgement was due, when there is a date: time to chase.
+fn push_chase(items: &mut Vec<Item>, due: Option<Date>, label: String, note: String) {
+    if let Some(due) = due {
+        items.push(Item {
+            kind: ItemKind::Chase,
+            date: Some(due.add_days(7)),
+            label,
+            note,
+        });
+    }
 }
 
 /// The Easy Read page of what happens next, one line each: where to send it, keep a copy, each

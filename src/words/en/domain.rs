@@ -97,6 +97,11 @@ pub const DOMAIN: DomainWords = DomainWords {
         heading: "What happens next",
         date_unknown: "Date not known yet",
         reminder: "Reminder",
+        lead_strand: "{} leads on your complaint. {}",
+        chase_lead: "Chase {} if they have not said they got your letter",
+        copy_strand: "{} has a copy of your letter. {}",
+        chase_copy: "Chase {} if they have not said they got their copy",
+        chase_copy_note: "Phone or write to them. Say when you sent the copy. Ask them to work with {} on one joined-up answer.",
     },
     tools: ToolsWords {
         complaint: "Your complaint letter",
