@@ -109,9 +109,10 @@ function walk(folder) {
     return statSync(full).isDirectory() ? walk(full) : [full];
   });
 }
-// The large icons are fetched by a phone only when the person adds the app to the home screen,
-// so a first visit does not download them just to keep an offline copy.
-const notPrecached = new Set(["sw.js", "icons/icon-512.png", "icons/icon-maskable-512.png"]);
+// The home-screen icons (PNG) are fetched by a phone only when the person adds the app to the
+// home screen, so a first visit does not download them just to keep an offline copy. The tab's
+// own icon is a small SVG drawing of the same picture.
+const notPrecached = new Set(["sw.js", "icons/icon-192.png", "icons/icon-512.png", "icons/icon-maskable-512.png"]);
 const files = walk(dir)
   .map((f) => relative(dir, f).split("\\").join("/"))
   .filter((f) => !notPrecached.has(f))

@@ -1,7 +1,7 @@
 // What a first visit downloads, and how big it is: raw, gzip -9 and brotli (quality 11).
 //
 // "First load" is what opening the app costs: every file in the service worker's offline list
-// (the page, its styles, JavaScript, WebAssembly, the exit page and the small icon) plus the
+// (the page, its styles, JavaScript, WebAssembly, the exit page and the tab's SVG icon) plus the
 // service worker itself, except the letter tools. The letter tools (letter-tools*: routing, the
 // letter, the check and the downloads, in a web worker) are counted on their own line: the
 // letter page starts them, and the service worker also keeps a copy in the background once the

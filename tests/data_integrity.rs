@@ -621,3 +621,28 @@ fn help_for_today_that_names_a_body_is_reported() {
         "organisation",
     );
 }
+
+#[test]
+fn the_app_shows_each_organisations_sources_as_the_websites_they_are_on() {
+    use in_my_words::data::source::website;
+    let files = load_files(&files()).expect("the data files load");
+    for org in &files.organisations {
+        let embedded = data()
+            .organisation(&org.id)
+            .expect("every organisation is embedded");
+        let mut want: Vec<&str> = Vec::new();
+        for source in &org.sources {
+            let host = website(source);
+            assert!(!host.is_empty() && !host.contains('/'), "{source}");
+            if !want.contains(&host) {
+                want.push(host);
+            }
+        }
+        assert_eq!(embedded.sources, want, "{}", org.id);
+    }
+    assert_eq!(
+        website("https://www.england.nhs.uk/contact-us/complaint/?x=1"),
+        "www.england.nhs.uk"
+    );
+    assert_eq!(website("http://ppo.gov.uk#top"), "ppo.gov.uk");
+}

@@ -172,8 +172,22 @@ pub fn load(texts: &SourceTexts<'_>) -> Result<DataSet, Vec<DataError>> {
 /// The checked data, less what the app never shows: the sources and dates of rules, help rules,
 /// areas, crisis lines and bank holidays. They are checked by [`load`] and stay in the data files;
 /// leaving them out of the app saves about 14 KB that people would otherwise download.
-/// Organisations keep theirs, because the app shows where each address came from.
+/// Organisations keep the websites their sources are on, because the app shows where each
+/// address came from.
 pub fn for_the_app(mut data: DataSet) -> DataSet {
+    // Organisations' sources go as the websites they are on ("www.england.nhs.uk"): that is
+    // what a person can read and check, and the full addresses (about 11 KB) stay in the data
+    // files and `make data-report`.
+    for org in &mut data.organisations {
+        let mut hosts: Vec<String> = Vec::new();
+        for source in &org.sources {
+            let host = website(source).to_string();
+            if !hosts.contains(&host) {
+                hosts.push(host);
+            }
+        }
+        org.sources = hosts;
+    }
     for rule in &mut data.rules {
         rule.sources.clear();
         rule.checked.clear();
@@ -195,6 +209,12 @@ pub fn for_the_app(mut data: DataSet) -> DataSet {
         list.checked.clear();
     }
     data
+}
+
+/// The website a source is on: its address without the scheme and path.
+pub fn website(source: &str) -> &str {
+    let rest = source.split_once("://").map_or(source, |(_, rest)| rest);
+    rest.split(['/', '?', '#']).next().unwrap_or(rest)
 }
 
 /// The part of the data the journey itself needs before any letter exists: the areas (to ask
