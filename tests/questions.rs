@@ -310,3 +310,40 @@ fn every_kind_of_service_has_its_own_example_name_and_noun() {
         assert!(!example.trim().is_empty());
     }
 }
+
+#[test]
+fn one_service_asks_nothing_more_and_others_are_added_from_check_your_answers() {
+    use in_my_words::domain::situation::Service;
+    // Walk forward from the start as Continue does, for a one-service complaint.
+    let walk = |a: &Answers| -> Vec<Step> {
+        let mut seen = vec![Step::Safe];
+        while let Some(next) =
+            in_my_words::domain::interview::next(*seen.last().unwrap(), a, today())
+        {
+            if next == Step::CheckAnswers {
+                break;
+            }
+            seen.push(next);
+        }
+        seen
+    };
+    let mut one = Answers::default();
+    one.situation.service = Some(Service::GpPractice);
+    let alone = walk(&one);
+    assert!(!alone.contains(&Step::OtherServices) && !alone.contains(&Step::OtherNames));
+    // "Was anyone else involved?" still has its row (and Change link) on Check your answers.
+    assert!(words().question(Step::OtherServices).summary.is_some());
+    // Once another service is chosen, both pages apply, in order, after the service's name.
+    let mut several = one.clone();
+    several.other_services = vec![Service::Pharmacy.id().to_string()];
+    let with_others = walk(&several);
+    let at = with_others
+        .iter()
+        .position(|s| *s == Step::ServiceName)
+        .unwrap();
+    assert_eq!(
+        &with_others[at + 1..at + 3],
+        &[Step::OtherServices, Step::OtherNames]
+    );
+    assert_eq!(with_others.len(), alone.len() + 2);
+}

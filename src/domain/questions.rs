@@ -239,15 +239,20 @@ pub const QUESTIONS: &[Question] = &[
         Answer::Text(TextField::ServiceName),
     ),
     // When care fell between several services: the others, then their names. One letter
-    // goes to the first place, with a copy to each of the others.
-    ask(
-        Step::OtherServices,
-        "anyone-else-involved",
-        "other-services",
-        Answer::Many(Choice::OtherServices),
-    ),
+    // goes to the first place, with a copy to each of the others. Offered from "Check your
+    // answers" (always a row there), not on the way, so the usual one-service journey is no
+    // longer for it: passed over until someone has chosen another service.
     Question {
-        skip: |a, _| a.also().is_empty(),
+        skip: |a, _| a.other_services.is_empty(),
+        ..ask(
+            Step::OtherServices,
+            "anyone-else-involved",
+            "other-services",
+            Answer::Many(Choice::OtherServices),
+        )
+    },
+    Question {
+        skip: |a, _| a.other_services.is_empty(),
         ..ask(
             Step::OtherNames,
             "their-names",

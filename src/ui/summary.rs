@@ -103,7 +103,8 @@ pub fn check_answers(v: &View) -> Html {
     let they = v.they();
     let rows = QUESTIONS.iter().filter_map(|q| {
         let label = words().question(q.step).summary?;
-        (!q.step.is_skipped(a, model.today))
+        // "Was anyone else involved?" is asked from here, so its row is always here.
+        (!q.step.is_skipped(a, model.today) || q.step == Step::OtherServices)
             .then(|| row(label, answer_words(q.step, a, they), q.step))
     });
     let back = previous(Step::CheckAnswers, a, model.today)

@@ -90,8 +90,7 @@ test("the letter carries the words exactly and the route comes from the domain",
   await next(page);
   await waitForStep(page, "service-name");
   await next(page);
-  await waitForStep(page, "anyone-else-involved");
-  await next(page);
+  // One service: nothing more is asked about others on the way.
   await waitForStep(page, "what-you-want");
   await page.goto(`${server.origin}/#/letter`);
   await page.locator("#letter-text").waitFor();

@@ -311,7 +311,7 @@ pub const ENGLISH: Catalogue = Catalogue {
             choose(
                 hinted(
                     q(Step::ServiceGroup, same("What is the complaint about?"), "What it is about"),
-                    same("If it is about more than one, choose the one that matters most. You can mention the others in your own words."),
+                    same("If it is about more than one, choose the one that matters most. You can add the others before you see the letter."),
                 ),
                 SERVICE_GROUPS,
             ),
@@ -375,7 +375,7 @@ pub const ENGLISH: Catalogue = Catalogue {
                         "Was anyone else involved? (optional)",
                         "Was anyone else involved in their care? (optional)",
                     ),
-                    "Also about",
+                    "Anyone else involved",
                 ),
                 same("For example, care fell between the GP, the pharmacy and the hospital. Choose any, or none. You still write one letter."),
             ),
