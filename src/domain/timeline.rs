@@ -3,9 +3,9 @@
 //! come as plain text to copy ([`to_text`]) and as calendar reminders ([`ics`]).
 //!
 //! When the complaint is about several services, each place that has the letter is a strand of
-//! its own: the lead is named with its date to say it got the letter, and so is each body with
-//! a copy (its date comes from its own procedure, see [`super::route::add_copies`]), each with
-//! its own chase a week later. With one service the labels stay short and name nobody.
+//! its own: the lead's items are the ones a single service has, and each body with a copy gets
+//! its date to say it got it (from its own procedure, see [`super::route::add_copies`]) and its
+//! own chase a week later, naming it; bodies due the same day share one item.
 //!
 //! The calendar file follows RFC 5545 (iCalendar): CRLF line endings, lines folded at 75 octets
 //! without splitting a UTF-8 character, and text escaped. Each dated item is one all-day event
@@ -51,8 +51,8 @@ pub struct Item {
 pub fn timeline(answers: &Answers, route: &Route, today: Date) -> Vec<Item> {
     let words = &domain_words().timeline;
     let stage = stage(answers);
-    // Several services: the lead's name, to say which body each date is for. A single service
-    // keeps the shorter labels.
+    // Several services: the lead's name, for the copies' chases ("ask them to work with ...").
+    // The lead's own items keep the labels a single service has.
     let lead = (!route.copies.is_empty()).then(|| route.primary.name());
     let mut items = vec![Item {
         kind: ItemKind::Send,
@@ -71,10 +71,7 @@ pub fn timeline(answers: &Answers, route: &Route, today: Date) -> Vec<Item> {
             .label
             .strip_suffix(words.label_end)
             .unwrap_or(&deadline.label);
-        let label = if let (DeadlineKind::AcknowledgementDue, Some(lead)) = (kind, &lead) {
-            // Several services: say which body this is.
-            fill(words.lead_strand, &[lead.as_str(), plain])
-        } else if kind == DeadlineKind::OmbudsmanBy {
+        let label = if kind == DeadlineKind::OmbudsmanBy {
             // The labels are the app's own ASCII text, so ASCII lower case is enough, and it
             // keeps Unicode's case tables out of the letter tools' download.
             let start = words.last_day_to.len();
@@ -93,35 +90,56 @@ pub fn timeline(answers: &Answers, route: &Route, today: Date) -> Vec<Item> {
             note: deadline.note.clone(),
         });
         if kind == DeadlineKind::AcknowledgementDue {
-            let chase = match &lead {
-                Some(lead) => fill(words.chase_lead, &[&in_sentence(lead)]),
-                None => words.chase_label.into(),
-            };
+            let chase = words.chase_label.into();
             push_chase(&mut items, deadline.date, chase, words.chase_note.into());
         }
     }
     // Several services: each body with a copy has its own date to say it got it, by its own
-    // procedure, and its own chase a week later. Same-day items keep this order, so the lead
-    // comes first, then the copies in the order the letter lists them.
+    // procedure, and its own chase a week later. Bodies due the same day share one item (and
+    // one chase), so the list stays short; same-day items keep this order, so the lead comes
+    // first, then the copies in the order the letter lists them.
     if let Some(lead) = &lead {
         let ask = fill(words.chase_copy_note, &[&in_sentence(lead)]);
+        // (date, names in a sentence after the first, what to expect, its note), in order.
+        let mut groups: Vec<(Option<Date>, Vec<String>, String, String)> = Vec::new();
         for copy in &route.copies {
-            let name = copy.recipient.name();
             // Only its acknowledgement (see `add_copies`): the answer is the lead's to send.
             for deadline in &copy.deadlines {
                 let plain = deadline
                     .label
                     .strip_suffix(words.label_end)
                     .unwrap_or(&deadline.label);
-                items.push(Item {
-                    kind: ItemKind::Deadline(deadline.kind),
-                    date: deadline.date,
-                    label: fill(words.copy_strand, &[&name, plain]),
-                    note: deadline.note.clone(),
-                });
-                let chase = fill(words.chase_copy, &[&in_sentence(&name)]);
-                push_chase(&mut items, deadline.date, chase, ask.clone());
+                let name = copy.recipient.name();
+                match groups
+                    .iter_mut()
+                    .find(|g| g.0 == deadline.date && g.2 == plain)
+                {
+                    Some(group) => group.1.push(in_sentence(&name)),
+                    None => groups.push((
+                        deadline.date,
+                        vec![name],
+                        plain.to_string(),
+                        deadline.note.clone(),
+                    )),
+                }
             }
+        }
+        for (date, names, plain, note) in groups {
+            let (template, names) = match names.split_last() {
+                Some((last, rest)) if !rest.is_empty() => (
+                    words.copies_strand,
+                    [rest.join(", ").as_str(), words.and, last].concat(),
+                ),
+                _ => (words.copy_strand, names.concat()),
+            };
+            items.push(Item {
+                kind: ItemKind::Deadline(DeadlineKind::AcknowledgementDue),
+                date,
+                label: fill(template, &[&names, &plain]),
+                note,
+            });
+            let chase = fill(words.chase_copy, &[&in_sentence(&names)]);
+            push_chase(&mut items, date, chase, ask.clone());
         }
     }
     let with_service = matches!(
@@ -168,6 +186,18 @@ pub fn timeline(answers: &Answers, route: &Route, today: Date) -> Vec<Item> {
         while at > 0 && key(&items[at - 1]) > key(&items[at]) {
             items.swap(at - 1, at);
             at -= 1;
+        }
+    }
+    // Several services: each strand's dates often share a note (the same nation's rule for
+    // every body). Said once, in the first item that has it, so the page stays short.
+    if lead.is_some() {
+        for n in 1..items.len() {
+            if items[..n]
+                .iter()
+                .any(|earlier| earlier.note == items[n].note)
+            {
+                items[n].note.clear();
+            }
         }
     }
     items
@@ -226,8 +256,10 @@ pub fn to_text(items: &[Item]) -> String {
         out.push_str(": ");
         out.push_str(&item.label);
         out.push('\n');
-        out.push_str(&item.note);
-        out.push('\n');
+        if !item.note.is_empty() {
+            out.push_str(&item.note);
+            out.push('\n');
+        }
     }
     out
 }

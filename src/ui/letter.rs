@@ -17,7 +17,7 @@ use crate::domain::date::Date;
 use crate::domain::interview::{Edit, Page, Step, TextField as Field};
 use crate::domain::letter::HOW_TO_SEND;
 use crate::domain::mailto::{letter_link, mailto};
-use crate::domain::route::Route;
+use crate::domain::route::{DeadlineKind, Route};
 use crate::domain::timeline;
 use crate::domain::tools::{template_key, FileKind, Found, OwnField, Prepared, Reply, Request};
 use crate::platform;
@@ -409,18 +409,33 @@ fn next_steps(
 ) -> Html {
     let timeline_text: Rc<str> = timeline::to_text(&prepared.timeline).into();
     let w = &words().screens.letter;
+    // Several services: the first "should say they got it" and its chase are on show; the
+    // same for each place with a copy is one tap away, so this step stays short on a phone.
+    let (mut ack, mut chase) = (false, false);
+    let (shown, copies): (Vec<&timeline::Item>, Vec<&timeline::Item>) =
+        prepared.timeline.iter().partition(|item| match item.kind {
+            timeline::ItemKind::Deadline(DeadlineKind::AcknowledgementDue) => {
+                !std::mem::replace(&mut ack, true)
+            }
+            timeline::ItemKind::Chase => !std::mem::replace(&mut chase, true),
+            _ => true,
+        });
+    let line = |item: &&timeline::Item| {
+        html! {
+            <li>
+                <strong>{item.date.map_or_else(|| w.date_to_follow.to_string(), |d| d.long())}{": "}{item.label.clone()}</strong>
+                if !item.note.is_empty() { <br />{item.note.clone()} }
+            </li>
+        }
+    };
     html! {
         <div class="app-no-print-when-letter">
             <section id="timeline" class="app-printable" aria-labelledby="timeline-heading">
                 <h2 id="timeline-heading">{w.next_heading}</h2>
-                <ol class="app-timeline">
-                    { for prepared.timeline.iter().map(|item| html! {
-                        <li>
-                            <strong>{item.date.map_or_else(|| w.date_to_follow.to_string(), |d| d.long())}{": "}{item.label.clone()}</strong>
-                            if !item.note.is_empty() { <br />{item.note.clone()} }
-                        </li>
-                    }) }
-                </ol>
+                <ol class="app-timeline">{ for shown.iter().map(line) }</ol>
+                if !copies.is_empty() {
+                    {more(w.copies_heading, html! { <ul class="app-timeline">{ for copies.iter().map(line) }</ul> })}
+                }
                 <div class="app-button-group app-no-print">
                     <button type="button" class="app-button app-button--secondary" onclick={download_file(answers, today, FileKind::Calendar, notice.clone())}>{w.calendar_button}</button>
                     <button type="button" class="app-button app-button--secondary" onclick={print_part("timeline")}>{w.print_list}</button>

@@ -183,14 +183,13 @@ pub struct TimelineWords {
     pub date_unknown: &'static str,
     /// The title of every calendar event and alarm: neutral, because a lock screen shows it.
     pub reminder: &'static str,
-    /// Several services: the lead's acknowledgement, "{lead} leads on your complaint. {what
-    /// to expect}" (the deadline's own label, without its last word, "by").
-    pub lead_strand: &'static str,
-    /// Several services: chasing the lead, "Chase {lead, in a sentence} if ...".
-    pub chase_lead: &'static str,
     /// Several services: a copy's acknowledgement, "{body} has a copy of your letter. {what to
     /// expect}".
     pub copy_strand: &'static str,
+    /// Several bodies with a copy, due the same day: "{bodies} have a copy of your letter. ..."
+    pub copies_strand: &'static str,
+    /// Between the last two names of a list: " and ".
+    pub and: &'static str,
     /// Several services: chasing a body that has a copy, "Chase {body, in a sentence} if ...".
     pub chase_copy: &'static str,
     /// What to do when chasing a copy: "... Ask them to work with {lead, in a sentence} ...".
@@ -380,9 +379,9 @@ mod tests {
                 heading,
                 date_unknown,
                 reminder,
-                lead_strand,
-                chase_lead,
                 copy_strand,
+                copies_strand,
+                and,
                 chase_copy,
                 chase_copy_note,
             }

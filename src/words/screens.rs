@@ -73,6 +73,8 @@ pub struct LetterPageWords {
     pub copied_list: &'static str,
     pub cannot_copy: &'static str,
     pub next_heading: &'static str,
+    /// Several services: over the dates for each place with a copy, one tap away.
+    pub copies_heading: &'static str,
     /// A date in "What happens next" that cannot be worked out yet.
     pub date_to_follow: &'static str,
     pub calendar_button: &'static str,

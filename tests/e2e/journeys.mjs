@@ -98,7 +98,6 @@ SAS.steps = storyFirst([
     answer: [fill("area-postcode", ""), choose("East Sussex")],
   },
   { slug: "service-name", answer: [fill("service-name", "Station Road Surgery, Hastings")] },
-  { slug: "anyone-else-involved" },
   {
     slug: "what-happened",
     mistakes: [{ do: [], error: /Write what happened\. A few words/ }],
@@ -191,9 +190,6 @@ PRISON.steps = storyFirst([
   // Typing the start of a Lewes postcode chooses East Sussex for them.
   { slug: "area", answer: [fill("area-postcode", "BN7")], shows: /We have chosen East Sussex/ },
   { slug: "service-name", answer: [fill("service-name", "HMP Lewes healthcare")] },
-  // Care fell between the prison's healthcare, a GP and a pharmacy: one letter, two copies.
-  { slug: "anyone-else-involved", answer: [check("A GP practice"), check("A pharmacy (chemist)")] },
-  { slug: "their-names", answer: [fill("other-names", PRISON.words.others)] },
   { slug: "what-happened", answer: [fill("what-happened", PRISON.words.whatHappened)] },
   {
     slug: "when",
@@ -225,6 +221,13 @@ PRISON.steps = storyFirst([
     ],
   },
   { slug: "support-needs", answer: [check("Large print")] },
+  // Care fell between the prison's healthcare, a GP and a pharmacy: one letter, two copies.
+  // The others are added from "Check your answers", so a one-service journey is no longer.
+  { slug: "check-answers", link: "Change anyone else involved" },
+  { slug: "anyone-else-involved", answer: [check("A GP practice"), check("A pharmacy (chemist)")] },
+  // Back on the summary, their names now have a row of their own.
+  { slug: "check-answers", link: "Change their names" },
+  { slug: "their-names", answer: [fill("other-names", PRISON.words.others)] },
   ...FINISH,
 ]);
 
@@ -273,9 +276,6 @@ SUPPORTER.steps = storyFirst([
     answer: [fill("area-postcode", ""), choose("East Sussex")],
   },
   { slug: "service-name", answer: [fill("service-name", "Hastings community mental health team")] },
-  // The council's adult social care was part of it too: a copy goes there.
-  { slug: "anyone-else-involved", answer: [check("Council social care")] },
-  { slug: "their-names", answer: [fill("other-names", "East Sussex County Council adult social care (Hastings team)")] },
   {
     slug: "what-happened",
     mistakes: [{ do: [], error: /Write what happened to them/ }],
@@ -332,6 +332,11 @@ SUPPORTER.steps = storyFirst([
     mistakes: [{ do: [check("An interpreter")], error: /Enter the language for the interpreter/ }],
     answer: [check("An interpreter"), fill("interpreter-language", "Polish")],
   },
+  // The council's adult social care was part of it too: a copy goes there.
+  { slug: "check-answers", link: "Change anyone else involved" },
+  { slug: "anyone-else-involved", answer: [check("Council social care")] },
+  { slug: "check-answers", link: "Change their names" },
+  { slug: "their-names", answer: [fill("other-names", "East Sussex County Council adult social care (Hastings team)")] },
   ...FINISH,
 ]);
 
@@ -371,7 +376,6 @@ SEED_SAS.steps = storyFirst([
   { slug: "nation", answer: [choose("England")] },
   { slug: "area", answer: [fill("area-postcode", "BN21")], shows: /We have chosen East Sussex/ },
   { slug: "service-name", answer: [fill("service-name", "Harbour Medical Practice, Eastbourne")] },
-  { slug: "anyone-else-involved" },
   { slug: "what-happened", answer: [fill("what-happened", SEED_SAS.words.whatHappened)] },
   // Four years on the scheme, still going on: never "late".
   { slug: "when", answer: [choose("It is still happening")] },
@@ -409,7 +413,6 @@ SEED_SEIZURE.steps = storyFirst([
   { slug: "nation", answer: [choose("England")] },
   { slug: "area", answer: [choose("Somewhere else in England")] },
   { slug: "service-name", answer: [fill("service-name", "HMP Bronzefield healthcare")] },
-  { slug: "anyone-else-involved" },
   { slug: "what-happened", answer: [fill("what-happened", SEED_SEIZURE.words.whatHappened)] },
   { slug: "when", answer: [choose("I know the date"), fill("when-day", "2"), fill("when-month", "10"), fill("when-year", "2026")] },
   { slug: "how-it-affected", answer: [fill("how-it-affected", SEED_SEIZURE.words.affected)] },

@@ -50,6 +50,9 @@ async function wholeStep(page) {
   return page.locator("#app").innerText();
 }
 
+/** What "Check your answers" shows for a question left unanswered. */
+const NOT_GIVEN = "Not given";
+
 /** The finish steps, each about three phone screens at most. */
 const FINISH_STEPS = ["letter", "send-it", "what-happens-next", "free-help"];
 const TALLEST = 2400;
@@ -86,6 +89,11 @@ async function runJourney(journey) {
       }
       await screenshot(page, journey.name, `${nn(index)}-${step.slug}`);
       if (step.slug === "send-it") seen.where = await wholeStep(page);
+      if (step.slug === "what-happens-next") {
+        seen.next = await wholeStep(page);
+        // Closed again, as a person leaving the step would leave them.
+        await page.evaluate(() => document.querySelectorAll("#app details").forEach((d) => (d.open = false)));
+      }
     },
   });
   await assertNoEgress(recorded, server.origin);
@@ -141,6 +149,11 @@ test("(b) medication not ready on release from HMP Lewes, post care of a hostel:
   for (const name of copies) assert.ok(seen.letter.includes(`- ${name}`), `the letter lists ${name}:\n${seen.letter}`);
   assert.ok(seen.letter.includes(`The other services, in my own words:\n\n${PRISON.words.others}`), seen.letter);
   assert.match(seen.letter, /Please agree with them which of you will lead\. Please send me one joined-up answer\./);
+  // What happens next: the places with a copy (due the same day, so one line) and their chase,
+  // one tap away under "Dates for each copy".
+  assert.match(seen.next, /Dates for each copy/);
+  assert.match(seen.next, /26 November 2026: The practice manager at your GP practice and the complaints manager at the pharmacy have a copy of your letter\./);
+  assert.match(seen.next, /3 December 2026: Chase the practice manager at your GP practice and the complaints manager at the pharmacy if they have not said they got their copy/);
   // No epilepsy tablets and no methadone script since release: what to do today comes first.
   assert.match(seen.today ?? "", /^Do you need something sorted today\?/, "the box above the letter");
   for (const line of [/at least 7 days of medicines, or a prescription/, /emergency supply/, /call your drug service today/]) {
@@ -221,7 +234,9 @@ test("someone helping: every answer on every step survives Back, the Back link, 
     const slug = link.href.replace(/^#\//, "").replace(/\?change$/, "");
     await waitForStep(page, slug);
     const state = await formState(page);
-    assert.ok(Object.keys(state).length > 0, `${link.name}: the question opens with the answer in place`);
+    // "Was anyone else involved?" is asked from this page: until then it has no answer to show.
+    const answered = Object.values(answers)[i] !== NOT_GIVEN;
+    if (answered) assert.ok(Object.keys(state).length > 0, `${link.name}: the question opens with the answer in place`);
     if (i % 2 === 1) {
       await page.reload();
       await waitForApp(page);

@@ -49,6 +49,7 @@ pub const SCREENS: ScreenWords = ScreenWords {
         copied_list: "Copied the list. You can paste it into an email or a document.",
         cannot_copy: "This browser would not copy it. Select the text, then press Ctrl and C together (or press and hold on a phone).",
         next_heading: "Dates and reminders",
+        copies_heading: "Dates for each copy",
         date_to_follow: "Date to follow",
         calendar_button: "Add reminders to your calendar (.ics)",
         print_list: "Print this list",
