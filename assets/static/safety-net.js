@@ -147,6 +147,14 @@
     }
   }, true);
 
+  // The button stays on screen: once the header has scrolled away, it sits in the top corner
+  // (as the header's own button, so the click above still leaves).
+  addEventListener("scroll", function () {
+    var button = document.getElementById("exit-this-page");
+    var header = button && button.closest("header");
+    if (header) button.classList.toggle("app-exit--kept", header.getBoundingClientRect().bottom < 0);
+  }, { passive: true });
+
   // Shift three times. Only Shift pressed on its own counts: any other key starts the count
   // again, so Shift+Tab and typing capital letters never leave.
   var presses = [];

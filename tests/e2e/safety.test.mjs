@@ -12,6 +12,7 @@ import {
   everythingStored,
   launchBrowser,
   newRecordedPage,
+  next,
   openApp,
   startServer,
   waitForApp,
@@ -426,4 +427,41 @@ test("drafts saved by earlier versions of the app open in the browser", async ()
     assert.equal(await page.locator("#reply-words").inputValue(), reply, `${file}: what was wrong with their answer`);
     await context.close();
   }
+});
+
+test("Exit this page stays on screen however far down the page is scrolled, and still leaves", async () => {
+  // A short phone screen, on the longest question (every kind of service).
+  const recorded = await newJourneyPage(browser, { viewport: { width: 360, height: 480 } });
+  const { page } = recorded;
+  await startJourney(page, server.origin);
+  await page.getByLabel("Yes, I am safe", { exact: true }).check();
+  await next(page);
+  await page.getByLabel("Me. It is my complaint", { exact: true }).check();
+  await next(page);
+  await waitForStep(page, "what-happened");
+  await page.locator("#what-happened").fill("Another day of waiting.");
+  for (const slug of ["what-happened", "when", "how-it-affected", "shared-computer"]) {
+    await waitForStep(page, slug);
+    await next(page);
+  }
+  await waitForStep(page, "service-type");
+  const seen = async () =>
+    page.locator("#exit-this-page").evaluate((e) => {
+      const r = e.getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= innerHeight && r.left >= 0 && r.right <= innerWidth && r.width > 40;
+    });
+  assert.equal(await seen(), true, "at the top");
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  assert.ok(height > 3 * 480, `the page is several screens long (${height} px)`);
+  for (const y of [500, 1200, height]) {
+    await page.evaluate((to) => scrollTo(0, to), y);
+    // The scroll event comes a moment after the scroll.
+    await page
+      .waitForFunction(() => document.getElementById("exit-this-page").getBoundingClientRect().top >= 0, null, { timeout: 2000 })
+      .catch(() => {});
+    assert.equal(await seen(), true, `scrolled to ${y}`);
+  }
+  await page.locator("#exit-this-page").click();
+  await assertLeftForGood(page, ["Another day of waiting."]);
+  await recorded.context.close();
 });
