@@ -23,6 +23,7 @@ use super::route::{
     in_sentence, is_family_practitioner, DeadlineKind, Procedure, Recipient, Route,
 };
 use super::situation::{Nation, Service, Stage, WhenItHappened, YesNo};
+use super::when::WhenChoice;
 
 /// How a block is laid out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -396,11 +397,18 @@ impl<'a> Writer<'a> {
             if !text.is_empty() {
                 text.push(' ');
             }
-            text.push_str(if ongoing {
-                "It is still happening."
-            } else {
-                "I am not sure of the exact date."
-            });
+            let on_and_off = self.a.when_input.choice == Some(WhenChoice::OnAndOff);
+            match self.a.when_input.since_year(self.today) {
+                Some(year) => {
+                    text.push_str(&format!("It has happened on and off since {year}."));
+                }
+                None if on_and_off => text.push_str("It happens on and off."),
+                None => text.push_str(if ongoing {
+                    "It is still happening."
+                } else {
+                    "I am not sure of the exact date."
+                }),
+            }
         }
         if !text.is_empty() {
             Self::para(out, &text);
@@ -1436,6 +1444,60 @@ mod tests {
                         ),
                         "{service:?}:\n{text}"
                     );
+                }
+            }
+        }
+    }
+
+    /// "It happens on and off", since a year or not: said as they said it, never late, never
+    /// "not sure"; a year that has not come yet is not a year it started.
+    #[test]
+    fn on_and_off_since_a_year_is_said_as_they_said_it() {
+        use crate::domain::interview::is_late;
+        use crate::domain::situation::{Nation, Service};
+        use crate::domain::when::WhenInput;
+        let today = Date::new(2026, 11, 26).unwrap();
+        for (year, says) in [
+            ("2019", Some("It has happened on and off since 2019.")),
+            ("", Some("It happens on and off.")),
+            (" 2026 ", Some("It has happened on and off since 2026.")),
+            ("2031", None),
+            ("last year", None),
+        ] {
+            let mut answers = Answers {
+                what_happened: "The pharmacy keeps losing my script.".into(),
+                when_input: WhenInput {
+                    choice: Some(WhenChoice::OnAndOff),
+                    rough_year: year.into(),
+                    ..WhenInput::default()
+                },
+                ..Answers::default()
+            };
+            answers.situation.nation = Some(Nation::England);
+            answers.situation.service = Some(Service::Pharmacy);
+            answers.situation.when = answers.when_input.value(today);
+            match says {
+                Some(says) => {
+                    assert_eq!(
+                        answers.situation.when,
+                        Some(WhenItHappened::Ongoing),
+                        "{year}"
+                    );
+                    assert!(answers.when_input.problem(today).is_none(), "{year}");
+                    assert!(!is_late(&answers, today), "{year}: never late");
+                    let route = route(&answers.situation, data(), today);
+                    let text =
+                        write(LetterKind::Complaint, &answers, &route, today, None).to_text();
+                    assert!(text.contains(says), "{year}:\n{text}");
+                    assert!(!text.contains("not sure of the exact date"), "{year}");
+                    assert!(!text.contains("still happening"), "{year}");
+                }
+                // A year still to come, or words that are not a year: a kind message, and the
+                // words stay in the box as typed.
+                None => {
+                    assert_eq!(answers.situation.when, None, "{year}");
+                    assert!(answers.when_input.problem(today).is_some(), "{year}");
+                    assert_eq!(answers.when_input.rough_year, year);
                 }
             }
         }

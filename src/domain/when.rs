@@ -17,6 +17,9 @@ pub enum WhenChoice {
     NotSure,
     /// "It is still happening". Last, so answers saved before it existed read the same.
     StillHappening,
+    /// "It happens on and off", with the year it started when they know it (the "roughly"
+    /// year box). Ongoing, like `StillHappening`: never late. After it, for the same reason.
+    OnAndOff,
 }
 
 /// The date fields exactly as typed, so nothing is lost when a date is not valid yet.
@@ -108,6 +111,9 @@ impl WhenInput {
         match self.choice? {
             WhenChoice::NotSure => Some(WhenItHappened::NotSure),
             WhenChoice::StillHappening => Some(WhenItHappened::Ongoing),
+            // The year is optional; one typed must be a year that has come.
+            WhenChoice::OnAndOff => (!has(&self.rough_year) || self.since_year(today).is_some())
+                .then_some(WhenItHappened::Ongoing),
             WhenChoice::ExactDate => {
                 let date = self.typed_date()?;
                 (date <= today && date.year() >= 1900).then_some(WhenItHappened::OnDate { date })
@@ -138,6 +144,11 @@ impl WhenInput {
         let typed_future = |year: &str| number(year).is_some_and(|y| y > i64::from(today.year()));
         match choice {
             WhenChoice::NotSure | WhenChoice::StillHappening => None,
+            WhenChoice::OnAndOff => Some(if typed_future(&self.rough_year) {
+                DateProblem::RoughFuture
+            } else {
+                DateProblem::RoughYear
+            }),
             WhenChoice::ExactDate => Some(
                 if [&self.day, &self.month, &self.year].iter().all(|t| !has(t)) {
                     DateProblem::NoDate
@@ -157,6 +168,13 @@ impl WhenInput {
                 DateProblem::RoughYear
             }),
         }
+    }
+
+    /// "On and off since": the year it started, when one that has come was typed.
+    pub fn since_year(&self, today: Date) -> Option<i32> {
+        let year = i32::try_from(number(&self.rough_year)?).ok()?;
+        (self.choice == Some(WhenChoice::OnAndOff) && (1900..=today.year()).contains(&year))
+            .then_some(year)
     }
 
     /// The exact date typed, whether or not it is in the future.

@@ -7,6 +7,7 @@ use crate::data::journey;
 use crate::domain::answers::{has_text, lines_given, Answers};
 use crate::domain::interview::{previous, Page};
 use crate::domain::questions::{Answer, Step, QUESTIONS};
+use crate::domain::when::WhenChoice;
 use crate::words::{fill, words};
 use yew::prelude::*;
 
@@ -53,6 +54,15 @@ fn answer_words(step: Step, a: &Answers, they: bool) -> String {
             .map(|area| area.name.clone())
             .unwrap_or_default(),
         (Step::When, _) => match a.situation.when {
+            Some(when) if a.when_input.choice == Some(WhenChoice::OnAndOff) => {
+                match a.when_input.since_year(crate::platform::today()) {
+                    Some(year) => fill(text.when_on_and_off, &[&year.to_string()]),
+                    None => catalogue.option(Step::When, "on-and-off").map_or_else(
+                        || when.describe().unwrap_or_default(),
+                        |o| o.label.pick(they).into(),
+                    ),
+                }
+            }
             Some(when) if when.is_ongoing() => text.when_ongoing.into(),
             when => when
                 .and_then(|w| w.describe())

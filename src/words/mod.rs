@@ -137,6 +137,8 @@ pub struct PageWords {
     pub when_not_sure: &'static str,
     /// "When" on "Check your answers", for something still happening.
     pub when_ongoing: &'static str,
+    /// "On and off, since {}": the year it started (without one, the option's own words).
+    pub when_on_and_off: &'static str,
 }
 
 /// Every piece of wording the journey needs, for one language.

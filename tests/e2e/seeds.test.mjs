@@ -86,3 +86,34 @@ test("(e) released without her seizure medicines, alone on her phone: what to do
   assert.match(seen.steps["send-it"], /Send it to: The healthcare complaints lead at the prison's healthcare team/);
   assert.match(seen.steps["send-it"], /Or instead: NHS England/);
 });
+
+test("time as people live it: 'it happens on and off', since a year they remember, never late", async () => {
+  const recorded = await newJourneyPage(browser);
+  const { page } = recorded;
+  await startJourney(page, server.origin);
+  await page.getByLabel("Yes, I am safe", { exact: true }).check();
+  await page.locator("form button[type=submit]").click();
+  await page.getByLabel("Me. It is my complaint", { exact: true }).check();
+  await page.locator("form button[type=submit]").click();
+  await page.locator("#what-happened").fill("The pharmacy loses my script every few months.");
+  await page.locator("form button[type=submit]").click();
+  await page.getByLabel("It happens on and off", { exact: true }).check();
+  // A year still to come gets a kind message, and keeps what was typed.
+  await page.locator("#when-rough-year").fill("2031");
+  await page.locator("form button[type=submit]").click();
+  await page.locator(".app-error-summary").waitFor();
+  assert.equal(await page.locator("#when-rough-year").inputValue(), "2031");
+  const problems = [...(await axeViolations(page)), ...(await pageProblems(page))];
+  assert.deepEqual(problems, [], "the question with its error passes axe");
+  await page.locator("#when-rough-year").fill("2019");
+  await page.locator("form button[type=submit]").click();
+  await page.locator("#how-it-affected").waitFor();
+  await page.goto(`${server.origin}/#/check-answers`);
+  const when = await page
+    .locator(".app-summary__row", { has: page.locator("dt", { hasText: /^When$/ }) })
+    .locator(".app-summary__value")
+    .textContent();
+  assert.equal(when, "On and off, since 2019");
+  await screenshot(page, "seed-on-and-off", "check-answers");
+  await recorded.context.close();
+});

@@ -432,6 +432,11 @@ pub const ENGLISH: Catalogue = Catalogue {
                     "It is still happening",
                     "For example, you still cannot get an appointment, or nobody has reviewed it",
                 ),
+                opt_hint(
+                    "on-and-off",
+                    "It happens on and off",
+                    "Write the year it started, if you know it",
+                ),
                 opt("not-sure", "I'm not sure"),
             ],
         ),
@@ -878,6 +883,7 @@ pub const ENGLISH: Catalogue = Catalogue {
         born: "Born {}",
         when_not_sure: "Not sure",
         when_ongoing: "It is still happening",
+        when_on_and_off: "On and off, since {}",
     },
     screens: screens::SCREENS,
 };
