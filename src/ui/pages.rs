@@ -167,9 +167,16 @@ fn choice_question(v: &View, step: Step, slot: Slot) -> Html {
 fn slot_choices(v: &View, step: Step, slot: Slot, list: Vec<Choice>) -> Html {
     let question = step.question();
     let w = words().question(step);
+    // "Can the complaint be shown to Station Road Surgery?": the service by the name they gave.
+    let name = v.model.answers.service_name.trim();
+    let legend = if step == Step::ShareWithService && !name.is_empty() {
+        fill(words().pages.share_named, &[name]).into()
+    } else {
+        v.say(w.title).into()
+    };
     choices(&ChoicesProps {
         id: question.id.into(),
-        legend: v.say(w.title).into(),
+        legend,
         is_page_heading: true,
         hint: w.hint.map(|h| AttrValue::from(v.say(h))),
         error: v.error(question.id),

@@ -120,6 +120,8 @@ pub struct PageWords {
     pub phone_hard_summary: &'static str,
     /// "What is the name of the {}?" and its hint, with the kind of service by group id.
     pub service_name_title: &'static str,
+    /// "Can the complaint be shown to {}?": the service, by the name the person gave it.
+    pub share_named: &'static str,
     pub service_name_hint: &'static str,
     pub service_nouns: &'static [(&'static str, &'static str)],
     pub service_noun_other: &'static str,

@@ -384,7 +384,7 @@ SEED_SAS.steps = storyFirst([
   { slug: "already-complained", answer: [choose("No, not yet")] },
   { slug: "complain-to-them", answer: [choose("No")] },
   // Asked only because he cannot complain to the practice; he is not sure it may see it.
-  { slug: "share-with-service", answer: [choose("I'm not sure")] },
+  { slug: "share-with-service", answer: [choose("I'm not sure")], shows: /Can the complaint be shown to Harbour Medical Practice, Eastbourne\?/ },
   { slug: "still-getting-care", answer: [choose("Yes")] },
   { slug: "concern-about-a-professional", answer: [choose("No")] },
   { slug: "name", answer: [fill("name", "Michael Doyle")] },

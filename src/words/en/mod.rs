@@ -847,6 +847,7 @@ pub const ENGLISH: Catalogue = Catalogue {
         ),
         phone_hard_summary: "Finds phone calls hard",
         service_name_title: "What is the name of the {}?",
+        share_named: "Can the complaint be shown to {}?",
         service_name_hint: "If you know it. For example, {}. You can leave this blank.",
         service_nouns: &[
             ("gp", "GP practice"),
