@@ -54,7 +54,10 @@ fn contact_line(contact: &Contact) -> Html {
 
 fn organisation_details(org: &Organisation) -> Html {
     let text = &words().screens.contacts;
-    let checked = Date::parse_iso(&org.checked).map_or_else(|| org.checked.clone(), |d| d.long());
+    // "November 2026": the month is what tells a person how fresh it is.
+    let checked = Date::parse_iso(&org.checked)
+        .and_then(|d| Some(format!("{} {}", Date::month_name(d.month())?, d.year())))
+        .unwrap_or_else(|| org.checked.clone());
     html! {
         <>
             <p>{org.handles.clone()}</p>

@@ -143,7 +143,7 @@ pub struct ContactWords {
     pub unconfirmed: &'static str,
     /// "Check before sending: {}": the directory's caution about an organisation.
     pub caution: &'static str,
-    /// "Details checked {}": the date they were checked.
+    /// "Last checked: {}": the month and year the details were checked.
     pub checked: &'static str,
     pub sources: &'static str,
 }

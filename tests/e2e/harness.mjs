@@ -119,7 +119,19 @@ export async function waitForStep(page, slug) {
   await page.waitForFunction((s) => {
     const here = location.hash === `#/${s}` || location.hash.startsWith(`#/${s}?`);
     const arrived = window.__arrived;
-    const drawn = !arrived || (arrived.hash === location.hash && arrived.title !== document.title);
+    // Drawn once the title has changed since the address did. When the app had drawn the page
+    // (and set its title) before the hashchange event reached the listener, or changed the
+    // address without one (a step replacing the last on a shared computer), the title never
+    // changes again: half a second after this wait first saw the address, it is drawn.
+    const now = performance.now();
+    if (window.__waitHash !== location.hash) {
+      window.__waitHash = location.hash;
+      window.__waitAt = now;
+    }
+    const drawn =
+      !arrived ||
+      (arrived.hash === location.hash && arrived.title !== document.title) ||
+      now - window.__waitAt > 500;
     return here && drawn && document.querySelector("#app h1");
   }, slug);
 }

@@ -260,7 +260,7 @@ SUPPORTER.steps = storyFirst([
       fill("supporter-contact", "07700 900123"),
     ],
   },
-  { slug: "their-agreement", answer: [choose("Yes, they have agreed")] },
+  { slug: "their-agreement", answer: [choose("Yes, I agree")] },
   { slug: "sharing-with-you", answer: [choose("Yes")] },
   { slug: "shared-computer", answer: [choose("No")] },
   {
@@ -368,7 +368,7 @@ SEED_SAS.steps = storyFirst([
       fill("supporter-contact", "07700 900456"),
     ],
   },
-  { slug: "their-agreement", answer: [choose("Yes, they have agreed")] },
+  { slug: "their-agreement", answer: [choose("Yes, I agree")] },
   { slug: "sharing-with-you", answer: [choose("Yes")] },
   { slug: "shared-computer", answer: [choose("Yes")] },
   { slug: "service-type", answer: [choose("A GP practice (doctor's surgery)")] },

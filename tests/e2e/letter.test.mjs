@@ -100,6 +100,10 @@ test("'let me change it' takes them to their words with the sentence selected, a
   const { page } = recorded;
   const flag = page.locator(".app-flag").filter({ hasText: THREAT });
   await flag.getByRole("button", { name: /Let me change it/ }).click();
+  // The selection is made as the click is handled; wait for it rather than race it.
+  await page
+    .waitForFunction(() => document.activeElement?.id === "letter-what-happened", null, { timeout: 5000 })
+    .catch(() => {});
   const state = await page.evaluate(() => {
     const box = document.activeElement;
     return { id: box.id, selected: box.value.slice(box.selectionStart, box.selectionEnd) };

@@ -85,6 +85,8 @@ test("(e) released without her seizure medicines, alone on her phone: what to do
   }
   assert.match(seen.steps["send-it"], /Send it to: The healthcare complaints lead at the prison's healthcare team/);
   assert.match(seen.steps["send-it"], /Or instead: NHS England/);
+  // Beside each body's details: when they were last checked, by month.
+  assert.match(seen.steps["send-it"], /Last checked: November 2026/);
 });
 
 test("time as people live it: 'it happens on and off', since a year they remember, never late", async () => {

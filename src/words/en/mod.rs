@@ -274,13 +274,13 @@ pub const ENGLISH: Catalogue = Catalogue {
             hinted(
                 q(
                     Step::Consent,
-                    same("Have they agreed to you helping them complain?"),
+                    same("For the person the complaint is about: do you agree to this person helping you complain?"),
                     "They have agreed",
                 ),
-                same("They need to agree, unless they cannot (for example, because of their health). The service will usually ask them to sign a form. We will make one for you to print."),
+                same("Helper, please let them read this and answer. If they cannot answer because of their health, choose 'I'm not sure'. The service will usually ask them to sign a form. We will make one to print."),
             ),
             &[
-                short(opt("yes", "Yes, they have agreed"), "Yes"),
+                short(opt("yes", "Yes, I agree"), "Yes"),
                 short(opt("no", "No, not yet"), "No"),
                 short(opt("not-sure", "I'm not sure"), "Not sure"),
             ],
@@ -289,10 +289,10 @@ pub const ENGLISH: Catalogue = Catalogue {
             hinted(
                 q(
                     Step::ConsentShare,
-                    same("Do they agree that the service can share information about the complaint with you?"),
+                    same("For the person the complaint is about: can the service talk to the person helping you about it?"),
                     "Share information with the helper",
                 ),
-                same("This lets the service talk to you about the complaint and send you a copy of its reply."),
+                same("If you say yes, the service can talk to them about your complaint and send them a copy of its reply."),
             ),
             YES_NO_SURE,
         ),

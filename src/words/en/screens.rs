@@ -95,7 +95,7 @@ pub const SCREENS: ScreenWords = ScreenWords {
         in_person: "In person",
         unconfirmed: "Check this before sending",
         caution: "Check before sending: {}",
-        checked: "Details checked {}",
+        checked: "Last checked: {}",
         sources: "Where these details come from:",
     },
     route: RouteWords {
