@@ -31,9 +31,14 @@ pub fn replace(path: &str) {
     }
 }
 
+/// Sets the tab's title, and names `<main>` the same, so a screen reader's list of landmarks
+/// says which page this is ("Error: " first when a Continue failed).
 pub fn set_title(title: &str) {
     if let Some(document) = super::window().document() {
         document.set_title(title);
+    }
+    if let Some(main) = element("main") {
+        let _ = main.set_attribute("aria-label", title);
     }
 }
 

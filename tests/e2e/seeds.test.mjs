@@ -107,6 +107,10 @@ test("time as people live it: 'it happens on and off', since a year they remembe
   assert.equal(await page.locator("#when-rough-year").inputValue(), "2031");
   const problems = [...(await axeViolations(page)), ...(await pageProblems(page))];
   assert.deepEqual(problems, [], "the question with its error passes axe");
+  // <main> is named as the page is: "Error: When did it happen? ..." while the error shows.
+  const named = await page.evaluate(() => [document.querySelector("main").getAttribute("aria-label"), document.title]);
+  assert.equal(named[0], named[1]);
+  assert.match(named[0], /^Error: /);
   await page.locator("#when-rough-year").fill("2019");
   await page.locator("form button[type=submit]").click();
   await page.locator("#how-it-affected").waitFor();
