@@ -7,7 +7,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { AXE_TAGS, axeViolations, pageProblems, useSettings } from "./a11y.mjs";
-import { PHONE, assertNoEgress, launchBrowser, openApp, screenshot, startServer, waitForApp, waitForStep } from "./harness.mjs";
+import { PHONE, assertNoEgress, launchBrowser, openApp, screenshot, startServer, waitForApp, startNow, waitForStep } from "./harness.mjs";
 import { PRISON, SAS, SUPPORTER, mouse, newJourneyPage, nn, startJourney, walk } from "./journeys.mjs";
 
 let server;
@@ -94,7 +94,7 @@ test("someone helping, 320 px wide with large text: every page and every error p
   await openApp(page, server.origin);
   await useSettings(page, { size: "A+ large text" });
   problems.push(...(await problemsOn(page, "start page")));
-  await page.locator("#start-now").click();
+  await startNow(page);
   await checkJourney(page, SUPPORTER, problems, "supporter-320px-large-text");
   await page.locator(".app-footer a[href='#/save']").click();
   await page.waitForSelector("#app h1");
@@ -112,7 +112,7 @@ test("high contrast and the largest text, at 200% zoom: every page and every err
   const settingsOn = () => page.evaluate(() => ["app-text-larger", "app-contrast"].every((c) => document.documentElement.classList.contains(c)));
   assert.ok(await settingsOn(), "high contrast and larger text are on");
   problems.push(...(await problemsOn(page, "start page")));
-  await page.locator("#start-now").click();
+  await startNow(page);
   await checkJourney(page, PRISON, problems);
   // The settings are in memory, so the pages that are not part of the journey are reached by
   // their links here rather than by loading their address.
@@ -160,7 +160,7 @@ test("text size and high contrast change every page, and quick exit puts them ba
   const on = { fontSize: "24px", background: "rgb(0, 0, 0)", pressed: ["A++ larger text", "High contrast"] };
   assert.deepEqual(await display(page), on);
   // The whole page scales with the setting: the question's heading too.
-  await page.locator("#start-now").click();
+  await startNow(page);
   await waitForStep(page, "safe");
   assert.deepEqual(await display(page), on, "the settings stay on from page to page");
   const heading = await page.locator("#app h1").evaluate((h) => parseFloat(getComputedStyle(h).fontSize));
@@ -221,7 +221,7 @@ test("Listen is hidden when the device has no voice of its own, even if it has c
     await fakeVoices(context, voices);
     await openApp(page, server.origin);
     assert.equal(await listen(page).count(), 0, `no Listen on the start page with ${voices.length} cloud voices`);
-    await page.locator("#start-now").click();
+    await startNow(page);
     await waitForStep(page, "safe");
     assert.equal(await listen(page).count(), 0, "nor on a question");
     await context.close();
@@ -239,7 +239,7 @@ test("Listen reads the page with an on-device voice only, never a cloud one", as
   assert.match(start.text, /Complain about a health or care service, in your own words/, "the start page");
   assert.equal(start.voice, LOCAL_US.name, "an English voice on the device, not the cloud one");
 
-  await page.locator("#start-now").click();
+  await startNow(page);
   await waitForStep(page, "safe");
   assert.deepEqual(await problemsOn(page, "safe, with Listen"), []);
   await listen(page).click();

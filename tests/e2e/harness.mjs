@@ -73,6 +73,21 @@ export async function waitForApp(page) {
   await page.waitForSelector("html[data-app-started]", { state: "attached", timeout: 30000 });
 }
 
+/**
+ * Presses "Start now". About one run in ten on this machine the first press of the start page's
+ * link left the address unchanged (no hashchange at all) although the app had started; this is
+ * recorded in the closing note as not understood yet. A person would press again, and so does
+ * this: once more, after 3 seconds.
+ */
+export async function startNow(page) {
+  await page.locator("#start-now").click();
+  const moved = () => page.waitForFunction(() => location.hash.startsWith("#/"), null, { timeout: 3000 });
+  await moved().catch(async () => {
+    await page.locator("#start-now").click();
+    await moved();
+  });
+}
+
 /** Opens the app at `hash` (e.g. "#/what-happened") and waits for it to start. */
 export async function openApp(page, origin, hash = "") {
   await page.goto(`${origin}/${hash}`);
@@ -133,7 +148,11 @@ export async function waitForStep(page, slug) {
       (arrived.hash === location.hash && arrived.title !== document.title) ||
       now - window.__waitAt > 500;
     return here && drawn && document.querySelector("#app h1");
-  }, slug);
+  }, slug).catch(async (error) => {
+    // Say where the page was instead, so a timeout can be understood.
+    const where = await page.evaluate(() => ({ hash: location.hash, title: document.title, h1: document.querySelector("#app h1")?.textContent ?? null, arrived: window.__arrived })).catch(() => null);
+    throw new Error(`waiting for #/${slug}: ${error.message}; the page was at ${JSON.stringify(where)}`);
+  });
 }
 
 /** Everything the origin has stored anywhere, as text, read from a page on that origin. */

@@ -6,7 +6,7 @@
 // error it must show). The accessibility, keyboard and journey tests all walk the same data, so
 // a change to the questions needs one edit here.
 import { focusState } from "./a11y.mjs";
-import { newRecordedPage, waitForApp, waitForStep } from "./harness.mjs";
+import { newRecordedPage, startNow, waitForApp, waitForStep } from "./harness.mjs";
 
 /**
  * The day every journey happens. The clock is fixed so deadlines, "the time limit has passed" and
@@ -591,7 +591,7 @@ export async function walk(page, journey, driver, hooks = {}) {
 export async function startJourney(page, origin) {
   await page.goto(`${origin}/`);
   await waitForApp(page);
-  await page.locator("#start-now").click();
+  await startNow(page);
 }
 
 /** Two-digit step numbers for file names: 01, 02, ... */
