@@ -250,14 +250,16 @@ fn each_strand_has_its_own_dates_and_chase() {
                 .iter()
                 .enumerate()
                 .filter(|(_, i)| {
-                    i.kind == ack && i.label.contains("a copy of your letter. ") && names(i)
+                    i.kind == ItemKind::CopyAcknowledgement
+                        && i.label.contains("a copy of your letter. ")
+                        && names(i)
                 })
                 .collect();
             let chased: Vec<(usize, &Item)> = items
                 .iter()
                 .enumerate()
                 .filter(|(_, i)| {
-                    i.kind == ItemKind::Chase
+                    i.kind == ItemKind::CopyChase
                         && i.label.ends_with("said they got their copy")
                         && names(i)
                 })
@@ -285,7 +287,7 @@ fn each_strand_has_its_own_dates_and_chase() {
                     || (chased[0].1.note.is_empty()
                         && items[..chased[0].0]
                             .iter()
-                            .any(|i| i.kind == ItemKind::Chase && asks(&i.note))),
+                            .any(|i| i.kind == ItemKind::CopyChase && asks(&i.note))),
                 "{name}: the chase asks them to work with the lead: {}",
                 chased[0].1.note
             );
@@ -293,7 +295,10 @@ fn each_strand_has_its_own_dates_and_chase() {
         }
         // Nothing else to say it got it, or to chase, than one of each per strand, with the
         // strands due the same day sharing one.
-        let chases = items.iter().filter(|i| i.kind == ItemKind::Chase).count();
+        let chases = items
+            .iter()
+            .filter(|i| matches!(i.kind, ItemKind::Chase | ItemKind::CopyChase))
+            .count();
         let lead_day = case.lead.map(|(due, _)| due);
         let mut copy_days: Vec<&str> = case
             .copies

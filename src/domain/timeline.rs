@@ -29,6 +29,10 @@ pub enum ItemKind {
     Deadline(DeadlineKind),
     /// A week after the acknowledgement was due: time to chase.
     Chase,
+    /// Several services: when places with a copy of the letter should say they got it.
+    CopyAcknowledgement,
+    /// Several services: a week after that, time to chase those places.
+    CopyChase,
     /// Six months after sending, when there is no fixed date for the answer.
     SixMonths,
 }
@@ -67,10 +71,7 @@ pub fn timeline(answers: &Answers, route: &Route, today: Date) -> Vec<Item> {
         if matches!(kind, DeadlineKind::ComplainBy | DeadlineKind::AppealBy) {
             continue;
         }
-        let plain = deadline
-            .label
-            .strip_suffix(words.label_end)
-            .unwrap_or(&deadline.label);
+        let plain = plain_label(&deadline.label);
         let label = if kind == DeadlineKind::OmbudsmanBy {
             // The labels are the app's own ASCII text, so ASCII lower case is enough, and it
             // keeps Unicode's case tables out of the letter tools' download.
@@ -91,7 +92,8 @@ pub fn timeline(answers: &Answers, route: &Route, today: Date) -> Vec<Item> {
         });
         if kind == DeadlineKind::AcknowledgementDue {
             let chase = words.chase_label.into();
-            push_chase(&mut items, deadline.date, chase, words.chase_note.into());
+            let note = words.chase_note.into();
+            push_chase(&mut items, ItemKind::Chase, deadline.date, chase, note);
         }
     }
     // Several services: each body with a copy has its own date to say it got it, by its own
@@ -105,10 +107,7 @@ pub fn timeline(answers: &Answers, route: &Route, today: Date) -> Vec<Item> {
         for copy in &route.copies {
             // Only its acknowledgement (see `add_copies`): the answer is the lead's to send.
             for deadline in &copy.deadlines {
-                let plain = deadline
-                    .label
-                    .strip_suffix(words.label_end)
-                    .unwrap_or(&deadline.label);
+                let plain = plain_label(&deadline.label);
                 let name = copy.recipient.name();
                 match groups
                     .iter_mut()
@@ -133,13 +132,13 @@ pub fn timeline(answers: &Answers, route: &Route, today: Date) -> Vec<Item> {
                 _ => (words.copy_strand, names.concat()),
             };
             items.push(Item {
-                kind: ItemKind::Deadline(DeadlineKind::AcknowledgementDue),
+                kind: ItemKind::CopyAcknowledgement,
                 date,
                 label: fill(template, &[&names, &plain]),
                 note,
             });
             let chase = fill(words.chase_copy, &[&in_sentence(&names)]);
-            push_chase(&mut items, date, chase, ask.clone());
+            push_chase(&mut items, ItemKind::CopyChase, date, chase, ask.clone());
         }
     }
     let with_service = matches!(
@@ -203,11 +202,26 @@ pub fn timeline(answers: &Answers, route: &Route, today: Date) -> Vec<Item> {
     items
 }
 
-/// A week after an acknowledgement was due, when there is a date: time to chase.
-fn push_chase(items: &mut Vec<Item>, due: Option<Date>, label: String, note: String) {
+/// A deadline's label as the timeline says it: without its last word ("by"), which the
+/// route's own list needs before its date.
+fn plain_label(label: &str) -> &str {
+    label
+        .strip_suffix(domain_words().timeline.label_end)
+        .unwrap_or(label)
+}
+
+/// A week after an acknowledgement was due, when there is a date: time to chase (`kind` says
+/// whether the lead or the places with a copy).
+fn push_chase(
+    items: &mut Vec<Item>,
+    kind: ItemKind,
+    due: Option<Date>,
+    label: String,
+    note: String,
+) {
     if let Some(due) = due {
         items.push(Item {
-            kind: ItemKind::Chase,
+            kind,
             date: Some(due.add_days(7)),
             label,
             note,

@@ -17,7 +17,7 @@ use crate::domain::date::Date;
 use crate::domain::interview::{Edit, Page, Step, TextField as Field};
 use crate::domain::letter::HOW_TO_SEND;
 use crate::domain::mailto::{letter_link, mailto};
-use crate::domain::route::{DeadlineKind, Route};
+use crate::domain::route::Route;
 use crate::domain::timeline;
 use crate::domain::tools::{template_key, FileKind, Found, OwnField, Prepared, Reply, Request};
 use crate::platform;
@@ -409,16 +409,14 @@ fn next_steps(
 ) -> Html {
     let timeline_text: Rc<str> = timeline::to_text(&prepared.timeline).into();
     let w = &words().screens.letter;
-    // Several services: the first "should say they got it" and its chase are on show; the
-    // same for each place with a copy is one tap away, so this step stays short on a phone.
-    let (mut ack, mut chase) = (false, false);
-    let (shown, copies): (Vec<&timeline::Item>, Vec<&timeline::Item>) =
-        prepared.timeline.iter().partition(|item| match item.kind {
-            timeline::ItemKind::Deadline(DeadlineKind::AcknowledgementDue) => {
-                !std::mem::replace(&mut ack, true)
-            }
-            timeline::ItemKind::Chase => !std::mem::replace(&mut chase, true),
-            _ => true,
+    // Several services: the dates of the places with a copy are one tap away, so this step
+    // stays short on a phone.
+    let (copies, shown): (Vec<&timeline::Item>, Vec<&timeline::Item>) =
+        prepared.timeline.iter().partition(|item| {
+            matches!(
+                item.kind,
+                timeline::ItemKind::CopyAcknowledgement | timeline::ItemKind::CopyChase
+            )
         });
     let line = |item: &&timeline::Item| {
         html! {
