@@ -49,9 +49,8 @@ mod report {
 
     /// Whether a body can be written to at all, and whether a current source confirms it.
     fn sending(org: &Organisation) -> (bool, bool) {
-        let mut ways = org.contacts.iter().filter(|c| sends(c.kind));
         let any = org.contacts.iter().any(|c| sends(c.kind));
-        let confirmed = org.confirmed && ways.any(|c| c.confirmed);
+        let confirmed = org.confirmed && org.contacts.iter().any(|c| sends(c.kind) && c.confirmed);
         (any, confirmed)
     }
 

@@ -5,6 +5,7 @@
 use super::view::View;
 use crate::data::journey;
 use crate::domain::answers::{has_text, lines_given, Answers};
+use crate::domain::date::Date;
 use crate::domain::interview::{previous, Page};
 use crate::domain::questions::{Answer, Step, QUESTIONS};
 use crate::domain::when::WhenChoice;
@@ -32,7 +33,7 @@ fn row(key: &str, value: String, step: Step) -> Html {
 }
 
 /// The words for the answer to one step, as the summary shows it.
-fn answer_words(step: Step, a: &Answers, they: bool) -> String {
+fn answer_words(step: Step, a: &Answers, they: bool, today: Date) -> String {
     let catalogue = words();
     let question = step.question();
     let text = &catalogue.pages;
@@ -55,7 +56,7 @@ fn answer_words(step: Step, a: &Answers, they: bool) -> String {
             .unwrap_or_default(),
         (Step::When, _) => match a.situation.when {
             Some(when) if a.when_input.choice == Some(WhenChoice::OnAndOff) => {
-                match a.when_input.since_year(crate::platform::today()) {
+                match a.when_input.since_year(today) {
                     Some(year) => fill(text.when_on_and_off, &[&year.to_string()]),
                     None => catalogue.option(Step::When, "on-and-off").map_or_else(
                         || when.describe().unwrap_or_default(),
@@ -115,7 +116,7 @@ pub fn check_answers(v: &View) -> Html {
         let label = words().question(q.step).summary?;
         // "Was anyone else involved?" is asked from here, so its row is always here.
         (!q.step.is_skipped(a, model.today) || q.step == Step::OtherServices)
-            .then(|| row(label, answer_words(q.step, a, they), q.step))
+            .then(|| row(label, answer_words(q.step, a, they, model.today), q.step))
     });
     let back = previous(Step::CheckAnswers, a, model.today)
         .map_or("/".to_string(), |p| Page::Step(p).hash());

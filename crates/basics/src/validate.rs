@@ -92,6 +92,15 @@ struct Checker {
 }
 
 impl Checker {
+    /// Every problem found, or `Ok` when there were none.
+    fn finish(self) -> Result<(), Vec<DataError>> {
+        if self.errors.is_empty() {
+            Ok(())
+        } else {
+            Err(self.errors)
+        }
+    }
+
     fn fail(&mut self, file: &str, entry: &str, field: &str, problem: impl Into<String>) {
         self.errors
             .push(DataError::new(file, entry, field, problem));
@@ -518,11 +527,7 @@ pub fn validate(data: &DataSet) -> Result<(), Vec<DataError>> {
         }
     }
 
-    if check.errors.is_empty() {
-        Ok(())
-    } else {
-        Err(check.errors)
-    }
+    check.finish()
 }
 
 /// Every problem in the announced changes: ids unique, each sourced and dated, each naming
@@ -558,9 +563,5 @@ pub fn validate_changes(changes: &[AnnouncedChange], data: &DataSet) -> Result<(
             }
         }
     }
-    if check.errors.is_empty() {
-        Ok(())
-    } else {
-        Err(check.errors)
-    }
+    check.finish()
 }
