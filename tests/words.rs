@@ -37,11 +37,19 @@ fn screen_words(screens: &ScreenWords) -> Vec<(&'static str, &'static str, usize
     ]);
 
     let FrameWords {
+        device_legend,
+        device_hint,
+        device_options,
         cleared_finished,
         cleared_idle,
         storage_failed,
     } = frame;
+    for option in device_options {
+        all.push(("frame.device_options", option, 0));
+    }
     all.extend([
+        ("frame.device_legend", device_legend, 0),
+        ("frame.device_hint", device_hint, 0),
         ("frame.cleared_finished", cleared_finished, 0),
         ("frame.cleared_idle", cleared_idle, 0),
         ("frame.storage_failed", storage_failed, 0),

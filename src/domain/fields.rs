@@ -203,7 +203,7 @@ pub enum Edit {
     ServiceGroup(ServiceGroup),
     Service(Service),
     PrivateCare(PrivateCareKind),
-    Nation(Nation),
+    /// An area chosen by its id; it brings its nation.
     Area(String),
     Stage(Stage),
     WhenChoice(WhenChoice),
@@ -218,14 +218,21 @@ pub enum Edit {
 }
 
 /// Applies one edit, keeping the derived parts of the situation in step: the date from the
-/// typed fields, the area from a postcode, and a service that no longer fits a new group.
-/// The area lookup is passed in so this stays independent of the data files.
+/// typed fields, the area and its nation from a postcode or a chosen area, and a service that
+/// no longer fits a new group.
+///
+/// `find_area` finds an area, and the nation it is in, from an area's id or a postcode as
+/// typed. It is passed in so this stays independent of the data files.
 pub fn apply(
     answers: &mut Answers,
     edit: Edit,
     today: Date,
-    area_for_postcode: impl Fn(&str) -> Option<(String, Nation)>,
+    find_area: impl Fn(&str) -> Option<(String, Nation)>,
 ) {
+    let place = |answers: &mut Answers, (area, nation)| {
+        answers.situation.area = Some(area);
+        answers.situation.nation = Some(nation);
+    };
     match edit {
         Edit::Text(field, text) => {
             *field.slot(answers) = text;
@@ -237,11 +244,10 @@ pub fn apply(
                 | TextField::RoughYear => {
                     answers.situation.when = answers.when_input.value(today);
                 }
+                // A postcode it knows chooses the area; one it does not leaves the choice made.
                 TextField::Postcode => {
-                    if let Some((area, nation)) = area_for_postcode(&answers.area_postcode) {
-                        if answers.situation.nation.is_none_or(|n| n == nation) {
-                            answers.situation.area = Some(area);
-                        }
+                    if let Some(found) = find_area(&answers.area_postcode) {
+                        place(answers, found);
                     }
                 }
                 _ => {}
@@ -266,13 +272,11 @@ pub fn apply(
             answers.situation.service = Some(service);
         }
         Edit::PrivateCare(kind) => answers.situation.private_care = Some(kind),
-        Edit::Nation(nation) => {
-            if answers.situation.nation != Some(nation) {
-                answers.situation.area = None;
+        Edit::Area(area) => {
+            if let Some(found) = find_area(&area) {
+                place(answers, found);
             }
-            answers.situation.nation = Some(nation);
         }
-        Edit::Area(area) => answers.situation.area = Some(area),
         Edit::Stage(stage) => answers.situation.stage = Some(stage),
         Edit::WhenChoice(choice) => {
             answers.when_input.choice = Some(choice);

@@ -18,14 +18,16 @@ impl Step {
     /// only what the letter or the route truly needs is required, and every message says
     /// kindly what to do.
     pub fn errors(self, answers: &Answers, today: Date) -> Vec<FieldError> {
-        let they = answers.is_supporter();
         let question = self.question();
         let mut errors = Vec::new();
         let mut fail =
             |field: &'static str, message: &'static str| errors.push(FieldError { field, message });
-        if question.required && !self.is_complete(answers) {
+        // A typed postcode it does not know has its own message (below) instead of "Select
+        // where": one problem, one message.
+        let postcode_typed = self == Step::Area && has_text(&answers.area_postcode);
+        if question.required && !self.is_complete(answers) && !postcode_typed {
             let missing = words().question(self).missing;
-            fail(question.id, missing.map_or("", |m| m.pick(they)));
+            fail(question.id, missing.unwrap_or(""));
         }
         let box_error = |field: TextField| words().box_error(field);
         match self {
@@ -555,7 +557,7 @@ mod tests {
         for step in [
             Step::Who,
             Step::ServiceGroup,
-            Step::Nation,
+            Step::Area,
             Step::WhatHappened,
             Step::Name,
             Step::Contact,
@@ -594,11 +596,33 @@ mod tests {
     }
 
     #[test]
-    fn changing_nation_forgets_an_area_from_another_nation() {
+    fn the_place_question_gives_one_message_for_one_problem() {
         let mut answers = Answers::default();
-        let lookup =
-            |p: &str| (p == "BN1").then(|| ("brighton-and-hove".to_string(), Nation::England));
-        apply(&mut answers, Edit::Nation(Nation::England), today(), lookup);
+        let fields = |a: &Answers| -> Vec<&str> {
+            Step::Area
+                .errors(a, today())
+                .iter()
+                .map(|e| e.field)
+                .collect()
+        };
+        assert_eq!(fields(&answers), ["area"]);
+        answers.area_postcode = "ZZ9".into();
+        assert_eq!(fields(&answers), ["area-postcode"]);
+        answers.situation.area = Some("wales".into());
+        assert!(fields(&answers).is_empty(), "an area chosen is enough");
+    }
+
+    #[test]
+    fn one_place_question_answers_the_nation_too() {
+        let mut answers = Answers::default();
+        let lookup = |p: &str| match p {
+            "BN1" | "brighton-and-hove" => Some(("brighton-and-hove".to_string(), Nation::England)),
+            "wales" => Some(("wales".to_string(), Nation::Wales)),
+            _ => None,
+        };
+        apply(&mut answers, Edit::Area("wales".into()), today(), lookup);
+        assert_eq!(answers.situation.nation, Some(Nation::Wales));
+        // A postcode it knows moves both, whatever was chosen before.
         apply(
             &mut answers,
             Edit::Text(TextField::Postcode, "BN1".into()),
@@ -606,9 +630,19 @@ mod tests {
             lookup,
         );
         assert_eq!(answers.situation.area.as_deref(), Some("brighton-and-hove"));
-        apply(&mut answers, Edit::Nation(Nation::Wales), today(), lookup);
-        assert_eq!(answers.situation.area, None);
-        assert_eq!(answers.area_postcode, "BN1", "what they typed stays");
+        assert_eq!(answers.situation.nation, Some(Nation::England));
+        // One it does not know leaves the choice alone, and keeps what they typed.
+        apply(
+            &mut answers,
+            Edit::Text(TextField::Postcode, "ZZ99 🙂".into()),
+            today(),
+            lookup,
+        );
+        assert_eq!(answers.situation.area.as_deref(), Some("brighton-and-hove"));
+        assert_eq!(answers.area_postcode, "ZZ99 🙂", "what they typed stays");
+        // An area the data does not know changes nothing.
+        apply(&mut answers, Edit::Area("atlantis".into()), today(), lookup);
+        assert_eq!(answers.situation.nation, Some(Nation::England));
     }
 
     #[test]

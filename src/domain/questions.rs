@@ -11,7 +11,7 @@
 use super::answers::{has_text, AccessNeed, Answers, ContactMethod, ReplyProblem, Want, Who};
 use super::date::Date;
 use super::fields::{Edit, IdList, TextField, YesNoField};
-use super::situation::{Nation, PrivateCareKind, Service, ServiceGroup, Stage, YesNo};
+use super::situation::{PrivateCareKind, Service, ServiceGroup, Stage, YesNo};
 use super::when::WhenChoice;
 use serde::{Deserialize, Serialize};
 
@@ -27,11 +27,9 @@ pub enum Step {
     Supporter,
     Consent,
     ConsentShare,
-    SharedComputer,
     ServiceGroup,
     Service,
     PrivateCare,
-    Nation,
     Area,
     ServiceName,
     OtherServices,
@@ -194,12 +192,6 @@ pub const QUESTIONS: &[Question] = &[
             YesNoField::MayShare,
         )
     },
-    yes_no(
-        Step::SharedComputer,
-        "shared-computer",
-        "shared-computer",
-        YesNoField::SharedComputer,
-    ),
     must(ask(
         Step::ServiceGroup,
         "service-type",
@@ -224,16 +216,9 @@ pub const QUESTIONS: &[Question] = &[
             Answer::One(Choice::PrivateCare),
         )
     },
-    must(ask(
-        Step::Nation,
-        "nation",
-        "nation",
-        Answer::One(Choice::Nation),
-    )),
-    Question {
-        skip: |a, _| a.situation.nation.is_none(),
-        ..ask(Step::Area, "area", "area", Answer::One(Choice::Area))
-    },
+    // One place question: each area belongs to a nation, so choosing it (or typing a postcode)
+    // answers both where the rules come from and where local help is.
+    must(ask(Step::Area, "area", "area", Answer::One(Choice::Area))),
     ask(
         Step::ServiceName,
         "service-name",
@@ -445,8 +430,7 @@ pub enum Choice {
     ServiceGroup,
     Service,
     PrivateCare,
-    Nation,
-    /// Areas come from the data, for the chosen nation.
+    /// Areas come from the data; each belongs to a nation.
     Area,
     When,
     Wants,
@@ -498,7 +482,6 @@ impl Choice {
             Choice::ServiceGroup => ids(&ServiceGroup::ALL, ServiceGroup::id),
             Choice::Service => ids(&Service::ALL, Service::id),
             Choice::PrivateCare => ids(&PrivateCareKind::ALL, PrivateCareKind::id),
-            Choice::Nation => ids(&Nation::ALL, Nation::id),
             Choice::Area => Vec::new(),
             Choice::When => vec![
                 "date",
@@ -553,7 +536,6 @@ impl Choice {
             Choice::ServiceGroup => one(a.service_group.map(ServiceGroup::id)),
             Choice::Service => one(s.service.map(Service::id)),
             Choice::PrivateCare => one(s.private_care.map(PrivateCareKind::id)),
-            Choice::Nation => one(s.nation.map(Nation::id)),
             Choice::Area => s.area.clone().into_iter().collect(),
             Choice::When => one(a.when_input.choice.map(|c| match c {
                 WhenChoice::ExactDate => "date",
@@ -588,7 +570,6 @@ impl Choice {
             Choice::ServiceGroup => Edit::ServiceGroup(ServiceGroup::from_id(value)?),
             Choice::Service => Edit::Service(Service::from_id(value)?),
             Choice::PrivateCare => Edit::PrivateCare(PrivateCareKind::from_id(value)?),
-            Choice::Nation => Edit::Nation(Nation::from_id(value)?),
             Choice::Area => Edit::Area(value.to_string()),
             Choice::When => Edit::WhenChoice(match value {
                 "date" => WhenChoice::ExactDate,

@@ -380,7 +380,7 @@ pub fn LetterPage(props: &LetterProps) -> Html {
                 {crisis_panel(&prepared.route.crisis, false)}
             }
             <p class="app-progress">{fill(text.progress, &[number])}</p>
-            <h1 class="app-heading-xl">{crate::words::words().question(step).title.pick(answers.is_supporter())}</h1>
+            <h1 class="app-heading-xl">{crate::words::words().question(step).title}</h1>
             // Before the complaint, what cannot wait (medicines run out, no GP): one tap away,
             // so this step stays short on a phone.
             if let Some(urgent) = route.filter(|r| step == Step::Letter && !r.urgent.is_empty()).map(|r| &r.urgent) {

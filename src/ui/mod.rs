@@ -170,14 +170,7 @@ pub fn App() -> Html {
     // say someone may not be safe now (the word lists live there, not in the first download) and
     // the panel above the page offers crisis lines. Nothing is kept or sent.
     {
-        let title = pages::title(
-            &View {
-                model: &model,
-                edit: Callback::noop(),
-                dispatch: dispatch.clone(),
-            },
-            model.page,
-        );
+        let title = pages::title(model.page);
         let dispatch = dispatch.clone();
         // The handle, not a copy of the answers: they are read only when the page changes, not
         // on every keystroke that renders the app.
@@ -260,15 +253,17 @@ pub fn App() -> Html {
         </div>
     };
     let document = platform::window().document();
-    let top_host = document
-        .as_ref()
-        .and_then(|d| d.get_element_by_id("app-top-live"));
+    let host = |id: &str| document.as_ref().and_then(|d| d.get_element_by_id(id));
+    let device = pages::device_setting(&view);
     html! {
         <>
-            if let Some(host) = top_host {
+            if let Some(host) = host("app-top-live") {
                 {create_portal(top, host)}
             } else {
                 {top}
+            }
+            if let Some(host) = host("app-device") {
+                {create_portal(device, host)}
             }
             {page}
         </>

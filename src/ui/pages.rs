@@ -17,7 +17,7 @@ use crate::domain::answers::has_text;
 use crate::domain::fields::TextField;
 use crate::domain::interview::{previous, Edit, Page};
 use crate::domain::questions::{Answer, Choice as Slot, Step};
-use crate::domain::situation::{Nation, YesNo};
+use crate::domain::situation::YesNo;
 use crate::words::{fill, words};
 use yew::prelude::*;
 
@@ -31,7 +31,7 @@ fn question_page(v: &View, step: Step, body: Html) -> Html {
         previous(step, &model.answers, model.today)
             .map_or("/".to_string(), |p| Page::Step(p).hash())
     };
-    let part = words().part(step).map(|name| v.say(name));
+    let part = words().part(step);
     let errors: Vec<SummaryError> = model
         .errors
         .iter()
@@ -71,8 +71,8 @@ pub fn step_page(v: &View, step: Step) -> Html {
     let w = words().question(step);
     let text = &words().pages;
     let answers = &v.model.answers;
-    let title = v.say(w.title);
-    let hint = w.hint.map(|h| v.say(h));
+    let title = w.title;
+    let hint = w.hint;
     let body = match question.answer {
         // The summary and result pages are drawn by their own modules (see `ui::App`).
         Answer::Page => return html! {},
@@ -105,7 +105,20 @@ pub fn step_page(v: &View, step: Step) -> Html {
             ),
         ),
         Answer::Text(field) => {
-            let main = v.heading_field(field, title.to_string(), hint.map(AttrValue::from));
+            // The question speaks to the person; someone typing for them gets one line of
+            // their own, read with the hint.
+            let hint = if answers.is_supporter() {
+                Some(
+                    [hint.unwrap_or_default(), " ", text.helper_note]
+                        .concat()
+                        .trim()
+                        .to_string()
+                        .into(),
+                )
+            } else {
+                hint.map(AttrValue::from)
+            };
+            let main = v.heading_field(field, title.to_string(), hint);
             if step == Step::WhatHappened {
                 html! { <>{main}{ideas()}</> }
             } else {
@@ -146,7 +159,7 @@ fn choice_question(v: &View, step: Step, slot: Slot) -> Html {
         .iter()
         .filter(|o| slot.offers(o.value, answers))
         .map(|o| {
-            let mut choice = Choice::new(o.value, v.say(o.label));
+            let mut choice = Choice::new(o.value, o.label);
             if let Some(hint) = o.hint {
                 choice = choice.hint(hint);
             }
@@ -172,13 +185,13 @@ fn slot_choices(v: &View, step: Step, slot: Slot, list: Vec<Choice>) -> Html {
     let legend = if step == Step::ShareWithService && !name.is_empty() {
         fill(words().pages.share_named, &[name]).into()
     } else {
-        v.say(w.title).into()
+        w.title.into()
     };
     choices(&ChoicesProps {
         id: question.id.into(),
         legend,
         is_page_heading: true,
-        hint: w.hint.map(|h| AttrValue::from(v.say(h))),
+        hint: w.hint.map(AttrValue::from),
         error: v.error(question.id),
         choices: list,
         selected: slot
@@ -260,7 +273,7 @@ fn phone_hard(v: &View) -> Html {
         is_page_heading: false,
         hint: None,
         error: None,
-        choices: vec![Choice::new("phone-hard", v.say(text.phone_hard))],
+        choices: vec![Choice::new("phone-hard", text.phone_hard)],
         selected: if hard {
             vec!["phone-hard".into()]
         } else {
@@ -273,38 +286,23 @@ fn phone_hard(v: &View) -> Html {
     })
 }
 
-/// "Which area was it in?": the areas come from the data, with a postcode box that chooses one.
+/// "Where did this happen?": one question for the nation and the area. Every area comes from
+/// the data (each belongs to a nation), with a postcode box that chooses one.
 fn area(v: &View, step: Step) -> Html {
-    let w = words().question(step);
     let text = &words().pages;
     let answers = &v.model.answers;
-    let nation = answers.situation.nation.unwrap_or(Nation::England);
-    let areas: Vec<_> = journey().areas_in(nation).collect();
-    let found = answers
-        .situation
-        .area
-        .as_deref()
-        .and_then(|id| journey().area(id));
-    let list = if areas.len() < 2 {
-        html! {
-            <>
-                <h1 class="app-heading-xl">{v.say(w.title)}</h1>
-                <p>{text.area_none}</p>
-            </>
-        }
-    } else {
-        let list = areas
-            .iter()
-            .map(|a| Choice::new(a.id.clone(), a.name.clone()))
-            .collect();
-        slot_choices(v, step, Slot::Area, list)
-    };
+    let data = journey();
+    let list = data
+        .areas
+        .iter()
+        .map(|a| Choice::new(a.id.clone(), a.name.clone()))
+        .collect();
     html! {
         <>
-            {list}
+            {slot_choices(v, step, Slot::Area, list)}
             {v.field(TextField::Postcode)}
             if has_text(&answers.area_postcode) {
-                if let Some(area) = found {
+                if let Some(area) = answers.situation.area.as_deref().and_then(|id| data.area(id)) {
                     <p class="app-inset" role="status">{fill(text.area_chosen, &[&area.name])}</p>
                 }
             }
@@ -312,15 +310,48 @@ fn area(v: &View, step: Step) -> Html {
     }
 }
 
+/// "Is this a shared or public computer?": a setting with the display settings at the top of
+/// every page (`#app-device` in index.html), not a question on the way, so the person's story
+/// comes first. Unanswered counts as shared for clearing a quiet page.
+pub fn device_setting(v: &View) -> Html {
+    let text = &words().screens.frame;
+    let slot = Slot::YesNo(crate::domain::fields::YesNoField::SharedComputer);
+    let edit = v.edit.clone();
+    choices(&ChoicesProps {
+        id: "shared-computer".into(),
+        legend: text.device_legend.into(),
+        is_page_heading: false,
+        hint: Some(text.device_hint.into()),
+        error: None,
+        choices: slot
+            .values()
+            .into_iter()
+            .zip(text.device_options)
+            .map(|(value, label)| Choice::new(value, label))
+            .collect(),
+        selected: slot
+            .selected(&v.model.answers)
+            .into_iter()
+            .map(AttrValue::from)
+            .collect(),
+        multiple: false,
+        on_choose: Callback::from(move |value: AttrValue| {
+            if let Some(change) = slot.edit(&value) {
+                edit.emit(change);
+            }
+        }),
+    })
+}
+
 /// The title for the browser tab: the page's heading, then the app's name.
-pub fn title(v: &View, page: Page) -> String {
+pub fn title(page: Page) -> String {
     let text = &words().pages;
     let heading = match page {
         Page::Start => return text.start_title.into(),
         Page::GetHelp => text.get_help_title,
         Page::Save => text.save_title,
         Page::NotFound => text.not_found_title,
-        Page::Step(step) => v.say(words().question(step).title),
+        Page::Step(step) => words().question(step).title,
     };
     format!("{heading} - {}", text.app_name)
 }

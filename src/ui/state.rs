@@ -142,9 +142,10 @@ impl Reducible for Model {
                 model.errors.clear();
             }
             Action::Edit(edit) => {
-                apply(&mut model.answers, edit, model.today, |postcode| {
-                    journey()
-                        .area_for_postcode(postcode)
+                apply(&mut model.answers, edit, model.today, |typed| {
+                    let data = journey();
+                    data.area(typed)
+                        .or_else(|| data.area_for_postcode(typed))
                         .map(|a| (a.id.clone(), a.nation))
                 });
             }

@@ -33,7 +33,7 @@ fn row(key: &str, value: String, step: Step) -> Html {
 }
 
 /// The words for the answer to one step, as the summary shows it.
-fn answer_words(step: Step, a: &Answers, they: bool, today: Date) -> String {
+fn answer_words(step: Step, a: &Answers, today: Date) -> String {
     let catalogue = words();
     let question = step.question();
     let text = &catalogue.pages;
@@ -45,7 +45,7 @@ fn answer_words(step: Step, a: &Answers, they: bool, today: Date) -> String {
             catalogue
                 .option(Step::Service, service.id())
                 .or_else(|| catalogue.option(Step::ServiceGroup, service.group().id()))
-                .map_or_else(String::new, |o| o.label.pick(they).to_string())
+                .map_or_else(String::new, |o| o.label.to_string())
         }),
         (Step::Area, _) => a
             .situation
@@ -58,10 +58,9 @@ fn answer_words(step: Step, a: &Answers, they: bool, today: Date) -> String {
             Some(when) if a.when_input.choice == Some(WhenChoice::OnAndOff) => {
                 match a.when_input.since_year(today) {
                     Some(year) => fill(text.when_on_and_off, &[&year.to_string()]),
-                    None => catalogue.option(Step::When, "on-and-off").map_or_else(
-                        || when.describe().unwrap_or_default(),
-                        |o| o.label.pick(they).into(),
-                    ),
+                    None => catalogue
+                        .option(Step::When, "on-and-off")
+                        .map_or_else(|| when.describe().unwrap_or_default(), |o| o.label.into()),
                 }
             }
             Some(when) if when.is_ongoing() => text.when_ongoing.into(),
@@ -83,7 +82,7 @@ fn answer_words(step: Step, a: &Answers, they: bool, today: Date) -> String {
                         .unwrap_or_default();
                     Some(match option.summary {
                         Some(summary) => fill(summary, &revealed),
-                        None => option.label.pick(they).to_string(),
+                        None => option.label.to_string(),
                     })
                 })
                 .collect();
@@ -111,12 +110,11 @@ fn answer_words(step: Step, a: &Answers, they: bool, today: Date) -> String {
 pub fn check_answers(v: &View) -> Html {
     let model = v.model;
     let a = &model.answers;
-    let they = v.they();
     let rows = QUESTIONS.iter().filter_map(|q| {
         let label = words().question(q.step).summary?;
         // "Was anyone else involved?" is asked from here, so its row is always here.
         (!q.step.is_skipped(a, model.today) || q.step == Step::OtherServices)
-            .then(|| row(label, answer_words(q.step, a, they, model.today), q.step))
+            .then(|| row(label, answer_words(q.step, a, model.today), q.step))
     });
     let back = previous(Step::CheckAnswers, a, model.today)
         .map_or("/".to_string(), |p| Page::Step(p).hash());
@@ -124,7 +122,7 @@ pub fn check_answers(v: &View) -> Html {
     html! {
         <div class="app-narrow">
             {super::components::back_link(format!("#{back}"))}
-            <h1 class="app-heading-xl">{v.say(words().question(Step::CheckAnswers).title)}</h1>
+            <h1 class="app-heading-xl">{words().question(Step::CheckAnswers).title}</h1>
             <p>{text.check_intro}</p>
             <dl class="app-summary">{ for rows }</dl>
             <a class="app-button" href={format!("#{}", Page::Step(Step::Letter).hash())}>{text.check_see_letter}</a>

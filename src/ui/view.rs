@@ -6,7 +6,7 @@ use super::state::{Action, Model};
 use crate::domain::fields::{Shape, TextField};
 use crate::domain::interview::Edit;
 use crate::domain::situation::YesNo;
-use crate::words::{words, Words};
+use crate::words::words;
 use yew::prelude::*;
 
 /// What a page needs: the model and the two ways to change it.
@@ -17,16 +17,6 @@ pub struct View<'a> {
 }
 
 impl View<'_> {
-    /// True in supporter mode, where questions speak of "they".
-    pub fn they(&self) -> bool {
-        self.model.answers.is_supporter()
-    }
-
-    /// Picks the wording for the person themselves or for a helper.
-    pub fn say(&self, words: Words) -> &'static str {
-        words.pick(self.they())
-    }
-
     /// The error message for a field, if the last Continue found one.
     pub fn error(&self, field: &str) -> Option<AttrValue> {
         self.model
@@ -42,7 +32,7 @@ impl View<'_> {
         let id = field.id();
         let (label, hint) = words()
             .field(field)
-            .map_or(("", None), |w| (self.say(w.label), w.hint));
+            .map_or(("", None), |w| (w.label, w.hint));
         TextProps {
             is_page_heading: false,
             hint: hint.map(AttrValue::from),

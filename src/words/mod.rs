@@ -16,35 +16,14 @@ use crate::domain::fields::TextField;
 use crate::domain::questions::Step;
 use crate::domain::when::DateProblem;
 
-/// Wording for the person themselves, and for someone helping them ("What happened to them?").
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Words {
-    pub me: &'static str,
-    pub they: &'static str,
-}
+/// Wording a person reads. Every question speaks to the person whose complaint it is, even when
+/// a support worker, friend or family member is typing for them: the person is usually sitting
+/// there reading it too, so nothing talks about them as if they were not.
+pub type Words = &'static str;
 
-impl Words {
-    /// The wording for a helper (`they`) or for the person.
-    pub fn pick(self, they: bool) -> &'static str {
-        if they {
-            self.they
-        } else {
-            self.me
-        }
-    }
-}
-
-/// The same wording whoever is filling it in.
+/// The wording, as written (kept so the catalogue reads the same everywhere).
 pub const fn same(text: &'static str) -> Words {
-    Words {
-        me: text,
-        they: text,
-    }
-}
-
-/// Different wording for the person and for a helper.
-pub const fn two(me: &'static str, they: &'static str) -> Words {
-    Words { me, they }
+    text
 }
 
 /// The words of one page of the journey.
@@ -129,7 +108,8 @@ pub struct PageWords {
     /// given a surgery as its example.
     pub service_examples: &'static [(&'static str, &'static str)],
     pub service_example_other: &'static str,
-    pub area_none: &'static str,
+    /// Added to the hint of an own-words question when someone is helping: for the helper.
+    pub helper_note: &'static str,
     /// "We have chosen {}."
     pub area_chosen: &'static str,
     pub check_intro: &'static str,

@@ -19,6 +19,11 @@ pub struct CommonWords {
 /// The notices above every page, and the line about where answers are kept.
 #[derive(Clone, Copy, Debug)]
 pub struct FrameWords {
+    /// The shared-computer setting at the top of every page: its question, hint, and the
+    /// three answers (yes, no, not sure).
+    pub device_legend: &'static str,
+    pub device_hint: &'static str,
+    pub device_options: [&'static str; 3],
     /// On the fresh start page after "Finish and clear".
     pub cleared_finished: &'static str,
     /// On the fresh start page after a shared computer was left alone.

@@ -30,6 +30,8 @@ export const choose = (label) => ({ kind: "choose", label });
 export const check = (label) => ({ kind: "check", label });
 export const uncheck = (label) => ({ kind: "uncheck", label });
 export const fill = (id, text) => ({ kind: "fill", id, text });
+/** An answer in the settings at the top of the page (the shared-computer question). */
+export const setting = (label) => ({ kind: "setting", label });
 
 // ---------------------------------------------------------------------------------------------
 // The journeys. Words are the kind people write: line breaks, quotes, apostrophes, symbols.
@@ -79,8 +81,7 @@ export const SAS = {
 };
 SAS.steps = storyFirst([
   { slug: "safe", answer: [choose("Yes, I am safe")] },
-  { slug: "who", mistakes: [{ do: [], error: /Select who is filling this in/ }], answer: [choose("Me. It is my complaint")] },
-  { slug: "shared-computer", answer: [choose("No")] },
+  { slug: "who", mistakes: [{ do: [], error: /Select who is filling this in/ }], answer: [choose("Me. It is my complaint"), setting("No, it is my own")] },
   {
     slug: "service-type",
     mistakes: [{ do: [], error: /Select what the complaint is about/ }],
@@ -91,10 +92,12 @@ SAS.steps = storyFirst([
     mistakes: [{ do: [], error: /Select the one that is closest/ }],
     answer: [choose("I was taken off the list, or put on the Special Allocation Scheme")],
   },
-  { slug: "nation", mistakes: [{ do: [], error: /Select where it happened/ }], answer: [choose("England")] },
   {
     slug: "area",
-    mistakes: [{ do: [fill("area-postcode", "ZZ9")], error: /We do not know that postcode/ }],
+    mistakes: [
+      { do: [], error: /Select where it happened/ },
+      { do: [fill("area-postcode", "ZZ9")], error: /We do not know that postcode/ },
+    ],
     answer: [fill("area-postcode", ""), choose("East Sussex")],
   },
   { slug: "service-name", answer: [fill("service-name", "Station Road Surgery, Hastings")] },
@@ -182,11 +185,9 @@ export const PRISON = {
 };
 PRISON.steps = storyFirst([
   { slug: "safe", answer: [choose("Yes, I am safe")] },
-  { slug: "who", answer: [choose("Me. It is my complaint")] },
-  { slug: "shared-computer", answer: [choose("Yes")] },
+  { slug: "who", answer: [choose("Me. It is my complaint"), setting("Yes, it is shared or public")] },
   { slug: "service-type", answer: [choose("Healthcare in prison, immigration detention or a police station")] },
   { slug: "service", answer: [choose("Medicines or care not ready when leaving prison")] },
-  { slug: "nation", answer: [choose("England")] },
   // Typing the start of a Lewes postcode chooses East Sussex for them.
   { slug: "area", answer: [fill("area-postcode", "BN7")], shows: /We have chosen East Sussex/ },
   { slug: "service-name", answer: [fill("service-name", "HMP Lewes healthcare")] },
@@ -261,25 +262,28 @@ SUPPORTER.steps = storyFirst([
     ],
   },
   { slug: "their-agreement", answer: [choose("Yes, I agree")] },
-  { slug: "sharing-with-you", answer: [choose("Yes")] },
-  { slug: "shared-computer", answer: [choose("No")] },
+  { slug: "sharing-with-you", answer: [choose("Yes"), setting("No, it is my own")] },
   {
     slug: "service-type",
     mistakes: [{ do: [], error: /Select what the complaint is about/ }],
     answer: [choose("A mental health service")],
   },
   { slug: "service", mistakes: [{ do: [], error: /Select the one that is closest/ }], answer: [choose("Care from a mental health team")] },
-  { slug: "nation", mistakes: [{ do: [], error: /Select where it happened/ }], answer: [choose("England")] },
   {
     slug: "area",
-    mistakes: [{ do: [fill("area-postcode", "XX1")], error: /We do not know that postcode/ }],
+    mistakes: [
+      { do: [], error: /Select where it happened/ },
+      { do: [fill("area-postcode", "XX1")], error: /We do not know that postcode/ },
+    ],
     answer: [fill("area-postcode", ""), choose("East Sussex")],
   },
   { slug: "service-name", answer: [fill("service-name", "Hastings community mental health team")] },
   {
     slug: "what-happened",
-    mistakes: [{ do: [], error: /Write what happened to them/ }],
+    mistakes: [{ do: [], error: /Write what happened/ }],
     answer: [fill("what-happened", SUPPORTER.words.whatHappened)],
+    // The question speaks to the person; the helper has one line of their own.
+    shows: /If you are helping, type their words, the way they say them/,
   },
   {
     slug: "when",
@@ -307,24 +311,24 @@ SUPPORTER.steps = storyFirst([
       { do: [], error: /Choose at least one way they can reply/ },
       {
         do: [
-          check("By post, to their address"),
+          check("By post, to my address"),
           check("By post, care of a hostel, day centre or service"),
           check("By email"),
           check("By phone or text"),
-          check("Through their support worker"),
+          check("Through my support worker"),
         ],
         // The helper's own details fill the support worker box, so only the others are asked for.
         error: /Enter the address[\s\S]*Enter a phone number/,
       },
     ],
     answer: [
-      uncheck("By post, to their address"),
+      uncheck("By post, to my address"),
       uncheck("By post, care of a hostel, day centre or service"),
       uncheck("By email"),
       uncheck("By phone or text"),
-      check("Through their support worker"),
+      check("Through my support worker"),
       fill("contact-support-worker", "Sam Okafor, Seaside Housing Trust, 07700 900123"),
-      check("They find phone calls hard, please write instead"),
+      check("I find phone calls hard, please write to me"),
     ],
   },
   {
@@ -369,18 +373,16 @@ SEED_SAS.steps = storyFirst([
     ],
   },
   { slug: "their-agreement", answer: [choose("Yes, I agree")] },
-  { slug: "sharing-with-you", answer: [choose("Yes")] },
-  { slug: "shared-computer", answer: [choose("Yes")] },
+  { slug: "sharing-with-you", answer: [choose("Yes"), setting("Yes, it is shared or public")] },
   { slug: "service-type", answer: [choose("A GP practice (doctor's surgery)")] },
-  { slug: "service", answer: [choose("They were taken off the list, or put on the Special Allocation Scheme")] },
-  { slug: "nation", answer: [choose("England")] },
+  { slug: "service", answer: [choose("I was taken off the list, or put on the Special Allocation Scheme")] },
   { slug: "area", answer: [fill("area-postcode", "BN21")], shows: /We have chosen East Sussex/ },
   { slug: "service-name", answer: [fill("service-name", "Harbour Medical Practice, Eastbourne")] },
   { slug: "what-happened", answer: [fill("what-happened", SEED_SAS.words.whatHappened)] },
   // Four years on the scheme, still going on: never "late".
   { slug: "when", answer: [choose("It is still happening")] },
   { slug: "how-it-affected", answer: [fill("how-it-affected", SEED_SAS.words.affected)] },
-  { slug: "what-you-want", answer: [check("To be part of a review of their place on the Special Allocation Scheme")] },
+  { slug: "what-you-want", answer: [check("To be part of a review of my place on the Special Allocation Scheme")] },
   { slug: "already-complained", answer: [choose("No, not yet")] },
   { slug: "complain-to-them", answer: [choose("No")] },
   // Asked only because he cannot complain to the practice; he is not sure it may see it.
@@ -388,7 +390,7 @@ SEED_SAS.steps = storyFirst([
   { slug: "still-getting-care", answer: [choose("Yes")] },
   { slug: "concern-about-a-professional", answer: [choose("No")] },
   { slug: "name", answer: [fill("name", "Michael Doyle")] },
-  { slug: "contact", answer: [check("Through their support worker")] },
+  { slug: "contact", answer: [check("Through my support worker")] },
   { slug: "support-needs" },
   ...FINISH,
 ]);
@@ -406,11 +408,9 @@ export const SEED_SEIZURE = {
 };
 SEED_SEIZURE.steps = storyFirst([
   { slug: "safe", answer: [choose("Yes, I am safe")] },
-  { slug: "who", answer: [choose("Me. It is my complaint")] },
-  { slug: "shared-computer", answer: [choose("No")] },
+  { slug: "who", answer: [choose("Me. It is my complaint"), setting("No, it is my own")] },
   { slug: "service-type", answer: [choose("Healthcare in prison, immigration detention or a police station")] },
   { slug: "service", answer: [choose("Medicines or care not ready when leaving prison")] },
-  { slug: "nation", answer: [choose("England")] },
   { slug: "area", answer: [choose("Somewhere else in England")] },
   { slug: "service-name", answer: [fill("service-name", "HMP Bronzefield healthcare")] },
   { slug: "what-happened", answer: [fill("what-happened", SEED_SEIZURE.words.whatHappened)] },
@@ -443,6 +443,9 @@ export function mouse(page) {
           return page.getByLabel(action.label, { exact: true }).uncheck();
         case "fill":
           return page.locator(`#${action.id}`).fill(action.text);
+        case "setting":
+          if (!(await page.locator("#app-settings").evaluate((el) => el.open))) await page.locator("#app-settings summary").click();
+          return page.getByLabel(action.label, { exact: true }).check();
       }
       throw new Error(`unknown action ${action.kind}`);
     },
@@ -509,6 +512,10 @@ export function keyboard(page, { unseen } = {}) {
         if (action.text === "") await keys.press("Delete");
         else await keys.type(action.text);
         return;
+      }
+      if (action.kind === "setting" && !(await page.locator("#app-settings").evaluate((el) => el.open))) {
+        await to("#app-settings summary");
+        await keys.press("Enter");
       }
       const input = await inputFor(page, action.label);
       if (input.type === "radio") {

@@ -127,7 +127,7 @@ test("(b) medication not ready on release from HMP Lewes, post care of a hostel:
   assert.ok(seen.letter.includes(PRISON.words.whatHappened), `the letter has their words exactly:\n${seen.letter}`);
   assert.ok(seen.letter.includes("Lee Barker"), "the letter has their name");
   assert.equal(seen.summary["How they can reply"], "Care of Seaview Hostel:\n12 Marine Parade\nNewhaven\nBN9 0AA\nFinds phone calls hard");
-  assert.equal(seen.summary["Area"], "East Sussex", "the postcode BN7 chose East Sussex");
+  assert.equal(seen.summary["Where"], "East Sussex", "the postcode BN7 chose East Sussex");
   assertRoute(seen.where, PRISON);
   // The Prisons and Probation Ombudsman does not handle the clinical care itself: a "do not"
   // warning says so, and it is never where this letter goes. It is offered alongside, for what
@@ -269,7 +269,7 @@ test("changing answers from Check answers: the words, a choice and a tick box ch
   assert.equal(await page.locator("#how-it-affected").inputValue(), SAS.words.affected, "a refresh keeps words typed on this page");
   await shot("01-after-refresh");
   await next(page);
-  await waitForStep(page, "shared-computer");
+  await waitForStep(page, "service-type");
 
   // Browser Back through three pages: every answer is still there.
   await page.goBack();
@@ -290,13 +290,13 @@ test("changing answers from Check answers: the words, a choice and a tick box ch
   await page.reload();
   await waitForApp(page);
   assert.equal(await page.locator("#what-happened").inputValue(), SAS.words.whatHappened);
-  for (const slug of ["when", "how-it-affected", "shared-computer"]) {
+  for (const slug of ["when", "how-it-affected", "service-type"]) {
     await page.goForward();
     await waitForStep(page, slug);
   }
 
   // The rest of the way to Check answers.
-  await walk(page, { ...SAS, steps: SAS.steps.slice(at("shared-computer"), at("check-answers") + 1) }, driver);
+  await walk(page, { ...SAS, steps: SAS.steps.slice(at("service-type"), at("check-answers") + 1) }, driver);
   const before = await summaryRows(page);
   assert.equal(before["What happened"], SAS.words.whatHappened);
   assert.equal(before["How it affected"], SAS.words.affected);

@@ -225,10 +225,10 @@ test("on a shared computer each step replaces the last in history", async () => 
     await waitForStep(page, slug);
     await page.locator("form button[type=submit]").click();
   }
-  await waitForStep(page, "shared-computer");
-  await page.getByLabel("I'm not sure", { exact: true }).check();
-  await page.locator("form button[type=submit]").click();
   await waitForStep(page, "service-type");
+  // The question is a setting at the top of every page, not a step on the way.
+  await page.locator("#app-settings summary").click();
+  await page.getByLabel("Not sure", { exact: true }).check();
   const before = await page.evaluate(() => history.length);
   await page.getByLabel("A pharmacy (chemist)", { exact: true }).check();
   await page.locator("form button[type=submit]").click();
@@ -310,7 +310,7 @@ test("nothing invites the browser to remember what was typed", async () => {
   for (const hash of ["#/about-you-the-helper", "#/area", "#/what-happened", "#/name", "#/contact", "#/when", "#/save"]) {
     await openApp(page, server.origin, hash);
     if (hash === "#/contact") {
-      for (const label of ["By post, to their address", "By post, to your address", "By email", "By phone or text"]) {
+      for (const label of ["By post, to my address", "By email", "By phone or text"]) {
         const box = page.getByLabel(label, { exact: true });
         if (await box.count()) await box.check();
       }
@@ -335,8 +335,9 @@ test("nothing invites the browser to remember what was typed", async () => {
   await page.evaluate(() => (location.hash = "/save"));
   await page.getByRole("button", { name: "Save to a file" }).waitFor();
   assert.equal(await page.getByRole("button", { name: "Save on this device" }).count(), 1, "offered on the person's own device");
-  await page.evaluate(() => (location.hash = "/shared-computer"));
-  await page.getByLabel("I'm not sure", { exact: true }).check();
+  await page.locator("#app-settings summary").click();
+  await page.getByLabel("Not sure", { exact: true }).check();
+  await page.locator("#app-settings summary").click();
   await page.evaluate(() => (location.hash = "/save"));
   await page.getByRole("button", { name: "Save to a file" }).waitFor();
   assert.equal(await page.getByRole("button", { name: "Save on this device" }).count(), 0, "not offered when it may be shared");
@@ -440,7 +441,7 @@ test("Exit this page stays on screen however far down the page is scrolled, and 
   await next(page);
   await waitForStep(page, "what-happened");
   await page.locator("#what-happened").fill("Another day of waiting.");
-  for (const slug of ["what-happened", "when", "how-it-affected", "shared-computer"]) {
+  for (const slug of ["what-happened", "when", "how-it-affected"]) {
     await waitForStep(page, slug);
     await next(page);
   }

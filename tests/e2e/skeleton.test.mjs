@@ -74,16 +74,11 @@ test("the letter carries the words exactly and the route comes from the domain",
     await waitForStep(page, slug);
     await next(page);
   }
-  await waitForStep(page, "shared-computer");
-  await next(page);
   await waitForStep(page, "service-type");
   await choose(page, "A GP practice (doctor's surgery)");
   await next(page);
   await waitForStep(page, "service");
   await choose(page, "Care or treatment at the GP practice");
-  await next(page);
-  await waitForStep(page, "nation");
-  await choose(page, "England");
   await next(page);
   await waitForStep(page, "area");
   await choose(page, "Brighton and Hove");

@@ -182,8 +182,9 @@ test("on a shared computer, a quiet page is warned about and then cleared", asyn
   const recorded = await newRecordedPage(browser);
   const { page, context } = recorded;
   await page.clock.install();
-  await openApp(page, server.origin, "#/shared-computer");
-  await page.getByLabel("Yes", { exact: true }).check();
+  await openApp(page, server.origin, "#/who");
+  await page.locator("#app-settings summary").click();
+  await page.getByLabel("Yes, it is shared or public", { exact: true }).check();
   await page.goto(`${server.origin}/#/what-happened`);
   await page.locator("#what-happened").fill(SECRET_WORDS);
   await page.clock.fastForward("13:50");
@@ -213,10 +214,8 @@ test("after one visit the app works offline: a whole journey and a letter with n
     ["what-happened", async () => page.locator("#what-happened").fill(SECRET_WORDS)],
     ["when", async () => {}],
     ["how-it-affected", async () => {}],
-    ["shared-computer", async () => {}],
     ["service-type", async () => page.getByLabel("A pharmacy (chemist)", { exact: true }).check()],
-    ["nation", async () => page.getByLabel("Scotland", { exact: true }).check()],
-    ["area", async () => {}],
+    ["area", async () => page.getByLabel("Scotland", { exact: true }).check()],
     ["service-name", async () => {}],
   ];
   for (const [slug, act] of steps) {

@@ -1,12 +1,12 @@
 //! The English catalogue: every question, option, box, error and page-frame sentence of the
-//! journey. Plain words, short sentences; "me" wording for the person and "they" wording for
-//! someone helping them.
+//! journey. Plain words, short sentences, always spoken to the person whose complaint it is,
+//! even when someone is helping them type (the helper gets a short note of their own).
 
 pub mod domain;
 mod screens;
 
 use super::{
-    same, two, Catalogue, ErrorWords, FieldWords, OptionWords, PageWords, QuestionWords, Words,
+    same, Catalogue, ErrorWords, FieldWords, OptionWords, PageWords, QuestionWords, Words,
 };
 use crate::domain::fields::TextField as F;
 use crate::domain::questions::Step;
@@ -25,13 +25,6 @@ const fn opt_hint(value: &'static str, label: &'static str, hint: &'static str) 
     OptionWords {
         hint: Some(hint),
         ..opt(value, label)
-    }
-}
-
-const fn opt_two(value: &'static str, me: &'static str, they: &'static str) -> OptionWords {
-    OptionWords {
-        label: two(me, they),
-        ..opt(value, "")
     }
 }
 
@@ -145,23 +138,17 @@ const SERVICES: &[OptionWords] = &[
     ),
     OptionWords {
         hint: Some("For example, because of no address or no ID"),
-        ..opt_two(
+        ..opt(
             "gp-registration-refused",
             "The GP practice would not register me",
-            "The GP practice would not register them",
         )
     },
-    opt_two(
+    opt(
         "gp-removal-or-sas",
         "I was taken off the list, or put on the Special Allocation Scheme",
-        "They were taken off the list, or put on the Special Allocation Scheme",
     ),
     opt("nhs-dentist", "Care or treatment at the dentist"),
-    opt_two(
-        "nhs-dentist-cannot-get-one",
-        "I cannot find an NHS dentist",
-        "They cannot find an NHS dentist",
-    ),
+    opt("nhs-dentist-cannot-get-one", "I cannot find an NHS dentist"),
     opt_hint(
         "urgent-dental-care",
         "Could not get urgent dental care",
@@ -238,17 +225,14 @@ pub const ENGLISH: Catalogue = Catalogue {
             hinted(
                 QuestionWords {
                     summary: None,
-                    ..q(Step::Safe, two("Are you safe right now?", "Are they safe right now?"), "")
+                    ..q(Step::Safe, same("Are you safe right now?"), "")
                 },
-                two(
-                    "If you are in danger, or might hurt yourself, we will show you who can help straight away.",
-                    "If they are in danger, or might hurt themselves, we will show you who can help straight away.",
-                ),
+                same("If you are in danger, or might hurt yourself, we will show you who can help straight away."),
             ),
             // The answer stored is whether they are in danger, so "Yes, I am safe" is "no".
             &[
-                opt_two("no", "Yes, I am safe", "Yes, they are safe"),
-                opt_two("yes", "No, I am not safe", "No, they are not safe"),
+                opt("no", "Yes, I am safe"),
+                opt("yes", "No, I am not safe"),
                 opt("not-sure", "I'm not sure"),
             ],
         ),
@@ -296,17 +280,6 @@ pub const ENGLISH: Catalogue = Catalogue {
             ),
             YES_NO_SURE,
         ),
-        choose(
-            hinted(
-                q(
-                    Step::SharedComputer,
-                    same("Are you using a shared or public computer?"),
-                    "Shared computer",
-                ),
-                same("For example, at a library, a day centre, or a friend's computer. If you say yes or you are not sure, we will clear everything if the page is left alone for 15 minutes, and warn you first."),
-            ),
-            YES_NO_SURE,
-        ),
         needed(
             choose(
                 hinted(
@@ -344,23 +317,11 @@ pub const ENGLISH: Catalogue = Catalogue {
             ],
         ),
         needed(
-            choose(
-                hinted(
-                    q(Step::Nation, same("Where did this happen?"), "Where"),
-                    same("The rules for complaints are different in each part of the UK."),
-                ),
-                &[
-                    opt("england", "England"),
-                    opt("wales", "Wales"),
-                    opt("scotland", "Scotland"),
-                    opt("northern-ireland", "Northern Ireland"),
-                ],
+            hinted(
+                q(Step::Area, same("Where did this happen?"), "Where"),
+                same("The rules for complaints are different in each part of the UK. This also helps us find free local help. We never look anything up online."),
             ),
-            same("Select where it happened. The rules are different in each part of the UK"),
-        ),
-        hinted(
-            q(Step::Area, same("Which area was it in?"), "Area"),
-            same("This helps us find free local help. We never look anything up online."),
+            same("Select where it happened, or type the first part of the postcode. The rules are different in each part of the UK"),
         ),
         q(
             Step::ServiceName,
@@ -371,10 +332,7 @@ pub const ENGLISH: Catalogue = Catalogue {
             hinted(
                 q(
                     Step::OtherServices,
-                    two(
-                        "Was anyone else involved? (optional)",
-                        "Was anyone else involved in their care? (optional)",
-                    ),
+                    same("Was anyone else involved? (optional)"),
                     "Anyone else involved",
                 ),
                 same("For example, care fell between the GP, the pharmacy and the hospital. Choose any, or none. You still write one letter."),
@@ -403,21 +361,12 @@ pub const ENGLISH: Catalogue = Catalogue {
             hinted(
                 q(
                     Step::WhatHappened,
-                    two(
-                        "What happened? Write it in your own words",
-                        "What happened? Write it in their own words",
-                    ),
+                    same("What happened? Write it in your own words"),
                     "What happened",
                 ),
-                two(
-                    "Write it the way you would say it. Your words go into the letter exactly as you write them. You can change them later.",
-                    "Write it the way they would say it, using their words. It goes into the letter exactly as written. You can change it later.",
-                ),
+                same("Write it the way you would say it. Your words go into the letter exactly as you write them. You can change them later."),
             ),
-            two(
-                "Write what happened. A few words are enough to start",
-                "Write what happened to them. A few words are enough to start",
-            ),
+            same("Write what happened. A few words are enough to start"),
         ),
         choose(
             hinted(
@@ -443,10 +392,7 @@ pub const ENGLISH: Catalogue = Catalogue {
         hinted(
             q(
                 Step::Affected,
-                two(
-                    "How has this affected you? (optional)",
-                    "How has this affected them? (optional)",
-                ),
+                same("How has this affected you? (optional)"),
                 "How it affected",
             ),
             same("For example, health, feelings, money or everyday life. This goes into the letter as written."),
@@ -455,7 +401,7 @@ pub const ENGLISH: Catalogue = Catalogue {
             hinted(
                 q(
                     Step::Wants,
-                    two("What would you like to happen?", "What would they like to happen?"),
+                    same("What would you like to happen?"),
                     "What you want",
                 ),
                 same("Choose all that apply."),
@@ -463,11 +409,7 @@ pub const ENGLISH: Catalogue = Catalogue {
             &[
                 opt("apology", "An apology"),
                 opt("explanation", "An explanation of what went wrong"),
-                opt_two(
-                    "sas-review",
-                    "To be part of a review of my place on the Special Allocation Scheme",
-                    "To be part of a review of their place on the Special Allocation Scheme",
-                ),
+                opt("sas-review", "To be part of a review of my place on the Special Allocation Scheme"),
                 opt(
                     "appointment-or-prescription",
                     "An appointment or prescription sorted out",
@@ -483,10 +425,7 @@ pub const ENGLISH: Catalogue = Catalogue {
         choose(
             q(
                 Step::Stage,
-                two(
-                    "Have you already complained about this?",
-                    "Have they already complained about this?",
-                ),
+                same("Have you already complained about this?"),
                 "Already complained",
             ),
             STAGES,
@@ -519,10 +458,7 @@ pub const ENGLISH: Catalogue = Catalogue {
         hinted(
             q(
                 Step::LateReason,
-                two(
-                    "Why are you complaining now? (optional)",
-                    "Why are they complaining now? (optional)",
-                ),
+                same("Why are you complaining now? (optional)"),
                 "Why now",
             ),
             same("The usual time limit for complaints has passed. A service can still look at it if there was a good reason for the wait, for example being unwell, in prison, homeless or grieving."),
@@ -531,10 +467,7 @@ pub const ENGLISH: Catalogue = Catalogue {
             hinted(
                 q(
                     Step::AbleToComplain,
-                    two(
-                        "Do you feel able to complain to the service directly?",
-                        "Do they feel able to complain to the service directly?",
-                    ),
+                    same("Do you feel able to complain to the service directly?"),
                     "Able to complain to them directly",
                 ),
                 same("If not, there is often another organisation you can complain to instead."),
@@ -545,10 +478,7 @@ pub const ENGLISH: Catalogue = Catalogue {
             hinted(
                 q(
                     Step::ShareWithService,
-                    two(
-                        "Can your complaint be shown to the service?",
-                        "Can their complaint be shown to the service?",
-                    ),
+                    same("Can your complaint be shown to the service?"),
                     "Show the complaint to the service",
                 ),
                 same("Another organisation can look into it. To do that, it usually needs to show the complaint to the service. If you say no or you are not sure, the letter asks it to talk to you first."),
@@ -559,10 +489,7 @@ pub const ENGLISH: Catalogue = Catalogue {
             hinted(
                 q(
                     Step::StillReceivingCare,
-                    two(
-                        "Are you still getting care from them?",
-                        "Are they still getting care from them?",
-                    ),
+                    same("Are you still getting care from them?"),
                     "Still getting care",
                 ),
                 same("If something needs sorting out now, there may be a quicker way to get help."),
@@ -582,27 +509,24 @@ pub const ENGLISH: Catalogue = Catalogue {
         ),
         needed(
             hinted(
-                q(Step::Name, two("What is your name?", "What is their name?"), "Name"),
+                q(Step::Name, same("What is your name?"), "Name"),
                 same("As it should appear on the letter. The service needs it to find the records."),
             ),
-            two(
-                "Enter your name. The service needs it to look into your complaint",
-                "Enter their name. The service needs it to look into the complaint",
-            ),
+            same("Enter your name. The service needs it to look into your complaint"),
         ),
         needed(
             choose(
                 hinted(
                     q(
                         Step::Contact,
-                        two("How can they reply to you?", "How can the service reply to them?"),
+                        same("How can they reply to you?"),
                         "How they can reply",
                     ),
                     same("Choose all that work. If there is no fixed address, a hostel, day centre or support service can take post."),
                 ),
                 &[
                     short(
-                        opt_two("post", "By post, to my address", "By post, to their address"),
+                        opt("post", "By post, to my address"),
                         "Post:\n{}",
                     ),
                     short(
@@ -612,11 +536,7 @@ pub const ENGLISH: Catalogue = Catalogue {
                     short(opt("email", "By email"), "Email: {}"),
                     short(opt("phone", "By phone or text"), "Phone: {}"),
                     short(
-                        opt_two(
-                            "support-worker",
-                            "Through my support worker",
-                            "Through their support worker",
-                        ),
+                        opt("support-worker", "Through my support worker"),
                         "Through support worker: {}",
                     ),
                 ],
@@ -627,10 +547,7 @@ pub const ENGLISH: Catalogue = Catalogue {
             hinted(
                 q(
                     Step::Access,
-                    two(
-                        "Do you need anything to help you take part?",
-                        "Do they need anything to help them take part?",
-                    ),
+                    same("Do you need anything to help you take part?"),
                     "Support needed",
                 ),
                 same("Services must make reasonable changes so everyone can take part. Choose any that apply, or none."),
@@ -654,19 +571,17 @@ pub const ENGLISH: Catalogue = Catalogue {
         (&[Step::Safe, Step::Who], same("Getting started")),
         (
             &[Step::WhatHappened, Step::When, Step::Affected],
-            two("Your story", "Their story"),
+            same("Your story"),
         ),
         (
             &[Step::Supporter, Step::Consent, Step::ConsentShare],
             same("Helping someone"),
         ),
-        (&[Step::SharedComputer], same("Keeping your answers private")),
         (
             &[
                 Step::ServiceGroup,
                 Step::Service,
                 Step::PrivateCare,
-                Step::Nation,
                 Step::Area,
                 Step::ServiceName,
                 Step::OtherServices,
@@ -674,7 +589,7 @@ pub const ENGLISH: Catalogue = Catalogue {
             ],
             same("The service"),
         ),
-        (&[Step::Wants], two("What you want", "What they want")),
+        (&[Step::Wants], same("What you want")),
         (
             &[
                 Step::Stage,
@@ -690,7 +605,7 @@ pub const ENGLISH: Catalogue = Catalogue {
         ),
         (
             &[Step::Name, Step::Contact, Step::Access],
-            two("How to reach you", "How to reach them"),
+            same("How to reach you"),
         ),
     ],
     fields: &[
@@ -841,10 +756,7 @@ pub const ENGLISH: Catalogue = Catalogue {
         date_legend: "Date",
         date_hint: "For example, 27 3 2025",
         phone_legend: "Phone calls",
-        phone_hard: two(
-            "I find phone calls hard, please write to me",
-            "They find phone calls hard, please write instead",
-        ),
+        phone_hard: same("I find phone calls hard, please write to me"),
         phone_hard_summary: "Finds phone calls hard",
         service_name_title: "What is the name of the {}?",
         share_named: "Can the complaint be shown to {}?",
@@ -877,7 +789,7 @@ pub const ENGLISH: Catalogue = Catalogue {
             ("private-care", "Seaview Care Home"),
         ],
         service_example_other: "Seaview Surgery or the Royal Sussex County Hospital",
-        area_none: "You do not need to choose an area. We will show you how to find local help.",
+        helper_note: "If you are helping, type their words, the way they say them.",
         area_chosen: "We have chosen {}.",
         check_intro: "You can change anything before you see the letter.",
         check_see_letter: "See the letter and where to send it",

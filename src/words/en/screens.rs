@@ -12,6 +12,9 @@ pub const SCREENS: ScreenWords = ScreenWords {
         problem_title: "There is a problem",
     },
     frame: FrameWords {
+        device_legend: "Is this a shared or public computer?",
+        device_hint: "For example, at a library, a day centre or a friend's. Unless you say it is your own, we clear everything if the page is left alone for 15 minutes, and warn you first.",
+        device_options: ["Yes, it is shared or public", "No, it is my own", "Not sure"],
         cleared_finished: "Your answers have been cleared from this device.",
         cleared_idle: "We cleared your answers because this page was left alone on a shared computer.",
         storage_failed: "This browser is not letting us keep your answers if the page reloads. You can still carry on: just do not refresh or close this page until you have your letter.",
