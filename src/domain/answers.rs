@@ -155,7 +155,12 @@ pub struct Supporter {
 /// - Layout 1: this struct without `more`. Fixtures: `tests/fixtures/draft-v1.imw` (envelope
 ///   version 1, no layout byte) and `draft-v2.imw` (envelope version 2, layout 1). Read by
 ///   adding an empty `more` (see `codec::answers_from_layout`).
-/// - Layout 2: this struct as it is now. Fixture: `draft-v2-layout2.imw`.
+/// - Layout 2: this struct up to `more`. Fixture: `draft-v2-layout2.imw`.
+/// - Layout 3: this struct up to `other_names`. Fixture: `draft-v2-layout3.imw`.
+/// - Layout 4: this struct as it is now, with the date of birth in three boxes (`birth_day`,
+///   `birth_month`, `birth_year`). Fixture: `draft-v2-layout4.imw`. Layouts 1 to 3 are read by
+///   adding the missing empty fields, then their date of birth (one text) is moved into the
+///   boxes when it is plainly a date (see `codec`).
 ///
 /// A new *question* does not need a new layout: its answer goes in `more` under its id.
 ///
@@ -185,7 +190,11 @@ pub struct Answers {
     /// Why they are complaining now, if the usual time limit has passed (own words).
     pub late_reason: String,
     pub contact: ContactDetails,
-    /// Their date of birth as they typed it (optional; helps the organisation find records).
+    /// The date of birth as one text, as drafts before layout 4 kept it. New answers leave it
+    /// empty: the date of birth is typed in [`Answers::birth_day`] and the boxes after it. A
+    /// text from an older draft stays here only when it was not plainly a date (see `codec`),
+    /// and is then shown as typed while the boxes are empty. Kept, here, because its position
+    /// is part of every layout.
     pub date_of_birth: String,
     pub access_needs: Vec<AccessNeed>,
     pub interpreter_language: String,
@@ -211,6 +220,11 @@ pub struct Answers {
     pub other_services: Vec<String>,
     /// Layout 3: the names of those other services, in their own words (optional).
     pub other_names: String,
+    /// Layout 4: the date of birth (optional; it helps the organisation find records), in three
+    /// boxes as typed: the day, the month (a number or a name) and the year.
+    pub birth_day: String,
+    pub birth_month: String,
+    pub birth_year: String,
 }
 
 /// The answer in a [`Answers::more`] entry, if the entry is for question `id`.
