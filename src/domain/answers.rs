@@ -9,8 +9,9 @@
 //! positional postcard bytes, read only through the numbered layouts in `codec` (see the note on
 //! [`Answers`] before changing any type in this file).
 
+use super::date::Date;
 use super::situation::{Service, ServiceGroup, Situation, YesNo};
-use super::when::WhenInput;
+use super::when::{past_date, WhenInput};
 use serde::{Deserialize, Serialize};
 
 /// Who is filling this in.
@@ -265,6 +266,38 @@ impl Answers {
             }
         }
         out
+    }
+
+    /// The date of birth boxes as typed: the day, the month and the year.
+    pub fn birth_boxes(&self) -> [&str; 3] {
+        [&self.birth_day, &self.birth_month, &self.birth_year].map(String::as_str)
+    }
+
+    /// The date of birth, when the boxes make a real date from 1900 to `today`.
+    pub fn birth_date(&self, today: Date) -> Option<Date> {
+        let [day, month, year] = self.birth_boxes();
+        past_date(day, month, year, today)
+    }
+
+    /// The date of birth as the letters and "Check your answers" give it: written out when the
+    /// boxes make a real date ("3 April 1961"). Otherwise what was typed, never rewritten: the
+    /// boxes given, a space between them; or, while they are all empty, an older draft's text
+    /// kept whole (see `codec`). Spaces around are layout, and dropped. Empty when not given.
+    pub fn date_of_birth_words(&self, today: Date) -> String {
+        if let Some(date) = self.birth_date(today) {
+            return date.long();
+        }
+        let typed: Vec<&str> = self
+            .birth_boxes()
+            .into_iter()
+            .map(str::trim)
+            .filter(|b| !b.is_empty())
+            .collect();
+        if typed.is_empty() {
+            self.date_of_birth.trim().into()
+        } else {
+            typed.join(" ")
+        }
     }
 
     /// True when the person said this is a shared or public computer, or was not sure: the

@@ -51,7 +51,7 @@ after(async () => {
 // right-to-left words and a zero-width joiner.
 const AWKWARD = " 👍 ½ e\u0301 \u05E9\u05DC\u05D5\u05DD \u0645\u0631\u062D\u0628\u0627 👩\u200D👧";
 // Boxes that must hold a real value to move on get the awkward text first, then the real one.
-const NUMBERS = new Set(["when-day", "when-month", "when-year", "date-of-birth"]);
+const NUMBERS = new Set(["when-day", "when-month", "when-year", "birth-day", "birth-month", "birth-year"]);
 
 /** The supporter journey (the one with the most text boxes), with awkward text in every box. */
 function awkwardJourney() {
