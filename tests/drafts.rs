@@ -3,12 +3,13 @@
 //!
 //! `tests/fixtures/` holds drafts in every format the app has ever written, made once and never
 //! changed: an encrypted file per envelope version and answers layout (`draft-v1.imw`,
-//! `draft-v2.imw` with layout 1, `draft-v2-layout2.imw`, `draft-v2-layout3.imw`) and the same
-//! bytes as "Save on this device" keeps them in local storage (`*.stored.txt`, base64). These
-//! tests open them with a native copy of what `platform::crypto` does in the browser
-//! (PBKDF2-HMAC-SHA-256 then AES-256-GCM, with the header as additional data from version 2 on)
-//! and the app's own readers (`envelope`, `codec`), and check the answers are exactly the ones
-//! below.
+//! `draft-v2.imw` with layout 1, `draft-v2-layout2.imw`, `draft-v2-layout3.imw`,
+//! `draft-v2-layout4.imw`) and the same bytes as "Save on this device" keeps them in local
+//! storage (`*.stored.txt`, base64). These tests open them with a native copy of what
+//! `platform::crypto` does in the browser (PBKDF2-HMAC-SHA-256 then AES-256-GCM, with the header
+//! as additional data from version 2 on) and the app's own readers (`envelope`, `codec`), and
+//! check the answers are exactly the ones below: as saved, or, for a layout whose answers the
+//! reader moves on (the date of birth of layouts 1 to 3), as [`moved_on`] says.
 //!
 //! To add a fixture for a new layout: add its file names and answers here, then run
 //! `cargo test --test drafts -- --ignored make_missing_fixtures`, which writes only files that
@@ -50,7 +51,7 @@ fn fixture(name: &str) -> Vec<u8> {
 
 /// The answers saved in every fixture: every kind of field, with free text in several scripts,
 /// emoji sequences, combining accents, right-to-left text, line breaks and white space that
-/// must be kept exactly.
+/// must be kept exactly. The date of birth is one text, as layouts 1 to 3 kept it.
 fn fixture_answers() -> Answers {
     let mut answers = Answers {
         who: Some(Who::HelpingSomeone),
@@ -262,7 +263,19 @@ fn fixture_recipes() -> Vec<(&'static str, Vec<u8>)> {
             iv: *b"fixture-l3iv",
             ciphertext: vec![],
         },
-        &codec::draft_plaintext(&fixture_answers_layout_3()),
+        &[&[3], layout_3_bytes(&fixture_answers_layout_3()).as_slice()].concat(),
+        PASSPHRASE,
+    );
+    // Envelope version 2, answers layout 4 (with the date of birth in three boxes).
+    let layout_4 = seal(
+        Envelope {
+            version: 2,
+            iterations: ITERATIONS,
+            salt: *b"imw-fixture-l4-s",
+            iv: *b"fixture-l4iv",
+            ciphertext: vec![],
+        },
+        &codec::draft_plaintext(&fixture_answers_layout_4()),
         PASSPHRASE,
     );
     vec![
@@ -286,11 +299,30 @@ fn fixture_recipes() -> Vec<(&'static str, Vec<u8>)> {
             codec::base64_encode(&layout_3).into_bytes(),
         ),
         ("draft-v2-layout3.imw", layout_3),
+        (
+            "draft-v2-layout4.stored.txt",
+            codec::base64_encode(&layout_4).into_bytes(),
+        ),
+        ("draft-v2-layout4.imw", layout_4),
     ]
 }
 
-/// Answers as layout 2 held them: today's postcard form without the last four fields
-/// (`reply_words`, `reply_problems`, `other_services`, `other_names`, each empty: the byte 0).
+/// Answers as layout 3 held them: today's postcard form without the last three fields
+/// (`birth_day`, `birth_month`, `birth_year`, each empty: the byte 0).
+fn layout_3_bytes(answers: &Answers) -> Vec<u8> {
+    assert!(
+        answers.birth_day.is_empty()
+            && answers.birth_month.is_empty()
+            && answers.birth_year.is_empty(),
+        "layout 3 had none of layout 4's answers"
+    );
+    let mut bytes = postcard::to_allocvec(answers).expect("answers serialise");
+    assert_eq!(bytes.split_off(bytes.len() - 3), [0, 0, 0]);
+    bytes
+}
+
+/// Answers as layout 2 held them: layout 3 without its last four fields (`reply_words`,
+/// `reply_problems`, `other_services`, `other_names`, each empty: the byte 0).
 fn layout_2_bytes(answers: &Answers) -> Vec<u8> {
     assert!(
         answers.reply_words.is_empty()
@@ -299,7 +331,7 @@ fn layout_2_bytes(answers: &Answers) -> Vec<u8> {
             && answers.other_names.is_empty(),
         "layout 2 had none of layout 3's answers"
     );
-    let mut bytes = postcard::to_allocvec(answers).expect("answers serialise");
+    let mut bytes = layout_3_bytes(answers);
     assert_eq!(bytes.split_off(bytes.len() - 4), [0, 0, 0, 0]);
     bytes
 }
@@ -337,6 +369,30 @@ fn fixture_answers_layout_3() -> Answers {
     answers
 }
 
+/// The layout 4 fixture's answers: the layout 3 ones as they are once read (the date of birth
+/// in the boxes), then typed again as the page allows: a day in Arabic-Indic digits, a month
+/// name in Welsh with a space after it, kept as typed. And an old text that stayed whole,
+/// which layout 4 keeps where it is.
+fn fixture_answers_layout_4() -> Answers {
+    let mut answers = moved_on(fixture_answers_layout_3());
+    answers.birth_day = "٣".into();
+    answers.birth_month = "Ebrill ".into();
+    answers.birth_year = "1961".into();
+    answers.date_of_birth = "ganwyd ar ddydd Mawrth 🎂".into();
+    answers
+}
+
+/// Answers saved in layouts 1 to 3 as the app reads them: the date of birth, one text, moved
+/// into the three boxes ("3/4/1961" is plainly a date; see `codec`).
+fn moved_on(mut answers: Answers) -> Answers {
+    assert_eq!(answers.date_of_birth, "3/4/1961");
+    answers.date_of_birth = String::new();
+    answers.birth_day = "3".into();
+    answers.birth_month = "4".into();
+    answers.birth_year = "1961".into();
+    answers
+}
+
 #[test]
 #[ignore = "writes tests/fixtures once; run with --ignored only to add a new fixture"]
 fn make_missing_fixtures() {
@@ -362,7 +418,7 @@ fn a_version_1_draft_from_the_first_release_opens() {
     assert_eq!(&bytes[..4], b"IMWD");
     assert_eq!(bytes[4], 1, "envelope version");
     assert_eq!(bytes[5..9], 600_000u32.to_be_bytes(), "PBKDF2 iterations");
-    assert_eq!(open(&bytes, PASSPHRASE), Ok(fixture_answers()));
+    assert_eq!(open(&bytes, PASSPHRASE), Ok(moved_on(fixture_answers())));
 }
 
 #[test]
@@ -373,7 +429,7 @@ fn a_version_2_draft_opens() {
     assert_eq!(bytes[5..9], 600_000u32.to_be_bytes(), "PBKDF2 iterations");
     let (_, plain) = decrypt(&bytes, PASSPHRASE).unwrap();
     assert_eq!(plain[0], 1, "answers layout");
-    assert_eq!(open(&bytes, PASSPHRASE), Ok(fixture_answers()));
+    assert_eq!(open(&bytes, PASSPHRASE), Ok(moved_on(fixture_answers())));
 }
 
 #[test]
@@ -382,7 +438,10 @@ fn a_layout_2_draft_opens() {
     assert_eq!(bytes[4], 2, "envelope version");
     let (_, plain) = decrypt(&bytes, PASSPHRASE).unwrap();
     assert_eq!(plain[0], 2, "answers layout");
-    assert_eq!(open(&bytes, PASSPHRASE), Ok(fixture_answers_layout_2()));
+    assert_eq!(
+        open(&bytes, PASSPHRASE),
+        Ok(moved_on(fixture_answers_layout_2()))
+    );
 }
 
 #[test]
@@ -391,16 +450,59 @@ fn a_layout_3_draft_opens() {
     assert_eq!(bytes[4], 2, "envelope version");
     let (_, plain) = decrypt(&bytes, PASSPHRASE).unwrap();
     assert_eq!(plain[0], 3, "answers layout");
-    assert_eq!(open(&bytes, PASSPHRASE), Ok(fixture_answers_layout_3()));
+    assert_eq!(
+        open(&bytes, PASSPHRASE),
+        Ok(moved_on(fixture_answers_layout_3()))
+    );
+}
+
+#[test]
+fn a_layout_4_draft_opens() {
+    let bytes = fixture("draft-v2-layout4.imw");
+    assert_eq!(bytes[4], 2, "envelope version");
+    let (_, plain) = decrypt(&bytes, PASSPHRASE).unwrap();
+    assert_eq!(plain[0], 4, "answers layout");
+    let answers = open(&bytes, PASSPHRASE).unwrap();
+    assert_eq!(answers, fixture_answers_layout_4());
+    assert_eq!(answers.birth_day, "٣", "kept as typed");
+    assert_eq!(answers.date_of_birth, "ganwyd ar ddydd Mawrth 🎂");
+}
+
+/// An older draft's date of birth that is not plainly a date stays whole, exactly as typed,
+/// whatever the layout it was saved in (see `codec`).
+#[test]
+fn an_older_date_of_birth_that_is_not_plainly_a_date_is_kept_whole() {
+    for typed in [
+        "last tuesday",
+        "🎂",
+        "👩🏽‍⚕️ 3/4/1961",
+        "٣/٤/١٩٦١",
+        "وُلدت في الربيع",
+        "3 / 4 / 1961 (I think)",
+        " \u{200f}3/4/1961",
+    ] {
+        let old = Answers {
+            date_of_birth: typed.into(),
+            ..fixture_answers()
+        };
+        let layout_3 = [&[3], layout_3_bytes(&old).as_slice()].concat();
+        let layout_1 = layout_1_bytes(&old);
+        for (envelope, plain) in [(2, layout_3), (1, layout_1)] {
+            let read = codec::answers_from_draft(envelope, &plain).unwrap();
+            assert_eq!(read, old, "{typed:?}");
+            assert_eq!(read.date_of_birth, typed);
+        }
+    }
 }
 
 #[test]
 fn drafts_kept_on_the_device_open() {
     let fixtures = [
-        ("draft-v1", fixture_answers()),
-        ("draft-v2", fixture_answers()),
-        ("draft-v2-layout2", fixture_answers_layout_2()),
-        ("draft-v2-layout3", fixture_answers_layout_3()),
+        ("draft-v1", moved_on(fixture_answers())),
+        ("draft-v2", moved_on(fixture_answers())),
+        ("draft-v2-layout2", moved_on(fixture_answers_layout_2())),
+        ("draft-v2-layout3", moved_on(fixture_answers_layout_3())),
+        ("draft-v2-layout4", fixture_answers_layout_4()),
     ];
     for (name, answers) in fixtures {
         let stored = String::from_utf8(fixture(&format!("{name}.stored.txt")))
@@ -418,15 +520,22 @@ fn drafts_kept_on_the_device_open() {
 #[test]
 fn todays_code_still_writes_the_layout_the_fixtures_hold() {
     assert_eq!(
-        LAYOUT, 3,
+        LAYOUT, 4,
         "a new layout needs its own fixture and test here"
     );
-    let (_, layout_3_plain) = decrypt(&fixture("draft-v2-layout3.imw"), PASSPHRASE).unwrap();
+    let (_, layout_4_plain) = decrypt(&fixture("draft-v2-layout4.imw"), PASSPHRASE).unwrap();
     assert!(
-        codec::draft_plaintext(&fixture_answers_layout_3()) == layout_3_plain,
+        codec::draft_plaintext(&fixture_answers_layout_4()) == layout_4_plain,
         "Answers' saved layout changed: see the note on `Answers`"
     );
-    // Layout 2 is today's form less the two empty fields at the end.
+    // Layout 3 is today's form less the three empty fields at the end.
+    let (_, layout_3_plain) = decrypt(&fixture("draft-v2-layout3.imw"), PASSPHRASE).unwrap();
+    assert_eq!(layout_3_plain[0], 3);
+    assert_eq!(
+        layout_3_plain[1..],
+        layout_3_bytes(&fixture_answers_layout_3())
+    );
+    // Layout 2 is layout 3 less the four empty fields at the end.
     let (_, layout_2_plain) = decrypt(&fixture("draft-v2-layout2.imw"), PASSPHRASE).unwrap();
     assert_eq!(layout_2_plain[0], 2);
     assert_eq!(
@@ -558,6 +667,9 @@ fn fields(answers: &Answers) -> Vec<Vec<u8>> {
         bytes(&a.reply_problems),
         bytes(&a.other_services),
         bytes(&a.other_names),
+        bytes(&a.birth_day),
+        bytes(&a.birth_month),
+        bytes(&a.birth_year),
     ]
 }
 
@@ -567,7 +679,7 @@ fn a_new_field_anywhere_in_the_fixture_answers_is_never_misread() {
     // everything after it. This puts a new field of several kinds at every position and checks
     // the reader refuses each one for these answers. It cannot prove that no change could ever
     // be misread; bumping the layout (the note on `Answers`) is what does.
-    let answers = fixture_answers_layout_3();
+    let answers = fixture_answers_layout_4();
     let parts = fields(&answers);
     assert_eq!(
         parts.concat(),

@@ -17,7 +17,9 @@ use in_my_words::data::check_schema::{fold_case, normalise, word_ranges, words_o
 use in_my_words::data::{data, journey};
 use in_my_words::domain::answers::{has_text, AccessNeed, Answers, ContactMethod, Want, Who};
 use in_my_words::domain::check::{check, nhs_number_is_valid, sentences, Flag};
-use in_my_words::domain::codec::{base64_decode, base64_encode, decode, encode};
+use in_my_words::domain::codec::{
+    answers_from_layout, base64_decode, base64_encode, decode, encode,
+};
 use in_my_words::domain::date::{days_in_month, Date};
 use in_my_words::domain::docx::docx;
 use in_my_words::domain::envelope::Envelope;
@@ -680,6 +682,96 @@ fn when_copes(input: &WhenInput) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// The date of birth boxes: each keeps exactly what was typed; the name page gives one message
+/// on the day box exactly when some box has text and they make no real date from 1900 to
+/// today; and the words for the letter are that date written out, or else the boxes as typed.
+fn birth_copes(boxes: [&str; 3]) -> Result<(), TestCaseError> {
+    let mut a = Answers::default();
+    a.contact.name = "Sam".into();
+    let fields = [
+        TextField::BirthDay,
+        TextField::BirthMonth,
+        TextField::BirthYear,
+    ];
+    for (field, typed) in fields.into_iter().zip(boxes) {
+        apply(&mut a, Edit::Text(field, typed.into()), today(), lookup);
+    }
+    prop_assert_eq!(a.birth_boxes(), boxes, "the boxes keep what was typed");
+    let date = a.birth_date(today());
+    if let Some(d) = date {
+        prop_assert!(d <= today() && d.year() >= 1900, "{:?}", d);
+    }
+    let errors = Step::Name.errors(&a, today());
+    let typed = boxes.iter().any(|b| has_text(b));
+    if typed && date.is_none() {
+        prop_assert_eq!(errors.len(), 1);
+        prop_assert_eq!(errors[0].field, "birth-day");
+        prop_assert!(!errors[0].message.is_empty());
+    } else {
+        prop_assert_eq!(errors, []);
+    }
+    let words = a.date_of_birth_words(today());
+    match date {
+        Some(d) => prop_assert_eq!(words, d.long()),
+        None => {
+            let given: Vec<&str> = boxes
+                .iter()
+                .map(|b| b.trim())
+                .filter(|b| !b.is_empty())
+                .collect();
+            prop_assert_eq!(words, given.join(" "));
+        }
+    }
+    Ok(())
+}
+
+/// What separates the parts of an older draft's date of birth (see `codec`).
+fn separator(c: char) -> bool {
+    c.is_whitespace() || "/.-,".contains(c)
+}
+
+/// An older draft's date of birth (one text, layouts 1 to 3), read by today's app: nothing of
+/// it is lost. It either stays whole, exactly as typed, with the boxes empty; or it was three
+/// parts with only separators around them, and the boxes hold those parts exactly, in order.
+fn old_birth_copes(typed: &str) -> Result<(), TestCaseError> {
+    let old = Answers {
+        date_of_birth: typed.into(),
+        ..Answers::default()
+    };
+    let bytes = postcard::to_allocvec(&old).unwrap();
+    let read = answers_from_layout(3, &bytes[..bytes.len() - 3]).unwrap();
+    if read.date_of_birth == typed {
+        prop_assert_eq!(read.birth_boxes(), ["", "", ""]);
+    } else {
+        prop_assert_eq!(read.date_of_birth.as_str(), "");
+        let parts: Vec<&str> = typed.split(separator).filter(|p| !p.is_empty()).collect();
+        prop_assert_eq!(parts, read.birth_boxes().to_vec(), "{:?}", typed);
+        prop_assert!(read.birth_boxes().iter().all(|b| !b.is_empty()));
+    }
+    prop_assert_eq!(
+        Answers {
+            date_of_birth: String::new(),
+            birth_day: String::new(),
+            birth_month: String::new(),
+            birth_year: String::new(),
+            ..read
+        },
+        Answers::default(),
+        "nothing else changes"
+    );
+    Ok(())
+}
+
+/// An older draft's date of birth: dates as people type them, with odd characters too.
+fn old_birth_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => shaped("[ ]?[0-9]{1,2}[/. ,-]{1,2}([0-9]{1,2}|[A-Za-z]{3,9})[/. ,-]{1,2}[0-9]{2,4}[ ]?"),
+        2 => (date_text(), select(BREAKS), date_text(), select(BREAKS), date_text())
+            .prop_map(|(a, b, c, d, e)| [a, b, c, d, e].concat()),
+        2 => text(),
+    ]
+}
+
 /// Text the person can put in the address bar, and ids the pages send back.
 fn ids_cope(text: &str) {
     let _ = Page::from_hash(text);
@@ -848,6 +940,20 @@ proptest! {
     }
 
     #[test]
+    fn the_date_of_birth_boxes_cope_with_anything(
+        day in date_text(),
+        month in date_text(),
+        year in date_text(),
+    ) {
+        birth_copes([&day, &month, &year])?;
+    }
+
+    #[test]
+    fn an_older_date_of_birth_is_never_lost(typed in old_birth_text()) {
+        old_birth_copes(&typed)?;
+    }
+
+    #[test]
     fn the_check_points_into_the_text_and_never_changes_it(typed in text()) {
         check_reads(&typed)?;
     }
@@ -948,10 +1054,12 @@ fn a_200_000_character_text_goes_everywhere_without_a_panic() {
         rough_year: long.clone(),
     };
     when_copes(&input).unwrap_or_else(fail);
+    birth_copes([&long, &long, &long]).unwrap_or_else(fail);
+    old_birth_copes(&long).unwrap_or_else(fail);
     check_reads(&long).unwrap_or_else(fail);
 
     // Every box at once for the questions; for the letters and the saved draft, the whole text
-    // in the two account boxes and a long piece of it in every other box (all 25 boxes at
+    // in the two account boxes and a long piece of it in every other box (every box at
     // 200,000 characters would only make the test slow, not harder).
     let texts = vec![long.clone(); FIELDS.len()];
     journey_copes(&texts, Answers::default()).unwrap_or_else(fail);

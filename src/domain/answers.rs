@@ -9,8 +9,9 @@
 //! positional postcard bytes, read only through the numbered layouts in `codec` (see the note on
 //! [`Answers`] before changing any type in this file).
 
+use super::date::Date;
 use super::situation::{Service, ServiceGroup, Situation, YesNo};
-use super::when::WhenInput;
+use super::when::{past_date, WhenInput};
 use serde::{Deserialize, Serialize};
 
 /// Who is filling this in.
@@ -155,7 +156,12 @@ pub struct Supporter {
 /// - Layout 1: this struct without `more`. Fixtures: `tests/fixtures/draft-v1.imw` (envelope
 ///   version 1, no layout byte) and `draft-v2.imw` (envelope version 2, layout 1). Read by
 ///   adding an empty `more` (see `codec::answers_from_layout`).
-/// - Layout 2: this struct as it is now. Fixture: `draft-v2-layout2.imw`.
+/// - Layout 2: this struct up to `more`. Fixture: `draft-v2-layout2.imw`.
+/// - Layout 3: this struct up to `other_names`. Fixture: `draft-v2-layout3.imw`.
+/// - Layout 4: this struct as it is now, with the date of birth in three boxes (`birth_day`,
+///   `birth_month`, `birth_year`). Fixture: `draft-v2-layout4.imw`. Layouts 1 to 3 are read by
+///   adding the missing empty fields, then their date of birth (one text) is moved into the
+///   boxes when it is plainly a date (see `codec`).
 ///
 /// A new *question* does not need a new layout: its answer goes in `more` under its id.
 ///
@@ -185,7 +191,11 @@ pub struct Answers {
     /// Why they are complaining now, if the usual time limit has passed (own words).
     pub late_reason: String,
     pub contact: ContactDetails,
-    /// Their date of birth as they typed it (optional; helps the organisation find records).
+    /// The date of birth as one text, as drafts before layout 4 kept it. New answers leave it
+    /// empty: the date of birth is typed in [`Answers::birth_day`] and the boxes after it. A
+    /// text from an older draft stays here only when it was not plainly a date (see `codec`),
+    /// and is then shown as typed while the boxes are empty. Kept, here, because its position
+    /// is part of every layout.
     pub date_of_birth: String,
     pub access_needs: Vec<AccessNeed>,
     pub interpreter_language: String,
@@ -211,6 +221,11 @@ pub struct Answers {
     pub other_services: Vec<String>,
     /// Layout 3: the names of those other services, in their own words (optional).
     pub other_names: String,
+    /// Layout 4: the date of birth (optional; it helps the organisation find records), in three
+    /// boxes as typed: the day, the month (a number or a name) and the year.
+    pub birth_day: String,
+    pub birth_month: String,
+    pub birth_year: String,
 }
 
 /// The answer in a [`Answers::more`] entry, if the entry is for question `id`.
@@ -251,6 +266,38 @@ impl Answers {
             }
         }
         out
+    }
+
+    /// The date of birth boxes as typed: the day, the month and the year.
+    pub fn birth_boxes(&self) -> [&str; 3] {
+        [&self.birth_day, &self.birth_month, &self.birth_year].map(String::as_str)
+    }
+
+    /// The date of birth, when the boxes make a real date from 1900 to `today`.
+    pub fn birth_date(&self, today: Date) -> Option<Date> {
+        let [day, month, year] = self.birth_boxes();
+        past_date(day, month, year, today)
+    }
+
+    /// The date of birth as the letters and "Check your answers" give it: written out when the
+    /// boxes make a real date ("3 April 1961"). Otherwise what was typed, never rewritten: the
+    /// boxes given, a space between them; or, while they are all empty, an older draft's text
+    /// kept whole (see `codec`). Spaces around are layout, and dropped. Empty when not given.
+    pub fn date_of_birth_words(&self, today: Date) -> String {
+        if let Some(date) = self.birth_date(today) {
+            return date.long();
+        }
+        let typed: Vec<&str> = self
+            .birth_boxes()
+            .into_iter()
+            .map(str::trim)
+            .filter(|b| !b.is_empty())
+            .collect();
+        if typed.is_empty() {
+            self.date_of_birth.trim().into()
+        } else {
+            typed.join(" ")
+        }
     }
 
     /// True when the person said this is a shared or public computer, or was not sure: the

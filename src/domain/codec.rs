@@ -11,14 +11,28 @@
 //! - **Layout 1**: the postcard form of [`Answers`] before `more`. Drafts saved with a date
 //!   before that fix (when `WhenItHappened` was internally tagged) never opened, and still do
 //!   not: their bytes are refused, not misread.
-//! - **Layout 2**: [`Answers`] as it is now, with `more` (answers to newer questions, by id)
-//!   as its last field. Layout 1 bytes are layout 2 bytes with an empty `more` missing from
-//!   the end, and an empty list is the single byte 0: so layout 1 is read by adding that byte.
-//! - **Layout 3**: [`Answers`] as it is now, with four fields after `more`: `reply_words` (a
+//! - **Layout 2**: [`Answers`] up to `more` (answers to newer questions, by id), its last
+//!   field then. Layout 1 bytes are layout 2 bytes with an empty `more` missing from the end,
+//!   and an empty list is the single byte 0: so layout 1 is read by adding that byte.
+//! - **Layout 3**: [`Answers`] up to `other_names`: four fields after `more`, `reply_words` (a
 //!   text) and `reply_problems` (a list), what was wrong with the service's final answer; and
 //!   `other_services` (a list) and `other_names` (a text), when the complaint is about several
 //!   services. An empty text is also the byte 0, so layout 2 is read by adding four zero
 //!   bytes, and layout 1 by adding five.
+//! - **Layout 4**: [`Answers`] as it is now, with three texts after `other_names`: the date of
+//!   birth in boxes (`birth_day`, `birth_month`, `birth_year`). Layout 3 is read by adding
+//!   three zero bytes, layout 2 by adding seven and layout 1 by adding eight.
+//!
+//! **The date of birth of layouts 1 to 3** was one text, `date_of_birth`, typed as the person
+//! liked. When one of those layouts is read, that text moves into the three boxes only when it
+//! is plainly a date: exactly three parts, a number, then a number or a word, then a number
+//! (ASCII digits and letters), with nothing between or around them but white space and the
+//! marks `/ . - ,` (which the boxes make needless). Each part goes into its box exactly as
+//! typed, so "27 March 1985" becomes "27", "March", "1985" and "03/04/61" becomes "03", "04",
+//! "61" (which the page then asks about). Any other text ("last tuesday", "27th March 1985",
+//! an emoji, Arabic digits, four parts) stays whole in `date_of_birth`, exactly as typed, and
+//! the letter and "Check your answers" show it while the boxes are empty. Nothing typed is
+//! lost either way, and a date that is not real is left for the page to ask about, not fixed.
 //!
 //! **Where the number is kept:**
 //!
@@ -38,7 +52,7 @@ use serde::de::DeserializeOwned;
 
 /// The answers layout this version of the app writes. Bump it (and add a reader to
 /// [`answers_from_layout`]) whenever the postcard form of [`Answers`] changes.
-pub const LAYOUT: u8 = 3;
+pub const LAYOUT: u8 = 4;
 /// Session storage text starts with this, then the layout number and a colon.
 const SESSION_PREFIX: &str = "imw";
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -115,19 +129,41 @@ pub fn answers_from_layout(layout: u8, bytes: &[u8]) -> Result<Answers, DraftErr
     let whole;
     let bytes = match layout {
         // Older layouts lack only fields at the end, each empty (an empty list or text is the
-        // byte 0): layout 1 the last five, layout 2 the last four. A change anywhere else in
-        // `Answers` needs a frozen copy of the old struct here instead:
-        // `strict::<AnswersV3>(bytes).map(Answers::from)`.
-        1 | 2 => {
-            whole = [bytes, &[0, 0, 0, 0, 0][layout as usize - 1..]].concat();
+        // byte 0): layout 1 the last eight, layout 2 the last seven, layout 3 the last three.
+        // A change anywhere else in `Answers` needs a frozen copy of the old struct here
+        // instead: `strict::<AnswersV4>(bytes).map(Answers::from)`.
+        1..=3 => {
+            whole = [bytes, &[0; 8][..[8, 7, 3][layout as usize - 1]]].concat();
             &whole
         }
-        3 => bytes,
+        4 => bytes,
         newer if newer > LAYOUT => return Err(DraftError::NewerVersion),
         _ => return Err(DraftError::Damaged),
     };
     // One call: the reader of `Answers` is large, and each call site would copy it.
-    strict::<Answers>(bytes)
+    let mut answers = strict::<Answers>(bytes)?;
+    if layout < 4 {
+        if let Some(parts) = birth_parts(&answers.date_of_birth) {
+            [answers.birth_day, answers.birth_month, answers.birth_year] = parts.map(String::from);
+            answers.date_of_birth.clear();
+        }
+    }
+    Ok(answers)
+}
+
+/// The day, month and year of a date of birth typed in one box (layouts 1 to 3), exactly as
+/// typed, when the text is plainly a date (see the module docs); `None` keeps it whole.
+fn birth_parts(text: &str) -> Option<[&str; 3]> {
+    let mut parts = text
+        .split(|c: char| c.is_whitespace() || "/.-,".contains(c))
+        .filter(|part| !part.is_empty());
+    let [day, month, year] = [parts.next()?, parts.next()?, parts.next()?];
+    let digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
+    (parts.next().is_none()
+        && digits(day)
+        && digits(year)
+        && month.bytes().all(|b| b.is_ascii_alphanumeric()))
+    .then_some([day, month, year])
 }
 
 /// The plaintext of a new encrypted draft (envelope version 2 on): the layout, then the
@@ -219,7 +255,7 @@ mod tests {
         answers.supporter.notes = "private".into();
         answers.set_more("share-with-service", "no");
         let text = encode(&answers);
-        assert!(text.starts_with("imw3:"));
+        assert!(text.starts_with("imw4:"));
         assert_eq!(decode(&text), Ok(answers));
     }
 
@@ -262,8 +298,8 @@ mod tests {
 
     #[test]
     fn session_text_from_a_newer_version_is_refused_kindly() {
-        let body = encode(&Answers::default())["imw3:".len()..].to_string();
-        for prefix in ["imw4:", "imw255:", "imw9999999999:"] {
+        let body = encode(&Answers::default())["imw4:".len()..].to_string();
+        for prefix in ["imw5:", "imw255:", "imw9999999999:"] {
             let text = format!("{prefix}{body}");
             assert_eq!(decode(&text), Err(DraftError::NewerVersion), "{prefix}");
         }
@@ -277,34 +313,34 @@ mod tests {
         };
         let mut bytes = postcard::to_allocvec(&answers).unwrap();
         assert_eq!(
-            decode(&format!("imw3:{}", base64_encode(&bytes))),
+            decode(&format!("imw4:{}", base64_encode(&bytes))),
             Ok(answers)
         );
         bytes.push(0);
         assert_eq!(
-            decode(&format!("imw3:{}", base64_encode(&bytes))),
+            decode(&format!("imw4:{}", base64_encode(&bytes))),
             Err(DraftError::Damaged)
         );
     }
 
-    /// Layouts 1 and 2 are layout 3 without its empty last fields (five and four of them):
-    /// read as such, and nothing longer or shorter gets through.
+    /// Layouts 1, 2 and 3 are layout 4 without its empty last fields (eight, seven and three of
+    /// them): read as such, and nothing longer or shorter gets through.
     #[test]
-    fn older_layouts_read_as_layout_3_with_no_newer_answers() {
+    fn older_layouts_read_as_layout_4_with_no_newer_answers() {
         let answers = Answers {
             what_happened: "Ça m'a blessé 💔".into(),
             ..Answers::default()
         };
-        let layout_3 = postcard::to_allocvec(&answers).unwrap();
+        let layout_4 = postcard::to_allocvec(&answers).unwrap();
         assert!(
-            layout_3.ends_with(&[0, 0, 0, 0, 0]),
+            layout_4.ends_with(&[0; 8]),
             "empty lists and texts are the byte 0"
         );
-        for (layout, missing) in [(1u8, 5), (2, 4)] {
-            let old = &layout_3[..layout_3.len() - missing];
+        for (layout, missing) in [(1u8, 8), (2, 7), (3, 3)] {
+            let old = &layout_4[..layout_4.len() - missing];
             assert_eq!(answers_from_layout(layout, old), Ok(answers.clone()));
             assert_eq!(
-                answers_from_layout(layout, &layout_3),
+                answers_from_layout(layout, &layout_4),
                 Err(DraftError::Damaged)
             );
             assert_eq!(
@@ -312,7 +348,7 @@ mod tests {
                 Err(DraftError::Damaged)
             );
         }
-        // A reply answer given in layout 3 is read back by layout 3 only.
+        // A reply answer given in layout 3 is read back by layout 3 and on only.
         let with_reply = Answers {
             reply_words: "Ils n'ont pas répondu à ma question 🙁".into(),
             reply_problems: vec![
@@ -322,8 +358,77 @@ mod tests {
             ..answers
         };
         let bytes = postcard::to_allocvec(&with_reply).unwrap();
-        assert_eq!(answers_from_layout(3, &bytes), Ok(with_reply));
-        assert_eq!(answers_from_layout(2, &bytes), Err(DraftError::Damaged));
+        assert_eq!(answers_from_layout(4, &bytes), Ok(with_reply.clone()));
+        let layout_3 = &bytes[..bytes.len() - 3];
+        assert_eq!(answers_from_layout(3, layout_3), Ok(with_reply.clone()));
+        assert_eq!(answers_from_layout(2, layout_3), Err(DraftError::Damaged));
+        // A date of birth typed in the boxes is read back by layout 4 only.
+        let with_birth = Answers {
+            birth_day: "٣".into(),
+            birth_month: "Ebrill".into(),
+            birth_year: "1961 ".into(),
+            ..with_reply
+        };
+        let bytes = postcard::to_allocvec(&with_birth).unwrap();
+        assert_eq!(answers_from_layout(4, &bytes), Ok(with_birth));
+        assert_eq!(answers_from_layout(3, &bytes), Err(DraftError::Damaged));
+    }
+
+    /// The date of birth of layouts 1 to 3, one text, as the answers hold it once read:
+    /// `(typed, [day, month, year], left whole)`.
+    #[test]
+    fn an_older_date_of_birth_moves_into_the_boxes_only_when_it_is_plainly_a_date() {
+        let split = |day: &str, month: &str, year: &str| [day, month, year].map(String::from);
+        let none = || split("", "", "");
+        let table = [
+            ("3/4/1961", split("3", "4", "1961"), ""),
+            ("27 March 1985", split("27", "March", "1985"), ""),
+            (" 01.12.1950 ", split("01", "12", "1950"), ""),
+            ("27-mar-1985", split("27", "mar", "1985"), ""),
+            ("27,  3,\t1985\n", split("27", "3", "1985"), ""),
+            // Plainly a date, but not a real one: kept as typed, for the page to ask about.
+            ("31/2/85", split("31", "2", "85"), ""),
+            ("99 Smarch 0", split("99", "Smarch", "0"), ""),
+            // Anything else stays whole, exactly as typed.
+            ("last tuesday", none(), "last tuesday"),
+            ("not sure really", none(), "not sure really"),
+            ("27th March 1985", none(), "27th March 1985"),
+            ("27 March 1985 or 86", none(), "27 March 1985 or 86"),
+            ("1985", none(), "1985"),
+            ("3/4/1961?", none(), "3/4/1961?"),
+            ("3 🎂 4 🎂 1961", none(), "3 🎂 4 🎂 1961"),
+            ("🎂", none(), "🎂"),
+            ("٣/٤/١٩٦١", none(), "٣/٤/١٩٦١"),
+            ("لا أعرف", none(), "لا أعرف"),
+            ("3 März 1961", none(), "3 März 1961"),
+            ("3\u{200b}/4/1961", none(), "3\u{200b}/4/1961"),
+            (" \n", none(), " \n"),
+            ("", none(), ""),
+        ];
+        for (typed, boxes, whole) in table {
+            let old = Answers {
+                date_of_birth: typed.into(),
+                what_happened: "Ça m'a blessé 💔".into(),
+                ..Answers::default()
+            };
+            let bytes = postcard::to_allocvec(&old).unwrap();
+            let layout_3 = &bytes[..bytes.len() - 3];
+            for (layout, missing) in [(1u8, 5), (2, 4), (3, 0)] {
+                let read = answers_from_layout(layout, &layout_3[..layout_3.len() - missing])
+                    .unwrap_or_else(|e| panic!("{typed:?} in layout {layout}: {e:?}"));
+                let [day, month, year] = boxes.clone();
+                let moved = Answers {
+                    date_of_birth: whole.into(),
+                    birth_day: day,
+                    birth_month: month,
+                    birth_year: year,
+                    ..old.clone()
+                };
+                assert_eq!(read, moved, "{typed:?} in layout {layout}");
+            }
+            // Layout 4 already has its boxes: its text is never moved again.
+            assert_eq!(answers_from_layout(4, &bytes), Ok(old), "{typed:?}");
+        }
     }
 
     #[test]
@@ -336,9 +441,10 @@ mod tests {
         assert_eq!(plain[0], LAYOUT);
         assert_eq!(answers_from_draft(2, &plain), Ok(answers.clone()));
         // Envelope version 1 held the same answers with no layout byte, in layout 1 (which
-        // lacks the empty list and the four empty fields of layout 3 at the end).
+        // lacks the empty list, the four empty fields of layout 3 and the three of layout 4 at
+        // the end).
         assert_eq!(
-            answers_from_draft(1, &plain[1..plain.len() - 5]),
+            answers_from_draft(1, &plain[1..plain.len() - 8]),
             Ok(answers)
         );
         assert_eq!(answers_from_draft(2, &[]), Err(DraftError::Damaged));

@@ -130,7 +130,10 @@ text_fields! {
     AccessOther => access_other, "access-other", LINES;
     ServiceName => service_name, "service-name", LINE;
     Name => contact.name, "name", NAME;
-    DateOfBirth => date_of_birth, "date-of-birth", Input { autocomplete: Some("bday"), spellcheck: false, ..input(Shape::Medium) };
+    /// The date of birth: day, month (a number or a name) and year.
+    BirthDay => birth_day, "birth-day", Input { autocomplete: Some("bday-day"), ..NUMBER };
+    BirthMonth => birth_month, "birth-month", Input { autocomplete: Some("bday-month"), ..MONTH };
+    BirthYear => birth_year, "birth-year", Input { autocomplete: Some("bday-year"), ..NUMBER };
     Address => contact.address, "contact-address", Input { autocomplete: Some("street-address"), ..LINES };
     CareOfName => contact.care_of_name, "contact-care-of-name", LINE;
     CareOfAddress => contact.care_of_address, "contact-care-of-address", LINES;

@@ -365,9 +365,10 @@ impl<'a> Writer<'a> {
         let mut heading = vec![subject];
         if has_text(&c.name) {
             let mut about = ["About: ", c.name.trim()].concat();
-            if has_text(&self.a.date_of_birth) {
+            let born = self.a.date_of_birth_words(self.today);
+            if !born.is_empty() {
                 about.push_str(", date of birth ");
-                about.push_str(self.a.date_of_birth.trim());
+                about.push_str(&born);
             }
             heading.push(about);
         }
@@ -1155,7 +1156,11 @@ impl<'a> Writer<'a> {
             vec![
                 "About me".into(),
                 ["Name: ", &or_blank(&c.name)].concat(),
-                ["Date of birth: ", &or_blank(&a.date_of_birth)].concat(),
+                [
+                    "Date of birth: ",
+                    &or_blank(&a.date_of_birth_words(self.today)),
+                ]
+                .concat(),
                 ["Address: ", &address].concat(),
             ],
         );
@@ -1405,6 +1410,47 @@ mod tests {
         let today = Date::new(2026, 11, 23).unwrap();
         let letter = letter_text(&answers, &route(&answers.situation, data(), today), today);
         assert!(letter.contains(words));
+    }
+
+    /// The date of birth is written out when the boxes make a real date; an older draft's text
+    /// kept whole is given as typed, in the letter and in the consent form.
+    #[test]
+    fn the_date_of_birth_is_written_out_or_given_as_typed() {
+        let today = Date::new(2026, 11, 23).unwrap();
+        let mut answers = Answers {
+            birth_day: "03".into(),
+            birth_month: "apr".into(),
+            birth_year: "1961".into(),
+            date_of_birth: "last tuesday 🎂".into(),
+            ..Answers::default()
+        };
+        answers.contact.name = "Sam".into();
+        let route = route(&answers.situation, data(), today);
+        let texts = |a: &Answers| {
+            (
+                letter_text(a, &route, today),
+                consent_form(a, &route, today).to_text(),
+            )
+        };
+        let (letter, consent) = texts(&answers);
+        assert!(
+            letter.contains("About: Sam, date of birth 3 April 1961\n"),
+            "{letter}"
+        );
+        assert!(
+            consent.contains("Date of birth: 3 April 1961\n"),
+            "{consent}"
+        );
+        [answers.birth_day, answers.birth_month, answers.birth_year] = Default::default();
+        let (letter, consent) = texts(&answers);
+        assert!(
+            letter.contains("About: Sam, date of birth last tuesday 🎂\n"),
+            "{letter}"
+        );
+        assert!(
+            consent.contains("Date of birth: last tuesday 🎂\n"),
+            "{consent}"
+        );
     }
 
     /// Someone on the Special Allocation Scheme since 2022, never reviewed: it is still

@@ -337,7 +337,12 @@ pub const QUESTIONS: &[Question] = &[
         Step::Name,
         "name",
         "name",
-        Answer::Boxes(&[TextField::Name, TextField::DateOfBirth]),
+        Answer::Boxes(&[
+            TextField::Name,
+            TextField::BirthDay,
+            TextField::BirthMonth,
+            TextField::BirthYear,
+        ]),
     )),
     Question {
         reveals: &[

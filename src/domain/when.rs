@@ -89,22 +89,6 @@ pub fn parse_month(text: &str) -> Option<u8> {
     })
 }
 
-/// Reads a date of birth typed in one box, kindly: "27 3 1985", "27/03/1985", "27-3-1985",
-/// "27 March 1985". Anything but ASCII letters and digits separates the parts (months are
-/// English names, and Unicode's letter tables would cost the first download kilobytes). `None` when it is not a real date from 1900 to today, so the person can be
-/// asked to check it (what they typed is kept as it is).
-pub fn parse_date_of_birth(text: &str, today: Date) -> Option<Date> {
-    let mut parts = text
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|part| !part.is_empty());
-    let (day, month, year) = (parts.next()?, parts.next()?, parts.next()?);
-    if parts.next().is_some() || year.len() != 4 {
-        return None;
-    }
-    let date = date_of(day, month, year)?;
-    (date <= today && date.year() >= 1900).then_some(date)
-}
-
 impl WhenInput {
     /// The date this input means, if it is complete and valid.
     pub fn value(&self, today: Date) -> Option<WhenItHappened> {
@@ -114,10 +98,8 @@ impl WhenInput {
             // The year is optional; one typed must be a year that has come.
             WhenChoice::OnAndOff => (!has(&self.rough_year) || self.since_year(today).is_some())
                 .then_some(WhenItHappened::Ongoing),
-            WhenChoice::ExactDate => {
-                let date = self.typed_date()?;
-                (date <= today && date.year() >= 1900).then_some(WhenItHappened::OnDate { date })
-            }
+            WhenChoice::ExactDate => past_date(&self.day, &self.month, &self.year, today)
+                .map(|date| WhenItHappened::OnDate { date }),
             WhenChoice::Roughly => {
                 let year = i32::try_from(number(&self.rough_year)?).ok()?;
                 if year > today.year() || year < 1900 {
@@ -181,6 +163,12 @@ impl WhenInput {
     fn typed_date(&self) -> Option<Date> {
         date_of(&self.day, &self.month, &self.year)
     }
+}
+
+/// The day three date boxes name, if it is a real one from 1900 to `today`: "When did it
+/// happen?" and the date of birth.
+pub(super) fn past_date(day: &str, month: &str, year: &str, today: Date) -> Option<Date> {
+    date_of(day, month, year).filter(|date| *date <= today && date.year() >= 1900)
 }
 
 /// The day these three parts name, if they name a real one (the month as a number or a name).

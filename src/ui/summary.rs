@@ -94,8 +94,9 @@ fn answer_words(step: Step, a: &Answers, today: Date) -> String {
         (_, Answer::Text(field)) => field.get(a).to_string(),
         (Step::Name, _) => {
             let mut name = a.contact.name.clone();
-            if has_text(&a.date_of_birth) {
-                name = format!("{name}\n{}", fill(text.born, &[&a.date_of_birth]));
+            let born = a.date_of_birth_words(today);
+            if !born.is_empty() {
+                name = format!("{name}\n{}", fill(text.born, &[&born]));
             }
             name
         }

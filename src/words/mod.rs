@@ -67,7 +67,7 @@ pub struct ErrorWords {
     /// For each date problem, its message.
     pub date: &'static [(DateProblem, &'static str)],
     pub postcode_unknown: &'static str,
-    /// A date of birth that is not a real date (the box may be left blank).
+    /// A date of birth whose boxes make no real date (they may all be left blank).
     pub date_of_birth: &'static str,
     /// A chosen option whose revealed box is empty (or not in the right form), by box.
     pub boxes: &'static [(TextField, &'static str)],
@@ -94,6 +94,9 @@ pub struct PageWords {
     pub ideas_end: &'static str,
     pub date_legend: &'static str,
     pub date_hint: &'static str,
+    /// The date of birth boxes on the "name" page: their legend and hint.
+    pub birth_legend: &'static str,
+    pub birth_hint: &'static str,
     pub phone_legend: &'static str,
     pub phone_hard: Words,
     pub phone_hard_summary: &'static str,

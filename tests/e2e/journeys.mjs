@@ -131,7 +131,7 @@ SAS.steps = storyFirst([
   {
     slug: "name",
     mistakes: [{ do: [], error: /Enter your name\. The service needs it/ }],
-    answer: [fill("name", "Dee O'Connor"), fill("date-of-birth", "4 7 1979")],
+    answer: [fill("name", "Dee O'Connor"), fill("birth-day", "4"), fill("birth-month", "7"), fill("birth-year", "1979")],
   },
   {
     slug: "contact",

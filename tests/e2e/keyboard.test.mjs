@@ -82,7 +82,7 @@ test("Shift+Tab and capital letters never set off quick exit; Shift three times 
   // Typed as a person types it: Shift held for each capital.
   for (const key of ["Shift+D", "e", "e", "Space", "Shift+O", "'", "Shift+C", "o", "n", "n", "o", "r"]) await page.keyboard.press(key);
   assert.equal(await page.locator("#name").inputValue(), "Dee O'Connor");
-  await tabTo(page, "#date-of-birth");
+  await tabTo(page, "#birth-day");
   for (let i = 0; i < 4; i++) await page.keyboard.press("Shift+Tab");
   await page.keyboard.press("Tab");
   assert.match(page.url(), /#\/name$/, "still on the page after Shift+Tab four times");

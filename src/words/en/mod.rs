@@ -625,9 +625,19 @@ pub const ENGLISH: Catalogue = Catalogue {
             hint: Some("A phone number or email address"),
         },
         FieldWords {
-            field: F::DateOfBirth,
-            label: same("Date of birth (optional)"),
-            hint: Some("This helps them find the right records. For example, 27 3 1985"),
+            field: F::BirthDay,
+            label: same("Day"),
+            hint: None,
+        },
+        FieldWords {
+            field: F::BirthMonth,
+            label: same("Month"),
+            hint: None,
+        },
+        FieldWords {
+            field: F::BirthYear,
+            label: same("Year"),
+            hint: None,
         },
         FieldWords {
             field: F::WhenDay,
@@ -716,7 +726,7 @@ pub const ENGLISH: Catalogue = Catalogue {
             (D::RoughYear, "Enter the year as 4 numbers, like 2025"),
         ],
         postcode_unknown: "We do not know that postcode. Choose an area from the list instead",
-        date_of_birth: "Enter the date of birth as numbers, like 27 3 1985, or leave it blank",
+        date_of_birth: "Enter the date of birth as numbers, like 27 3 1985, or leave all three boxes blank",
         boxes: &[
             (F::Address, "Enter the address"),
             (F::CareOfName, "Enter the name of the hostel, day centre or service"),
@@ -755,6 +765,8 @@ pub const ENGLISH: Catalogue = Catalogue {
         ideas_end: "You do not have to use all of these. Write what matters to you.",
         date_legend: "Date",
         date_hint: "For example, 27 3 2025",
+        birth_legend: "Date of birth (optional)",
+        birth_hint: "This helps them find the right records. For example, 27 3 1985",
         phone_legend: "Phone calls",
         phone_hard: same("I find phone calls hard, please write to me"),
         phone_hard_summary: "Finds phone calls hard",
