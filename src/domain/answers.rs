@@ -287,16 +287,21 @@ impl Answers {
         if let Some(date) = self.birth_date(today) {
             return date.long();
         }
-        let typed: Vec<&str> = self
-            .birth_boxes()
-            .into_iter()
-            .map(str::trim)
-            .filter(|b| !b.is_empty())
-            .collect();
+        // Built by hand: `join` on a list of words would add its own copy of that code to the
+        // first download, where nothing else needs it.
+        let mut typed = String::new();
+        for part in self.birth_boxes().map(str::trim) {
+            if !part.is_empty() {
+                if !typed.is_empty() {
+                    typed.push(' ');
+                }
+                typed.push_str(part);
+            }
+        }
         if typed.is_empty() {
             self.date_of_birth.trim().into()
         } else {
-            typed.join(" ")
+            typed
         }
     }
 

@@ -154,16 +154,25 @@ pub fn answers_from_layout(layout: u8, bytes: &[u8]) -> Result<Answers, DraftErr
 /// The day, month and year of a date of birth typed in one box (layouts 1 to 3), exactly as
 /// typed, when the text is plainly a date (see the module docs); `None` keeps it whole.
 fn birth_parts(text: &str) -> Option<[&str; 3]> {
-    let mut parts = text
-        .split(|c: char| c.is_whitespace() || "/.-,".contains(c))
-        .filter(|part| !part.is_empty());
-    let [day, month, year] = [parts.next()?, parts.next()?, parts.next()?];
-    let digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
-    (parts.next().is_none()
-        && digits(day)
-        && digits(year)
-        && month.bytes().all(|b| b.is_ascii_alphanumeric()))
-    .then_some([day, month, year])
+    // Walked byte by byte: the separators are all ASCII, so every cut falls between characters,
+    // and this costs the first download far less than a general split (about 1 KB less).
+    let mut parts = [""; 3];
+    let mut count = 0;
+    let mut start = 0;
+    for (at, byte) in text.bytes().chain([b' ']).enumerate() {
+        if byte.is_ascii_whitespace() || b"/.-,".contains(&byte) {
+            if at > start {
+                // A fourth part: not plainly a date.
+                *parts.get_mut(count)? = &text[start..at];
+                count += 1;
+            }
+            start = at + 1;
+        }
+    }
+    let [day, month, year] = parts;
+    let digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+    (digits(day) && digits(year) && month.bytes().all(|b| b.is_ascii_alphanumeric()))
+        .then_some(parts)
 }
 
 /// The plaintext of a new encrypted draft (envelope version 2 on): the layout, then the

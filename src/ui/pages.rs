@@ -140,7 +140,18 @@ pub fn step_page(v: &View, step: Step) -> Html {
                     if step == Step::Supporter {
                         <p>{text.supporter_intro}</p>
                     }
-                    { for fields.iter().map(|f| v.field(*f)) }
+                    { for fields.iter().map(|f| match f {
+                        // The date of birth is three boxes in one group.
+                        TextField::BirthDay => date_boxes(
+                            v,
+                            "birth-date",
+                            text.birth_legend,
+                            text.birth_hint,
+                            [TextField::BirthDay, TextField::BirthMonth, TextField::BirthYear],
+                        ),
+                        TextField::BirthMonth | TextField::BirthYear => html! {},
+                        _ => v.field(*f),
+                    }) }
                 </>
             },
         },
@@ -227,14 +238,20 @@ fn ideas() -> Html {
     }
 }
 
-/// The day, month and year boxes, revealed under "I know the date".
+/// Three boxes for a day, a month and a year, side by side: the date under "I know the date",
+/// and the date of birth.
 ///
 /// The date has one error, shown above the three boxes (the GOV.UK date pattern), so the boxes
 /// stay side by side and the hint and error are read out when the group is entered. The error
 /// summary links to the day box.
-fn when_dates(v: &View) -> Html {
-    let text = &words().pages;
-    let error = v.error(TextField::WhenDay.id());
+fn date_boxes(
+    v: &View,
+    id: &str,
+    legend: &'static str,
+    hint: &'static str,
+    [day, month, year]: [TextField; 3],
+) -> Html {
+    let error = v.error(day.id());
     let part = |field: TextField| {
         text_field(&TextProps {
             error: None,
@@ -245,22 +262,38 @@ fn when_dates(v: &View) -> Html {
             ..v.field_props(field)
         })
     };
-    let hint = Some(AttrValue::from(text.date_hint));
+    let hint = Some(AttrValue::from(hint));
     html! {
         <div class={group_class(&error)}>
             <fieldset class="app-fieldset" role="group"
-                aria-describedby={described_by("when-date", true, error.is_some())}>
-                <legend class="app-fieldset__legend">{text.date_legend}</legend>
-                {hint_text("when-date", &hint)}
-                {error_message("when-date", &error)}
+                aria-describedby={described_by(id, true, error.is_some())}>
+                <legend class="app-fieldset__legend">{legend}</legend>
+                {hint_text(id, &hint)}
+                {error_message(id, &error)}
                 <div class="app-date-input">
-                    <div class="app-date-input__item">{part(TextField::WhenDay)}</div>
-                    <div class="app-date-input__item">{part(TextField::WhenMonth)}</div>
-                    <div class="app-date-input__item app-date-input__item--year">{part(TextField::WhenYear)}</div>
+                    <div class="app-date-input__item">{part(day)}</div>
+                    <div class="app-date-input__item">{part(month)}</div>
+                    <div class="app-date-input__item app-date-input__item--year">{part(year)}</div>
                 </div>
             </fieldset>
         </div>
     }
+}
+
+/// The day, month and year boxes, revealed under "I know the date".
+fn when_dates(v: &View) -> Html {
+    let text = &words().pages;
+    date_boxes(
+        v,
+        "when-date",
+        text.date_legend,
+        text.date_hint,
+        [
+            TextField::WhenDay,
+            TextField::WhenMonth,
+            TextField::WhenYear,
+        ],
+    )
 }
 
 /// "I find phone calls hard", under the ways to reply.

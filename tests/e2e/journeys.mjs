@@ -130,7 +130,11 @@ SAS.steps = storyFirst([
   { slug: "concern-about-a-professional", answer: [choose("No")] },
   {
     slug: "name",
-    mistakes: [{ do: [], error: /Enter your name\. The service needs it/ }],
+    mistakes: [
+      { do: [], error: /Enter your name\. The service needs it/ },
+      // A date of birth is three boxes; words that are not a date are asked about, and kept.
+      { do: [fill("name", "Dee O'Connor"), fill("birth-day", "last"), fill("birth-month", "tuesday")], error: /Enter the date of birth as numbers/ },
+    ],
     answer: [fill("name", "Dee O'Connor"), fill("birth-day", "4"), fill("birth-month", "7"), fill("birth-year", "1979")],
   },
   {
@@ -302,7 +306,7 @@ SUPPORTER.steps = storyFirst([
   { slug: "concern-about-a-professional", answer: [choose("No")] },
   {
     slug: "name",
-    mistakes: [{ do: [], error: /Enter their name/ }],
+    mistakes: [{ do: [], error: /Enter your name/ }],
     answer: [fill("name", "Jordan Reece")],
   },
   {
