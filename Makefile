@@ -12,7 +12,7 @@ export CHROME_PATH := /usr/bin/chromium
 export RUSTFLAGS := --remap-path-prefix=$(HOME)/.cargo/registry/src=crates --remap-path-prefix=$(CURDIR)=.
 PORT ?= 8080
 
-.PHONY: run test bench data-report build setup lint test-native test-wasm test-e2e clean
+.PHONY: run test bench data-report places build setup lint test-native test-wasm test-e2e clean
 
 ## Build the app and serve it on http://127.0.0.1:$(PORT)
 run: build
@@ -58,6 +58,11 @@ bench:
 data-report:
 	scripts/setup.sh build
 	cargo run --quiet --example data-report
+
+## Remake assets/data/places.txt (postcode districts and councils) from research/, and say what
+## it holds; tests/places.rs fails if the committed file differs
+places:
+	cargo run --quiet --example build-places
 
 clean:
 	cargo clean

@@ -337,6 +337,11 @@ fn postcode_districts_are_unique_and_found_offline() {
         ("rh10 6xx", Some("west-sussex")),
         ("RH18 5AA", Some("east-sussex")),
         ("PO19 1AB", Some("west-sussex")),
+        // While the rest is being typed, the space shows where the district ends: BN2, not BN21.
+        ("BN2 1", Some("brighton-and-hove")),
+        ("bn2 1a", Some("brighton-and-hove")),
+        ("BN21", Some("east-sussex")),
+        ("BN211", None),    // neither a district nor a full postcode
         ("TN1 1AA", None),  // Tunbridge Wells, Kent
         ("RH6 9ZZ", None),  // Horley: mostly Surrey
         ("PO10 7AA", None), // Emsworth: mostly Hampshire

@@ -13,6 +13,8 @@
 //! - [`timeline`]: what happens next, with dates, as text, HTML and calendar (`.ics`) reminders.
 //! - [`docx`]: a letter as an editable Word document.
 //! - [`mailto`]: a `mailto:` link for sending a letter by email.
+//! - [`place`]: the council a person lives in, from their postcode or the name they type, in
+//!   a table of every UK postcode district fetched when the "Where" question opens.
 //! - [`date`]: calendar arithmetic for deadlines (from the basics crate, shared with `build.rs`).
 //! - [`envelope`]: the layout of an encrypted saved draft.
 //! - [`codec`]: answers to text and back, for session storage and saved drafts.
@@ -32,6 +34,7 @@ pub mod fields;
 pub mod interview;
 pub mod letter;
 pub mod mailto;
+pub mod place;
 pub mod questions;
 pub mod route;
 pub mod safety;

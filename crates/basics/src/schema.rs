@@ -389,37 +389,13 @@ impl DataSet {
     }
 
     /// The area a postcode belongs to, from the offline district table. Accepts a full postcode
-    /// ("BN2 1AB") or just the district ("bn2"). No lookup ever leaves the device.
-    ///
-    /// Spaces and invisible characters (zero-width spaces, direction marks, a byte order mark)
-    /// are ignored, because text pasted from a web page or a message often carries them. Any
-    /// other character that is not an ASCII letter or digit (an emoji, "½", an accent) means
-    /// the text is not a postcode, so it matches no area; it never stops the app.
+    /// ("BN2 1AB") or just the district ("bn2"), read as [`postcode_district`] reads them. No
+    /// lookup ever leaves the device.
     pub fn area_for_postcode(&self, postcode: &str) -> Option<&Area> {
-        let cleaned: String = postcode
-            .chars()
-            .filter(|&c| !c.is_whitespace() && !is_invisible(c))
-            .map(|c| c.to_ascii_uppercase())
-            .collect();
-        if !cleaned.chars().all(|c| c.is_ascii_alphanumeric()) {
-            return None;
-        }
-        // A full UK postcode always ends in a 3-character inward code (digit, letter, letter).
-        // Every character is ASCII now, but the cut is still made at a character position, so
-        // it can never fall inside a character.
-        let inward = cleaned.char_indices().rev().nth(2).map(|(at, _)| at);
-        let district = match inward {
-            Some(at)
-                if cleaned.chars().count() >= 5
-                    && cleaned[at..].starts_with(|c: char| c.is_ascii_digit()) =>
-            {
-                &cleaned[..at]
-            }
-            _ => cleaned.as_str(),
-        };
+        let district = postcode_district(postcode)?;
         self.areas
             .iter()
-            .find(|a| a.postcode_districts.iter().any(|d| d == district))
+            .find(|a| a.postcode_districts.contains(&district))
     }
 
     /// Bank holidays that apply in `nation`, for counting working days.
@@ -444,10 +420,51 @@ impl DataSet {
     }
 }
 
+/// The district (the first part, "BN2") of a postcode as a person typed it, in capitals: from a
+/// full postcode ("BN2 1AB", "bn21ab"), from the district alone ("bn2"), or from the district and
+/// the start of the rest ("BN2 1", while it is still being typed). Nothing here checks that the
+/// district exists; the tables that use it do.
+///
+/// Spaces and invisible characters (zero-width spaces, direction marks, a byte order mark)
+/// are ignored, because text pasted from a web page or a message often carries them. Any
+/// other character that is not an ASCII letter or digit (an emoji, "½", an accent) means
+/// the text is not a postcode, so this gives `None`; it never stops the app.
+pub fn postcode_district(typed: &str) -> Option<String> {
+    let mut cleaned = String::new();
+    // Where the first space after the district fell, if one did: before the rest is complete,
+    // it is all that shows where the district ends ("BN2 1" is BN2, not BN21).
+    let mut space = 0;
+    for c in typed.chars() {
+        if c.is_whitespace() {
+            if space == 0 {
+                space = cleaned.len();
+            }
+        } else if !is_invisible(c) {
+            if !c.is_ascii_alphanumeric() {
+                return None;
+            }
+            cleaned.push(c.to_ascii_uppercase());
+        }
+    }
+    // A full UK postcode always ends in a 3-character inward code: digit, letter, letter. Every
+    // character is ASCII now, so cutting at a byte cannot fall inside a character.
+    let b = cleaned.as_bytes();
+    let n = b.len();
+    let inward =
+        |from: usize| b[from].is_ascii_digit() && b[from + 1..].iter().all(u8::is_ascii_alphabetic);
+    if n >= 5 && inward(n - 3) {
+        cleaned.truncate(n - 3);
+    } else if space > 0 && n > space && n - space < 3 && inward(space) {
+        // The district, then the start of the rest ("BN2 1", "BN2 1A").
+        cleaned.truncate(space);
+    }
+    Some(cleaned)
+}
+
 /// Characters that take no space on screen: zero-width spaces and joiners, direction marks and
 /// embeddings, the word joiner and invisible operators, and the byte order mark. A person cannot
 /// see them, so they should not stop a postcode from being recognised.
-fn is_invisible(c: char) -> bool {
+pub fn is_invisible(c: char) -> bool {
     matches!(
         c,
         '\u{ad}'

@@ -1,0 +1,456 @@
+//! Where a person lives, from what they type in the "Where" question: a postcode, the first part
+//! of one, or the name of their council, city or county. Everything is looked up on the device,
+//! in a table of every UK postcode district (`assets/data/places.txt`): a file of its own, so the
+//! browser need fetch it only when that question opens, not with the first download.
+//!
+//! The answer is never a silent guess. A district that lies in one council gives that council; a
+//! district that straddles councils gives the councils to choose from; words that are part of
+//! one or more councils' names give those names to choose from.
+//!
+//! This code is part of the first download, so it is kept small: the table borrows the file's
+//! text rather than copying it, and anything that can be worked out before the app runs is
+//! worked out by [`build`] and written into the file (which councils a district offers, each
+//! council's area).
+//!
+//! # The file
+//!
+//! Lines starting `#` are comments (the sources and their licences). Then one line per council,
+//! `E06000043 brighton-and-hove Brighton and Hove`: its GSS code, the id of the app's area it is
+//! in (`assets/data/areas.toml`), and its name. A council's number is its place in that list,
+//! counting from 0, and the code's first letter is its nation (E, W, S or N, as ONS assigns
+//! them). A blank line ends the list. Then one line per postcode district: `BN3 40` when the
+//! district lies in one council, or `BN2 40:97 86:3` when it straddles several: council numbers,
+//! largest share of the district's postcodes first, each with its share in whole percent where
+//! that is known (Northern Ireland's shares are not: `BT8 319 323`). A last line `end` shows the
+//! file arrived whole.
+//!
+//! Which councils a straddling district offers is decided when the file is made (see [`build`]):
+//! a council with under 2% of the district's postcodes is left out, because a person there is
+//! far more likely to live in a council that is offered, and can still choose their area by
+//! hand; but the largest council of each nation a district touches always stays, even with a
+//! handful of postcodes, because the nation decides the whole complaint procedure.
+
+use in_my_words_basics::schema::{is_invisible, postcode_district};
+use in_my_words_basics::situation::Nation;
+
+/// A council: a district, county or unitary council in England, a council in Wales or Scotland,
+/// or a district council in Northern Ireland. Its words are the table's text, not copies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Council<'a> {
+    /// Its GSS code from the Office for National Statistics ("E06000043").
+    pub code: &'a str,
+    /// Its name as people use it ("Brighton and Hove").
+    pub name: &'a str,
+    /// The nation it is in.
+    pub nation: Nation,
+    /// The id of the app's area it is in (`assets/data/areas.toml`): "brighton-and-hove",
+    /// "east-sussex" or "west-sussex" for Sussex's councils, otherwise "england-elsewhere",
+    /// "wales", "scotland" or "northern-ireland".
+    pub area: &'a str,
+}
+
+/// One council a straddling district lies partly in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Side<'a> {
+    /// The council.
+    pub council: Council<'a>,
+    /// Its share of the district's postcodes in whole percent, when known (not in Northern
+    /// Ireland). 0 means under half a percent, or none counted: a council with so few is offered
+    /// only when it is the only one of its nation.
+    pub percent: Option<u8>,
+}
+
+/// What [`PlaceTable::find`] found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Found<'a> {
+    /// One council, for certain: the postcode district lies in it (all but under 2% of it, in
+    /// the same nation), or the words typed are its whole name.
+    Council(Council<'a>),
+    /// The postcode district straddles councils: ask which side the person lives on. Largest
+    /// share first.
+    WhichSide(Vec<Side<'a>>),
+    /// Councils whose names hold the words typed, in the table's order: ask which one. Even one
+    /// council is a question when only part of its name was typed: "Sussex" is part of "Mid
+    /// Sussex" but may mean either county, "London" is part of "City of London".
+    Names(Vec<Council<'a>>),
+    /// No postcode district or council that the words could be.
+    Nothing,
+}
+
+/// The postcode districts and councils of `places.txt`, read by [`PlaceTable::parse`]. It
+/// borrows the file's text, so the text must be kept as long as the table (read the file once
+/// and keep both).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlaceTable<'a> {
+    councils: Vec<Council<'a>>,
+    /// Each district with the rest of its line (its councils and shares), which
+    /// [`PlaceTable::parse`] has checked.
+    districts: Vec<(&'a str, &'a str)>,
+}
+
+/// Why a table could not be read: the number (from 1) of the first line that is wrong, or of
+/// the line after the last when the file stops before its `end`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PlaceError {
+    /// The line, counting from 1.
+    pub line: usize,
+}
+
+/// Words in a name that say what kind of council it is rather than which. A typed word in this
+/// list need not be in the council's name ("Leeds City Council" finds Leeds); the first three
+/// need not be typed for a name to count as whole ("Brighton & Hove" is all of "Brighton and
+/// Hove"), but the others must ("London" is only part of "City of London").
+const FILLER: [&str; 8] = [
+    "and", "of", "the", "city", "council", "county", "borough", "district",
+];
+
+impl<'a> PlaceTable<'a> {
+    /// Reads the table (the format is in the module's documentation). A damaged or cut-off
+    /// file gives the line where it goes wrong, never a half-read table.
+    pub fn parse(text: &'a str) -> Result<PlaceTable<'a>, PlaceError> {
+        let mut table = PlaceTable {
+            councils: Vec::new(),
+            districts: Vec::new(),
+        };
+        let mut in_districts = false;
+        let mut lines = 0;
+        for (at, line) in text.lines().enumerate() {
+            lines = at + 1;
+            let bad = PlaceError { line: lines };
+            if line == "end" {
+                return Ok(table);
+            }
+            if line.starts_with('#') {
+                continue;
+            }
+            if line.is_empty() {
+                in_districts = true;
+                continue;
+            }
+            let (head, rest) = line.split_once(' ').ok_or(bad)?;
+            if in_districts {
+                table.sides(rest).ok_or(bad)?;
+                table.districts.push((head, rest));
+                continue;
+            }
+            let nation = match head.bytes().next() {
+                Some(b'E') => Nation::England,
+                Some(b'W') => Nation::Wales,
+                Some(b'S') => Nation::Scotland,
+                Some(b'N') => Nation::NorthernIreland,
+                _ => return Err(bad),
+            };
+            let (area, name) = rest.split_once(' ').ok_or(bad)?;
+            table.councils.push(Council {
+                code: head,
+                name,
+                nation,
+                area,
+            });
+        }
+        Err(PlaceError { line: lines + 1 })
+    }
+
+    /// Every council in the table, in the file's order (by GSS code).
+    pub fn councils(&self) -> &[Council<'a>] {
+        &self.councils
+    }
+
+    /// Every postcode district in the table, in the file's order.
+    pub fn districts(&self) -> impl Iterator<Item = &'a str> + '_ {
+        self.districts.iter().map(|&(name, _)| name)
+    }
+
+    /// Where `typed` is: a postcode ("BN2 1AB"), the first part of one ("bn2"), or a council's
+    /// name ("brighton", "City of Edinburgh", "st helens"). Text with a digit in it is read as a
+    /// postcode, exactly as the areas read one ([`postcode_district`]: spaces and invisible
+    /// characters do not matter); any other text as a name. Never panics, whatever the text.
+    pub fn find(&self, typed: &str) -> Found<'a> {
+        if !typed.bytes().any(|b| b.is_ascii_digit()) {
+            return self.by_name(typed);
+        }
+        let district = postcode_district(typed);
+        for &(name, rest) in &self.districts {
+            if Some(name) == district.as_deref() {
+                let sides = self.sides(rest).unwrap_or_default();
+                return match sides[..] {
+                    [] => Found::Nothing,
+                    [one] => Found::Council(one.council),
+                    _ => Found::WhichSide(sides),
+                };
+            }
+        }
+        Found::Nothing
+    }
+
+    /// A district's councils from the rest of its line ("40:97 86:3"), or `None` when it is
+    /// damaged. [`PlaceTable::parse`] checks every line with this, and
+    /// [`PlaceTable::find`] reads the one it needs again, so the table keeps no second copy.
+    fn sides(&self, rest: &str) -> Option<Vec<Side<'a>>> {
+        // At most three digits: no number in the file is larger, so none can overflow.
+        let number = |text: &str| match text.len() {
+            1..=3 => text.bytes().try_fold(0, |n, b| {
+                b.is_ascii_digit().then(|| n * 10 + usize::from(b - b'0'))
+            }),
+            _ => None,
+        };
+        let mut sides = Vec::new();
+        for side in rest.split(' ') {
+            let (council, percent) = match side.split_once(':') {
+                Some((council, percent)) => {
+                    (council, Some(number(percent).filter(|&p| p <= 100)? as u8))
+                }
+                None => (side, None),
+            };
+            sides.push(Side {
+                council: *self.councils.get(number(council)?)?,
+                percent,
+            });
+        }
+        Some(sides)
+    }
+
+    /// Councils whose names hold every word typed (apart from [`FILLER`] words): whole words
+    /// first ("York" is York, not North Yorkshire); only when no council has them all, the
+    /// start of words of three letters or more ("Rhondda Cynon Taf" finds "Rhondda Cynon Taff",
+    /// "brigh" finds Brighton and Hove). Certain only when one council has them all as whole
+    /// words and they are its whole name.
+    fn by_name(&self, typed: &str) -> Found<'a> {
+        let typed = words(typed);
+        let wanted = || {
+            typed
+                .split(' ')
+                .filter(|w| !w.is_empty() && !FILLER.contains(w))
+        };
+        if wanted().next().is_none() {
+            return Found::Nothing;
+        }
+        for starts in [false, true] {
+            let has = |name: &str, w: &str| {
+                name.split(' ')
+                    .any(|n| n == w || starts && w.len() >= 3 && n.starts_with(w))
+            };
+            let mut found = Vec::new();
+            for &council in &self.councils {
+                let name = words(council.name);
+                if wanted().all(|w| has(&name, w)) {
+                    found.push(council);
+                }
+            }
+            match found[..] {
+                [] => continue,
+                [council]
+                    if !starts
+                        && words(council.name).split(' ').all(|n| {
+                            n.is_empty() || FILLER[..3].contains(&n) || has(&typed, n)
+                        }) =>
+                {
+                    return Found::Council(council)
+                }
+                _ => return Found::Names(found),
+            }
+        }
+        Found::Nothing
+    }
+}
+
+/// A name's words in lower case, with spaces between (sometimes more than one). An apostrophe
+/// or an invisible character joins ("King's" is "kings"); anything else but an ASCII letter or
+/// digit parts words ("St. Helens" is "st helens", "Stoke-on-Trent" is "stoke on trent",
+/// "Brighton & Hove" is "brighton hove"). Council names are ASCII, so a word with other letters
+/// could never match one anyway.
+fn words(text: &str) -> String {
+    text.chars()
+        .filter(|&c| !matches!(c, '\'' | '’') && !is_invisible(c))
+        .map(|c| match c.is_ascii_alphanumeric() {
+            true => c.to_ascii_lowercase(),
+            false => ' ',
+        })
+        .collect()
+}
+
+/// Makes `places.txt` from `research/postcode-districts.csv` and `research/county-councils.csv`
+/// (their columns are described in `research/README.md`). `cargo run --example build-places`
+/// writes it; `tests/places.rs` runs it again to check the committed file is exactly what the
+/// research gives. Native only: the app only reads the result.
+///
+/// A district's councils are put largest share first, and a council under 2% of the district's
+/// postcodes (share 0.0200, which includes the research's "possible, low confidence" rows of
+/// 0.0000) is left out unless it is the largest council of its nation in that district. Shares
+/// are written as whole percent, rounded half up, and only where a district keeps more than
+/// one council. County councils are listed by name only: the districts name their district
+/// councils. Each council's area is its nation's, except in Sussex (see `SUSSEX` below).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn build(districts_csv: &str, counties_csv: &str) -> Result<String, String> {
+    use std::collections::BTreeMap;
+
+    struct Row<'a> {
+        code: &'a str,
+        nation: &'a str,
+        /// The share in hundredths of a percent (1.0000 is 10,000), when known.
+        share: Option<u32>,
+    }
+
+    // One CSV line: the name (third field) is the only one that can be quoted or hold commas.
+    fn fields(line: &str) -> Option<(&str, &str, String, &str, &str)> {
+        let (first, rest) = line.split_once(',')?;
+        let (code, rest) = rest.split_once(',')?;
+        let (rest, last) = rest.rsplit_once(',')?;
+        let (name, fourth) = rest.rsplit_once(',')?;
+        let name = match name.strip_prefix('"').and_then(|n| n.strip_suffix('"')) {
+            Some(quoted) => quoted.replace("\"\"", "\""),
+            None => name.to_string(),
+        };
+        Some((first, code, name, fourth, last))
+    }
+
+    let nation_letter = |nation: &str| match nation {
+        "England" => Some('E'),
+        "Wales" => Some('W'),
+        "Scotland" => Some('S'),
+        "Northern Ireland" => Some('N'),
+        _ => None,
+    };
+    let mut councils: BTreeMap<&str, String> = BTreeMap::new();
+    let mut districts: Vec<(&str, Vec<Row>)> = Vec::new();
+
+    let mut lines = districts_csv.lines();
+    if lines.next() != Some("district,council_code,council_name,nation,share") {
+        return Err("postcode-districts.csv: not the expected columns".into());
+    }
+    for (at, line) in lines.enumerate() {
+        let wrong = |why: &str| format!("postcode-districts.csv line {}: {why}: {line}", at + 2);
+        let (district, code, name, nation, share) = fields(line).ok_or_else(|| wrong("fields"))?;
+        if !district.bytes().all(|b| b.is_ascii_alphanumeric()) || district.is_empty() {
+            return Err(wrong("district"));
+        }
+        if code.len() != 9 || nation_letter(nation) != code.chars().next() {
+            return Err(wrong("code or nation"));
+        }
+        if name.is_empty() || *councils.entry(code).or_insert_with(|| name.clone()) != name {
+            return Err(wrong("a council with two names"));
+        }
+        let share = match share {
+            "" => None,
+            s => {
+                let hundredths = match s.split_once('.') {
+                    Some((whole @ ("0" | "1"), decimals)) if decimals.len() == 4 => {
+                        format!("{whole}{decimals}").parse::<u32>().ok()
+                    }
+                    _ => None,
+                };
+                Some(
+                    hundredths
+                        .filter(|&h| h <= 10_000)
+                        .ok_or_else(|| wrong("share"))?,
+                )
+            }
+        };
+        let row = Row {
+            code,
+            nation,
+            share,
+        };
+        match districts.last_mut() {
+            Some((last, rows)) if *last == district => rows.push(row),
+            _ => districts.push((district, vec![row])),
+        }
+    }
+    let mut names: Vec<&str> = districts.iter().map(|(d, _)| *d).collect();
+    names.sort_unstable();
+    names.dedup();
+    if names.len() != districts.len() {
+        return Err("postcode-districts.csv: a district's rows are not together".into());
+    }
+
+    let mut lines = counties_csv.lines();
+    if lines.next() != Some("county_code,county_name,district_code,district_name") {
+        return Err("county-councils.csv: not the expected columns".into());
+    }
+    let mut counties: BTreeMap<&str, &str> = BTreeMap::new();
+    let mut areas: BTreeMap<&str, &str> = SUSSEX.into_iter().collect();
+    for (at, line) in lines.enumerate() {
+        let wrong = |why: &str| format!("county-councils.csv line {}: {why}: {line}", at + 2);
+        let parts: Vec<&str> = line.split(',').collect();
+        let [code, name, district, district_name] = parts[..] else {
+            return Err(wrong("fields"));
+        };
+        if !code.starts_with("E10") || code.len() != 9 || name.is_empty() {
+            return Err(wrong("not a county council"));
+        }
+        if councils.get(district).map(String::as_str) != Some(district_name) {
+            return Err(wrong(
+                "a district that postcode-districts.csv does not name so",
+            ));
+        }
+        if *counties.entry(code).or_insert(name) != name {
+            return Err(wrong("a county with two names"));
+        }
+        if let Some(area) = areas.get(code) {
+            areas.insert(district, area);
+        }
+    }
+    for (code, name) in counties {
+        councils.insert(code, name.to_string());
+    }
+    if councils.len() > 1000 {
+        return Err("more councils than the app reads: it reads at most three digits".into());
+    }
+
+    let number: BTreeMap<&str, usize> = councils.keys().enumerate().map(|(n, c)| (*c, n)).collect();
+    let mut out = String::from(HEADER);
+    for (code, name) in &councils {
+        let area = match (areas.get(code), &code[..1]) {
+            (Some(area), _) => area,
+            (None, "W") => "wales",
+            (None, "S") => "scotland",
+            (None, "N") => "northern-ireland",
+            (None, _) => "england-elsewhere",
+        };
+        out += &format!("{code} {area} {name}\n");
+    }
+    out.push('\n');
+    for (district, mut rows) in districts {
+        // Largest first; a stable sort keeps the research's order where shares are equal or
+        // unknown.
+        rows.sort_by_key(|r| std::cmp::Reverse(r.share));
+        let mut kept: Vec<&Row> = Vec::new();
+        for row in &rows {
+            let first_of_nation = !kept.iter().any(|k| k.nation == row.nation);
+            if first_of_nation || row.share.is_none_or(|s| s >= 200) {
+                kept.push(row);
+            }
+        }
+        out += district;
+        for row in &kept {
+            out += &format!(" {}", number[row.code]);
+            if let (true, Some(share)) = (kept.len() > 1, row.share) {
+                out += &format!(":{}", (share + 50) / 100);
+            }
+        }
+        out.push('\n');
+    }
+    out += "end\n";
+    Ok(out)
+}
+
+/// The app's areas in Sussex (`assets/data/areas.toml`): Brighton and Hove, a unitary council,
+/// and the county councils of East and West Sussex, whose districts (Eastbourne, Hastings,
+/// Lewes, Rother, Wealden; Adur, Arun, Chichester, Crawley, Horsham, Mid Sussex, Worthing) are
+/// in the same area as their county, as `research/county-councils.csv` lists them.
+#[cfg(not(target_arch = "wasm32"))]
+const SUSSEX: [(&str, &str); 3] = [
+    ("E06000043", "brighton-and-hove"),
+    ("E10000011", "east-sussex"),
+    ("E10000032", "west-sussex"),
+];
+
+/// The top of `places.txt`: what it is, and the credit its sources' licences ask for.
+#[cfg(not(target_arch = "wasm32"))]
+const HEADER: &str = "\
+# In My Words: the councils each UK postcode district lies in. Made by examples/build-places.rs from research/ (see research/README.md); the format is described in src/domain/place.rs.
+# Shares of postcodes, from OS Code-Point Open (2014; 2020 for the Scottish postcode areas), OS OpenData licence:
+# Contains OS data © Crown copyright and database right 2014 and 2020. Contains Royal Mail data © Royal Mail copyright and database right 2014 and 2020. Contains National Statistics data © Crown copyright and database right 2014 and 2020.
+# Council names and codes, and county councils: mySociety, uk_local_authority_names_and_codes (2025), CC BY 4.0.
+# Which councils each district touches: NHS COVID-19 app (github.com/ukhsa-collaboration/covid-19-app-android-ag-public), MIT licence, Crown Copyright (c) 2020.
+";
