@@ -22,11 +22,22 @@ export const BUDGET_BYTES = 150_000;
 /**
  * The letter tools' own budget (brotli), so the code that moved out of the first load cannot
  * grow unnoticed either. They are fetched when the letter page opens and kept for offline use.
+ * It was 120,000 until the tools also took on the place lookup (reading and searching every UK
+ * postcode district and council, so that none of it is in the first load).
  */
-export const TOOLS_BUDGET_BYTES = 120_000;
+export const TOOLS_BUDGET_BYTES = 125_000;
 
 /** The finish steps' stylesheet's own budget (brotli): linked by the letter page when it opens. */
 export const LETTER_STYLES_BUDGET_BYTES = 2_000;
+
+/**
+ * The place table's own budget (brotli): every UK postcode district and council, fetched by the
+ * letter tools when "Where did this happen?" opens, and kept for offline use.
+ */
+export const PLACES_BUDGET_BYTES = 15_000;
+
+/** True for the place table. */
+export const isPlaces = (name) => name === "places.txt";
 
 /** True for the finish steps' stylesheet. */
 export const isLetterStyles = (name) => name === "letter-page.css";
@@ -63,7 +74,8 @@ export function measure(dist = "dist") {
         raw: bytes.length,
         gzip: gzipSync(bytes, { level: 9 }).length,
         brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-        firstLoad: offline.has(name) && !isLetterTools(name) && !isLetterStyles(name),
+        firstLoad: offline.has(name) && !isLetterTools(name) && !isLetterStyles(name) && !isPlaces(name),
+        places: offline.has(name) && isPlaces(name),
         tools: offline.has(name) && isLetterTools(name),
         styles: offline.has(name) && isLetterStyles(name),
       };
@@ -76,7 +88,8 @@ export function measure(dist = "dist") {
     firstLoad: total(files.filter((f) => f.firstLoad)),
     tools: total(files.filter((f) => f.tools)),
     styles: total(files.filter((f) => f.styles)),
-    offline: total(files.filter((f) => f.firstLoad || f.tools || f.styles)),
+    places: total(files.filter((f) => f.places)),
+    offline: total(files.filter((f) => f.firstLoad || f.tools || f.styles || f.places)),
     all: total(files),
   };
 }
@@ -85,11 +98,13 @@ export function measure(dist = "dist") {
 export function table(result) {
   const row = (name, raw, gzip, brotli) =>
     `${name.padEnd(44)}${String(raw).padStart(10)}${String(gzip).padStart(10)}${String(brotli).padStart(10)}`;
-  const lines = [row("file (* first load, + letter tools, ~ styles)", "raw", "gzip -9", "brotli")];
-  for (const f of result.files) lines.push(row(`${f.firstLoad ? "* " : f.tools ? "+ " : f.styles ? "~ " : "  "}${f.name}`, f.raw, f.gzip, f.brotli));
+  const lines = [row("file (* first load, + letter tools, ~ styles, @ places)", "raw", "gzip -9", "brotli")];
+  const mark = (f) => (f.firstLoad ? "* " : f.tools ? "+ " : f.styles ? "~ " : f.places ? "@ " : "  ");
+  for (const f of result.files) lines.push(row(`${mark(f)}${f.name}`, f.raw, f.gzip, f.brotli));
   lines.push(row("first load (opening the app), total", result.firstLoad.raw, result.firstLoad.gzip, result.firstLoad.brotli));
   lines.push(row("letter tools, total", result.tools.raw, result.tools.gzip, result.tools.brotli));
   lines.push(row("letter page styles, total", result.styles.raw, result.styles.gzip, result.styles.brotli));
+  lines.push(row("place table, total", result.places.raw, result.places.gzip, result.places.brotli));
   lines.push(row("kept for offline use, total", result.offline.raw, result.offline.gzip, result.offline.brotli));
   lines.push(row("every file, total", result.all.raw, result.all.gzip, result.all.brotli));
   return lines.join("\n");
@@ -104,4 +119,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   console.log(`letter tools budget: ${tools} of ${TOOLS_BUDGET_BYTES} bytes (brotli) ${tools <= TOOLS_BUDGET_BYTES ? "met" : "NOT met"}`);
   const styles = result.styles.brotli;
   console.log(`letter page styles budget: ${styles} of ${LETTER_STYLES_BUDGET_BYTES} bytes (brotli) ${styles <= LETTER_STYLES_BUDGET_BYTES ? "met" : "NOT met"}`);
+  const places = result.places.brotli;
+  console.log(`place table budget: ${places} of ${PLACES_BUDGET_BYTES} bytes (brotli) ${places <= PLACES_BUDGET_BYTES ? "met" : "NOT met"}`);
 }

@@ -562,3 +562,73 @@ proptest! {
         }
     }
 }
+
+/// The letter tools' side of "Where did this happen?": a question that comes before the table
+/// waits, and is answered the moment the table arrives; then they say what they found,
+/// choosing an area only when every council the words could be is in it; a damaged table means
+/// the person chooses from the list. Never a silent guess.
+#[test]
+fn the_tools_answer_the_place_question_once_they_have_the_table() {
+    use in_my_words::domain::tools::{
+        answer, decode_reply, encode_request, handle, receive_places, Heard, PlaceReply, Reply,
+        Request,
+    };
+    fn found(typed: &str) -> (Option<String>, Option<String>, String) {
+        match handle(Request::Place {
+            typed: typed.into(),
+        }) {
+            Reply::Place(PlaceReply { area, council, say }) => (area, council, say),
+            other => panic!("a place question gets a place answer, not {other:?}"),
+        }
+    }
+    let some = |s: &str| Some(s.to_string());
+    // Each test runs on its own thread, and the table is kept per thread.
+    std::thread::spawn(move || {
+        let asked = Request::Place {
+            typed: "BN7 1AA".into(),
+        };
+        let early = encode_request(5, &asked).expect("encodes");
+        assert_eq!(answer(&early), None, "it waits for the table");
+        let replies = receive_places(TEXT.clone());
+        assert_eq!(replies.len(), 1, "and is answered when the table comes");
+        match decode_reply(&replies[0]) {
+            Heard::Reply(5, Reply::Place(reply)) => assert_eq!(reply.say, "We have chosen Lewes."),
+            other => panic!("the waiting question's answer, not {other:?}"),
+        }
+        // One council, for certain.
+        assert_eq!(
+            found("bn7 1aa"),
+            (
+                some("east-sussex"),
+                some("Lewes"),
+                "We have chosen Lewes.".into()
+            )
+        );
+        assert_eq!(found("Cardiff").0, some("wales"));
+        // BN2 is mostly Brighton and Hove, partly Lewes: two areas, so the person chooses.
+        let (area, council, say) = found("BN2");
+        assert_eq!((area, council), (None, None));
+        assert_eq!(
+            say,
+            "This postcode is in more than one council area. For Brighton and Hove, choose \
+             Brighton and Hove. For Lewes, choose East Sussex."
+        );
+        // A district across the border with Wales says which nation each side is in.
+        let (area, _, say) = found("CH4");
+        assert_eq!(area, None);
+        assert!(
+            say.contains("choose Wales") && say.contains("choose Somewhere else in England"),
+            "{say}"
+        );
+        // Councils in one area: the area is certain even though the council is not.
+        let (area, council, _) = found("EX1");
+        assert_eq!((area, council), (some("england-elsewhere"), None));
+        let (area, _, say) = found("ZZ99 🙂");
+        assert_eq!(area, None);
+        assert!(say.starts_with("We could not find that"), "{say}");
+        assert!(receive_places("not a table".into()).is_empty());
+        assert!(found("BN7").2.starts_with("We could not look that up"));
+    })
+    .join()
+    .expect("the place lookup never stops the tools");
+}

@@ -485,6 +485,15 @@
       "importScripts(" + JSON.stringify(base + "letter-tools.js") + ");",
       "var early = [];",
       "self.onmessage = function (e) { early.push(e); };",
+      // The place table (every UK postcode district) is fetched only when the page asks, by
+      // this script's own copy of fetch: the tools' code itself can fetch nothing (below).
+      "var fetchPlaces = self.fetch.bind(self), placesAsked = false;",
+      "self.addEventListener('message', function (e) {",
+      "  if (e.data !== 'load-places' || placesAsked) return;",
+      "  placesAsked = true;",
+      "  fetchPlaces(" + JSON.stringify(base + "places.txt") + ").then(function (r) { return r.ok ? r.text() : ''; }, function () { return ''; })",
+      "    .then(function (text) { self.onmessage({ data: text }); });",
+      "});",
       "wasm_bindgen({ module_or_path: " + JSON.stringify(base + "letter-tools_bg.wasm") + " }).then(function () {",
       "  ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'importScripts'].forEach(function (name) {",
       "    try { self[name] = undefined; } catch (e) {}",

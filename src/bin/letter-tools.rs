@@ -16,6 +16,16 @@ fn main() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply_to = scope.clone();
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+        // Text is the place table, fetched for the tools by their start-up script when the page
+        // asks for it ("load-places", which is text too and needs nothing from here).
+        if let Some(text) = event.data().as_string() {
+            if text != "load-places" {
+                for out in in_my_words::domain::tools::receive_places(text) {
+                    let _ = reply_to.post_message(&js_sys::Uint8Array::from(&out[..]));
+                }
+            }
+            return;
+        }
         let bytes = js_sys::Uint8Array::new(&event.data()).to_vec();
         // A message the tools cannot read gets no reply; the page then shows its fallback.
         if let Some(out) = answer(&bytes) {

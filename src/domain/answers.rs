@@ -84,16 +84,23 @@ in_my_words_basics::id_enum! {
 #[serde(default)]
 pub struct ContactDetails {
     /// Their name, as they want it on the letter.
+    #[serde(deserialize_with = "in_my_words_basics::schema::text")]
     pub name: String,
     pub methods: Vec<ContactMethod>,
     /// Their own postal address, one line per line.
+    #[serde(deserialize_with = "in_my_words_basics::schema::text")]
     pub address: String,
     /// The hostel, day centre or service that takes post for them.
+    #[serde(deserialize_with = "in_my_words_basics::schema::text")]
     pub care_of_name: String,
+    #[serde(deserialize_with = "in_my_words_basics::schema::text")]
     pub care_of_address: String,
+    #[serde(deserialize_with = "in_my_words_basics::schema::text")]
     pub email: String,
+    #[serde(deserialize_with = "in_my_words_basics::schema::text")]
     pub phone: String,
     /// The support worker's name, service and how to reach them.
+    #[serde(deserialize_with = "in_my_words_basics::schema::text")]
     pub support_worker: String,
     /// "I find phone calls hard": the letter asks them to write instead.
     pub phone_calls_hard: bool,
@@ -120,16 +127,20 @@ in_my_words_basics::id_enum! {
 #[serde(default)]
 pub struct Supporter {
     /// The supporter's name.
+    #[serde(deserialize_with = "in_my_words_basics::schema::text")]
     pub name: String,
     /// Their role and service, e.g. "Support worker, Brighton Housing Trust".
+    #[serde(deserialize_with = "in_my_words_basics::schema::text")]
     pub role: String,
     /// How the organisation can reach the supporter.
+    #[serde(deserialize_with = "in_my_words_basics::schema::text")]
     pub contact: String,
     /// Has the person agreed to this complaint being made with or for them?
     pub person_agrees: Option<YesNo>,
     /// May the organisation share the person's information with the supporter?
     pub may_share_with_supporter: Option<YesNo>,
     /// Private notes for the supporter. **Never** put into a letter or form.
+    #[serde(deserialize_with = "in_my_words_basics::schema::text")]
     pub notes: String,
 }
 
@@ -179,16 +190,22 @@ pub struct Answers {
     /// The date fields as typed; `situation.when` is derived from them when they are valid.
     pub when_input: WhenInput,
     /// A postcode as typed, used only on this device to suggest the area.
+    #[serde(deserialize_with = "in_my_words_basics::schema::text")]
     pub area_postcode: String,
     /// The name of the practice, hospital or service, if they know it ("Seaview Surgery").
+    #[serde(deserialize_with = "in_my_words_basics::schema::text")]
     pub service_name: String,
     /// **What happened, in their own words.** Quoted verbatim in the letter.
+    #[serde(deserialize_with = "in_my_words_basics::schema::text")]
     pub what_happened: String,
     /// How it affected them, in their own words.
+    #[serde(deserialize_with = "in_my_words_basics::schema::text")]
     pub how_it_affected: String,
     pub wants: Vec<Want>,
+    #[serde(deserialize_with = "in_my_words_basics::schema::text")]
     pub want_other: String,
     /// Why they are complaining now, if the usual time limit has passed (own words).
+    #[serde(deserialize_with = "in_my_words_basics::schema::text")]
     pub late_reason: String,
     pub contact: ContactDetails,
     /// The date of birth as one text, as drafts before layout 4 kept it. New answers leave it
@@ -196,9 +213,12 @@ pub struct Answers {
     /// text from an older draft stays here only when it was not plainly a date (see `codec`),
     /// and is then shown as typed while the boxes are empty. Kept, here, because its position
     /// is part of every layout.
+    #[serde(deserialize_with = "in_my_words_basics::schema::text")]
     pub date_of_birth: String,
     pub access_needs: Vec<AccessNeed>,
+    #[serde(deserialize_with = "in_my_words_basics::schema::text")]
     pub interpreter_language: String,
+    #[serde(deserialize_with = "in_my_words_basics::schema::text")]
     pub access_other: String,
     /// On a shared or public computer: the app then clears itself after a quiet spell.
     pub shared_computer: Option<YesNo>,
@@ -208,23 +228,31 @@ pub struct Answers {
     /// longer. Entries rather than pairs because the app already carries the code for lists
     /// of text, so this costs its first download almost nothing. Read and write it only with
     /// [`Answers::more`] and [`Answers::set_more`].
+    #[serde(deserialize_with = "in_my_words_basics::schema::texts")]
     pub more: Vec<String>,
     /// Layout 3: what was wrong with the service's final answer, in their own words (asked
     /// only once they have had it). The letters that come after that answer quote it.
+    #[serde(deserialize_with = "in_my_words_basics::schema::text")]
     pub reply_words: String,
     /// Layout 3: what was wrong with that answer, from a short list: [`ReplyProblem`] ids, in
     /// the order ticked. Kept as ids (an id the app no longer knows is passed over), which the
     /// app can already read and write, so the field costs its first download almost nothing.
+    #[serde(deserialize_with = "in_my_words_basics::schema::texts")]
     pub reply_problems: Vec<String>,
     /// Layout 3: other services the complaint is about ([`Service`] ids, in the order
     /// ticked), when care fell between several. Kept as ids, like `reply_problems`.
+    #[serde(deserialize_with = "in_my_words_basics::schema::texts")]
     pub other_services: Vec<String>,
     /// Layout 3: the names of those other services, in their own words (optional).
+    #[serde(deserialize_with = "in_my_words_basics::schema::text")]
     pub other_names: String,
     /// Layout 4: the date of birth (optional; it helps the organisation find records), in three
     /// boxes as typed: the day, the month (a number or a name) and the year.
+    #[serde(deserialize_with = "in_my_words_basics::schema::text")]
     pub birth_day: String,
+    #[serde(deserialize_with = "in_my_words_basics::schema::text")]
     pub birth_month: String,
+    #[serde(deserialize_with = "in_my_words_basics::schema::text")]
     pub birth_year: String,
 }
 

@@ -163,7 +163,7 @@ fn birth_parts(text: &str) -> Option<[&str; 3]> {
         if byte.is_ascii_whitespace() || b"/.-,".contains(&byte) {
             if at > start {
                 // A fourth part: not plainly a date.
-                *parts.get_mut(count)? = &text[start..at];
+                *parts.get_mut(count)? = text.get(start..at)?;
                 count += 1;
             }
             start = at + 1;

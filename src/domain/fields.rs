@@ -208,6 +208,12 @@ pub enum Edit {
     PrivateCare(PrivateCareKind),
     /// An area chosen by its id; it brings its nation.
     Area(String),
+    /// A council found from a postcode or a place's name: its area (which brings the nation),
+    /// and its name, kept to show.
+    Council {
+        area: String,
+        council: String,
+    },
     Stage(Stage),
     WhenChoice(WhenChoice),
     ToggleWant(Want),
@@ -220,12 +226,15 @@ pub enum Edit {
     Keyed(&'static str, &'static str),
 }
 
+/// The id the council found from a postcode or place is kept under in `Answers::more`.
+pub const COUNCIL: &str = "council";
+
 /// Applies one edit, keeping the derived parts of the situation in step: the date from the
-/// typed fields, the area and its nation from a postcode or a chosen area, and a service that
-/// no longer fits a new group.
+/// typed fields, the nation from the area, and a service that no longer fits a new group.
 ///
-/// `find_area` finds an area, and the nation it is in, from an area's id or a postcode as
-/// typed. It is passed in so this stays independent of the data files.
+/// `find_area` finds an area, and the nation it is in, from an area's id. It is passed in so
+/// this stays independent of the data files. (A postcode or a place's name is looked up by the
+/// letter tools, which then choose the council with [`Edit::Council`].)
 pub fn apply(
     answers: &mut Answers,
     edit: Edit,
@@ -246,12 +255,6 @@ pub fn apply(
                 | TextField::RoughMonth
                 | TextField::RoughYear => {
                     answers.situation.when = answers.when_input.value(today);
-                }
-                // A postcode it knows chooses the area; one it does not leaves the choice made.
-                TextField::Postcode => {
-                    if let Some(found) = find_area(&answers.area_postcode) {
-                        place(answers, found);
-                    }
                 }
                 _ => {}
             }
@@ -275,9 +278,17 @@ pub fn apply(
             answers.situation.service = Some(service);
         }
         Edit::PrivateCare(kind) => answers.situation.private_care = Some(kind),
+        // Chosen by hand: a council found earlier may not be in it, so it is forgotten.
         Edit::Area(area) => {
             if let Some(found) = find_area(&area) {
                 place(answers, found);
+                answers.set_more(COUNCIL, "");
+            }
+        }
+        Edit::Council { area, council } => {
+            if let Some(found) = find_area(&area) {
+                place(answers, found);
+                answers.set_more(COUNCIL, &council);
             }
         }
         Edit::Stage(stage) => answers.situation.stage = Some(stage),

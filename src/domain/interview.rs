@@ -689,34 +689,40 @@ mod tests {
     #[test]
     fn one_place_question_answers_the_nation_too() {
         let mut answers = Answers::default();
-        let lookup = |p: &str| match p {
-            "BN1" | "brighton-and-hove" => Some(("brighton-and-hove".to_string(), Nation::England)),
+        let lookup = |id: &str| match id {
+            "east-sussex" => Some(("east-sussex".to_string(), Nation::England)),
             "wales" => Some(("wales".to_string(), Nation::Wales)),
             _ => None,
         };
         apply(&mut answers, Edit::Area("wales".into()), today(), lookup);
         assert_eq!(answers.situation.nation, Some(Nation::Wales));
-        // A postcode it knows moves both, whatever was chosen before.
-        apply(
-            &mut answers,
-            Edit::Text(TextField::Postcode, "BN1".into()),
-            today(),
-            lookup,
-        );
-        assert_eq!(answers.situation.area.as_deref(), Some("brighton-and-hove"));
+        // A council found from a postcode moves both, and is kept to show.
+        let council = Edit::Council {
+            area: "east-sussex".into(),
+            council: "Lewes 🌊".into(),
+        };
+        apply(&mut answers, council, today(), lookup);
+        assert_eq!(answers.situation.area.as_deref(), Some("east-sussex"));
         assert_eq!(answers.situation.nation, Some(Nation::England));
-        // One it does not know leaves the choice alone, and keeps what they typed.
+        assert_eq!(
+            answers.more(super::super::fields::COUNCIL),
+            Some("Lewes 🌊")
+        );
+        // What they typed is never touched by a lookup.
         apply(
             &mut answers,
             Edit::Text(TextField::Postcode, "ZZ99 🙂".into()),
             today(),
             lookup,
         );
-        assert_eq!(answers.situation.area.as_deref(), Some("brighton-and-hove"));
         assert_eq!(answers.area_postcode, "ZZ99 🙂", "what they typed stays");
-        // An area the data does not know changes nothing.
+        assert_eq!(answers.situation.area.as_deref(), Some("east-sussex"));
+        // Choosing an area by hand forgets the council; an area the data does not know
+        // changes nothing.
+        apply(&mut answers, Edit::Area("wales".into()), today(), lookup);
+        assert_eq!(answers.more(super::super::fields::COUNCIL), Some(""));
         apply(&mut answers, Edit::Area("atlantis".into()), today(), lookup);
-        assert_eq!(answers.situation.nation, Some(Nation::England));
+        assert_eq!(answers.situation.nation, Some(Nation::Wales));
     }
 
     #[test]

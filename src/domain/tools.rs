@@ -19,11 +19,12 @@ use super::check::{check, Flag, FlagText};
 use super::date::Date;
 use super::docx;
 use super::letter::{follow_ups, letter, letter_text, write, LetterKind};
+use super::place::{Council, Found as PlaceFound, PlaceTable};
 use super::route::{add_copies, route, Route};
 use super::safety::{concern_in_answers, Kind};
 use super::timeline::{self, Item};
 use crate::data::data;
-use crate::words::domain_words;
+use crate::words::{domain_words, fill};
 use serde::{Deserialize, Serialize};
 
 /// The answers the person can edit on the letter page, in their own words.
@@ -158,6 +159,11 @@ pub enum Request {
     /// by the journey as the person moves on from a page, so the word lists stay out of the
     /// first download: the tools are already kept on the device for the letter.
     Concern { answers: Box<Answers> },
+    /// "Where did this happen?": what the person typed (a postcode, its first part, or the name
+    /// of a town or council), looked up in the table of every UK postcode district. The table
+    /// is a file of its own, fetched by the tools only once that question has opened (see
+    /// [`receive_places`]).
+    Place { typed: String },
 }
 
 /// A file the tools made.
@@ -177,6 +183,100 @@ pub enum Reply {
     /// What kind of danger the words suggest, if any. Only the kind: the page shows help, and
     /// never needs to know which words raised it.
     Concern(Option<Kind>),
+    Place(PlaceReply),
+}
+
+/// What the place lookup says about what the person typed, ready to show: the page carries
+/// no words or logic of its own for it, so the first download stays small. `area` is given only
+/// when every council the words could be is in the same area of the app (never a silent
+/// guess); `council` only when it is one council for certain.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlaceReply {
+    pub area: Option<String>,
+    pub council: Option<String>,
+    pub say: String,
+}
+
+/// The place table, once the tools have it: the file's text lives as long as the tools do.
+enum Places {
+    NotAsked,
+    Ready(PlaceTable<'static>),
+    Unavailable,
+}
+
+thread_local! {
+    static PLACES: std::cell::RefCell<Places> = const { std::cell::RefCell::new(Places::NotAsked) };
+    /// Place questions that came before the table: answered the moment it arrives.
+    static WAITING: std::cell::RefCell<Vec<Vec<u8>>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Gives the tools the place table's text (`places.txt`), as fetched for them; an empty or
+/// damaged text means it could not be had. Kept for as long as the tools run: the text is read
+/// once, and the table borrows it. Returns the answers to place questions that were waiting
+/// for it, to send.
+pub fn receive_places(text: String) -> Vec<Vec<u8>> {
+    let text: &'static str = Box::leak(text.into_boxed_str());
+    let places = match PlaceTable::parse(text) {
+        Ok(table) => Places::Ready(table),
+        Err(_) => Places::Unavailable,
+    };
+    PLACES.with(|cell| *cell.borrow_mut() = places);
+    let waiting = WAITING.with(|cell| std::mem::take(&mut *cell.borrow_mut()));
+    waiting.iter().filter_map(|asked| answer(asked)).collect()
+}
+
+fn table_not_here_yet() -> bool {
+    PLACES.with(|cell| matches!(*cell.borrow(), Places::NotAsked))
+}
+
+fn find_place(typed: &str) -> PlaceReply {
+    let words = &domain_words().place;
+    PLACES.with(|cell| match &*cell.borrow() {
+        Places::NotAsked | Places::Unavailable => PlaceReply {
+            area: None,
+            council: None,
+            say: words.unavailable.into(),
+        },
+        Places::Ready(table) => {
+            let (lead, councils) = match table.find(typed) {
+                PlaceFound::Council(c) => {
+                    return PlaceReply {
+                        area: Some(c.area.into()),
+                        council: Some(c.name.into()),
+                        say: fill(words.chosen, &[c.name]),
+                    }
+                }
+                PlaceFound::WhichSide(sides) => (
+                    words.straddles,
+                    sides.iter().map(|s| s.council).collect::<Vec<Council>>(),
+                ),
+                PlaceFound::Names(names) => (words.several_names, names),
+                PlaceFound::Nothing => (words.nothing, Vec::new()),
+            };
+            let area_name = |id: &str| data().area(id).map_or(id.to_string(), |a| a.name.clone());
+            // Every council in one area: that area is certain, whichever council it is.
+            if let Some(first) = councils.first() {
+                if councils.iter().all(|c| c.area == first.area) {
+                    return PlaceReply {
+                        area: Some(first.area.into()),
+                        council: None,
+                        say: fill(words.chosen, &[&area_name(first.area)]),
+                    };
+                }
+            }
+            // Otherwise the person chooses: each council, and the area to choose for it.
+            let mut say = lead.to_string();
+            for c in councils.iter().take(8) {
+                say.push(' ');
+                say.push_str(&fill(words.for_choose, &[c.name, &area_name(c.area)]));
+            }
+            PlaceReply {
+                area: None,
+                council: None,
+                say,
+            }
+        }
+    })
 }
 
 /// A heading for each kind of letter, in the person's terms.
@@ -297,6 +397,7 @@ pub fn handle(request: Request) -> Reply {
         Request::Concern { answers } => {
             Reply::Concern(concern_in_answers(&answers).map(|c| c.kind))
         }
+        Request::Place { typed } => Reply::Place(find_place(&typed)),
     }
 }
 
@@ -417,6 +518,11 @@ pub fn answer(bytes: &[u8]) -> Option<Vec<u8>> {
         return postcard::to_allocvec(&PROTOCOL).ok();
     }
     let (_, id, request) = postcard::from_bytes::<(u32, u32, Request)>(bytes).ok()?;
+    // A place question before the table has come waits for it (see `receive_places`).
+    if matches!(request, Request::Place { .. }) && table_not_here_yet() {
+        WAITING.with(|cell| cell.borrow_mut().push(bytes.to_vec()));
+        return None;
+    }
     postcard::to_allocvec(&(PROTOCOL, id, handle(request))).ok()
 }
 

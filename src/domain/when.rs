@@ -27,10 +27,15 @@ pub enum WhenChoice {
 #[serde(default)]
 pub struct WhenInput {
     pub choice: Option<WhenChoice>,
+    #[serde(deserialize_with = "in_my_words_basics::schema::text")]
     pub day: String,
+    #[serde(deserialize_with = "in_my_words_basics::schema::text")]
     pub month: String,
+    #[serde(deserialize_with = "in_my_words_basics::schema::text")]
     pub year: String,
+    #[serde(deserialize_with = "in_my_words_basics::schema::text")]
     pub rough_month: String,
+    #[serde(deserialize_with = "in_my_words_basics::schema::text")]
     pub rough_year: String,
 }
 

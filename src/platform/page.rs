@@ -123,9 +123,16 @@ pub fn select_text(id: &str, text: &str) {
     };
     let value = area.value();
     let _ = area.focus();
-    if let Some(at) = value.find(text) {
+    // Searched byte by byte, for the same reason as `words::fill`.
+    let at = (!text.is_empty())
+        .then(|| {
+            let bytes = value.as_bytes();
+            bytes.windows(text.len()).position(|w| w == text.as_bytes())
+        })
+        .flatten();
+    if let Some(before) = at.and_then(|at| value.get(..at)) {
         // The browser counts positions in UTF-16 units, Rust in bytes.
-        let start = value[..at].encode_utf16().count() as u32;
+        let start = before.encode_utf16().count() as u32;
         let end = start + text.encode_utf16().count() as u32;
         let _ = area.set_selection_range(start, end);
     }

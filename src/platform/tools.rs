@@ -104,6 +104,21 @@ fn start() -> Option<Tools> {
     })
 }
 
+/// Asks the letter tools to fetch the place table (every UK postcode district), once the
+/// "Where" question has opened. They fetch it once, from this app's own address; the service
+/// worker keeps it for offline use.
+pub fn load_places() {
+    TOOLS.with(|cell| {
+        let mut cell = cell.borrow_mut();
+        if cell.is_none() {
+            *cell = start();
+        }
+        if let Some(tools) = cell.as_ref() {
+            let _ = tools.worker.post_message(&JsValue::from_str("load-places"));
+        }
+    });
+}
+
 /// Sends `request` to the letter tools; `then` runs once, with the reply or the trouble.
 pub fn ask(request: &Request, then: impl FnOnce(Result<Reply, Trouble>) + 'static) {
     let mut then: Option<Then> = Some(Box::new(then));

@@ -58,6 +58,19 @@ pub fn start() {
     });
 }
 
+/// Asks the letter tools what a postcode or place's name is. If their table is still on its
+/// way, they answer once it has come; if no answer comes, the list is still there.
+fn look_up_place(typed: String, dispatch: Callback<Action>) {
+    let request = crate::domain::tools::Request::Place {
+        typed: typed.clone(),
+    };
+    platform::tools::ask(&request, move |reply| {
+        if let Ok(crate::domain::tools::Reply::Place(reply)) = reply {
+            dispatch.emit(Action::Place { typed, reply });
+        }
+    });
+}
+
 /// The whole app.
 #[component]
 pub fn App() -> Html {
@@ -209,6 +222,24 @@ pub fn App() -> Html {
                         &[words().screens.common.error_prefix, &title].concat(),
                     );
                     platform::page::focus("error-summary");
+                }
+            },
+        );
+    }
+
+    // "Where did this happen?": the letter tools fetch the place table when the page opens
+    // (once), and look up what is typed as it is typed.
+    {
+        let dispatch = dispatch.clone();
+        let on_place_page = model.page == Page::Step(Step::Area);
+        use_effect_with(
+            (on_place_page, model.answers.area_postcode.clone()),
+            move |(on, typed)| {
+                if *on {
+                    platform::tools::load_places();
+                    if crate::domain::answers::has_text(typed) {
+                        look_up_place(typed.clone(), dispatch);
+                    }
                 }
             },
         );

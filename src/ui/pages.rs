@@ -320,12 +320,14 @@ fn phone_hard(v: &View) -> Html {
 }
 
 /// "Where did this happen?": one question for the nation and the area. Every area comes from
-/// the data (each belongs to a nation), with a postcode box that chooses one.
+/// the data (each belongs to a nation), with a box for a postcode or the name of a town or
+/// council, which the letter tools look up on the device (see `domain::place`). What they say
+/// is shown as it is: an area they are certain of is chosen for the person and named; a
+/// postcode that straddles areas, or a name several councils share, says which area to choose
+/// for each council. Nothing is ever guessed silently.
 fn area(v: &View, step: Step) -> Html {
-    let text = &words().pages;
     let answers = &v.model.answers;
-    let data = journey();
-    let list = data
+    let list = journey()
         .areas
         .iter()
         .map(|a| Choice::new(a.id.clone(), a.name.clone()))
@@ -334,10 +336,8 @@ fn area(v: &View, step: Step) -> Html {
         <>
             {slot_choices(v, step, Slot::Area, list)}
             {v.field(TextField::Postcode)}
-            if has_text(&answers.area_postcode) {
-                if let Some(area) = answers.situation.area.as_deref().and_then(|id| data.area(id)) {
-                    <p class="app-inset" role="status">{fill(text.area_chosen, &[&area.name])}</p>
-                }
+            if let Some(say) = v.model.place.as_ref().filter(|_| has_text(&answers.area_postcode)) {
+                <p class="app-inset" role="status">{say}</p>
             }
         </>
     }

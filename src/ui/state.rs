@@ -9,8 +9,9 @@
 use crate::data::journey;
 use crate::domain::answers::Answers;
 use crate::domain::date::Date;
-use crate::domain::interview::{apply, next, Edit, FieldError, Page, Step};
+use crate::domain::interview::{apply, next, Edit, FieldError, Page, Step, TextField};
 use crate::domain::situation::YesNo;
+use crate::domain::tools::PlaceReply;
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -40,6 +41,9 @@ pub struct Model {
     pub care: bool,
     /// The person hid that panel: it does not come back in this visit.
     pub care_hidden: bool,
+    /// What the place lookup says about the postcode or place typed on "Where did this
+    /// happen?", while it is still what is typed there (and no area was chosen by hand since).
+    pub place: Option<String>,
 }
 
 impl Model {
@@ -56,6 +60,7 @@ impl Model {
             notice: None,
             care: false,
             care_hidden: false,
+            place: None,
         }
     }
 
@@ -65,6 +70,12 @@ impl Model {
         self.errors.clear();
         self.notice = None;
         self.care = false;
+    }
+
+    fn apply(&mut self, edit: Edit) {
+        apply(&mut self.answers, edit, self.today, |id| {
+            journey().area(id).map(|a| (a.id.clone(), a.nation))
+        });
     }
 
     fn go(&mut self, page: Page, change: bool) {
@@ -122,6 +133,8 @@ pub enum Action {
     Care(bool),
     /// The person hid the crisis panel.
     HideCare,
+    /// The place lookup's answer for what was typed (ignored once the typing has moved on).
+    Place { typed: String, reply: PlaceReply },
 }
 
 impl Reducible for Model {
@@ -142,12 +155,10 @@ impl Reducible for Model {
                 model.errors.clear();
             }
             Action::Edit(edit) => {
-                apply(&mut model.answers, edit, model.today, |typed| {
-                    let data = journey();
-                    data.area(typed)
-                        .or_else(|| data.area_for_postcode(typed))
-                        .map(|a| (a.id.clone(), a.nation))
-                });
+                if matches!(edit, Edit::Text(TextField::Postcode, _) | Edit::Area(_)) {
+                    model.place = None;
+                }
+                model.apply(edit);
             }
             Action::Continue => {
                 let Page::Step(step) = model.page else {
@@ -184,6 +195,18 @@ impl Reducible for Model {
             Action::HideCare => {
                 model.care = false;
                 model.care_hidden = true;
+            }
+            Action::Place { typed, reply } => {
+                let PlaceReply { area, council, say } = reply;
+                if typed != model.answers.area_postcode {
+                    return self;
+                }
+                // Certain: chosen for them, and said, so they can change it.
+                if let Some(area) = area {
+                    let council = council.unwrap_or_default();
+                    model.apply(Edit::Council { area, council });
+                }
+                model.place = Some(say);
             }
         }
         Rc::new(model)

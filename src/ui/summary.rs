@@ -6,6 +6,7 @@ use super::view::View;
 use crate::data::journey;
 use crate::domain::answers::{has_text, lines_given, Answers};
 use crate::domain::date::Date;
+use crate::domain::fields::COUNCIL;
 use crate::domain::interview::{previous, Page};
 use crate::domain::questions::{Answer, Step, QUESTIONS};
 use crate::domain::when::WhenChoice;
@@ -47,13 +48,18 @@ fn answer_words(step: Step, a: &Answers, today: Date) -> String {
                 .or_else(|| catalogue.option(Step::ServiceGroup, service.group().id()))
                 .map_or_else(String::new, |o| o.label.to_string())
         }),
-        (Step::Area, _) => a
-            .situation
-            .area
-            .as_deref()
-            .and_then(|id| journey().area(id))
-            .map(|area| area.name.clone())
-            .unwrap_or_default(),
+        // The council a postcode or place found, with the area it is in.
+        (Step::Area, _) => {
+            let area = a
+                .situation
+                .area
+                .as_deref()
+                .and_then(|id| journey().area(id));
+            match (a.more(COUNCIL).filter(|c| has_text(c)), area) {
+                (Some(council), Some(area)) => format!("{council} ({})", area.name),
+                (_, area) => area.map(|area| area.name.clone()).unwrap_or_default(),
+            }
+        }
         (Step::When, _) => match a.situation.when {
             Some(when) if a.when_input.choice == Some(WhenChoice::OnAndOff) => {
                 match a.when_input.since_year(today) {

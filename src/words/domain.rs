@@ -18,6 +18,7 @@ pub struct DomainWords {
     pub deadlines: DeadlineWords,
     pub timeline: TimelineWords,
     pub tools: ToolsWords,
+    pub place: PlaceWords,
     pub letter: LetterPageWords,
     pub easy_read: EasyReadWords,
 }
@@ -208,6 +209,23 @@ pub struct ToolsWords {
     pub informal_note: &'static str,
 }
 
+/// What "Where did this happen?" says about the postcode or place typed (the letter tools look
+/// it up and write this; the page shows it as it is).
+#[derive(Clone, Copy, Debug)]
+pub struct PlaceWords {
+    /// "We have chosen {}." (a council, or an area)
+    pub chosen: &'static str,
+    /// A postcode district in more than one council area.
+    pub straddles: &'static str,
+    /// Words that match more than one council's name.
+    pub several_names: &'static str,
+    /// "For {council}, choose {area}."
+    pub for_choose: &'static str,
+    pub nothing: &'static str,
+    /// The table could not be had on this device.
+    pub unavailable: &'static str,
+}
+
 /// Guidance the letter page gives beside the letter.
 #[derive(Clone, Copy, Debug)]
 pub struct LetterPageWords {
@@ -256,6 +274,7 @@ mod tests {
             deadlines,
             timeline,
             tools,
+            place,
             letter: LetterPageWords { how_to_send },
             easy_read,
         } = *words;
@@ -397,6 +416,18 @@ mod tests {
                 sas_review,
                 consent_form,
                 informal_note,
+            }
+        );
+        pieces!(
+            all,
+            place,
+            PlaceWords {
+                chosen,
+                straddles,
+                several_names,
+                for_choose,
+                nothing,
+                unavailable,
             }
         );
         all

@@ -113,8 +113,6 @@ pub struct PageWords {
     pub service_example_other: &'static str,
     /// Added to the hint of an own-words question when someone is helping: for the helper.
     pub helper_note: &'static str,
-    /// "We have chosen {}."
-    pub area_chosen: &'static str,
     pub check_intro: &'static str,
     pub check_see_letter: &'static str,
     /// "Born {}", under the name on "Check your answers".
@@ -238,12 +236,15 @@ pub fn fill(template: &str, parts: &[&str]) -> String {
     let mut out =
         String::with_capacity(template.len() + parts.iter().map(|p| p.len()).sum::<usize>());
     let mut rest = template;
+    // Found byte by byte and cut with `get`: the standard text search and slicing would bring
+    // code for a panic message into the first download (about 1 KB) that can never be needed.
     for part in parts {
-        match rest.find("{}") {
-            Some(at) => {
-                out.push_str(&rest[..at]);
+        let at = rest.as_bytes().windows(2).position(|pair| pair == b"{}");
+        match at.and_then(|at| Some((rest.get(..at)?, rest.get(at + 2..)?))) {
+            Some((before, after)) => {
+                out.push_str(before);
                 out.push_str(part);
-                rest = &rest[at + 2..];
+                rest = after;
             }
             None => break,
         }

@@ -96,7 +96,7 @@ SAS.steps = storyFirst([
     slug: "area",
     mistakes: [
       { do: [], error: /Select where it happened/ },
-      { do: [fill("area-postcode", "ZZ9")], error: /We do not know that postcode/ },
+      { do: [fill("area-postcode", "ZZ9")], error: /or the council area for the postcode or place you typed/ },
     ],
     answer: [fill("area-postcode", ""), choose("East Sussex")],
   },
@@ -193,7 +193,7 @@ PRISON.steps = storyFirst([
   { slug: "service-type", answer: [choose("Healthcare in prison, immigration detention or a police station")] },
   { slug: "service", answer: [choose("Medicines or care not ready when leaving prison")] },
   // Typing the start of a Lewes postcode chooses East Sussex for them.
-  { slug: "area", answer: [fill("area-postcode", "BN7")], shows: /We have chosen East Sussex/ },
+  { slug: "area", answer: [fill("area-postcode", "BN7")], shows: /We have chosen Lewes\./ },
   { slug: "service-name", answer: [fill("service-name", "HMP Lewes healthcare")] },
   { slug: "what-happened", answer: [fill("what-happened", PRISON.words.whatHappened)] },
   {
@@ -277,7 +277,7 @@ SUPPORTER.steps = storyFirst([
     slug: "area",
     mistakes: [
       { do: [], error: /Select where it happened/ },
-      { do: [fill("area-postcode", "XX1")], error: /We do not know that postcode/ },
+      { do: [fill("area-postcode", "XX1")], error: /or the council area for the postcode or place you typed/ },
     ],
     answer: [fill("area-postcode", ""), choose("East Sussex")],
   },
@@ -380,7 +380,7 @@ SEED_SAS.steps = storyFirst([
   { slug: "sharing-with-you", answer: [choose("Yes"), setting("Yes, it is shared or public")] },
   { slug: "service-type", answer: [choose("A GP practice (doctor's surgery)")] },
   { slug: "service", answer: [choose("I was taken off the list, or put on the Special Allocation Scheme")] },
-  { slug: "area", answer: [fill("area-postcode", "BN21")], shows: /We have chosen East Sussex/ },
+  { slug: "area", answer: [fill("area-postcode", "BN21")], shows: /We have chosen Eastbourne\./ },
   { slug: "service-name", answer: [fill("service-name", "Harbour Medical Practice, Eastbourne")] },
   { slug: "what-happened", answer: [fill("what-happened", SEED_SAS.words.whatHappened)] },
   // Four years on the scheme, still going on: never "late".
@@ -442,7 +442,17 @@ export function mouse(page) {
       switch (action.kind) {
         case "choose":
         case "check":
-          return page.getByLabel(action.label, { exact: true }).check();
+          // Once in a while (about one run of the accessibility file in five, always on the
+          // first page after "Start now") a click on an option leaves it unticked, as the first
+          // press of "Start now" sometimes does (see `startNow`). Not yet understood, so said
+          // here: a person would click again, and so does this, once, after half a second.
+          return page
+            .getByLabel(action.label, { exact: true })
+            .check()
+            .catch(async () => {
+              await page.waitForTimeout(500);
+              await page.getByLabel(action.label, { exact: true }).check();
+            });
         case "uncheck":
           return page.getByLabel(action.label, { exact: true }).uncheck();
         case "fill":

@@ -127,7 +127,7 @@ test("(b) medication not ready on release from HMP Lewes, post care of a hostel:
   assert.ok(seen.letter.includes(PRISON.words.whatHappened), `the letter has their words exactly:\n${seen.letter}`);
   assert.ok(seen.letter.includes("Lee Barker"), "the letter has their name");
   assert.equal(seen.summary["How they can reply"], "Care of Seaview Hostel:\n12 Marine Parade\nNewhaven\nBN9 0AA\nFinds phone calls hard");
-  assert.equal(seen.summary["Where"], "East Sussex", "the postcode BN7 chose East Sussex");
+  assert.equal(seen.summary["Where"], "Lewes (East Sussex)", "the postcode BN7 chose Lewes, in East Sussex");
   assertRoute(seen.where, PRISON);
   // The Prisons and Probation Ombudsman does not handle the clinical care itself: a "do not"
   // warning says so, and it is never where this letter goes. It is offered alongside, for what

@@ -9,6 +9,20 @@ use crate::date::Date;
 use crate::situation::{Nation, PrivateCareKind, Service, Stage};
 use serde::{Deserialize, Serialize};
 
+/// Reads one text (serde's own reader, so the data and saved answers read exactly as before).
+/// Never inlined: inlined into every text field of every type, a reader cost the app's
+/// downloads kilobytes; as one shared function it is a few hundred bytes.
+#[inline(never)]
+pub fn text<'de, D: serde::Deserializer<'de>>(reader: D) -> Result<String, D::Error> {
+    <String as serde::Deserialize>::deserialize(reader)
+}
+
+/// Reads a list of texts; never inlined, like [`text`].
+#[inline(never)]
+pub fn texts<'de, D: serde::Deserializer<'de>>(reader: D) -> Result<Vec<String>, D::Error> {
+    <Vec<String> as serde::Deserialize>::deserialize(reader)
+}
+
 /// Everything in `assets/data/`, after checking.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct DataSet {

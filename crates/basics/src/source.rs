@@ -222,13 +222,15 @@ pub fn website(source: &str) -> &str {
 /// rules, the directory and bank holidays are left out: only the letter tools use them.
 pub fn for_the_journey(data: DataSet) -> DataSet {
     DataSet {
-        // The journey names areas and finds them by postcode; which local bodies serve each area
-        // is routing's business, in the letter tools.
+        // The journey names areas. Which local bodies serve each area is routing's business,
+        // in the letter tools, and so is finding a place from a postcode (the letter tools'
+        // table of every UK postcode district, `places.txt`, fetched when the question opens).
         areas: data
             .areas
             .into_iter()
             .map(|area| Area {
                 local: Vec::new(),
+                postcode_districts: Vec::new(),
                 ..area
             })
             .collect(),

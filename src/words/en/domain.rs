@@ -2,7 +2,7 @@
 //! matter, the timeline, the letters' headings and how to send a letter.
 
 use crate::words::domain::{
-    DeadlineWords, DomainWords, EasyReadWords, LetterPageWords, RoleWords, RouteWords,
+    DeadlineWords, DomainWords, EasyReadWords, LetterPageWords, PlaceWords, RoleWords, RouteWords,
     TimelineWords, ToolsWords,
 };
 
@@ -111,6 +111,14 @@ pub const DOMAIN: DomainWords = DomainWords {
         sas_review: "To ask for a review of your place on the Special Allocation Scheme",
         consent_form: "Consent form for the person to sign",
         informal_note: "To try sorting it out first: a short note, or what to say",
+    },
+    place: PlaceWords {
+        chosen: "We have chosen {}.",
+        straddles: "This postcode is in more than one council area.",
+        several_names: "More than one council area has that name.",
+        for_choose: "For {}, choose {}.",
+        nothing: "We could not find that. Check the postcode or place, or choose from the list.",
+        unavailable: "We could not look that up on this device. Choose from the list.",
     },
     letter: LetterPageWords {
         how_to_send: &[

@@ -711,8 +711,8 @@ pub const ENGLISH: Catalogue = Catalogue {
         },
         FieldWords {
             field: F::Postcode,
-            label: same("Or type the first part of the postcode (optional)"),
-            hint: Some("For example, BN1 or TN34"),
+            label: same("Or type a postcode, or the name of the town or council (optional)"),
+            hint: Some("For example, TN34 1AA, BN1 or Cardiff. We look it up on this device only."),
         },
     ],
     errors: ErrorWords {
@@ -725,7 +725,7 @@ pub const ENGLISH: Catalogue = Catalogue {
             (D::RoughMonth, "Enter the month, like 3 or March"),
             (D::RoughYear, "Enter the year as 4 numbers, like 2025"),
         ],
-        postcode_unknown: "We do not know that postcode. Choose an area from the list instead",
+        postcode_unknown: "Choose where it happened from the list, or the council area for the postcode or place you typed",
         date_of_birth: "Enter the date of birth as numbers, like 27 3 1985, or leave all three boxes blank",
         boxes: &[
             (F::Address, "Enter the address"),
@@ -802,7 +802,6 @@ pub const ENGLISH: Catalogue = Catalogue {
         ],
         service_example_other: "Seaview Surgery or the Royal Sussex County Hospital",
         helper_note: "If you are helping, type their words, the way they say them.",
-        area_chosen: "We have chosen {}.",
         check_intro: "You can change anything before you see the letter.",
         check_see_letter: "See the letter and where to send it",
         born: "Born {}",

@@ -1,0 +1,114 @@
+// "Where did this happen?" across the UK, in the built app: a postcode (whole, or its first
+// part) or a town's or council's name is looked up on the device, in a table the letter tools
+// fetch from the app's own address only once the question opens. One council for certain is
+// chosen and named; a district that straddles areas, or a name several councils share, says
+// which area to choose for each and chooses nothing; axe passes on each state; and after one
+// visit it all works with no network.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { assertNoEgress, launchBrowser, openApp, screenshot, startServer, waitForStep } from "./harness.mjs";
+import { axeViolations } from "./a11y.mjs";
+import { newJourneyPage } from "./journeys.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** Real postcodes and places from each part of the UK, and what the page must say and choose. */
+const CASES = [
+  { typed: "TN34 1AA", says: "We have chosen Hastings.", area: "East Sussex" },
+  // Crawley and Mid Sussex share RH10; both are in West Sussex, so the area is certain.
+  { typed: "rh10", says: "We have chosen West Sussex.", area: "West Sussex" },
+  { typed: "BN3 2AF", says: "We have chosen Brighton and Hove.", area: "Brighton and Hove" },
+  { typed: "M1 1AE", says: "We have chosen Manchester.", area: "Somewhere else in England" },
+  { typed: "CF10 1EP", says: "We have chosen Cardiff.", area: "Wales" },
+  { typed: "G1 1XQ", says: "We have chosen Glasgow City.", area: "Scotland" },
+  { typed: "bt1 5gs", says: "We have chosen Belfast.", area: "Northern Ireland" },
+  { typed: "swansea", says: "We have chosen Swansea.", area: "Wales" },
+  // Part of a name, shared by councils all in Wales: the nation is certain.
+  { typed: "Rhondda Cynon Taf", says: "We have chosen Wales.", area: "Wales" },
+];
+
+/** The "Where" page's status line once the lookup has answered for `typed`. */
+async function lookUp(page, typed) {
+  await page.locator("#area-postcode").fill(typed);
+  const status = page.locator("#app p.app-inset[role=status]");
+  await status.waitFor();
+  return status.innerText();
+}
+
+/** The label of the area radio that is chosen, or null. */
+const chosenArea = (page) =>
+  page.evaluate(() => {
+    const input = document.querySelector("input[name=area]:checked");
+    return input ? document.querySelector(`label[for="${input.id}"]`).textContent : null;
+  });
+
+test("a postcode or place anywhere in the UK finds its council and area, on the device, and says so", async () => {
+  const recorded = await newJourneyPage(browser);
+  const { page } = recorded;
+  await openApp(page, server.origin, "#/area");
+  await waitForStep(page, "area");
+  for (const { typed, says, area } of CASES) {
+    assert.equal(await lookUp(page, typed), says, typed);
+    await page.waitForFunction((want) => {
+      const input = document.querySelector("input[name=area]:checked");
+      return input && document.querySelector(`label[for="${input.id}"]`).textContent === want;
+    }, area);
+    assert.equal(await chosenArea(page), area, typed);
+  }
+  assert.deepEqual(await axeViolations(page), [], "axe: a council found");
+  await screenshot(page, "places", "01-found");
+
+  // Across the border with Wales: both sides named, nothing chosen for them.
+  await page.getByLabel("Northern Ireland", { exact: true }).check();
+  const border = await lookUp(page, "CH4 8");
+  assert.match(border, /^This postcode is in more than one council area\./);
+  assert.match(border, /For Flintshire, choose Wales\./);
+  assert.match(border, /For Cheshire West and Chester, choose Somewhere else in England\./);
+  assert.equal(await chosenArea(page), "Northern Ireland", "a straddling postcode never chooses for them");
+  assert.deepEqual(await axeViolations(page), [], "axe: which side");
+  await screenshot(page, "places", "02-which-side");
+
+  // Nothing found: they are told, and Continue asks them to choose.
+  assert.match(await lookUp(page, "ZZ99 9ZZ"), /^We could not find that/);
+  assert.equal(await page.locator("#area-postcode").inputValue(), "ZZ99 9ZZ", "what they typed stays");
+
+  // The table came from the app's own address, and nothing went anywhere else.
+  assert.ok(recorded.requests.some((r) => r.url === `${server.origin}/places.txt`), "the table was fetched from the app itself");
+  await assertNoEgress(recorded, server.origin);
+  await recorded.context.close();
+});
+
+test("the place table is not fetched by a first visit, only when the question opens, and works offline after", async () => {
+  const recorded = await newJourneyPage(browser);
+  const { page, context } = recorded;
+  await openApp(page, server.origin);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForTimeout(500);
+  // Only the service worker's background copy may have fetched it; the page and its tools
+  // have not asked.
+  const asked = recorded.requests.filter((r) => r.url.endsWith("/places.txt"));
+  assert.ok(asked.length <= 1, `the start page does not ask for it: ${asked.length}`);
+  // The service worker keeps a copy for offline use, like the letter tools.
+  await page.waitForFunction(async () => {
+    const keys = await caches.keys();
+    for (const key of keys) if (await (await caches.open(key)).match("places.txt")) return true;
+    return false;
+  });
+  await context.setOffline(true);
+  await page.evaluate(() => (location.hash = "/area"));
+  await waitForStep(page, "area");
+  assert.equal(await lookUp(page, "LL57 2PW"), "We have chosen Gwynedd.");
+  assert.equal(await chosenArea(page), "Wales");
+  await context.close();
+});
