@@ -213,8 +213,9 @@ fn every_question_has_a_row_on_check_your_answers() {
     for question in QUESTIONS {
         let row = words().question(question.step).summary;
         let expected = match question.step {
-            // Safety is asked again whenever it matters; the service row covers both steps.
-            Step::Safe | Step::Service => false,
+            // Safety is asked again whenever it matters; the service row covers both steps; the
+            // name asked first of someone helped has its row with the name near the end.
+            Step::Safe | Step::Service | Step::TheirName => false,
             _ => question.answer != Answer::Page,
         };
         assert_eq!(row.is_some(), expected, "{:?}", question.step);
@@ -291,11 +292,23 @@ fn every_question_is_in_one_part_of_the_journey_and_parts_follow_its_order() {
     }
 }
 
+/// On their own, a person's story comes straight after who is writing; someone helped is asked
+/// their name first, so that the questions speak to them (walked as Continue walks them).
 #[test]
 fn the_story_comes_straight_after_who_is_writing() {
-    let order: Vec<Step> = Step::all().collect();
-    let who = order.iter().position(|s| *s == Step::Who).unwrap();
-    assert_eq!(order[who + 1], Step::WhatHappened);
+    use in_my_words::domain::answers::Who;
+    use in_my_words::domain::interview::next;
+    let mut answers = Answers::default();
+    answers.who = Some(Who::Myself);
+    assert_eq!(next(Step::Who, &answers, today()), Some(Step::WhatHappened));
+    answers.who = Some(Who::HelpingSomeone);
+    assert_eq!(next(Step::Who, &answers, today()), Some(Step::TheirName));
+    assert_eq!(
+        next(Step::TheirName, &answers, today()),
+        Some(Step::WhatHappened)
+    );
+    // The same box: the name given first is there on the page near the end, to check.
+    assert_eq!(Step::TheirName.question().id, Step::Name.question().id);
 }
 
 #[test]

@@ -21,6 +21,8 @@ use serde::{Deserialize, Serialize};
 pub enum Step {
     Safe,
     Who,
+    /// When someone is helping: the person's own name, first, so the journey speaks to them.
+    TheirName,
     WhatHappened,
     When,
     Affected,
@@ -132,7 +134,19 @@ const fn yes_no(step: Step, slug: &'static str, id: &'static str, field: YesNoFi
 pub const QUESTIONS: &[Question] = &[
     yes_no(Step::Safe, "safe", "in-danger", YesNoField::InDanger),
     must(ask(Step::Who, "who", "who", Answer::One(Choice::Who))),
-    // Their story first: straight after who is writing.
+    // When someone is helping, the person is asked their name first: every question after it
+    // speaks to them, not about them. The same box as on "What is your name?" near the end,
+    // which then shows it, to check.
+    Question {
+        skip: unless_supporter,
+        ..ask(
+            Step::TheirName,
+            "your-name",
+            "name",
+            Answer::Text(TextField::Name),
+        )
+    },
+    // Their story first: straight after who is writing (and, for someone helped, their name).
     must(ask(
         Step::WhatHappened,
         "what-happened",

@@ -106,8 +106,8 @@ pub fn step_page(v: &View, step: Step) -> Html {
         ),
         Answer::Text(field) => {
             // The question speaks to the person; someone typing for them gets one line of
-            // their own, read with the hint.
-            let hint = if answers.is_supporter() {
+            // their own, read with the hint (the name page's own hint already speaks to both).
+            let hint = if answers.is_supporter() && step != Step::TheirName {
                 Some(
                     [hint.unwrap_or_default(), " ", text.helper_note]
                         .concat()

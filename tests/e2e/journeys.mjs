@@ -23,7 +23,7 @@ export async function newJourneyPage(browser, options = {}) {
 }
 
 /** Steps that exist only when someone is helping (skipped for a person on their own). */
-export const SUPPORTER_ONLY = ["about-you-the-helper", "their-agreement", "sharing-with-you"];
+export const SUPPORTER_ONLY = ["your-name", "about-you-the-helper", "their-agreement", "sharing-with-you"];
 
 // Actions. `label` is an option's visible label, exactly; `id` is a text field's id.
 export const choose = (label) => ({ kind: "choose", label });
@@ -59,7 +59,8 @@ const STORY = ["what-happened", "when", "how-it-affected"];
 function storyFirst(steps) {
   const story = steps.filter((step) => STORY.includes(step.slug));
   const rest = steps.filter((step) => !STORY.includes(step.slug));
-  const who = rest.findIndex((step) => step.slug === "who");
+  // Someone helped is asked their name first, then their story.
+  const who = rest.findIndex((step) => step.slug === (rest.some((s) => s.slug === "your-name") ? "your-name" : "who"));
   return [...rest.slice(0, who + 1), ...story, ...rest.slice(who + 1)];
 }
 
@@ -257,6 +258,8 @@ SUPPORTER.steps = storyFirst([
   // Asked first, before the app knows someone is helping, so in the first person.
   { slug: "safe", answer: [choose("Yes, I am safe")] },
   { slug: "who", answer: [choose("I am helping someone else with their complaint")] },
+  // Their name first: from here on, every question speaks to them.
+  { slug: "your-name", answer: [fill("name", "Jordan Reece")], shows: /The questions from here on are for you/ },
   {
     slug: "about-you-the-helper",
     answer: [
@@ -306,7 +309,8 @@ SUPPORTER.steps = storyFirst([
   { slug: "concern-about-a-professional", answer: [choose("No")] },
   {
     slug: "name",
-    mistakes: [{ do: [], error: /Enter your name/ }],
+    // Given at the start, and here to check.
+    mistakes: [{ do: [fill("name", "")], error: /Enter your name/ }],
     answer: [fill("name", "Jordan Reece")],
   },
   {
@@ -368,6 +372,7 @@ export const SEED_SAS = {
 SEED_SAS.steps = storyFirst([
   { slug: "safe", answer: [choose("Yes, I am safe")] },
   { slug: "who", answer: [choose("I am helping someone else with their complaint")] },
+  { slug: "your-name", answer: [fill("name", "Michael Doyle")] },
   {
     slug: "about-you-the-helper",
     answer: [

@@ -507,6 +507,14 @@ pub const ENGLISH: Catalogue = Catalogue {
             ),
             YES_NO_SURE,
         ),
+        // No row of its own on "Check your answers": the name has one, from the last part.
+        QuestionWords {
+            summary: None,
+            ..hinted(
+                q(Step::TheirName, same("What is your name?"), ""),
+                same("The questions from here on are for you. If you are helping, let them answer, or type what they tell you."),
+            )
+        },
         needed(
             hinted(
                 q(Step::Name, same("What is your name?"), "Name"),
@@ -568,7 +576,7 @@ pub const ENGLISH: Catalogue = Catalogue {
         page(Step::Finish, "Finish and clear"),
     ],
     parts: &[
-        (&[Step::Safe, Step::Who], same("Getting started")),
+        (&[Step::Safe, Step::Who, Step::TheirName], same("Getting started")),
         (
             &[Step::WhatHappened, Step::When, Step::Affected],
             same("Your story"),
