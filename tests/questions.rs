@@ -298,8 +298,10 @@ fn every_question_is_in_one_part_of_the_journey_and_parts_follow_its_order() {
 fn the_story_comes_straight_after_who_is_writing() {
     use in_my_words::domain::answers::Who;
     use in_my_words::domain::interview::next;
-    let mut answers = Answers::default();
-    answers.who = Some(Who::Myself);
+    let mut answers = Answers {
+        who: Some(Who::Myself),
+        ..Answers::default()
+    };
     assert_eq!(next(Step::Who, &answers, today()), Some(Step::WhatHappened));
     answers.who = Some(Who::HelpingSomeone);
     assert_eq!(next(Step::Who, &answers, today()), Some(Step::TheirName));
