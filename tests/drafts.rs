@@ -432,44 +432,43 @@ fn a_version_2_draft_opens() {
     assert_eq!(open(&bytes, PASSPHRASE), Ok(moved_on(fixture_answers())));
 }
 
+/// Opens the version 2 fixture `name`, checks it holds answers layout `layout` and opens to
+/// `expected`, and gives back what it opened to.
+fn opens_as(name: &str, layout: u8, expected: Answers) -> Answers {
+    let bytes = fixture(name);
+    assert_eq!(bytes[4], 2, "{name}: envelope version");
+    let (_, plain) = decrypt(&bytes, PASSPHRASE).unwrap();
+    assert_eq!(plain[0], layout, "{name}: answers layout");
+    let answers = open(&bytes, PASSPHRASE).unwrap();
+    assert_eq!(answers, expected, "{name}");
+    answers
+}
+
 #[test]
 fn a_layout_2_draft_opens() {
-    let bytes = fixture("draft-v2-layout2.imw");
-    assert_eq!(bytes[4], 2, "envelope version");
-    let (_, plain) = decrypt(&bytes, PASSPHRASE).unwrap();
-    assert_eq!(plain[0], 2, "answers layout");
-    assert_eq!(
-        open(&bytes, PASSPHRASE),
-        Ok(moved_on(fixture_answers_layout_2()))
+    opens_as(
+        "draft-v2-layout2.imw",
+        2,
+        moved_on(fixture_answers_layout_2()),
     );
 }
 
 #[test]
 fn a_layout_3_draft_opens() {
-    let bytes = fixture("draft-v2-layout3.imw");
-    assert_eq!(bytes[4], 2, "envelope version");
-    let (_, plain) = decrypt(&bytes, PASSPHRASE).unwrap();
-    assert_eq!(plain[0], 3, "answers layout");
-    assert_eq!(
-        open(&bytes, PASSPHRASE),
-        Ok(moved_on(fixture_answers_layout_3()))
+    opens_as(
+        "draft-v2-layout3.imw",
+        3,
+        moved_on(fixture_answers_layout_3()),
     );
 }
 
 #[test]
 fn a_layout_4_draft_opens() {
-    let bytes = fixture("draft-v2-layout4.imw");
-    assert_eq!(bytes[4], 2, "envelope version");
-    let (_, plain) = decrypt(&bytes, PASSPHRASE).unwrap();
-    assert_eq!(plain[0], 4, "answers layout");
-    let answers = open(&bytes, PASSPHRASE).unwrap();
-    assert_eq!(answers, fixture_answers_layout_4());
+    let answers = opens_as("draft-v2-layout4.imw", 4, fixture_answers_layout_4());
     assert_eq!(answers.birth_day, "٣", "kept as typed");
     assert_eq!(answers.date_of_birth, "ganwyd ar ddydd Mawrth 🎂");
 }
 
-/// An older draft's date of birth that is not plainly a date stays whole, exactly as typed,
-/// whatever the layout it was saved in (see `codec`).
 #[test]
 fn an_older_date_of_birth_that_is_not_plainly_a_date_is_kept_whole() {
     for typed in [

@@ -1,6 +1,7 @@
 // Shared set-up for the end-to-end tests: the built app (dist/) served on loopback, Debian's
 // Chromium driven by playwright-core (never a downloaded browser), and a recorder that notes
 // every request the page makes and every request the Content-Security-Policy blocks.
+import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -28,6 +29,23 @@ export async function startServer(options = {}) {
 
 export async function launchBrowser() {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+}
+
+/**
+ * For a test file: the built app served on loopback and one Chromium, started before its tests
+ * and closed after them. Read `app.server` and `app.browser` inside a test.
+ */
+export function servedApp() {
+  const app = { server: null, browser: null };
+  before(async () => {
+    app.server = await startServer();
+    app.browser = await launchBrowser();
+  });
+  after(async () => {
+    await app.browser?.close();
+    app.server?.close();
+  });
+  return app;
 }
 
 /**

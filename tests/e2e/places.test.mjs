@@ -4,24 +4,13 @@
 // chosen and named; a district that straddles areas, or a name several councils share, says
 // which area to choose for each and chooses nothing; axe passes on each state; and after one
 // visit it all works with no network.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { assertNoEgress, launchBrowser, openApp, screenshot, startServer, waitForStep } from "./harness.mjs";
+import { servedApp, assertNoEgress, openApp, screenshot, waitForStep } from "./harness.mjs";
 import { axeViolations } from "./a11y.mjs";
 import { newJourneyPage } from "./journeys.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const app = servedApp();
 
 /** Real postcodes and places from each part of the UK, and what the page must say and choose. */
 const CASES = [
@@ -54,9 +43,9 @@ const chosenArea = (page) =>
   });
 
 test("a postcode or place anywhere in the UK finds its council and area, on the device, and says so", async () => {
-  const recorded = await newJourneyPage(browser);
+  const recorded = await newJourneyPage(app.browser);
   const { page } = recorded;
-  await openApp(page, server.origin, "#/area");
+  await openApp(page, app.server.origin, "#/area");
   await waitForStep(page, "area");
   for (const { typed, says, area } of CASES) {
     assert.equal(await lookUp(page, typed), says, typed);
@@ -84,15 +73,15 @@ test("a postcode or place anywhere in the UK finds its council and area, on the 
   assert.equal(await page.locator("#area-postcode").inputValue(), "ZZ99 9ZZ", "what they typed stays");
 
   // The table came from the app's own address, and nothing went anywhere else.
-  assert.ok(recorded.requests.some((r) => r.url === `${server.origin}/places.txt`), "the table was fetched from the app itself");
-  await assertNoEgress(recorded, server.origin);
+  assert.ok(recorded.requests.some((r) => r.url === `${app.server.origin}/places.txt`), "the table was fetched from the app itself");
+  await assertNoEgress(recorded, app.server.origin);
   await recorded.context.close();
 });
 
 test("the place table is not fetched by a first visit, only when the question opens, and works offline after", async () => {
-  const recorded = await newJourneyPage(browser);
+  const recorded = await newJourneyPage(app.browser);
   const { page, context } = recorded;
-  await openApp(page, server.origin);
+  await openApp(page, app.server.origin);
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.waitForTimeout(500);
   // Only the service worker's background copy may have fetched it; the page and its tools

@@ -4,32 +4,21 @@
 // medicines, alone on her phone. Every page is checked with axe on the way. The letter must say
 // only what they said, in their words exactly; what cannot wait comes before the complaint; and
 // something still going on is never called late.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { assertNoEgress, launchBrowser, screenshot, startServer } from "./harness.mjs";
+import { servedApp, assertNoEgress, screenshot } from "./harness.mjs";
 import { axeViolations, pageProblems } from "./a11y.mjs";
 import { SEED_SAS, SEED_SEIZURE, mouse, newJourneyPage, nn, startJourney, walk } from "./journeys.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const app = servedApp();
 
 const FINISH_STEPS = ["letter", "send-it", "what-happens-next", "free-help"];
 
 /** Walks a journey with the mouse; returns the letter, the "sorted today" box, each finish step's whole text and every axe problem. */
 async function live(journey) {
-  const recorded = await newJourneyPage(browser);
+  const recorded = await newJourneyPage(app.browser);
   const { page } = recorded;
-  await startJourney(page, server.origin);
+  await startJourney(page, app.server.origin);
   const seen = { problems: [], steps: {} };
   await walk(page, journey, mouse(page), {
     answered: async (step, index) => {
@@ -51,7 +40,7 @@ async function live(journey) {
       await screenshot(page, journey.name, `${nn(index)}-${step.slug}`);
     },
   });
-  await assertNoEgress(recorded, server.origin);
+  await assertNoEgress(recorded, app.server.origin);
   assert.deepEqual(recorded.consoleErrors, [], "no errors in the console");
   await recorded.context.close();
   return seen;
@@ -90,9 +79,9 @@ test("(e) released without her seizure medicines, alone on her phone: what to do
 });
 
 test("time as people live it: 'it happens on and off', since a year they remember, never late", async () => {
-  const recorded = await newJourneyPage(browser);
+  const recorded = await newJourneyPage(app.browser);
   const { page } = recorded;
-  await startJourney(page, server.origin);
+  await startJourney(page, app.server.origin);
   await page.getByLabel("Yes, I am safe", { exact: true }).check();
   await page.locator("form button[type=submit]").click();
   await page.getByLabel("Me. It is my complaint", { exact: true }).check();
@@ -114,7 +103,7 @@ test("time as people live it: 'it happens on and off', since a year they remembe
   await page.locator("#when-rough-year").fill("2019");
   await page.locator("form button[type=submit]").click();
   await page.locator("#how-it-affected").waitFor();
-  await page.goto(`${server.origin}/#/check-answers`);
+  await page.goto(`${app.server.origin}/#/check-answers`);
   const when = await page
     .locator(".app-summary__row", { has: page.locator("dt", { hasText: /^When$/ }) })
     .locator(".app-summary__value")
