@@ -148,11 +148,17 @@
   }, true);
 
   // The button stays on screen: once the header has scrolled away, it sits in the top corner
-  // (as the header's own button, so the click above still leaves).
+  // (as the header's own button, so the click above still leaves). The header keeps the height
+  // it had with the button in it: otherwise everything below would move up the moment the
+  // button left, under the person's finger (and under a test's click).
   addEventListener("scroll", function () {
     var button = document.getElementById("exit-this-page");
     var header = button && button.closest("header");
-    if (header) button.classList.toggle("app-exit--kept", header.getBoundingClientRect().bottom < 0);
+    if (!header) return;
+    var kept = header.getBoundingClientRect().bottom < 0;
+    if (kept === button.classList.contains("app-exit--kept")) return;
+    header.style.minHeight = kept ? header.getBoundingClientRect().height + "px" : "";
+    button.classList.toggle("app-exit--kept", kept);
   }, { passive: true });
 
   // Shift three times. Only Shift pressed on its own counts: any other key starts the count

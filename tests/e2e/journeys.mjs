@@ -447,10 +447,10 @@ export function mouse(page) {
       switch (action.kind) {
         case "choose":
         case "check":
-          // Once in a while (about one run of the accessibility file in five, always on the
-          // first page after "Start now") a click on an option leaves it unticked, as the first
-          // press of "Start now" sometimes does (see `startNow`). Not yet understood, so said
-          // here: a person would click again, and so does this, once, after half a second.
+          // A click on an option used to leave it unticked about one run of the accessibility
+          // file in five, like the first press of "Start now" (see `startNow` for the likely
+          // cause, now fixed). Kept as a guard: a person would click again, and so does this,
+          // once, after half a second.
           return page
             .getByLabel(action.label, { exact: true })
             .check()

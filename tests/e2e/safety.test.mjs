@@ -452,6 +452,10 @@ test("Exit this page stays on screen however far down the page is scrolled, and 
       return r.top >= 0 && r.bottom <= innerHeight && r.left >= 0 && r.right <= innerWidth && r.width > 40;
     });
   assert.equal(await seen(), true, "at the top");
+  // Where the question sits in the page: it must not move when the button leaves the header
+  // (content jumping under a finger, or a click, as the page scrolls).
+  const questionAt = () => page.evaluate(() => document.querySelector("#app h1").getBoundingClientRect().top + scrollY);
+  const before = await questionAt();
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   assert.ok(height > 3 * 480, `the page is several screens long (${height} px)`);
   for (const y of [500, 1200, height]) {
@@ -461,6 +465,7 @@ test("Exit this page stays on screen however far down the page is scrolled, and 
       .waitForFunction(() => document.getElementById("exit-this-page").getBoundingClientRect().top >= 0, null, { timeout: 2000 })
       .catch(() => {});
     assert.equal(await seen(), true, `scrolled to ${y}`);
+    assert.equal(await questionAt(), before, `nothing below the header moved when scrolled to ${y}`);
   }
   await page.locator("#exit-this-page").click();
   await assertLeftForGood(page, ["Another day of waiting."]);
