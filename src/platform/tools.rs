@@ -40,6 +40,8 @@ struct Tools {
     worker: Worker,
     next_id: u32,
     waiting: Waiting,
+    /// These tools have been asked to fetch the place table (once is enough for each start).
+    places_asked: bool,
     // Kept alive for as long as the worker is.
     _on_message: Closure<dyn Fn(MessageEvent)>,
     _on_error: Closure<dyn Fn(web_sys::Event)>,
@@ -99,22 +101,33 @@ fn start() -> Option<Tools> {
         worker,
         next_id: 0,
         waiting,
+        places_asked: false,
         _on_message: on_message,
         _on_error: on_error,
     })
 }
 
-/// Asks the letter tools to fetch the place table (every UK postcode district), once the
-/// "Where" question has opened. They fetch it once, from this app's own address; the service
-/// worker keeps it for offline use.
-pub fn load_places() {
+/// Runs `act` with the letter tools, starting them first if they are not (or no longer)
+/// running; `None` when they cannot start.
+fn with_tools<R>(act: impl FnOnce(&mut Tools) -> R) -> Option<R> {
     TOOLS.with(|cell| {
         let mut cell = cell.borrow_mut();
         if cell.is_none() {
             *cell = start();
         }
-        if let Some(tools) = cell.as_ref() {
-            let _ = tools.worker.post_message(&JsValue::from_str("load-places"));
+        cell.as_mut().map(act)
+    })
+}
+
+/// Asks the letter tools to fetch the place table (every UK postcode district), once the
+/// "Where" question has opened: once for each start of the tools, however often the question
+/// asks. They fetch it from this app's own address; the service worker keeps it for offline
+/// use.
+pub fn load_places() {
+    with_tools(|tools| {
+        if !tools.places_asked {
+            let sent = tools.worker.post_message(&JsValue::from_str("load-places"));
+            tools.places_asked = sent.is_ok();
         }
     });
 }
@@ -122,14 +135,7 @@ pub fn load_places() {
 /// Sends `request` to the letter tools; `then` runs once, with the reply or the trouble.
 pub fn ask(request: &Request, then: impl FnOnce(Result<Reply, Trouble>) + 'static) {
     let mut then: Option<Then> = Some(Box::new(then));
-    TOOLS.with(|cell| {
-        let mut cell = cell.borrow_mut();
-        if cell.is_none() {
-            *cell = start();
-        }
-        let Some(tools) = cell.as_mut() else {
-            return;
-        };
+    with_tools(|tools| {
         tools.next_id = tools.next_id.wrapping_add(1);
         let id = tools.next_id;
         let Some(bytes) = encode_request(id, request) else {
