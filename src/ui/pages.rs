@@ -205,21 +205,34 @@ fn slot_choices(v: &View, step: Step, slot: Slot, list: Vec<Choice>) -> Html {
         hint: w.hint.map(AttrValue::from),
         error: v.error(question.id),
         choices: list,
+        multiple: matches!(question.answer, Answer::Many(_)),
+        ..slot_props(v, slot)
+    })
+}
+
+/// What any choice kept in the answers needs: the values chosen so far, and the one way
+/// choosing an option reaches the answers. The rest of the props are left empty, to be given.
+fn slot_props(v: &View, slot: Slot) -> ChoicesProps {
+    let edit = v.edit.clone();
+    ChoicesProps {
+        id: AttrValue::default(),
+        legend: AttrValue::default(),
+        is_page_heading: false,
+        hint: None,
+        error: None,
+        choices: Vec::new(),
         selected: slot
             .selected(&v.model.answers)
             .into_iter()
             .map(AttrValue::from)
             .collect(),
-        multiple: matches!(question.answer, Answer::Many(_)),
-        on_choose: {
-            let edit = v.edit.clone();
-            Callback::from(move |value: AttrValue| {
-                if let Some(change) = slot.edit(&value) {
-                    edit.emit(change);
-                }
-            })
-        },
-    })
+        multiple: false,
+        on_choose: Callback::from(move |value: AttrValue| {
+            if let Some(change) = slot.edit(&value) {
+                edit.emit(change);
+            }
+        }),
+    }
 }
 
 /// "Need ideas?" prompts under the own-words box: help, never required structure.
@@ -349,30 +362,17 @@ fn area(v: &View, step: Step) -> Html {
 pub fn device_setting(v: &View) -> Html {
     let text = &words().screens.frame;
     let slot = Slot::YesNo(crate::domain::fields::YesNoField::SharedComputer);
-    let edit = v.edit.clone();
     choices(&ChoicesProps {
         id: "shared-computer".into(),
         legend: text.device_legend.into(),
-        is_page_heading: false,
         hint: Some(text.device_hint.into()),
-        error: None,
         choices: slot
             .values()
             .into_iter()
             .zip(text.device_options)
             .map(|(value, label)| Choice::new(value, label))
             .collect(),
-        selected: slot
-            .selected(&v.model.answers)
-            .into_iter()
-            .map(AttrValue::from)
-            .collect(),
-        multiple: false,
-        on_choose: Callback::from(move |value: AttrValue| {
-            if let Some(change) = slot.edit(&value) {
-                edit.emit(change);
-            }
-        }),
+        ..slot_props(v, slot)
     })
 }
 
