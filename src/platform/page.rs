@@ -11,11 +11,20 @@ pub fn hash() -> String {
     hash.strip_prefix('#').unwrap_or(&hash).to_string()
 }
 
-/// Goes to `#{path}`. Normally this adds a history entry so Back returns here; with `replace`
-/// (a shared computer) it replaces the current one. The safety net does it, so that it can
-/// count the app's entries and step over them all when the person exits.
-pub fn go(path: &str, replace: bool) {
+/// Goes to `#{path}`, for navigation request number `request`, once: asked again for the same
+/// request (the app's effect runs again when the shared-computer setting changes), it does
+/// nothing, so the person is never taken back to where an earlier Continue led. Normally this
+/// adds a history entry so Back returns here; with `replace` (a shared computer) it replaces the
+/// current one. The safety net does it, so that it can count the app's entries and step over
+/// them all when the person exits.
+pub fn go(path: &str, replace: bool, request: u32) {
     use wasm_bindgen::JsValue;
+    thread_local! {
+        static DONE: std::cell::Cell<Option<u32>> = const { std::cell::Cell::new(None) };
+    }
+    if DONE.with(|done| done.replace(Some(request))) == Some(request) {
+        return;
+    }
     let args = [JsValue::from_str(path), JsValue::from_bool(replace)];
     if super::exit::safety_net("go", &args).is_none() {
         let _ = super::window().location().set_hash(path);

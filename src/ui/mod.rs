@@ -126,7 +126,8 @@ pub fn App() -> Html {
     // On a shared computer ("Not sure" counts: the safe guess) each step replaces the last in the
     // browser's history, so nobody can page Back through the answers after the person has gone.
     // The safety net clears everything after a quiet spell (warning first) unless the person has
-    // said this is not a shared computer: their story comes before that question.
+    // said this is not a shared computer (a setting at the top of every page; changing it runs
+    // this effect again, and `go` then knows the navigation is not new).
     {
         let shared = model.answers.on_shared_computer();
         let idle = model.answers.shared_computer != Some(crate::domain::situation::YesNo::No);
@@ -134,8 +135,8 @@ pub fn App() -> Html {
             (model.navigation.clone(), shared, idle),
             move |(navigation, shared, idle)| {
                 platform::exit::watch_idle(*idle);
-                if let Some((hash, _)) = navigation {
-                    platform::page::go(hash, *shared);
+                if let Some((hash, request)) = navigation {
+                    platform::page::go(hash, *shared, *request);
                 }
             },
         );

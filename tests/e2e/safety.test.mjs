@@ -237,6 +237,26 @@ test("on a shared computer each step replaces the last in history", async () => 
   await context.close();
 });
 
+test("changing the shared-computer setting leaves the person on the page they are on", async () => {
+  const recorded = await newRecordedPage(browser);
+  const { page, context } = recorded;
+  await startJourney(page, server.origin);
+  await waitForStep(page, "safe");
+  await page.getByLabel("Yes, I am safe", { exact: true }).check();
+  await page.locator("form button[type=submit]").click();
+  await waitForStep(page, "who");
+  // Somewhere else by a link, not by Continue; then the setting, each way.
+  await page.evaluate(() => (location.hash = "/area"));
+  await waitForStep(page, "area");
+  await page.locator("#app-settings summary").click();
+  for (const label of ["Yes, it is shared or public", "No, it is my own", "Not sure"]) {
+    await page.getByLabel(label, { exact: true }).check();
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => location.hash), "#/area", `still here after "${label}"`);
+  }
+  await context.close();
+});
+
 test("from a host that sends no headers, the letter tools cannot reach another origin", async () => {
   const recorded = await newRecordedPage(browser);
   const { page } = recorded;
