@@ -68,11 +68,13 @@ for (const css of readdirSync(dir).filter((f) => f.endsWith(".css") && f !== LET
 // opens, and the policy's style-src 'self' allows it); it loses its comments and spaces too.
 writeFileSync(join(dir, LETTER_STYLES), minifyCss(readFileSync(join(dir, LETTER_STYLES), "utf8")));
 
-// 5. The JavaScript that wasm-bindgen writes (the app's and the letter tools') is made small too.
+// 5. The JavaScript that wasm-bindgen writes (the app's, the letter tools' and the second
+//    program's) is made small too.
 //    The page loads the app's with a Subresource Integrity hash, so that hash is written anew.
-for (const name of readdirSync(dir).filter((f) => /^in-my-words-[0-9a-f]+\.js$/.test(f) || f === "letter-tools.js")) {
+const plainGlue = new Set(["letter-tools.js", "more-pages.js"]);
+for (const name of readdirSync(dir).filter((f) => /^in-my-words-[0-9a-f]+\.js$/.test(f) || plainGlue.has(f))) {
   const path = join(dir, name);
-  const module = name !== "letter-tools.js";
+  const module = !plainGlue.has(name);
   const result = await minify(readFileSync(path, "utf8"), { module, compress: { passes: 2 }, mangle: true, ecma: 2020 });
   if (!result.code) {
     console.error(`postbuild: could not minify ${name}`);

@@ -43,6 +43,9 @@ fn screen_words(screens: &ScreenWords) -> Vec<(&'static str, &'static str, usize
         cleared_finished,
         cleared_idle,
         storage_failed,
+        more_loading,
+        more_failed,
+        more_again,
     } = frame;
     for option in device_options {
         all.push(("frame.device_options", option, 0));
@@ -53,6 +56,9 @@ fn screen_words(screens: &ScreenWords) -> Vec<(&'static str, &'static str, usize
         ("frame.cleared_finished", cleared_finished, 0),
         ("frame.cleared_idle", cleared_idle, 0),
         ("frame.storage_failed", storage_failed, 0),
+        ("frame.more_loading", more_loading, 0),
+        ("frame.more_failed", more_failed, 0),
+        ("frame.more_again", more_again, 0),
     ]);
 
     let LetterPageWords {

@@ -26,7 +26,9 @@
   // quiet shared computer was cleared (read and removed by the app at once).
   var NOTICE_KEY = "in-my-words-notice";
   var leaving = false;
-  var tools = null;
+  // The letter tools' workers, one for each program that asks: the app, and the pages it loads
+  // when they open (each numbers its own requests, so they must not share a worker).
+  var tools = {};
   var channel = null;
 
   function quietly(fn) {
@@ -82,9 +84,13 @@
     });
   }
 
-  function stopTools() {
-    if (tools) quietly(function () { tools.terminate(); });
-    tools = null;
+  /** Ends the letter tools of program `owner`, or of every program when none is named. */
+  function stopTools(owner) {
+    for (var key in tools) {
+      if (owner === undefined || key === owner) quietly(function () { tools[key].terminate(); });
+    }
+    if (owner === undefined) tools = {};
+    else delete tools[owner];
   }
 
   /**
@@ -484,8 +490,9 @@
    * a file takes its policy from the host's response headers, and a plain host sends none).
    * Once the tools are running, the worker also loses the ways to reach a network.
    */
-  function startTools() {
-    stopTools();
+  function startTools(owner) {
+    owner = String(owner || "app");
+    stopTools(owner);
     var base = new URL(".", location.href).href;
     var code = [
       "importScripts(" + JSON.stringify(base + "letter-tools.js") + ");",
@@ -508,10 +515,36 @@
       "});",
     ].join("\n");
     var url = URL.createObjectURL(new Blob([code], { type: "text/javascript" }));
-    tools = new Worker(url);
+    var worker = tools[owner] = new Worker(url);
     // The address is only needed while the worker loads.
     setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
-    return tools;
+    return worker;
+  }
+
+  // ---- The pages loaded when they open -------------------------------------------------------
+
+  var more = null;
+
+  /**
+   * Loads the second program (the finish steps and the concern log: src/bin/more-pages.rs) the
+   * first time one of its pages opens, from the app's own address, and resolves once it runs.
+   * A failed load (no connection before the offline copy was kept) can be tried again.
+   */
+  function loadMore() {
+    if (!more) {
+      more = new Promise(function (done, fail) {
+        var script = element("script", { src: "more-pages.js" });
+        script.onload = function () {
+          // The second program's glue names itself wasm_bindgen, a name of the page's scripts
+          // but not a property of window (the app's own glue is a module, so the two never meet).
+          wasm_bindgen({ module_or_path: "more-pages_bg.wasm" }).then(done, fail);
+        };
+        script.onerror = fail;
+        document.head.appendChild(script);
+      });
+      more.catch(function () { more = null; });
+    }
+    return more;
   }
 
   window.imwSafety = {
@@ -523,5 +556,6 @@
     watchIdle: watchIdle,
     startTools: startTools,
     stopTools: stopTools,
+    loadMore: loadMore,
   };
 })();

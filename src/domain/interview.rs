@@ -96,6 +96,14 @@ pub enum Page {
     /// Save or open an encrypted draft.
     Save,
     Step(Step),
+    /// The concern log (things not yet a complaint): the list of concerns.
+    Concerns,
+    /// A new concern: opens one, and shows it as [`Page::Concern`].
+    NewConcern,
+    /// One concern (by its place in the list): what happened, and what happened next.
+    Concern(u16),
+    /// The concerns as a table for a support worker's records, with no personal details.
+    ShareConcerns,
     NotFound,
 }
 
@@ -112,7 +120,14 @@ impl Page {
             "" => Page::Start,
             "get-help" => Page::GetHelp,
             "save" => Page::Save,
-            _ => Step::from_slug(slug).map_or(Page::NotFound, Page::Step),
+            "concerns" => Page::Concerns,
+            "log-a-concern" => Page::NewConcern,
+            "concerns/share" => Page::ShareConcerns,
+            _ => match slug.strip_prefix("concerns/").map(str::parse) {
+                Some(Ok(number)) => Page::Concern(number),
+                Some(Err(_)) => Page::NotFound,
+                None => Step::from_slug(slug).map_or(Page::NotFound, Page::Step),
+            },
         };
         (page, from_check)
     }
@@ -124,6 +139,10 @@ impl Page {
             Page::GetHelp => "/get-help".to_string(),
             Page::Save => "/save".to_string(),
             Page::Step(step) => format!("/{}", step.slug()),
+            Page::Concerns => "/concerns".to_string(),
+            Page::NewConcern => "/log-a-concern".to_string(),
+            Page::Concern(number) => format!("/concerns/{number}"),
+            Page::ShareConcerns => "/concerns/share".to_string(),
             Page::NotFound => "/".to_string(),
         }
     }

@@ -16,10 +16,13 @@
 //! - [`crypto`]: encrypting drafts with the browser's WebCrypto.
 //! - [`files`]: downloads, reading a file the person picks, and copying text.
 //! - [`tools`]: the letter tools, a web worker started by the letter page.
+//! - [`more`]: loading the second program (the finish steps and the concern log) and passing
+//!   the answers between it and the app.
 
 pub mod crypto;
 pub mod exit;
 pub mod files;
+pub mod more;
 pub mod page;
 pub mod storage;
 pub mod tools;

@@ -49,6 +49,14 @@ struct Tools {
 
 thread_local! {
     static TOOLS: RefCell<Option<Tools>> = const { RefCell::new(None) };
+    /// Which program this is ("app", or "more" for the pages loaded when they open): each
+    /// has its own worker, because each numbers its own requests.
+    static OWNER: std::cell::Cell<&'static str> = const { std::cell::Cell::new("app") };
+}
+
+/// Names the program these tools belong to (see `OWNER`); the app itself need not call it.
+pub fn set_owner(owner: &'static str) {
+    OWNER.with(|cell| cell.set(owner));
 }
 
 /// Ends the tools and answers everything still waiting with `trouble`. The next request starts
@@ -65,7 +73,8 @@ fn give_up(trouble: Trouble) {
 }
 
 fn start() -> Option<Tools> {
-    let worker = super::exit::safety_net("startTools", &[])?
+    let owner = JsValue::from_str(OWNER.with(|cell| cell.get()));
+    let worker = super::exit::safety_net("startTools", &[owner])?
         .dyn_into::<Worker>()
         .ok()?;
     let waiting: Waiting = Default::default();

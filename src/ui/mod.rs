@@ -6,13 +6,15 @@
 //! - [`pages`]: one function per journey step; [`summary`]: check your answers;
 //!   [`letter`]: the letter, the "Before you send" check and where to send it;
 //!   [`result`]: crisis help, the route panel, finish and clear;
-//!   [`save`]: saving and opening an encrypted draft.
+//!   [`save`]: saving and opening an encrypted draft; [`more`]: the pages of the second
+//!   program (the finish steps and the concern log), loaded when one first opens.
 //!
 //! The start page is plain HTML in `index.html` (it paints before the app arrives); the app
 //! shows or hides it and renders every other page into `#app`.
 
 pub mod components;
 pub mod letter;
+pub mod more;
 pub mod pages;
 pub mod result;
 pub mod save;
@@ -195,7 +197,8 @@ pub fn App() -> Html {
             platform::page::set_title(&page_title);
             // The question's heading takes focus, so a screen reader starts there; then back
             // to the top, so the Exit button stays on screen.
-            if *page != Page::Start {
+            // (The second program's pages focus their own heading once they are drawn.)
+            if *page != Page::Start && !more::is_more_page(*page) {
                 platform::page::focus_heading();
             }
             platform::page::scroll_to_top();
@@ -246,6 +249,61 @@ pub fn App() -> Html {
         );
     }
 
+    // The second program (the finish steps and the concern log): loaded when one of its pages
+    // first opens, then sent the answers with each of its pages; every change made there
+    // comes back here, to be kept like any other.
+    let more_loaded = use_state(|| None::<bool>);
+    let more_attempts = use_state(|| 0u32);
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            let listener = platform::more::listen(platform::more::CHANGED, move |answers| {
+                dispatch.emit(Action::FromMore(Box::new(answers)))
+            });
+            move || drop(listener)
+        });
+    }
+    {
+        let current = model.clone();
+        let more_loaded = more_loaded.clone();
+        use_effect_with((model.page, *more_attempts), move |(page, _)| {
+            if more::is_more_page(*page) {
+                if let Some(loading) = platform::more::load() {
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let loaded = wasm_bindgen_futures::JsFuture::from(loading).await.is_ok();
+                        if loaded {
+                            platform::more::send(platform::more::SHOW, &current.answers);
+                        }
+                        more_loaded.set(Some(loaded));
+                    });
+                }
+            }
+        });
+    }
+    let more_status = {
+        let text = &words().screens.frame;
+        match *more_loaded {
+            Some(true) => html! {},
+            None => html! { <p role="status">{text.more_loading}</p> },
+            Some(false) => {
+                let again = {
+                    let more_loaded = more_loaded.clone();
+                    let more_attempts = more_attempts.clone();
+                    Callback::from(move |_: MouseEvent| {
+                        more_loaded.set(None);
+                        more_attempts.set(more_attempts.wrapping_add(1));
+                    })
+                };
+                html! {
+                    <div class="app-warning" role="alert">
+                        <p>{text.more_failed}</p>
+                        <button type="button" class="app-button" onclick={again}>{text.more_again}</button>
+                    </div>
+                }
+            }
+        }
+    };
+
     let edit = dispatch.reform(Action::Edit);
     let view = View {
         model: &model,
@@ -259,14 +317,18 @@ pub fn App() -> Html {
             html! { <save::SavePage answers={model.answers.clone()} dispatch={dispatch.clone()} /> }
         }
         Page::Step(Step::CheckAnswers) => summary::check_answers(&view),
-        // One component for the four finish steps, so moving between them keeps the letter
-        // the tools made instead of asking for it again.
-        Page::Step(step @ (Step::Letter | Step::Send | Step::WhatNext | Step::FreeHelp)) => html! {
-            <letter::LetterPage answers={model.answers.clone()} today={model.today} edit={view.edit.clone()} {step} />
+        // The second program's pages go in here (see `more`). The element stays the same from
+        // one of its pages to the next, so the letter the tools made stays too.
+        page if more::is_more_page(page) => html! {
+            <>
+                <div id={platform::more::HOST}></div>
+                {more_status}
+            </>
         },
         Page::Step(Step::Finish) => result::finish_page(&view),
         Page::Step(step) => pages::step_page(&view, step),
-        Page::NotFound => pages::not_found(),
+        // Every other page is the second program's (see above); none is left for here.
+        _ => pages::not_found(),
     };
     let text = &words().screens.frame;
     let top = html! {

@@ -384,6 +384,10 @@ pub fn title(page: Page) -> String {
         Page::GetHelp => text.get_help_title,
         Page::Save => text.save_title,
         Page::NotFound => text.not_found_title,
+        Page::Concerns => text.concerns_title,
+        Page::NewConcern => text.new_concern_title,
+        Page::Concern(_) => text.concern_title,
+        Page::ShareConcerns => text.share_concerns_title,
         Page::Step(step) => words().question(step).title,
     };
     format!("{heading} - {}", text.app_name)

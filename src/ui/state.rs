@@ -129,6 +129,8 @@ pub enum Action {
     Clear,
     /// Replace the answers with an opened draft.
     Restore(Box<Answers>),
+    /// The answers as the second program's pages changed them (see `platform::more`).
+    FromMore(Box<Answers>),
     /// Whether the letter tools found words that say someone may not be safe now.
     Care(bool),
     /// The person hid the crisis panel.
@@ -182,6 +184,13 @@ impl Reducible for Model {
                 model.storage_works = false;
             }
             Action::Clear => model.clear(),
+            // The second program's pages changed the answers. The shared-computer setting is
+            // changed only here (at the top of every page), so this copy of it stands.
+            Action::FromMore(answers) => {
+                let shared_computer = model.answers.shared_computer;
+                model.answers = *answers;
+                model.answers.shared_computer = shared_computer;
+            }
             Action::Restore(answers) => {
                 model.answers = *answers;
                 model.errors.clear();

@@ -81,6 +81,11 @@ pub struct PageWords {
     pub get_help_title: &'static str,
     pub save_title: &'static str,
     pub not_found_title: &'static str,
+    /// The concern log's pages: the list, a new one, one concern, and sharing them.
+    pub concerns_title: &'static str,
+    pub new_concern_title: &'static str,
+    pub concern_title: &'static str,
+    pub share_concerns_title: &'static str,
     pub not_found_check: &'static str,
     pub not_found_start: &'static str,
     pub continue_button: &'static str,

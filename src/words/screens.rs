@@ -30,6 +30,12 @@ pub struct FrameWords {
     pub cleared_idle: &'static str,
     /// When the browser will not keep answers in the tab's storage.
     pub storage_failed: &'static str,
+    /// While the finish steps' pages load (the first time only; then they are on the device).
+    pub more_loading: &'static str,
+    /// Those pages could not load (no connection before the offline copy was kept).
+    pub more_failed: &'static str,
+    /// The button that tries to load them again.
+    pub more_again: &'static str,
 }
 
 /// The finish steps: what you wrote, the letter, its buttons and what happens next.

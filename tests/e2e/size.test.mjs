@@ -2,7 +2,7 @@
 // it fails when what a first visit downloads grows past the budget (brotli, as served).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { BUDGET_BYTES, LETTER_STYLES_BUDGET_BYTES, PLACES_BUDGET_BYTES, TOOLS_BUDGET_BYTES, measure, table } from "../../scripts/sizes.mjs";
+import { BUDGET_BYTES, LETTER_STYLES_BUDGET_BYTES, MORE_BUDGET_BYTES, PLACES_BUDGET_BYTES, TOOLS_BUDGET_BYTES, measure, table } from "../../scripts/sizes.mjs";
 
 test(`a first visit downloads at most ${BUDGET_BYTES} bytes (brotli)`, () => {
   const result = measure("dist");
@@ -23,6 +23,14 @@ test(`the letter tools stay within ${TOOLS_BUDGET_BYTES} bytes (brotli)`, () => 
     result.tools.brotli <= TOOLS_BUDGET_BYTES,
     `the letter tools are ${result.tools.brotli} bytes (brotli), over their ${TOOLS_BUDGET_BYTES}-byte budget`,
   );
+});
+
+test(`the second program (finish steps, concerns) stays within ${MORE_BUDGET_BYTES} bytes (brotli), is kept for offline use, and is not part of the first visit`, () => {
+  const result = measure("dist");
+  const kept = result.files.filter((f) => f.more).map((f) => f.name).sort();
+  assert.deepEqual(kept, ["more-pages.js", "more-pages_bg.wasm"], "its program and glue are kept for offline use");
+  assert.ok(!result.files.some((f) => f.firstLoad && f.name.startsWith("more-pages")), "and not counted in the first visit");
+  assert.ok(result.more.brotli <= MORE_BUDGET_BYTES, `the second program is ${result.more.brotli} bytes (brotli), over its ${MORE_BUDGET_BYTES}-byte budget`);
 });
 
 test(`the finish steps' stylesheet stays within ${LETTER_STYLES_BUDGET_BYTES} bytes (brotli) and is kept for offline use`, () => {

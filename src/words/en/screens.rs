@@ -18,6 +18,9 @@ pub const SCREENS: ScreenWords = ScreenWords {
         cleared_finished: "Your answers have been cleared from this device.",
         cleared_idle: "We cleared your answers because this page was left alone on a shared computer.",
         storage_failed: "This browser is not letting us keep your answers if the page reloads. You can still carry on: just do not refresh or close this page until you have your letter.",
+        more_loading: "Getting this page ready…",
+        more_failed: "This page could not load. Check you are connected to the internet, then try again. Your answers are kept.",
+        more_again: "Try again",
     },
     letter: LetterPageWords {
         listen_words: "Listen to my words",

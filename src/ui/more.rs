@@ -1,0 +1,106 @@
+//! The pages of the second program (see `platform::more`): the four finish steps, and the
+//! concern log. The app draws an empty `#app-more` for them and sends the answers; these pages
+//! show them, and send every change back, so the app keeps them as it keeps all the others.
+
+use super::letter::LetterPage;
+use crate::domain::answers::Answers;
+use crate::domain::interview::{apply, Edit, Page, Step};
+use crate::platform;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// True for the pages the second program shows.
+pub fn is_more_page(page: Page) -> bool {
+    matches!(
+        page,
+        Page::Step(Step::Letter | Step::Send | Step::WhatNext | Step::FreeHelp)
+            | Page::Concerns
+            | Page::NewConcern
+            | Page::Concern(_)
+            | Page::ShareConcerns
+    )
+}
+
+/// The props of [`MorePages`]: the answers the app sent when it asked for the first page.
+#[derive(Properties, PartialEq)]
+pub struct MoreProps {
+    pub answers: Answers,
+}
+
+/// What these pages hold: the answers, the page in the address, and how many changes the
+/// person made here (each one is sent to the app; the answers the app sends are not sent back).
+#[derive(Clone, PartialEq)]
+struct Held {
+    answers: Answers,
+    page: Page,
+    changes: u32,
+}
+
+enum Heard {
+    /// The app opened one of these pages, with its answers.
+    Show(Box<Answers>),
+    /// The person changed something on this page.
+    Edit(Edit),
+}
+
+impl Reducible for Held {
+    type Action = Heard;
+
+    fn reduce(self: Rc<Self>, action: Heard) -> Rc<Self> {
+        let mut held = (*self).clone();
+        match action {
+            Heard::Show(answers) => {
+                held.answers = *answers;
+                held.page = Page::from_hash(&platform::page::hash()).0;
+            }
+            Heard::Edit(edit) => {
+                // These pages never change the area (the one edit that needs the journey's
+                // list of areas), so no list is needed here.
+                apply(&mut held.answers, edit, platform::today(), |_| None);
+                held.changes = held.changes.wrapping_add(1);
+            }
+        }
+        Rc::new(held)
+    }
+}
+
+/// The second program's pages.
+#[component]
+pub fn MorePages(props: &MoreProps) -> Html {
+    let held = use_reducer(|| Held {
+        answers: props.answers.clone(),
+        page: Page::from_hash(&platform::page::hash()).0,
+        changes: 0,
+    });
+    {
+        let held = held.clone();
+        use_effect_with((), move |_| {
+            let listener = platform::more::listen(platform::more::SHOW, move |answers| {
+                held.dispatch(Heard::Show(Box::new(answers)))
+            });
+            move || drop(listener)
+        });
+    }
+    // Every change made here goes to the app at once, which keeps it (and saves it).
+    {
+        let answers = held.answers.clone();
+        use_effect_with(held.changes, move |changes| {
+            if *changes > 0 {
+                platform::more::send(platform::more::CHANGED, &answers);
+            }
+        });
+    }
+    // A new page: its heading takes focus (the app scrolled to the top and set the title).
+    use_effect_with(held.page, |_| platform::page::focus_heading());
+
+    let edit = {
+        let held = held.clone();
+        Callback::from(move |edit| held.dispatch(Heard::Edit(edit)))
+    };
+    match held.page {
+        Page::Step(step @ (Step::Letter | Step::Send | Step::WhatNext | Step::FreeHelp)) => html! {
+            <LetterPage answers={held.answers.clone()} today={platform::today()} {edit} {step} />
+        },
+        _ => html! {},
+    }
+}
