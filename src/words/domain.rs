@@ -1,6 +1,7 @@
 //! The words of the letter page that the domain writes: where to send the complaint and why
 //! (`domain::route`), the dates that matter (`domain::route`, `domain::timeline`), the letters'
-//! headings (`domain::tools`) and how to send a letter (`domain::letter`).
+//! headings (`domain::tools`) and how to send a letter (`domain::letter`); and the words of the
+//! private concern log (`domain::concerns`).
 //!
 //! Every piece is a named field, so a second language's catalogue must give each one (the
 //! compiler checks). `{}` marks a gap, filled in order with [`super::fill`]. The letters' own
@@ -21,6 +22,7 @@ pub struct DomainWords {
     pub place: PlaceWords,
     pub letter: LetterPageWords,
     pub easy_read: EasyReadWords,
+    pub concerns: ConcernWords,
 }
 
 /// Where to send it, and why: the route's assumptions, reasons and "do not" lines.
@@ -252,6 +254,18 @@ pub struct EasyReadWords {
     pub not_alone: &'static str,
 }
 
+/// The private concern log: what each concern was about, what happened after, and the
+/// worker's export.
+#[derive(Clone, Copy, Debug)]
+pub struct ConcernWords {
+    /// What a concern was about, by id (`domain::concerns::CATEGORIES`), in the order offered.
+    pub categories: &'static [(&'static str, &'static str)],
+    /// What happened after, by id (`domain::concerns::FOLLOW_UP_KINDS`), in the order offered.
+    pub follow_up_kinds: &'static [(&'static str, &'static str)],
+    /// The export's header row: month, service kind, area, category, follow-ups, summary.
+    pub columns: [&'static str; 6],
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -277,8 +291,21 @@ mod tests {
             place,
             letter: LetterPageWords { how_to_send },
             easy_read,
+            concerns:
+                ConcernWords {
+                    categories,
+                    follow_up_kinds,
+                    columns,
+                },
         } = *words;
         let mut all = how_to_send.to_vec();
+        all.extend(
+            categories
+                .iter()
+                .chain(follow_up_kinds)
+                .map(|(_, text)| *text),
+        );
+        all.extend(columns);
         pieces!(
             all,
             route,
