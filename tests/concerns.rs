@@ -7,6 +7,7 @@
 //! `tests/unicode_properties.rs` does for the journey) and read the export back with a small,
 //! strict CSV reader, so a cell that is badly quoted fails as surely as one that leaks.
 
+use in_my_words::data::data;
 use in_my_words::domain::answers::{has_text, Answers, Want};
 use in_my_words::domain::codec::{decode, encode};
 use in_my_words::domain::concerns::{
@@ -14,8 +15,14 @@ use in_my_words::domain::concerns::{
     CATEGORIES, FOLLOW_UP_KINDS, RAISED_ON,
 };
 use in_my_words::domain::date::Date;
-use in_my_words::domain::situation::Service;
+use in_my_words::domain::letter::{write, LetterKind};
+use in_my_words::domain::route::route;
+use in_my_words::domain::situation::{Nation, Service, Stage};
 use proptest::prelude::*;
+
+fn today() -> Date {
+    Date::new(2026, 11, 23).unwrap()
+}
 
 // ---------------------------------------------------------------------------------------------
 // Reading the export back.
@@ -411,6 +418,33 @@ proptest! {
         let answers = Answers { what_happened, concerns, ..Answers::default() };
         prop_assert_eq!(decode(&encode(&answers)), Ok(answers));
     }
+
+    #[test]
+    fn letters_name_every_day_kept_and_cope_with_anything_else(
+        kept in prop::collection::vec(
+            prop_oneof![
+                (0i64..20_000).prop_map(|back| today().add_days(-back).to_string()),
+                text(),
+            ],
+            0..5,
+        ),
+        stage in prop::sample::select(Stage::ALL.to_vec()),
+    ) {
+        let mut a = Answers::default();
+        a.situation.nation = Some(Nation::England);
+        a.situation.service = Some(Service::GpPractice);
+        a.situation.stage = Some(stage);
+        a.set_more(RAISED_ON, &kept.join(","));
+        let r = route(&a.situation, data(), today());
+        let complaint = write(LetterKind::Complaint, &a, &r, today(), None).to_text();
+        for day in raised_on(&a) {
+            let on_day = format!("on {}", day.long());
+            prop_assert!(complaint.contains(&on_day), "{:?}", kept);
+        }
+        for kind in [LetterKind::NotSatisfied, LetterKind::Ombudsman] {
+            let _ = write(kind, &a, &r, today(), None).to_text();
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -553,6 +587,44 @@ fn every_category_has_its_words_in_the_export() {
     let got: Vec<&str> = rows[1..].iter().map(|row| row[3].as_str()).collect();
     assert_eq!(got[..6], words);
     assert_eq!(got[6], "");
+}
+
+/// The days a concern was raised, as the letters give them.
+#[test]
+fn the_letters_say_when_it_was_raised() {
+    let mut a = Answers::default();
+    a.situation.nation = Some(Nation::England);
+    a.situation.service = Some(Service::GpPractice);
+    a.situation.stage = Some(Stage::RaisedInformally);
+    let r = route(&a.situation, data(), today());
+    let complaint = |a: &Answers| write(LetterKind::Complaint, a, &r, today(), None).to_text();
+    assert!(!complaint(&a).contains("I raised this"));
+    let table = [
+        ("2026-11-03", "I raised this with you on 3 November 2026."),
+        (
+            "2026-11-20,2026-11-03",
+            "I raised this with you on 3 November 2026 and on 20 November 2026.",
+        ),
+        (
+            "2026-11-03,not a date,2026-11-20,2026-10-01,2026-11-03",
+            "I raised this with you on 1 October 2026, on 3 November 2026 and on 20 November 2026.",
+        ),
+    ];
+    for (kept, sentence) in table {
+        a.set_more(RAISED_ON, kept);
+        let text = complaint(&a);
+        assert!(
+            text.contains(&format!("\n\n{sentence}\n\n")),
+            "{kept}:\n{text}"
+        );
+        let not_satisfied = write(LetterKind::NotSatisfied, &a, &r, today(), None).to_text();
+        assert!(not_satisfied.contains(sentence), "{kept}:\n{not_satisfied}");
+        let ombudsman = write(LetterKind::Ombudsman, &a, &r, today(), None).to_text();
+        let to_them = sentence.replace("with you", "with them");
+        assert!(ombudsman.contains(&to_them), "{kept}:\n{ombudsman}");
+    }
+    a.set_more(RAISED_ON, "soon, 2026-13-01");
+    assert!(!complaint(&a).contains("I raised this"));
 }
 
 #[test]

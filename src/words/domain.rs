@@ -6,7 +6,9 @@
 //! Every piece is a named field, so a second language's catalogue must give each one (the
 //! compiler checks). `{}` marks a gap, filled in order with [`super::fill`]. The letters' own
 //! sentences are not here: they are written in the person's voice, and a letter in another
-//! language needs its own grammar, not only other words.
+//! language needs its own grammar, not only other words. The one exception is the sentence
+//! that lists the days a concern was raised ([`ConcernWords::raised_with_you`]), which is
+//! made from the concern log and read by the letters.
 //!
 //! Wording from the data files (rules, the directory) stays in those files, with its sources.
 
@@ -254,8 +256,8 @@ pub struct EasyReadWords {
     pub not_alone: &'static str,
 }
 
-/// The private concern log: what each concern was about, what happened after, and the
-/// worker's export.
+/// The private concern log: what each concern was about, what happened after, the worker's
+/// export and the sentence the letters add about the days it was raised.
 #[derive(Clone, Copy, Debug)]
 pub struct ConcernWords {
     /// What a concern was about, by id (`domain::concerns::CATEGORIES`), in the order offered.
@@ -264,6 +266,17 @@ pub struct ConcernWords {
     pub follow_up_kinds: &'static [(&'static str, &'static str)],
     /// The export's header row: month, service kind, area, category, follow-ups, summary.
     pub columns: [&'static str; 6],
+    /// "I raised this with you {}.", the gap filled with the days, each [`Self::on_day`]:
+    /// in a letter to the service.
+    pub raised_with_you: &'static str,
+    /// "I raised this with them {}.": the same, in a letter to an ombudsman.
+    pub raised_with_them: &'static str,
+    /// "on {}": one day, written out.
+    pub on_day: &'static str,
+    /// Between the days but the last two: ", ".
+    pub comma: &'static str,
+    /// Between the last two days: " and ".
+    pub and: &'static str,
 }
 
 #[cfg(test)]
@@ -296,6 +309,11 @@ mod tests {
                     categories,
                     follow_up_kinds,
                     columns,
+                    raised_with_you,
+                    raised_with_them,
+                    on_day,
+                    comma,
+                    and: concern_and,
                 },
         } = *words;
         let mut all = how_to_send.to_vec();
@@ -306,6 +324,13 @@ mod tests {
                 .map(|(_, text)| *text),
         );
         all.extend(columns);
+        all.extend([
+            raised_with_you,
+            raised_with_them,
+            on_day,
+            comma,
+            concern_and,
+        ]);
         pieces!(
             all,
             route,

@@ -157,5 +157,10 @@ pub const DOMAIN: DomainWords = DomainWords {
             ("other", "Something else"),
         ],
         columns: ["Month", "Service kind", "Area", "Category", "Follow-ups", "Summary"],
+        raised_with_you: "I raised this with you {}.",
+        raised_with_them: "I raised this with them {}.",
+        on_day: "on {}",
+        comma: ", ",
+        and: " and ",
     },
 };
