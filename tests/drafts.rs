@@ -4,7 +4,7 @@
 //! `tests/fixtures/` holds drafts in every format the app has ever written, made once and never
 //! changed: an encrypted file per envelope version and answers layout (`draft-v1.imw`,
 //! `draft-v2.imw` with layout 1, `draft-v2-layout2.imw`, `draft-v2-layout3.imw`,
-//! `draft-v2-layout4.imw`) and the same bytes as "Save on this device" keeps them in local
+//! `draft-v2-layout4.imw`, `draft-v2-layout5.imw`) and the same bytes as "Save on this device" keeps them in local
 //! storage (`*.stored.txt`, base64). These tests open them with a native copy of what
 //! `platform::crypto` does in the browser (PBKDF2-HMAC-SHA-256 then AES-256-GCM, with the header
 //! as additional data from version 2 on) and the app's own readers (`envelope`, `codec`), and
@@ -18,7 +18,9 @@
 use aes_gcm::aead::{Aead, Payload};
 use aes_gcm::{Aes256Gcm, KeyInit, Nonce};
 use hmac::Hmac;
-use in_my_words::domain::answers::{AccessNeed, Answers, ContactMethod, ReplyProblem, Want, Who};
+use in_my_words::domain::answers::{
+    AccessNeed, Answers, Concern, ContactMethod, FollowUp, ReplyProblem, Want, Who,
+};
 use in_my_words::domain::codec::{self, DraftError, LAYOUT};
 use in_my_words::domain::date::Date;
 use in_my_words::domain::envelope::{Envelope, EnvelopeError, HEADER_LEN, ITERATIONS};
@@ -275,7 +277,19 @@ fn fixture_recipes() -> Vec<(&'static str, Vec<u8>)> {
             iv: *b"fixture-l4iv",
             ciphertext: vec![],
         },
-        &codec::draft_plaintext(&fixture_answers_layout_4()),
+        &[&[4], layout_4_bytes(&fixture_answers_layout_4()).as_slice()].concat(),
+        PASSPHRASE,
+    );
+    // Envelope version 2, answers layout 5 (with the private concern log).
+    let layout_5 = seal(
+        Envelope {
+            version: 2,
+            iterations: ITERATIONS,
+            salt: *b"imw-fixture-l5-s",
+            iv: *b"fixture-l5iv",
+            ciphertext: vec![],
+        },
+        &codec::draft_plaintext(&fixture_answers_layout_5()),
         PASSPHRASE,
     );
     vec![
@@ -304,11 +318,25 @@ fn fixture_recipes() -> Vec<(&'static str, Vec<u8>)> {
             codec::base64_encode(&layout_4).into_bytes(),
         ),
         ("draft-v2-layout4.imw", layout_4),
+        (
+            "draft-v2-layout5.stored.txt",
+            codec::base64_encode(&layout_5).into_bytes(),
+        ),
+        ("draft-v2-layout5.imw", layout_5),
     ]
 }
 
-/// Answers as layout 3 held them: today's postcard form without the last three fields
-/// (`birth_day`, `birth_month`, `birth_year`, each empty: the byte 0).
+/// Answers as layout 4 held them: today's postcard form without the last field (`concerns`,
+/// an empty list: the byte 0).
+fn layout_4_bytes(answers: &Answers) -> Vec<u8> {
+    assert!(answers.concerns.is_empty(), "layout 4 had no concern log");
+    let mut bytes = postcard::to_allocvec(answers).expect("answers serialise");
+    assert_eq!(bytes.pop(), Some(0));
+    bytes
+}
+
+/// Answers as layout 3 held them: layout 4 without its last three fields (`birth_day`,
+/// `birth_month`, `birth_year`, each empty: the byte 0).
 fn layout_3_bytes(answers: &Answers) -> Vec<u8> {
     assert!(
         answers.birth_day.is_empty()
@@ -316,7 +344,7 @@ fn layout_3_bytes(answers: &Answers) -> Vec<u8> {
             && answers.birth_year.is_empty(),
         "layout 3 had none of layout 4's answers"
     );
-    let mut bytes = postcard::to_allocvec(answers).expect("answers serialise");
+    let mut bytes = layout_4_bytes(answers);
     assert_eq!(bytes.split_off(bytes.len() - 3), [0, 0, 0]);
     bytes
 }
@@ -379,6 +407,56 @@ fn fixture_answers_layout_4() -> Answers {
     answers.birth_month = "Ebrill ".into();
     answers.birth_year = "1961".into();
     answers.date_of_birth = "ganwyd ar ddydd Mawrth 🎂".into();
+    answers
+}
+
+/// The layout 5 fixture's answers: the layout 4 ones, with a concern log of three entries.
+/// The first has every box typed (mixed scripts, emoji sequences, a formula-like summary, line
+/// breaks of both kinds, direction marks) and two follow-ups; the second is empty, as a page
+/// might add one; the third has only a date that is not a real one, kept as typed.
+fn fixture_answers_layout_5() -> Answers {
+    let mut answers = fixture_answers_layout_4();
+    answers.set_more("raised-on", "2026-02-03,2026-02-20");
+    answers.concerns = vec![
+        Concern {
+            day: "3".into(),
+            month: "Chwefror ".into(),
+            year: "2026".into(),
+            service: "hospital-discharge".into(),
+            service_name: "Ward 8A — 👩🏽‍⚕️ Royal Sussex".into(),
+            category: "leaving".into(),
+            what_happened: "Sent home at 2am.\r\nNo taxi, no meds 💊\n\n\u{200f}لم يخبرني أحد"
+                .into(),
+            spoke_to: "Charge nurse «Ní Bhriain»".into(),
+            they_said: "\"Not our problem\", then walked off.\t".into(),
+            wants: "Que quelqu'un m'appelle 📞".into(),
+            summary: "=Discharged at night, no medicines; chased twice".into(),
+            follow_ups: vec![
+                FollowUp {
+                    day: "20".into(),
+                    month: "2".into(),
+                    year: "2026".into(),
+                    kind: "call".into(),
+                    words: "Rang PALS ☎️ — they'll \"look into it\"".into(),
+                },
+                FollowUp {
+                    day: "١".into(),
+                    month: "mars".into(),
+                    year: "2026".into(),
+                    kind: "nothing".into(),
+                    words: String::new(),
+                },
+            ],
+        },
+        Concern::default(),
+        Concern {
+            day: "31".into(),
+            month: "April".into(),
+            year: "2026 ".into(),
+            category: "not-a-category-any-more".into(),
+            ..Concern::default()
+        },
+    ];
     answers
 }
 
@@ -470,6 +548,28 @@ fn a_layout_4_draft_opens() {
 }
 
 #[test]
+fn a_layout_5_draft_opens_with_its_concern_log() {
+    let answers = opens_as("draft-v2-layout5.imw", 5, fixture_answers_layout_5());
+    assert_eq!(answers.concerns.len(), 3);
+    assert_eq!(answers.concerns[0].follow_ups[1].day, "١", "kept as typed");
+    assert_eq!(answers.concerns[2].year, "2026 ");
+}
+
+#[test]
+fn drafts_before_layout_5_open_with_no_concerns() {
+    for name in [
+        "draft-v1.imw",
+        "draft-v2.imw",
+        "draft-v2-layout2.imw",
+        "draft-v2-layout3.imw",
+        "draft-v2-layout4.imw",
+    ] {
+        let answers = open(&fixture(name), PASSPHRASE).unwrap();
+        assert!(answers.concerns.is_empty(), "{name}");
+    }
+}
+
+#[test]
 fn an_older_date_of_birth_that_is_not_plainly_a_date_is_kept_whole() {
     for typed in [
         "last tuesday",
@@ -502,6 +602,7 @@ fn drafts_kept_on_the_device_open() {
         ("draft-v2-layout2", moved_on(fixture_answers_layout_2())),
         ("draft-v2-layout3", moved_on(fixture_answers_layout_3())),
         ("draft-v2-layout4", fixture_answers_layout_4()),
+        ("draft-v2-layout5", fixture_answers_layout_5()),
     ];
     for (name, answers) in fixtures {
         let stored = String::from_utf8(fixture(&format!("{name}.stored.txt")))
@@ -519,15 +620,22 @@ fn drafts_kept_on_the_device_open() {
 #[test]
 fn todays_code_still_writes_the_layout_the_fixtures_hold() {
     assert_eq!(
-        LAYOUT, 4,
+        LAYOUT, 5,
         "a new layout needs its own fixture and test here"
     );
-    let (_, layout_4_plain) = decrypt(&fixture("draft-v2-layout4.imw"), PASSPHRASE).unwrap();
+    let (_, layout_5_plain) = decrypt(&fixture("draft-v2-layout5.imw"), PASSPHRASE).unwrap();
     assert!(
-        codec::draft_plaintext(&fixture_answers_layout_4()) == layout_4_plain,
+        codec::draft_plaintext(&fixture_answers_layout_5()) == layout_5_plain,
         "Answers' saved layout changed: see the note on `Answers`"
     );
-    // Layout 3 is today's form less the three empty fields at the end.
+    // Layout 4 is today's form less the empty list at the end.
+    let (_, layout_4_plain) = decrypt(&fixture("draft-v2-layout4.imw"), PASSPHRASE).unwrap();
+    assert_eq!(layout_4_plain[0], 4);
+    assert_eq!(
+        layout_4_plain[1..],
+        layout_4_bytes(&fixture_answers_layout_4())
+    );
+    // Layout 3 is layout 4 less the three empty fields at the end.
     let (_, layout_3_plain) = decrypt(&fixture("draft-v2-layout3.imw"), PASSPHRASE).unwrap();
     assert_eq!(layout_3_plain[0], 3);
     assert_eq!(
@@ -669,6 +777,7 @@ fn fields(answers: &Answers) -> Vec<Vec<u8>> {
         bytes(&a.birth_day),
         bytes(&a.birth_month),
         bytes(&a.birth_year),
+        bytes(&a.concerns),
     ]
 }
 
@@ -678,7 +787,7 @@ fn a_new_field_anywhere_in_the_fixture_answers_is_never_misread() {
     // everything after it. This puts a new field of several kinds at every position and checks
     // the reader refuses each one for these answers. It cannot prove that no change could ever
     // be misread; bumping the layout (the note on `Answers`) is what does.
-    let answers = fixture_answers_layout_4();
+    let answers = fixture_answers_layout_5();
     let parts = fields(&answers);
     assert_eq!(
         parts.concat(),

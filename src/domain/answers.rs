@@ -144,6 +144,71 @@ pub struct Supporter {
     pub notes: String,
 }
 
+/// One entry in the private concern log: something that went wrong and was raised (or not
+/// yet), before any formal complaint. Every text is kept exactly as typed, like the rest of
+/// the answers. The service, category and follow-up kinds are ids in texts, not enums: an
+/// enum's variants are saved by position, so a new one would need a new layout, while an id
+/// the app no longer knows is simply passed over. See `domain::concerns` for what is made
+/// from the log.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Concern {
+    /// The date it happened or was raised, in three boxes as typed (the month a number or a
+    /// name), like the date of birth.
+    #[serde(deserialize_with = "in_my_words_basics::schema::text")]
+    pub day: String,
+    #[serde(deserialize_with = "in_my_words_basics::schema::text")]
+    pub month: String,
+    #[serde(deserialize_with = "in_my_words_basics::schema::text")]
+    pub year: String,
+    /// A [`Service`] id ("gp-practice"), or empty.
+    #[serde(deserialize_with = "in_my_words_basics::schema::text")]
+    pub service: String,
+    /// The name of the service, in their own words.
+    #[serde(deserialize_with = "in_my_words_basics::schema::text")]
+    pub service_name: String,
+    /// What it was about: an id from `domain::concerns::CATEGORIES`, or empty.
+    #[serde(deserialize_with = "in_my_words_basics::schema::text")]
+    pub category: String,
+    #[serde(deserialize_with = "in_my_words_basics::schema::text")]
+    pub what_happened: String,
+    /// Who they spoke to.
+    #[serde(deserialize_with = "in_my_words_basics::schema::text")]
+    pub spoke_to: String,
+    /// What that person said or did.
+    #[serde(deserialize_with = "in_my_words_basics::schema::text")]
+    pub they_said: String,
+    /// What the person wants to happen.
+    #[serde(deserialize_with = "in_my_words_basics::schema::text")]
+    pub wants: String,
+    /// A support worker's short summary for their own records, with no names: the only text
+    /// of the log that the worker's export holds.
+    #[serde(deserialize_with = "in_my_words_basics::schema::text")]
+    pub summary: String,
+    /// What happened after, in the order added.
+    pub follow_ups: Vec<FollowUp>,
+}
+
+/// Something that happened after a concern was raised.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct FollowUp {
+    /// The date, in three boxes as typed, like [`Concern::day`].
+    #[serde(deserialize_with = "in_my_words_basics::schema::text")]
+    pub day: String,
+    #[serde(deserialize_with = "in_my_words_basics::schema::text")]
+    pub month: String,
+    #[serde(deserialize_with = "in_my_words_basics::schema::text")]
+    pub year: String,
+    /// What it was: an id from `domain::concerns::FOLLOW_UP_KINDS` ("call", "reply",
+    /// "nothing", "other"), or empty.
+    #[serde(deserialize_with = "in_my_words_basics::schema::text")]
+    pub kind: String,
+    /// Their own words about it.
+    #[serde(deserialize_with = "in_my_words_basics::schema::text")]
+    pub words: String,
+}
+
 /// All the answers to the journey.
 ///
 /// # Before you add, remove, reorder or retype a field
@@ -169,10 +234,12 @@ pub struct Supporter {
 ///   adding an empty `more` (see `codec::answers_from_layout`).
 /// - Layout 2: this struct up to `more`. Fixture: `draft-v2-layout2.imw`.
 /// - Layout 3: this struct up to `other_names`. Fixture: `draft-v2-layout3.imw`.
-/// - Layout 4: this struct as it is now, with the date of birth in three boxes (`birth_day`,
-///   `birth_month`, `birth_year`). Fixture: `draft-v2-layout4.imw`. Layouts 1 to 3 are read by
-///   adding the missing empty fields, then their date of birth (one text) is moved into the
-///   boxes when it is plainly a date (see `codec`).
+/// - Layout 4: this struct up to `birth_year`, with the date of birth in three boxes
+///   (`birth_day`, `birth_month`, `birth_year`). Fixture: `draft-v2-layout4.imw`. Layouts 1 to
+///   3 are read by adding the missing empty fields, then their date of birth (one text) is
+///   moved into the boxes when it is plainly a date (see `codec`).
+/// - Layout 5: this struct as it is now, with the private concern log (`concerns`) last.
+///   Fixture: `draft-v2-layout5.imw`. Layouts 1 to 4 are read by adding an empty log too.
 ///
 /// A new *question* does not need a new layout: its answer goes in `more` under its id.
 ///
@@ -254,6 +321,10 @@ pub struct Answers {
     pub birth_month: String,
     #[serde(deserialize_with = "in_my_words_basics::schema::text")]
     pub birth_year: String,
+    /// Layout 5: the private concern log, things raised that are not (yet) a formal complaint,
+    /// in the order added. Never in a letter as such: `domain::concerns::start_complaint` copies
+    /// the chosen ones into the complaint's own answers.
+    pub concerns: Vec<Concern>,
 }
 
 /// The answer in a [`Answers::more`] entry, if the entry is for question `id`.

@@ -19,9 +19,12 @@
 //!   `other_services` (a list) and `other_names` (a text), when the complaint is about several
 //!   services. An empty text is also the byte 0, so layout 2 is read by adding four zero
 //!   bytes, and layout 1 by adding five.
-//! - **Layout 4**: [`Answers`] as it is now, with three texts after `other_names`: the date of
-//!   birth in boxes (`birth_day`, `birth_month`, `birth_year`). Layout 3 is read by adding
-//!   three zero bytes, layout 2 by adding seven and layout 1 by adding eight.
+//! - **Layout 4**: [`Answers`] up to `birth_year`, with three texts after `other_names`: the
+//!   date of birth in boxes (`birth_day`, `birth_month`, `birth_year`). Layout 3 is read by
+//!   adding three zero bytes, layout 2 by adding seven and layout 1 by adding eight.
+//! - **Layout 5**: [`Answers`] as it is now, with one list after `birth_year`: the private
+//!   concern log (`concerns`). An empty list is the byte 0, so layout 4 is read by adding one
+//!   zero byte, layout 3 by adding four, layout 2 by adding eight and layout 1 by adding nine.
 //!
 //! **The date of birth of layouts 1 to 3** was one text, `date_of_birth`, typed as the person
 //! liked. When one of those layouts is read, that text moves into the three boxes only when it
@@ -52,7 +55,7 @@ use serde::de::DeserializeOwned;
 
 /// The answers layout this version of the app writes. Bump it (and add a reader to
 /// [`answers_from_layout`]) whenever the postcard form of [`Answers`] changes.
-pub const LAYOUT: u8 = 4;
+pub const LAYOUT: u8 = 5;
 /// Session storage text starts with this, then the layout number and a colon.
 const SESSION_PREFIX: &str = "imw";
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -129,14 +132,14 @@ pub fn answers_from_layout(layout: u8, bytes: &[u8]) -> Result<Answers, DraftErr
     let whole;
     let bytes = match layout {
         // Older layouts lack only fields at the end, each empty (an empty list or text is the
-        // byte 0): layout 1 the last eight, layout 2 the last seven, layout 3 the last three.
-        // A change anywhere else in `Answers` needs a frozen copy of the old struct here
-        // instead: `strict::<AnswersV4>(bytes).map(Answers::from)`.
-        1..=3 => {
-            whole = [bytes, &[0; 8][..[8, 7, 3][layout as usize - 1]]].concat();
+        // byte 0): layout 1 the last nine, layout 2 the last eight, layout 3 the last four and
+        // layout 4 the last one. A change anywhere else in `Answers` needs a frozen copy of the
+        // old struct here instead: `strict::<AnswersV5>(bytes).map(Answers::from)`.
+        1..=4 => {
+            whole = [bytes, &[0; 9][..[9, 8, 4, 1][layout as usize - 1]]].concat();
             &whole
         }
-        4 => bytes,
+        5 => bytes,
         newer if newer > LAYOUT => return Err(DraftError::NewerVersion),
         _ => return Err(DraftError::Damaged),
     };
@@ -225,7 +228,7 @@ pub fn decode(text: &str) -> Result<Answers, DraftError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::answers::{ContactMethod, ReplyProblem, Want, Who};
+    use crate::domain::answers::{Concern, ContactMethod, FollowUp, ReplyProblem, Want, Who};
     use crate::domain::date::Date;
     use crate::domain::situation::{Nation, Service, WhenItHappened};
 
@@ -264,8 +267,45 @@ mod tests {
         answers.supporter.notes = "private".into();
         answers.set_more("share-with-service", "no");
         let text = encode(&answers);
-        assert!(text.starts_with("imw4:"));
+        assert!(text.starts_with("imw5:"));
         assert_eq!(decode(&text), Ok(answers));
+    }
+
+    /// A concern log full of what people type (every box, a follow-up or two) comes back
+    /// exactly, in session storage and in a draft.
+    #[test]
+    fn concerns_round_trip_exactly() {
+        let follow_up = |kind: &str, words: &str| FollowUp {
+            day: "٢٠".into(),
+            month: " Tachwedd".into(),
+            year: "2026\n".into(),
+            kind: kind.into(),
+            words: words.into(),
+        };
+        let concern = Concern {
+            day: "3".into(),
+            month: "nov".into(),
+            year: "2026".into(),
+            service: "gp-practice".into(),
+            service_name: "Seaview Surgery 🏥 — ŵ".into(),
+            category: "appointment".into(),
+            what_happened: "Line one\r\n\n  🙂 مرحبا \u{200b}\u{202e} <b>&amp;</b>\0".into(),
+            spoke_to: "Receptionist, \"Sam\"".into(),
+            they_said: "👩🏽‍⚕️ «come back Monday»".into(),
+            wants: "Une réponse, e\u{301} \t".into(),
+            summary: "=Rang twice, no reply".into(),
+            follow_ups: vec![follow_up("call", "They rang 📞"), follow_up("", "")],
+        };
+        let answers = Answers {
+            what_happened: "Ça m'a blessé 💔".into(),
+            concerns: vec![concern, Concern::default()],
+            ..Answers::default()
+        };
+        assert_eq!(decode(&encode(&answers)), Ok(answers.clone()));
+        assert_eq!(
+            answers_from_draft(2, &draft_plaintext(&answers)),
+            Ok(answers)
+        );
     }
 
     #[test]
@@ -307,8 +347,8 @@ mod tests {
 
     #[test]
     fn session_text_from_a_newer_version_is_refused_kindly() {
-        let body = encode(&Answers::default())["imw4:".len()..].to_string();
-        for prefix in ["imw5:", "imw255:", "imw9999999999:"] {
+        let body = encode(&Answers::default())["imw5:".len()..].to_string();
+        for prefix in ["imw6:", "imw255:", "imw9999999999:"] {
             let text = format!("{prefix}{body}");
             assert_eq!(decode(&text), Err(DraftError::NewerVersion), "{prefix}");
         }
@@ -322,34 +362,34 @@ mod tests {
         };
         let mut bytes = postcard::to_allocvec(&answers).unwrap();
         assert_eq!(
-            decode(&format!("imw4:{}", base64_encode(&bytes))),
+            decode(&format!("imw5:{}", base64_encode(&bytes))),
             Ok(answers)
         );
         bytes.push(0);
         assert_eq!(
-            decode(&format!("imw4:{}", base64_encode(&bytes))),
+            decode(&format!("imw5:{}", base64_encode(&bytes))),
             Err(DraftError::Damaged)
         );
     }
 
-    /// Layouts 1, 2 and 3 are layout 4 without its empty last fields (eight, seven and three of
-    /// them): read as such, and nothing longer or shorter gets through.
+    /// Layouts 1, 2, 3 and 4 are layout 5 without its empty last fields (nine, eight, four and
+    /// one of them): read as such, and nothing longer or shorter gets through.
     #[test]
-    fn older_layouts_read_as_layout_4_with_no_newer_answers() {
+    fn older_layouts_read_as_layout_5_with_no_newer_answers() {
         let answers = Answers {
             what_happened: "Ça m'a blessé 💔".into(),
             ..Answers::default()
         };
-        let layout_4 = postcard::to_allocvec(&answers).unwrap();
+        let layout_5 = postcard::to_allocvec(&answers).unwrap();
         assert!(
-            layout_4.ends_with(&[0; 8]),
+            layout_5.ends_with(&[0; 9]),
             "empty lists and texts are the byte 0"
         );
-        for (layout, missing) in [(1u8, 8), (2, 7), (3, 3)] {
-            let old = &layout_4[..layout_4.len() - missing];
+        for (layout, missing) in [(1u8, 9), (2, 8), (3, 4), (4, 1)] {
+            let old = &layout_5[..layout_5.len() - missing];
             assert_eq!(answers_from_layout(layout, old), Ok(answers.clone()));
             assert_eq!(
-                answers_from_layout(layout, &layout_4),
+                answers_from_layout(layout, &layout_5),
                 Err(DraftError::Damaged)
             );
             assert_eq!(
@@ -367,11 +407,11 @@ mod tests {
             ..answers
         };
         let bytes = postcard::to_allocvec(&with_reply).unwrap();
-        assert_eq!(answers_from_layout(4, &bytes), Ok(with_reply.clone()));
-        let layout_3 = &bytes[..bytes.len() - 3];
+        assert_eq!(answers_from_layout(5, &bytes), Ok(with_reply.clone()));
+        let layout_3 = &bytes[..bytes.len() - 4];
         assert_eq!(answers_from_layout(3, layout_3), Ok(with_reply.clone()));
         assert_eq!(answers_from_layout(2, layout_3), Err(DraftError::Damaged));
-        // A date of birth typed in the boxes is read back by layout 4 only.
+        // A date of birth typed in the boxes is read back by layout 4 and on only.
         let with_birth = Answers {
             birth_day: "٣".into(),
             birth_month: "Ebrill".into(),
@@ -379,8 +419,46 @@ mod tests {
             ..with_reply
         };
         let bytes = postcard::to_allocvec(&with_birth).unwrap();
-        assert_eq!(answers_from_layout(4, &bytes), Ok(with_birth));
-        assert_eq!(answers_from_layout(3, &bytes), Err(DraftError::Damaged));
+        assert_eq!(answers_from_layout(5, &bytes), Ok(with_birth.clone()));
+        let layout_4 = &bytes[..bytes.len() - 1];
+        assert_eq!(answers_from_layout(4, layout_4), Ok(with_birth.clone()));
+        assert_eq!(answers_from_layout(3, layout_4), Err(DraftError::Damaged));
+        // A concern log is read back by layout 5 only.
+        let with_concerns = Answers {
+            concerns: vec![Concern {
+                what_happened: "Nadie me llamó 📵".into(),
+                ..Concern::default()
+            }],
+            ..with_birth
+        };
+        let bytes = postcard::to_allocvec(&with_concerns).unwrap();
+        assert_eq!(answers_from_layout(5, &bytes), Ok(with_concerns));
+        assert_eq!(answers_from_layout(4, &bytes), Err(DraftError::Damaged));
+    }
+
+    /// The bytes layout 4 wrote (today's answers without the log) open with an empty log.
+    #[test]
+    fn layout_4_bytes_read_with_no_concerns() {
+        let answers = Answers {
+            what_happened: "Ça m'a blessé 💔".into(),
+            birth_day: "3".into(),
+            birth_month: "April".into(),
+            birth_year: "1961".into(),
+            ..Answers::default()
+        };
+        let mut layout_4 = postcard::to_allocvec(&answers).unwrap();
+        assert_eq!(layout_4.pop(), Some(0), "the empty log is one byte");
+        let read = answers_from_layout(4, &layout_4).unwrap();
+        assert!(read.concerns.is_empty());
+        assert_eq!(read, answers);
+        assert_eq!(
+            decode(&format!("imw4:{}", base64_encode(&layout_4))),
+            Ok(answers.clone())
+        );
+        assert_eq!(
+            answers_from_draft(2, &[&[4], layout_4.as_slice()].concat()),
+            Ok(answers)
+        );
     }
 
     /// The date of birth of layouts 1 to 3, one text, as the answers hold it once read:
@@ -421,7 +499,7 @@ mod tests {
                 ..Answers::default()
             };
             let bytes = postcard::to_allocvec(&old).unwrap();
-            let layout_3 = &bytes[..bytes.len() - 3];
+            let layout_3 = &bytes[..bytes.len() - 4];
             for (layout, missing) in [(1u8, 5), (2, 4), (3, 0)] {
                 let read = answers_from_layout(layout, &layout_3[..layout_3.len() - missing])
                     .unwrap_or_else(|e| panic!("{typed:?} in layout {layout}: {e:?}"));
@@ -435,8 +513,14 @@ mod tests {
                 };
                 assert_eq!(read, moved, "{typed:?} in layout {layout}");
             }
-            // Layout 4 already has its boxes: its text is never moved again.
-            assert_eq!(answers_from_layout(4, &bytes), Ok(old), "{typed:?}");
+            // Layouts 4 and 5 already have their boxes: their text is never moved again.
+            let layout_4 = &bytes[..bytes.len() - 1];
+            assert_eq!(
+                answers_from_layout(4, layout_4),
+                Ok(old.clone()),
+                "{typed:?}"
+            );
+            assert_eq!(answers_from_layout(5, &bytes), Ok(old), "{typed:?}");
         }
     }
 
@@ -450,10 +534,10 @@ mod tests {
         assert_eq!(plain[0], LAYOUT);
         assert_eq!(answers_from_draft(2, &plain), Ok(answers.clone()));
         // Envelope version 1 held the same answers with no layout byte, in layout 1 (which
-        // lacks the empty list, the four empty fields of layout 3 and the three of layout 4 at
-        // the end).
+        // lacks the empty list, the four empty fields of layout 3, the three of layout 4 and
+        // the empty log of layout 5 at the end).
         assert_eq!(
-            answers_from_draft(1, &plain[1..plain.len() - 8]),
+            answers_from_draft(1, &plain[1..plain.len() - 9]),
             Ok(answers)
         );
         assert_eq!(answers_from_draft(2, &[]), Err(DraftError::Damaged));

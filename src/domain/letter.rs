@@ -17,6 +17,7 @@
 //! final answer. The other letters are offered as follow-ups ([`follow_ups`]).
 
 use super::answers::{has_text, AccessNeed, Answers, ContactMethod, ReplyProblem, Want};
+use super::concerns::raised_on;
 use super::date::Date;
 use super::questions::{yes_no_from_id, SHARE_WITH_SERVICE};
 use super::route::{
@@ -24,6 +25,7 @@ use super::route::{
 };
 use super::situation::{Nation, Service, Stage, WhenItHappened, YesNo};
 use super::when::WhenChoice;
+use crate::words::{domain_words, fill};
 
 /// How a block is laid out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -416,6 +418,28 @@ impl<'a> Writer<'a> {
         }
     }
 
+    /// "I raised this with you on 3 November 2026 and on 20 November 2026.": the days kept
+    /// from the concern log (see `concerns::start_complaint`), in `template`'s words. Nothing
+    /// when there are none.
+    fn raised(&self, out: &mut Vec<Block>, template: &str) {
+        let words = &domain_words().concerns;
+        let days = raised_on(self.a);
+        let mut list = String::new();
+        for (at, day) in days.iter().enumerate() {
+            if at > 0 {
+                list.push_str(if at + 1 == days.len() {
+                    words.and
+                } else {
+                    words.comma
+                });
+            }
+            list.push_str(&fill(words.on_day, &[&day.long()]));
+        }
+        if !list.is_empty() {
+            Self::para(out, &fill(template, &[&list]));
+        }
+    }
+
     fn what_happened(&self, out: &mut Vec<Block>, lead: &str) {
         if has_text(&self.a.what_happened) {
             Self::para(out, lead);
@@ -794,6 +818,7 @@ impl<'a> Writer<'a> {
             opening.push_str(" I have already raised this informally. I now want it dealt with as a formal complaint.");
         }
         Self::para(&mut out, &opening);
+        self.raised(&mut out, domain_words().concerns.raised_with_you);
         self.when_where(&mut out);
         self.what_happened(&mut out, "This is what happened, in my own words:");
         self.late(
@@ -940,6 +965,7 @@ impl<'a> Writer<'a> {
             ]
             .concat(),
         );
+        self.raised(&mut out, domain_words().concerns.raised_with_you);
         // What was wrong with the answer is the point of this letter. The service has the
         // complaint itself, so it is told again only when they said nothing about the answer.
         if !self.reply(&mut out) {
@@ -1022,6 +1048,7 @@ impl<'a> Writer<'a> {
                 ". I am not satisfied with it, and their complaints procedure has finished.",
             );
             Self::para(&mut out, &text);
+            self.raised(&mut out, domain_words().concerns.raised_with_them);
         }
         self.when_where(&mut out);
         self.what_happened(&mut out, "This is what happened, in my own words:");

@@ -1,6 +1,8 @@
 //! The domain: plain Rust with no browser or Yew code, tested natively with `cargo test`.
 //!
 //! - [`answers`]: what the person told us, kept exactly as typed.
+//! - [`concerns`]: the private concern log: the worker's export, and turning chosen concerns
+//!   into a complaint.
 //! - [`situation`]: the part of the answers that decides the route (from the basics crate: the
 //!   data files name its types too).
 //! - [`questions`]: each page of the journey as one record (what it asks, where the answer
@@ -28,6 +30,7 @@
 pub mod answers;
 pub mod check;
 pub mod codec;
+pub mod concerns;
 pub mod docx;
 pub mod envelope;
 pub mod fields;

@@ -177,7 +177,7 @@ pub(super) fn past_date(day: &str, month: &str, year: &str, today: Date) -> Opti
 }
 
 /// The day these three parts name, if they name a real one (the month as a number or a name).
-fn date_of(day: &str, month: &str, year: &str) -> Option<Date> {
+pub(super) fn date_of(day: &str, month: &str, year: &str) -> Option<Date> {
     Date::new(
         i32::try_from(number(year)?).ok()?,
         parse_month(month)?,

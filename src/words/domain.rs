@@ -1,11 +1,14 @@
 //! The words of the letter page that the domain writes: where to send the complaint and why
 //! (`domain::route`), the dates that matter (`domain::route`, `domain::timeline`), the letters'
-//! headings (`domain::tools`) and how to send a letter (`domain::letter`).
+//! headings (`domain::tools`) and how to send a letter (`domain::letter`); and the words of the
+//! private concern log (`domain::concerns`).
 //!
 //! Every piece is a named field, so a second language's catalogue must give each one (the
 //! compiler checks). `{}` marks a gap, filled in order with [`super::fill`]. The letters' own
 //! sentences are not here: they are written in the person's voice, and a letter in another
-//! language needs its own grammar, not only other words.
+//! language needs its own grammar, not only other words. The one exception is the sentence
+//! that lists the days a concern was raised ([`ConcernWords::raised_with_you`]), which is
+//! made from the concern log and read by the letters.
 //!
 //! Wording from the data files (rules, the directory) stays in those files, with its sources.
 
@@ -21,6 +24,7 @@ pub struct DomainWords {
     pub place: PlaceWords,
     pub letter: LetterPageWords,
     pub easy_read: EasyReadWords,
+    pub concerns: ConcernWords,
 }
 
 /// Where to send it, and why: the route's assumptions, reasons and "do not" lines.
@@ -252,6 +256,29 @@ pub struct EasyReadWords {
     pub not_alone: &'static str,
 }
 
+/// The private concern log: what each concern was about, what happened after, the worker's
+/// export and the sentence the letters add about the days it was raised.
+#[derive(Clone, Copy, Debug)]
+pub struct ConcernWords {
+    /// What a concern was about, by id (`domain::concerns::CATEGORIES`), in the order offered.
+    pub categories: &'static [(&'static str, &'static str)],
+    /// What happened after, by id (`domain::concerns::FOLLOW_UP_KINDS`), in the order offered.
+    pub follow_up_kinds: &'static [(&'static str, &'static str)],
+    /// The export's header row: month, service kind, area, category, follow-ups, summary.
+    pub columns: [&'static str; 6],
+    /// "I raised this with you {}.", the gap filled with the days, each [`Self::on_day`]:
+    /// in a letter to the service.
+    pub raised_with_you: &'static str,
+    /// "I raised this with them {}.": the same, in a letter to an ombudsman.
+    pub raised_with_them: &'static str,
+    /// "on {}": one day, written out.
+    pub on_day: &'static str,
+    /// Between the days but the last two: ", ".
+    pub comma: &'static str,
+    /// Between the last two days: " and ".
+    pub and: &'static str,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -277,8 +304,33 @@ mod tests {
             place,
             letter: LetterPageWords { how_to_send },
             easy_read,
+            concerns:
+                ConcernWords {
+                    categories,
+                    follow_up_kinds,
+                    columns,
+                    raised_with_you,
+                    raised_with_them,
+                    on_day,
+                    comma,
+                    and: concern_and,
+                },
         } = *words;
         let mut all = how_to_send.to_vec();
+        all.extend(
+            categories
+                .iter()
+                .chain(follow_up_kinds)
+                .map(|(_, text)| *text),
+        );
+        all.extend(columns);
+        all.extend([
+            raised_with_you,
+            raised_with_them,
+            on_day,
+            comma,
+            concern_and,
+        ]);
         pieces!(
             all,
             route,

@@ -1,9 +1,10 @@
 //! The English words of the letter page that the domain writes: the route, the dates that
-//! matter, the timeline, the letters' headings and how to send a letter.
+//! matter, the timeline, the letters' headings and how to send a letter; and of the private
+//! concern log.
 
 use crate::words::domain::{
-    DeadlineWords, DomainWords, EasyReadWords, LetterPageWords, PlaceWords, RoleWords, RouteWords,
-    TimelineWords, ToolsWords,
+    ConcernWords, DeadlineWords, DomainWords, EasyReadWords, LetterPageWords, PlaceWords,
+    RoleWords, RouteWords, TimelineWords, ToolsWords,
 };
 
 pub const DOMAIN: DomainWords = DomainWords {
@@ -139,5 +140,27 @@ pub const DOMAIN: DomainWords = DomainWords {
         not_happy: "Not happy with the answer? Next, go to: {}.",
         free_help: "You can get free help from {}.",
         not_alone: "You do not have to do this on your own.",
+    },
+    concerns: ConcernWords {
+        categories: &[
+            ("appointment", "Getting an appointment or registering"),
+            ("treatment", "How I was treated"),
+            ("medicines", "Medicines or prescriptions"),
+            ("leaving", "Leaving hospital or prison"),
+            ("refused", "Refused or removed from a service"),
+            ("other", "Something else"),
+        ],
+        follow_up_kinds: &[
+            ("call", "A phone call"),
+            ("reply", "A reply in writing"),
+            ("nothing", "Nothing heard back"),
+            ("other", "Something else"),
+        ],
+        columns: ["Month", "Service kind", "Area", "Category", "Follow-ups", "Summary"],
+        raised_with_you: "I raised this with you {}.",
+        raised_with_them: "I raised this with them {}.",
+        on_day: "on {}",
+        comma: ", ",
+        and: " and ",
     },
 };
