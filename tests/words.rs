@@ -259,8 +259,16 @@ fn screen_words(screens: &ScreenWords) -> Vec<(&'static str, &'static str, usize
         before_you_go,
         checklist,
         clear_button,
+        concern_note,
+        concern_link,
+        keep_concerns,
+        keep_link,
     } = finish;
     all.extend([
+        ("finish.concern_note", concern_note, 0),
+        ("finish.concern_link", concern_link, 0),
+        ("finish.keep_concerns", keep_concerns, 0),
+        ("finish.keep_link", keep_link, 0),
         ("finish.heading", heading, 0),
         ("finish.before_you_go", before_you_go, 0),
         ("finish.clear_button", clear_button, 0),

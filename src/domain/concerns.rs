@@ -55,6 +55,32 @@ pub fn concern_date(c: &Concern) -> Option<Date> {
     boxes_date(&c.day, &c.month, &c.year)
 }
 
+/// The day something happened next, when its boxes plainly make a real date.
+pub fn follow_up_date(f: &FollowUp) -> Option<Date> {
+    boxes_date(&f.day, &f.month, &f.year)
+}
+
+/// A few words to raise a concern without a formal complaint, one paragraph each: that it is a
+/// concern, not a formal complaint yet; the day (when the boxes plainly give one) and what
+/// happened, exactly as typed; what the person wants, exactly as typed (if they said); and the
+/// day to hear back by. Nothing typed is changed or left out, and an empty text adds nothing.
+pub fn informal_script(c: &Concern, reply_by: Date) -> Vec<String> {
+    let text = crate::words::concerns::concern_pages();
+    let mut out = vec![text.script_opening.to_string()];
+    if let Some(day) = concern_date(c) {
+        out.push(crate::words::fill(text.script_when, &[&day.long()]));
+    }
+    if has_text(&c.what_happened) {
+        out.push(c.what_happened.clone());
+    }
+    if has_text(&c.wants) {
+        out.push(text.script_wants.to_string());
+        out.push(c.wants.clone());
+    }
+    out.push(crate::words::fill(text.script_reply, &[&reply_by.long()]));
+    out
+}
+
 /// The words kept under `id` in `table`, or nothing for an id the catalogue does not know.
 fn words_for(table: &'static [(&'static str, &'static str)], id: &str) -> &'static str {
     table
@@ -139,17 +165,22 @@ pub fn to_csv(concerns: &[Concern], area_name: &str) -> String {
     out
 }
 
-/// The days the person raised it, from [`Answers::more`] under [`RAISED_ON`]: sorted, once
-/// each. Anything that is not an ISO date is passed over.
+/// The days the person raised it, from [`Answers::more`] under [`RAISED_ON`], once each, in
+/// the order kept ([`start_complaint`] keeps them sorted). Anything that is not an ISO date is
+/// passed over. Not sorted again here: the letter tools read this, and a sort's code would
+/// cost their download more than the list could ever need.
 pub fn raised_on(answers: &Answers) -> Vec<Date> {
-    let mut days: Vec<Date> = answers
+    let mut days: Vec<Date> = Vec::new();
+    for day in answers
         .more(RAISED_ON)
         .unwrap_or_default()
         .split(',')
         .filter_map(Date::parse_iso)
-        .collect();
-    days.sort_unstable();
-    days.dedup();
+    {
+        if !days.contains(&day) {
+            days.push(day);
+        }
+    }
     days
 }
 
@@ -388,8 +419,8 @@ mod tests {
         assert_eq!(
             raised_on(&a),
             [
-                Date::new(2026, 11, 3).unwrap(),
-                Date::new(2026, 11, 20).unwrap()
+                Date::new(2026, 11, 20).unwrap(),
+                Date::new(2026, 11, 3).unwrap()
             ]
         );
     }

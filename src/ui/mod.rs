@@ -4,7 +4,7 @@
 //! - [`state`]: the reducer and the model it owns.
 //! - [`components`]: GOV.UK-style building blocks (choices, text fields, error summary, Listen).
 //! - [`pages`]: one function per journey step; [`summary`]: check your answers;
-//!   [`letter`]: the letter, the "Before you send" check and where to send it;
+//!   [`concerns`]: the concern log's pages; [`letter`]: the letter, the "Before you send" check and where to send it;
 //!   [`result`]: crisis help, the route panel, finish and clear;
 //!   [`save`]: saving and opening an encrypted draft; [`more`]: the pages of the second
 //!   program (the finish steps and the concern log), loaded when one first opens.
@@ -13,6 +13,7 @@
 //! shows or hides it and renders every other page into `#app`.
 
 pub mod components;
+pub mod concerns;
 pub mod letter;
 pub mod more;
 pub mod pages;

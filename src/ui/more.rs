@@ -2,6 +2,7 @@
 //! concern log. The app draws an empty `#app-more` for them and sends the answers; these pages
 //! show them, and send every change back, so the app keeps them as it keeps all the others.
 
+use super::concerns::{act, ConcernAction, ConcernList, ConcernPage, ShareConcerns};
 use super::letter::LetterPage;
 use crate::domain::answers::Answers;
 use crate::domain::interview::{apply, Edit, Page, Step};
@@ -41,6 +42,28 @@ enum Heard {
     Show(Box<Answers>),
     /// The person changed something on this page.
     Edit(Edit),
+    /// The person changed the concern log.
+    Concern(ConcernAction),
+}
+
+impl Held {
+    /// The page in the address, with these answers. "Log a concern" opens a new concern (or
+    /// the last one, if it is still empty) and shows it as that concern's own page.
+    fn shown(answers: Answers, changes: u32) -> Held {
+        let mut held = Held {
+            answers,
+            page: Page::from_hash(&platform::page::hash()).0,
+            changes,
+        };
+        if held.page == Page::NewConcern {
+            let today = platform::today();
+            if let Some(n) = act(&mut held.answers, ConcernAction::New(today)) {
+                held.page = Page::Concern(n as u16);
+                held.changes = held.changes.wrapping_add(1);
+            }
+        }
+        held
+    }
 }
 
 impl Reducible for Held {
@@ -49,14 +72,15 @@ impl Reducible for Held {
     fn reduce(self: Rc<Self>, action: Heard) -> Rc<Self> {
         let mut held = (*self).clone();
         match action {
-            Heard::Show(answers) => {
-                held.answers = *answers;
-                held.page = Page::from_hash(&platform::page::hash()).0;
-            }
+            Heard::Show(answers) => held = Held::shown(*answers, held.changes),
             Heard::Edit(edit) => {
                 // These pages never change the area (the one edit that needs the journey's
                 // list of areas), so no list is needed here.
                 apply(&mut held.answers, edit, platform::today(), |_| None);
+                held.changes = held.changes.wrapping_add(1);
+            }
+            Heard::Concern(action) => {
+                act(&mut held.answers, action);
                 held.changes = held.changes.wrapping_add(1);
             }
         }
@@ -67,11 +91,7 @@ impl Reducible for Held {
 /// The second program's pages.
 #[component]
 pub fn MorePages(props: &MoreProps) -> Html {
-    let held = use_reducer(|| Held {
-        answers: props.answers.clone(),
-        page: Page::from_hash(&platform::page::hash()).0,
-        changes: 0,
-    });
+    let held = use_reducer(|| Held::shown(props.answers.clone(), 0));
     {
         let held = held.clone();
         use_effect_with((), move |_| {
@@ -90,16 +110,39 @@ pub fn MorePages(props: &MoreProps) -> Html {
             }
         });
     }
-    // A new page: its heading takes focus (the app scrolled to the top and set the title).
-    use_effect_with(held.page, |_| platform::page::focus_heading());
+    // A new page: its heading takes focus (the app scrolled to the top and set the title). A
+    // new concern's own address replaces "Log a concern", so a reload or Back finds it.
+    use_effect_with(held.page, |page| {
+        if Page::from_hash(&platform::page::hash()).0 != *page {
+            platform::page::replace(&page.hash());
+        }
+        platform::page::focus_heading();
+    });
 
     let edit = {
         let held = held.clone();
         Callback::from(move |edit| held.dispatch(Heard::Edit(edit)))
     };
+    let concern = {
+        let held = held.clone();
+        Callback::from(move |action| held.dispatch(Heard::Concern(action)))
+    };
     match held.page {
         Page::Step(step @ (Step::Letter | Step::Send | Step::WhatNext | Step::FreeHelp)) => html! {
             <LetterPage answers={held.answers.clone()} today={platform::today()} {edit} {step} />
+        },
+        // The concern log's pages share the finish steps' stylesheet.
+        Page::Concerns | Page::Concern(_) | Page::ShareConcerns => html! {
+            <>
+                <link rel="stylesheet" href="letter-page.css" />
+                if let Page::Concern(n) = held.page {
+                    <ConcernPage answers={held.answers.clone()} act={concern} index={n as usize} />
+                } else if held.page == Page::Concerns {
+                    <ConcernList answers={held.answers.clone()} act={concern} />
+                } else {
+                    <ShareConcerns answers={held.answers.clone()} act={concern} />
+                }
+            </>
         },
         _ => html! {},
     }

@@ -328,6 +328,10 @@ pub fn finish_page(v: &View) -> Html {
             <ul class="app-list app-list--bullet">
                 { for text.checklist.iter().map(|item| html! { <li>{*item}</li> }) }
             </ul>
+            <p>{text.concern_note}{" "}<a href="#/log-a-concern">{text.concern_link}</a></p>
+            if v.model.answers.concerns.iter().any(|c| c != &Default::default()) {
+                <p>{text.keep_concerns}{" "}<a href="#/save">{text.keep_link}</a>{"."}</p>
+            }
             <button type="button" class="app-button app-button--warning" onclick={clear}>{text.clear_button}</button>
         </div>
     }

@@ -8,6 +8,7 @@
 //! Wording that comes from the data files (rules, the directory) stays in those files, with
 //! its sources; the readability checks read both.
 
+pub mod concerns;
 pub mod domain;
 pub mod en;
 pub mod screens;

@@ -189,6 +189,12 @@ pub struct FinishWords {
     /// The checklist, one item each.
     pub checklist: &'static [&'static str],
     pub clear_button: &'static str,
+    /// Logging a concern (not a complaint) from the finish: the sentence and its link.
+    pub concern_note: &'static str,
+    pub concern_link: &'static str,
+    /// Clearing deletes the concern log too: how to keep it.
+    pub keep_concerns: &'static str,
+    pub keep_link: &'static str,
 }
 
 /// "Save or open a draft".

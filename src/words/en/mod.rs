@@ -2,6 +2,7 @@
 //! journey. Plain words, short sentences, always spoken to the person whose complaint it is,
 //! even when someone is helping them type (the helper gets a short note of their own).
 
+pub mod concerns;
 pub mod domain;
 mod screens;
 

@@ -125,6 +125,10 @@ pub const SCREENS: ScreenWords = ScreenWords {
             "If this is a shared computer, clear the browser's history. In most browsers, press Ctrl, Shift and Delete together.",
         ],
         clear_button: "Clear my answers from this device",
+        concern_note: "Something else went wrong that is not a complaint yet?",
+        concern_link: "Log a concern",
+        keep_concerns: "Clearing also deletes your concerns. To keep them for next time,",
+        keep_link: "save a draft first",
     },
     save: SaveWords {
         heading: "Save or open a draft",

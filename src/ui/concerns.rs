@@ -1,0 +1,627 @@
+//! The concern log's pages, shown by the second program (see [`super::more`]): "Your
+//! concerns" (the list, and making a complaint from some of them), one concern (what happened,
+//! what happened next, and a few words to raise it without a formal complaint), and a table of
+//! them with no names for a support worker's records.
+//!
+//! Every change goes into the answers at once (a [`ConcernAction`]), so a concern is kept as it
+//! is typed, like every other answer: in this tab, in a saved draft if the person makes one, and
+//! gone with a quick exit.
+
+use super::components::{
+    choices, error_summary, text_field, Choice, ChoicesProps, SummaryError, TextProps,
+};
+use crate::data::journey;
+use crate::domain::answers::{has_text, Answers};
+use crate::domain::concerns::{
+    concern_date, informal_script, printable_rows, start_complaint, to_csv, Concern, FollowUp,
+    CATEGORIES, FOLLOW_UP_KINDS,
+};
+use crate::domain::date::Date;
+use crate::domain::interview::{Page, Step};
+use crate::platform;
+use crate::words::concerns::concern_pages;
+use crate::words::{domain_words, fill};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// One text of a concern.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    Day,
+    Month,
+    Year,
+    Service,
+    ServiceName,
+    Category,
+    WhatHappened,
+    SpokeTo,
+    TheySaid,
+    Wants,
+    Summary,
+}
+
+impl Part {
+    fn of(self, c: &mut Concern) -> &mut String {
+        match self {
+            Part::Day => &mut c.day,
+            Part::Month => &mut c.month,
+            Part::Year => &mut c.year,
+            Part::Service => &mut c.service,
+            Part::ServiceName => &mut c.service_name,
+            Part::Category => &mut c.category,
+            Part::WhatHappened => &mut c.what_happened,
+            Part::SpokeTo => &mut c.spoke_to,
+            Part::TheySaid => &mut c.they_said,
+            Part::Wants => &mut c.wants,
+            Part::Summary => &mut c.summary,
+        }
+    }
+}
+
+/// A change to the concern log.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ConcernAction {
+    /// Opens a new concern dated today (or the last one again, if nothing was written in it).
+    New(Date),
+    /// Sets one text of concern `n`, exactly as typed.
+    Set(usize, Part, String),
+    /// Adds what happened next to concern `n`.
+    AddFollowUp(usize, FollowUp),
+    /// Copies the chosen concerns into the complaint's answers.
+    Complaint(Vec<usize>),
+}
+
+/// True when nothing has been written in a concern (its date alone does not count).
+fn is_blank(c: &Concern) -> bool {
+    let Concern {
+        day: _,
+        month: _,
+        year: _,
+        follow_ups,
+        ..
+    } = c;
+    follow_ups.is_empty()
+        && [
+            &c.service,
+            &c.service_name,
+            &c.category,
+            &c.what_happened,
+            &c.spoke_to,
+        ]
+        .into_iter()
+        .chain([&c.they_said, &c.wants, &c.summary])
+        .all(|text| text.is_empty())
+}
+
+/// The day, month and year boxes filled in with `date`.
+fn dated(date: Date) -> [String; 3] {
+    [date.day(), date.month()]
+        .map(|n| n.to_string())
+        .into_iter()
+        .chain([date.year().to_string()])
+        .collect::<Vec<_>>()
+        .try_into()
+        .unwrap_or_default()
+}
+
+/// Applies `action` to the answers. Returns the concern that [`ConcernAction::New`] opened.
+pub fn act(answers: &mut Answers, action: ConcernAction) -> Option<usize> {
+    match action {
+        ConcernAction::New(today) => {
+            if !answers.concerns.last().is_some_and(is_blank) {
+                let [day, month, year] = dated(today);
+                answers.concerns.push(Concern {
+                    day,
+                    month,
+                    year,
+                    ..Concern::default()
+                });
+            }
+            return Some(answers.concerns.len() - 1);
+        }
+        ConcernAction::Set(n, part, text) => {
+            if let Some(c) = answers.concerns.get_mut(n) {
+                *part.of(c) = text;
+            }
+        }
+        ConcernAction::AddFollowUp(n, follow_up) => {
+            if let Some(c) = answers.concerns.get_mut(n) {
+                c.follow_ups.push(follow_up);
+            }
+        }
+        ConcernAction::Complaint(chosen) => start_complaint(answers, &chosen),
+    }
+    None
+}
+
+/// The props every concern page takes: the answers, and where changes go.
+#[derive(Properties, PartialEq)]
+pub struct ConcernProps {
+    pub answers: Answers,
+    pub act: Callback<ConcernAction>,
+    /// Which concern, on a concern's own page.
+    #[prop_or_default]
+    pub index: usize,
+}
+
+/// Goes to `page`, as Continue does (a shared computer keeps no history of it).
+fn go_to(page: Page, answers: &Answers) {
+    thread_local! {
+        static REQUEST: std::cell::Cell<u32> = const { std::cell::Cell::new(1 << 30) };
+    }
+    let request = REQUEST.with(|r| {
+        r.set(r.get().wrapping_add(1));
+        r.get()
+    });
+    platform::page::go(&page.hash(), answers.on_shared_computer(), request);
+}
+
+/// "12 March 2026: GP practice" for a concern in a list.
+fn concern_heading(c: &Concern) -> String {
+    let text = concern_pages();
+    let date = concern_date(c).map_or_else(|| text.no_date.to_string(), Date::long);
+    let service = if has_text(&c.service_name) {
+        c.service_name.as_str()
+    } else {
+        text.services
+            .iter()
+            .find(|(id, _)| *id == c.service && !id.is_empty())
+            .map_or(text.no_service, |(_, name)| name)
+    };
+    fill(text.item_heading, &[&date, service])
+}
+
+/// The first line of what happened, up to about 120 characters (whole characters).
+fn first_line(text: &str) -> String {
+    let line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    let mut out: String = line.chars().take(120).collect();
+    if out.len() < line.len() || text.trim().lines().count() > 1 {
+        out.push('…');
+    }
+    out
+}
+
+/// "Your concerns": the list, making a complaint from some, and the links.
+#[component]
+pub fn ConcernList(props: &ConcernProps) -> Html {
+    let text = concern_pages();
+    let chosen = use_state(Vec::<usize>::new);
+    let error = use_state(|| false);
+    let answers = &props.answers;
+    let concerns: Vec<(usize, &Concern)> = answers
+        .concerns
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !is_blank(c))
+        .collect();
+    let items = concerns.iter().map(|(n, c)| {
+        let n = *n;
+        let ticked = chosen.contains(&n);
+        let toggle = {
+            let chosen = chosen.clone();
+            Callback::from(move |_: Event| {
+                let mut list = (*chosen).clone();
+                match list.iter().position(|x| *x == n) {
+                    Some(at) => drop(list.remove(at)),
+                    None => list.push(n),
+                }
+                chosen.set(list);
+            })
+        };
+        let id = format!("concern-{n}-choose");
+        html! {
+            <li class="app-card">
+                <h2>{concern_heading(c)}</h2>
+                <p translate="no">{first_line(&c.what_happened)}</p>
+                <p class="app-hint">{fill(text.item_updates, &[&c.follow_ups.len().to_string()])}</p>
+                <p><a href={format!("#{}", Page::Concern(n as u16).hash())}>{text.item_open}</a></p>
+                <div class="app-choice app-choice--checkbox">
+                    <input class="app-choice__input" type="checkbox" id={id.clone()} checked={ticked} onchange={toggle} />
+                    <label class="app-choice__label" for={id}>{text.item_choose}</label>
+                </div>
+            </li>
+        }
+    });
+    let make = {
+        let chosen = chosen.clone();
+        let error = error.clone();
+        let act = props.act.clone();
+        let answers = answers.clone();
+        Callback::from(move |_: MouseEvent| {
+            if chosen.is_empty() {
+                error.set(true);
+                platform::page::focus("error-summary");
+                return;
+            }
+            let mut list = (*chosen).clone();
+            list.sort_unstable();
+            act.emit(ConcernAction::Complaint(list));
+            go_to(
+                Page::Step(Step::all().next().unwrap_or(Step::CheckAnswers)),
+                &answers,
+            );
+        })
+    };
+    let first = concerns
+        .first()
+        .map(|(n, _)| format!("concern-{n}-choose"))
+        .unwrap_or_default();
+    html! {
+        <div class="app-narrow">
+            if *error {
+                {error_summary(&[SummaryError { field: first.into(), message: text.complaint_none.into() }])}
+            }
+            <h1 class="app-heading-xl" tabindex="-1">{crate::words::words().pages.concerns_title}</h1>
+            <p>{text.list_intro}</p>
+            if concerns.is_empty() {
+                <p>{text.list_empty}</p>
+                <p><a class="app-button" href="#/log-a-concern">{text.log_link}</a></p>
+            } else {
+                <ul class="app-list-plain">{ for items }</ul>
+                <h2>{text.complaint_legend}</h2>
+                <p class="app-hint">{text.complaint_hint}</p>
+                <button type="button" class="app-button" onclick={make}>{text.complaint_button}</button>
+                <p><a href="#/log-a-concern">{text.log_another}</a></p>
+                if answers.is_supporter() {
+                    <p><a href="#/concerns/share">{text.share_link}</a></p>
+                }
+            }
+            <p><a href="#/">{text.start_link}</a></p>
+        </div>
+    }
+}
+
+/// Three boxes for a day, month and year, as the journey's date questions have them.
+fn date_group(
+    id: &str,
+    legend: &'static str,
+    hint: Option<&'static str>,
+    values: [&str; 3],
+    on: [Callback<String>; 3],
+) -> Html {
+    let text = concern_pages();
+    let [day, month, year] = on;
+    let part = |suffix: &str, label: &'static str, value: &str, on_input: Callback<String>| {
+        text_field(&TextProps {
+            class: classes!("app-input--short"),
+            inputmode: None,
+            spellcheck: false,
+            ..TextProps::new(format!("{id}-{suffix}"), label, value.to_string(), on_input)
+        })
+    };
+    let hint_id = format!("{id}-hint");
+    html! {
+        <div class="app-form-group">
+            <fieldset class="app-fieldset" role="group" aria-describedby={hint.map(|_| hint_id.clone())}>
+                <legend class="app-fieldset__legend app-fieldset__legend--m">{legend}</legend>
+                if let Some(hint) = hint {
+                    <div id={hint_id} class="app-hint">{hint}</div>
+                }
+                <div class="app-date-input">
+                    <div class="app-date-input__item">{part("day", text.day, values[0], day)}</div>
+                    <div class="app-date-input__item">{part("month", text.month, values[1], month)}</div>
+                    <div class="app-date-input__item app-date-input__item--year">{part("year", text.year, values[2], year)}</div>
+                </div>
+            </fieldset>
+        </div>
+    }
+}
+
+/// One concern: what happened (kept as typed), what happened next, and raising it informally.
+#[component]
+pub fn ConcernPage(props: &ConcernProps) -> Html {
+    let text = concern_pages();
+    let n = props.index;
+    let error = use_state(|| false);
+    let notice = use_state(String::new);
+    let today = platform::today();
+    let [next_day, next_month, next_year] = dated(today);
+    let next = use_state(move || FollowUp {
+        day: next_day,
+        month: next_month,
+        year: next_year,
+        ..FollowUp::default()
+    });
+    let Some(c) = props.answers.concerns.get(n) else {
+        return super::pages::not_found();
+    };
+    let set = |part: Part| {
+        props
+            .act
+            .reform(move |text: String| ConcernAction::Set(n, part, text))
+    };
+    let field = |id: &str,
+                 part: Part,
+                 label: &'static str,
+                 hint: Option<&'static str>,
+                 multiline: bool,
+                 value: &str| {
+        text_field(&TextProps {
+            multiline,
+            hint: hint.map(AttrValue::from),
+            ..TextProps::new(format!("concern-{id}"), label, value.to_string(), set(part))
+        })
+    };
+    let supporter = props.answers.is_supporter();
+    let pick = |id: &str,
+                legend: &'static str,
+                options: &[(&'static str, &'static str)],
+                part: Part,
+                value: &str| {
+        choices(&ChoicesProps {
+            id: format!("concern-{id}").into(),
+            legend: legend.into(),
+            is_page_heading: false,
+            hint: None,
+            error: None,
+            choices: options
+                .iter()
+                .map(|(value, label)| Choice::new(*value, *label))
+                .collect(),
+            selected: vec![AttrValue::from(value.to_string())]
+                .into_iter()
+                .filter(|_| !value.is_empty() || part == Part::Service)
+                .collect(),
+            multiple: false,
+            on_choose: set(part).reform(|value: AttrValue| value.to_string()),
+        })
+    };
+    let categories: Vec<(&'static str, &'static str)> = CATEGORIES
+        .iter()
+        .filter_map(|id| {
+            domain_words()
+                .concerns
+                .categories
+                .iter()
+                .find(|(c, _)| c == id)
+                .copied()
+        })
+        .collect();
+    let kinds: Vec<(&'static str, &'static str)> = FOLLOW_UP_KINDS
+        .iter()
+        .filter_map(|id| {
+            domain_words()
+                .concerns
+                .follow_up_kinds
+                .iter()
+                .find(|(k, _)| k == id)
+                .copied()
+        })
+        .collect();
+
+    let done = {
+        let error = error.clone();
+        let answers = props.answers.clone();
+        let written = has_text(&c.what_happened);
+        Callback::from(move |_: MouseEvent| {
+            if written {
+                go_to(Page::Concerns, &answers);
+            } else {
+                error.set(true);
+                platform::page::focus("error-summary");
+            }
+        })
+    };
+    let add = {
+        let next = next.clone();
+        let act = props.act.clone();
+        Callback::from(move |_: MouseEvent| {
+            let follow_up = (*next).clone();
+            if follow_up.kind.is_empty() {
+                return;
+            }
+            act.emit(ConcernAction::AddFollowUp(n, follow_up.clone()));
+            next.set(FollowUp {
+                kind: String::new(),
+                words: String::new(),
+                ..follow_up
+            });
+        })
+    };
+    let next_set = |pick: fn(&mut FollowUp) -> &mut String| {
+        let next = next.clone();
+        Callback::from(move |value: String| {
+            let mut changed = (*next).clone();
+            *pick(&mut changed) = value;
+            next.set(changed);
+        })
+    };
+    let follow_ups = c.follow_ups.iter().map(|f| {
+        let kind = kinds
+            .iter()
+            .find(|(k, _)| *k == f.kind)
+            .map_or("", |(_, w)| w);
+        let when = crate::domain::concerns::follow_up_date(f)
+            .map_or_else(|| [f.day.as_str(), &f.month, &f.year].join(" "), Date::long);
+        html! {
+            <li>
+                <strong>{format!("{when}: {kind}")}</strong>
+                if has_text(&f.words) {
+                    <p translate="no" class="app-pre-wrap">{f.words.clone()}</p>
+                }
+            </li>
+        }
+    });
+    let reply_by = today.add_working_days(10, &[]);
+    let script = informal_script(c, reply_by);
+    let script_text: Rc<str> = script.join("\n\n").into();
+    let copy = {
+        let notice = notice.clone();
+        let script_text = script_text.clone();
+        Callback::from(move |_: MouseEvent| {
+            let notice = notice.clone();
+            let words = script_text.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let ok = platform::files::copy_text(&words).await;
+                notice.set(
+                    if ok {
+                        concern_pages().copied
+                    } else {
+                        concern_pages().cannot_copy
+                    }
+                    .into(),
+                );
+            });
+        })
+    };
+    let formal = {
+        let act = props.act.clone();
+        let answers = props.answers.clone();
+        Callback::from(move |_: MouseEvent| {
+            act.emit(ConcernAction::Complaint(vec![n]));
+            go_to(
+                Page::Step(Step::all().next().unwrap_or(Step::CheckAnswers)),
+                &answers,
+            );
+        })
+    };
+    html! {
+        <div class="app-narrow">
+            <a href="#/concerns" class="app-back-link">{crate::words::words().screens.common.back}</a>
+            if *error {
+                {error_summary(&[SummaryError { field: "concern-what-happened".into(), message: text.what_happened_missing.into() }])}
+            }
+            <h1 class="app-heading-xl" tabindex="-1">{crate::words::words().pages.concern_title}</h1>
+            <p>{text.concern_intro}</p>
+            {date_group("concern-date", text.date_legend, Some(text.date_hint), [&c.day, &c.month, &c.year], [set(Part::Day), set(Part::Month), set(Part::Year)])}
+            {pick("service", text.service_legend, text.services, Part::Service, &c.service)}
+            {field("service-name", Part::ServiceName, text.service_name, None, false, &c.service_name)}
+            {pick("category", text.category_legend, &categories, Part::Category, &c.category)}
+            {text_field(&TextProps {
+                multiline: true,
+                hint: Some(text.what_happened_hint.into()),
+                error: error.then_some(AttrValue::from(text.what_happened_missing)),
+                ..TextProps::new("concern-what-happened", text.what_happened, c.what_happened.clone(), set(Part::WhatHappened))
+            })}
+            {field("spoke-to", Part::SpokeTo, text.spoke_to, None, false, &c.spoke_to)}
+            {field("they-said", Part::TheySaid, text.they_said, None, true, &c.they_said)}
+            {field("wants", Part::Wants, text.wants, None, true, &c.wants)}
+            if supporter {
+                {field("summary", Part::Summary, text.summary, Some(text.summary_hint), true, &c.summary)}
+            }
+            <p class="app-hint">{text.kept_note}</p>
+            <button type="button" class="app-button" onclick={done}>{text.done_button}</button>
+
+            <h2>{text.next_heading}</h2>
+            if c.follow_ups.is_empty() {
+                <p>{text.next_none}</p>
+            } else {
+                <ul class="app-list">{ for follow_ups }</ul>
+            }
+            {choices(&ChoicesProps {
+                id: "next-kind".into(),
+                legend: text.next_kind_legend.into(),
+                is_page_heading: false,
+                hint: None,
+                error: None,
+                choices: kinds.iter().map(|(value, label)| Choice::new(*value, *label)).collect(),
+                selected: vec![AttrValue::from(next.kind.clone())],
+                multiple: false,
+                on_choose: next_set(|f| &mut f.kind).reform(|value: AttrValue| value.to_string()),
+            })}
+            {date_group("next-date", text.next_date_legend, None, [&next.day, &next.month, &next.year], [next_set(|f| &mut f.day), next_set(|f| &mut f.month), next_set(|f| &mut f.year)])}
+            {text_field(&TextProps { multiline: true, ..TextProps::new("next-words", text.next_words, next.words.clone(), next_set(|f| &mut f.words)) })}
+            <button type="button" class="app-button app-button--secondary" onclick={add}>{text.next_add}</button>
+
+            <h2>{text.informal_heading}</h2>
+            <p>{text.informal_intro}</p>
+            <div class="app-inset" id="informal-script" translate="no">
+                { for script.iter().map(|line| html! { <p class="app-pre-wrap">{line.clone()}</p> }) }
+            </div>
+            <button type="button" class="app-button app-button--secondary" onclick={copy}>{text.copy_button}</button>
+            if !notice.is_empty() {
+                <p role="status">{(*notice).clone()}</p>
+            }
+            <p>{fill(text.informal_follow_up, &[&reply_by.long()])}</p>
+            <button type="button" class="app-button" onclick={formal}>{text.formal_button}</button>
+        </div>
+    }
+}
+
+/// The concerns as a table with no names, for a support worker's records: what it holds and
+/// leaves out, the person's agreement first, then download or print.
+#[component]
+pub fn ShareConcerns(props: &ConcernProps) -> Html {
+    let text = concern_pages();
+    let agreed = use_state(|| false);
+    let notice = use_state(String::new);
+    let answers = &props.answers;
+    let area = answers
+        .more("council")
+        .filter(|c| !c.is_empty())
+        .map(str::to_string)
+        .or_else(|| {
+            let id = answers.situation.area.as_deref()?;
+            journey().area(id).map(|a| a.name.clone())
+        })
+        .unwrap_or_default();
+    let concerns: Vec<Concern> = answers
+        .concerns
+        .iter()
+        .filter(|c| !is_blank(c))
+        .cloned()
+        .collect();
+    // The header first, then one row for each concern.
+    let mut rows = printable_rows(&concerns, &area);
+    let columns = rows.remove(0);
+    let toggle = {
+        let agreed = agreed.clone();
+        Callback::from(move |_: Event| agreed.set(!*agreed))
+    };
+    let download = {
+        let notice = notice.clone();
+        let csv = to_csv(&concerns, &area);
+        Callback::from(move |_: MouseEvent| {
+            let ok = platform::files::download(
+                text.share_file,
+                "text/csv;charset=utf-8",
+                csv.as_bytes(),
+            );
+            notice.set(if ok {
+                fill(text.downloaded, &[text.share_file])
+            } else {
+                text.cannot_download.into()
+            });
+        })
+    };
+    let print = Callback::from(|_: MouseEvent| platform::page::print_part("concern-table"));
+    html! {
+        <div class="app-narrow">
+            <a href="#/concerns" class="app-back-link">{crate::words::words().screens.common.back}</a>
+            <h1 class="app-heading-xl" tabindex="-1">{crate::words::words().pages.share_concerns_title}</h1>
+            <p>{text.share_intro}</p>
+            <p>{text.share_leaves_out}</p>
+            if rows.is_empty() {
+                <p>{text.share_none}</p>
+            } else {
+                <div id="concern-table">
+                    <table class="app-table">
+                        <caption class="app-table__caption">{text.share_table_caption}</caption>
+                        <thead><tr>{ for columns.iter().map(|c| html! { <th scope="col">{c.clone()}</th> }) }</tr></thead>
+                        <tbody>
+                            { for rows.iter().map(|row| html! {
+                                <tr>{ for row.iter().zip(&columns).map(|(cell, column)| html! {
+                                    <td translate="no" data-label={column.clone()}>{cell.clone()}</td>
+                                }) }</tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+                <div class="app-choice app-choice--checkbox">
+                    <input class="app-choice__input" type="checkbox" id="share-consent" checked={*agreed} onchange={toggle} aria-describedby="share-consent-hint" />
+                    <label class="app-choice__label" for="share-consent">{text.share_consent}</label>
+                    <div id="share-consent-hint" class="app-choice__hint">{text.share_consent_hint}</div>
+                </div>
+                if *agreed {
+                    <div class="app-button-group">
+                        <button type="button" class="app-button" onclick={download}>{text.share_download}</button>
+                        <button type="button" class="app-button app-button--secondary" onclick={print}>{text.share_print}</button>
+                    </div>
+                }
+                if !notice.is_empty() {
+                    <p role="status">{(*notice).clone()}</p>
+                }
+            }
+        </div>
+    }
+}
