@@ -356,8 +356,18 @@ fn start_keeps_every_word(before: &Answers, chosen: &[usize]) -> Result<(), Test
             prop_assert!(days.contains(&day));
         }
     }
+    // Services added beside the main one: after those there were, each a chosen concern's,
+    // once each, never the main service.
+    prop_assert!(after.other_services.starts_with(&before.other_services));
+    let added = &after.other_services[before.other_services.len()..];
+    for (at, id) in added.iter().enumerate() {
+        prop_assert!(before.concerns.iter().any(|c| &c.service == id), "{:?}", id);
+        prop_assert!(!added[..at].contains(id) && !before.other_services.contains(id));
+        prop_assert!(after.situation.service.map(Service::id) != Some(id.as_str()));
+    }
     // Everything else is as it was.
     let mut rest = after.clone();
+    rest.other_services = before.other_services.clone();
     rest.what_happened = before.what_happened.clone();
     rest.want_other = before.want_other.clone();
     rest.wants = before.wants.clone();
@@ -602,11 +612,12 @@ fn the_letters_say_when_it_was_raised() {
     let table = [
         ("2026-11-03", "I raised this with you on 3 November 2026."),
         (
-            "2026-11-20,2026-11-03",
+            "2026-11-03,2026-11-20",
             "I raised this with you on 3 November 2026 and on 20 November 2026.",
         ),
         (
-            "2026-11-03,not a date,2026-11-20,2026-10-01,2026-11-03",
+            // Kept sorted by `start_complaint`; a day kept twice, or not a date, is passed over.
+            "2026-10-01,2026-11-03,not a date,2026-11-20,2026-11-03",
             "I raised this with you on 1 October 2026, on 3 November 2026 and on 20 November 2026.",
         ),
     ];

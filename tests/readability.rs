@@ -9,7 +9,8 @@
 //! - in each source, the median Flesch-Kincaid grade of its sentences is 5 or less;
 //! - the letters, which go to an organisation, have a median grade of 8 or less.
 //!
-//! The sources are the question catalogue, the domain's letter-page words, the screens' words,
+//! The sources are the question catalogue, the domain's letter-page words, the screens' words
+//! (and the concern log's pages),
 //! and the person-facing fields of each data file (rules, organisations, crisis lines, the
 //! "before you send" check). The Rust catalogues are read through their `Debug` output, so a
 //! new field is scored without being listed here; ids (an option's `value`, the id in a pair
@@ -461,6 +462,15 @@ fn screens() -> Source {
     }
 }
 
+/// The concern log's pages.
+fn concern_pages() -> Source {
+    Source {
+        name: "src/words/en/concerns.rs".to_string(),
+        texts: debug_strings(&format!("{:?}", in_my_words::words::concern_pages())),
+        max_median: MAX_MEDIAN,
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // The checks
 
@@ -471,7 +481,7 @@ fn the_questions_and_the_letter_page_are_in_plain_words() {
 
 #[test]
 fn the_screens_are_in_plain_words() {
-    check(&[screens()]);
+    check(&[screens(), concern_pages()]);
 }
 
 #[test]

@@ -65,7 +65,7 @@ pub fn follow_up_date(f: &FollowUp) -> Option<Date> {
 /// happened, exactly as typed; what the person wants, exactly as typed (if they said); and the
 /// day to hear back by. Nothing typed is changed or left out, and an empty text adds nothing.
 pub fn informal_script(c: &Concern, reply_by: Date) -> Vec<String> {
-    let text = crate::words::concerns::concern_pages();
+    let text = crate::words::concern_pages();
     let mut out = vec![text.script_opening.to_string()];
     if let Some(day) = concern_date(c) {
         out.push(crate::words::fill(text.script_when, &[&day.long()]));
@@ -212,24 +212,27 @@ fn shared<'a>(concerns: &[&'a Concern], text: fn(&Concern) -> &str) -> Option<&'
 ///   they are added after it, each only if it is not already there. What they want goes into
 ///   `want_other` the same way, with "Something else" ticked so the letter includes it.
 /// - The service and its name, when none is given yet and every chosen concern gives the same.
+///   Concerns about different services make a complaint about several: the earliest one's
+///   service leads (when none is chosen yet) and the others go into `other_services`.
 /// - The days it was raised (each concern's date, and its follow-ups' but "nothing"), added to
 ///   any already kept under [`RAISED_ON`] for the letters.
 pub fn start_complaint(answers: &mut Answers, chosen: &[usize]) {
     // Taken out while the other answers change, and put back exactly as it was.
     let log = std::mem::take(&mut answers.concerns);
-    let mut indexes: Vec<usize> = chosen
-        .iter()
-        .copied()
-        .filter(|&at| at < log.len())
-        .collect();
-    indexes.sort_unstable();
-    indexes.dedup();
-    let mut picked: Vec<&Concern> = indexes.iter().map(|&at| &log[at]).collect();
-    // A stable sort: the same day, or no day, keeps the log's order.
-    picked.sort_by_key(|c| {
+    // The chosen concerns in date order, those with no date after; the same day, or no day,
+    // keeps the log's order. Put in place one by one rather than sorted: this runs in the
+    // pages' download, where a sort's code costs kilobytes for a list of a few.
+    let key = |c: &Concern| {
         let date = concern_date(c);
         (date.is_none(), date)
-    });
+    };
+    let mut picked: Vec<&Concern> = Vec::new();
+    for (at, c) in log.iter().enumerate() {
+        if chosen.contains(&at) {
+            let place = picked.iter().position(|p| key(p) > key(c));
+            picked.insert(place.unwrap_or(picked.len()), c);
+        }
+    }
 
     for c in &picked {
         add_words(&mut answers.what_happened, &c.what_happened);
@@ -242,6 +245,33 @@ pub fn start_complaint(answers: &mut Answers, chosen: &[usize]) {
         answers.wants.push(Want::SomethingElse);
     }
 
+    // Concerns about different services make one complaint about several: the first one's
+    // service (in date order) leads, when none is chosen yet, and the others are added to
+    // the services it is also about (the journey then asks their names). Nothing chosen
+    // already is replaced.
+    let services: Vec<Service> = picked
+        .iter()
+        .filter_map(|c| Service::from_id(&c.service))
+        .collect();
+    if shared(&picked, |c| &c.service).is_none() {
+        if let (None, Some(&lead)) = (answers.situation.service, services.first()) {
+            if answers
+                .service_group
+                .is_none_or(|group| group == lead.group())
+            {
+                answers.service_group = Some(lead.group());
+                answers.situation.service = Some(lead);
+            }
+        }
+        for service in services {
+            let id = service.id();
+            if answers.situation.service != Some(service)
+                && !answers.other_services.iter().any(|s| s == id)
+            {
+                answers.other_services.push(id.to_string());
+            }
+        }
+    }
     if answers.situation.service.is_none() {
         if let Some(service) = shared(&picked, |c| &c.service).and_then(Service::from_id) {
             // Not when the person chose a different kind of service already.
@@ -260,18 +290,20 @@ pub fn start_complaint(answers: &mut Answers, chosen: &[usize]) {
         }
     }
 
-    let mut days = raised_on(answers);
-    for c in &picked {
-        days.extend(concern_date(c));
-        days.extend(
-            c.follow_ups
-                .iter()
-                .filter(|f| f.kind != "nothing")
-                .filter_map(|f| boxes_date(&f.day, &f.month, &f.year)),
-        );
+    // Each day once, in order (put in place, for the same reason).
+    let mut days: Vec<Date> = Vec::new();
+    let earlier = raised_on(answers);
+    let new = picked.iter().flat_map(|c| {
+        let follow_ups = c.follow_ups.iter().filter(|f| f.kind != "nothing");
+        concern_date(c)
+            .into_iter()
+            .chain(follow_ups.filter_map(follow_up_date))
+    });
+    for day in earlier.into_iter().chain(new) {
+        if let Err(place) = days.binary_search(&day) {
+            days.insert(place, day);
+        }
     }
-    days.sort_unstable();
-    days.dedup();
     if !days.is_empty() {
         let mut value = String::new();
         for day in days {
@@ -470,8 +502,10 @@ mod tests {
         );
         assert_eq!(a.want_other, "A call back");
         assert_eq!(a.wants, [Want::SomethingElse]);
-        // The first concern names no service, so they do not all agree.
-        assert_eq!(a.situation.service, None);
+        // The first concern names no service: the others' one service leads, with nothing
+        // beside it; their names do not all agree, so none is copied.
+        assert_eq!(a.situation.service, Some(Service::GpPractice));
+        assert!(a.other_services.is_empty());
         assert_eq!(a.service_name, "");
         assert_eq!(a.more(RAISED_ON), Some("2026-11-03,2026-11-20,2026-11-25"));
         assert_eq!(a.concerns, concerns, "the log itself is never changed");
@@ -530,5 +564,49 @@ mod tests {
         // Nothing chosen changes nothing.
         start_complaint(&mut a, &[]);
         assert_eq!(a, before);
+    }
+
+    #[test]
+    fn concerns_about_different_services_make_one_complaint_about_several() {
+        let about = |day: &str, service: &str| Concern {
+            service: service.into(),
+            what_happened: format!("words {day}"),
+            ..on(day, "11", "2026")
+        };
+        let mut a = Answers {
+            concerns: vec![
+                about("20", "pharmacy"),
+                about("3", "gp-practice"),
+                about("9", "other"),
+                about("12", "pharmacy"),
+            ],
+            ..Answers::default()
+        };
+        start_complaint(&mut a, &[0, 1, 2, 3]);
+        assert_eq!(
+            a.situation.service,
+            Some(Service::GpPractice),
+            "the earliest leads"
+        );
+        assert_eq!(a.other_services, ["pharmacy"], "the others, once each");
+        assert_eq!(
+            a.what_happened,
+            "words 3\n\nwords 9\n\nwords 12\n\nwords 20"
+        );
+
+        // A service already chosen stays; the concerns' services are added beside it.
+        let mut b = Answers {
+            concerns: a.concerns.clone(),
+            service_group: Some(Service::Hospital.group()),
+            ..Answers::default()
+        };
+        b.situation.service = Some(Service::Hospital);
+        start_complaint(&mut b, &[0, 1]);
+        assert_eq!(b.situation.service, Some(Service::Hospital));
+        assert_eq!(
+            b.other_services,
+            ["gp-practice", "pharmacy"],
+            "in date order"
+        );
     }
 }

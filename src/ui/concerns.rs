@@ -19,7 +19,7 @@ use crate::domain::concerns::{
 use crate::domain::date::Date;
 use crate::domain::interview::{Page, Step};
 use crate::platform;
-use crate::words::concerns::concern_pages;
+use crate::words::concern_pages;
 use crate::words::{domain_words, fill};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -233,8 +233,8 @@ pub fn ConcernList(props: &ConcernProps) -> Html {
                 platform::page::focus("error-summary");
                 return;
             }
-            let mut list = (*chosen).clone();
-            list.sort_unstable();
+            // (The order does not matter: the complaint puts them in date order.)
+            let list = (*chosen).clone();
             act.emit(ConcernAction::Complaint(list));
             go_to(
                 Page::Step(Step::all().next().unwrap_or(Step::CheckAnswers)),

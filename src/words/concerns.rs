@@ -87,8 +87,3 @@ pub struct ConcernPageWords {
     pub downloaded: &'static str,
     pub cannot_download: &'static str,
 }
-
-/// The concern log's words, in the one language there is today.
-pub fn concern_pages() -> &'static ConcernPageWords {
-    &super::en::concerns::CONCERN_PAGES
-}

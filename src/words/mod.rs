@@ -229,6 +229,12 @@ pub fn words() -> &'static Catalogue {
     &en::ENGLISH
 }
 
+/// The concern log's page words, in the language of [`words`]. Kept out of [`Catalogue`] for
+/// the same reason as [`domain_words`]: only the second program's download needs them.
+pub fn concern_pages() -> &'static concerns::ConcernPageWords {
+    &en::concerns::CONCERN_PAGES
+}
+
 /// The words the domain writes for the letter page, in the language of [`words`].
 ///
 /// Kept out of [`Catalogue`] on purpose: the journey's download holds its whole catalogue,

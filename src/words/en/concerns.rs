@@ -71,7 +71,7 @@ pub const CONCERN_PAGES: ConcernPageWords = ConcernPageWords {
     formal_button: "Make it a formal complaint",
 
     share_intro: "A table for a support worker's own records, or their organisation's learning about what goes wrong.",
-    share_leaves_out: "It has only the month, the kind of service, the area, what it was about, how many updates, and the worker's summary. It leaves out names, dates of birth, addresses, phone numbers and emails, who you spoke to, what they said, and your own words about what happened.",
+    share_leaves_out: "It has only the month, the kind of service, the area, what it was about, how many updates, and the worker's summary. It leaves out names, dates of birth, addresses, phone numbers and emails. It also leaves out who you spoke to, what they said, and your own words about what happened.",
     share_consent: "The person these concerns are about agrees to share this table",
     share_consent_hint: "Ask them first. Show them the table below.",
     share_table_caption: "What the table holds",
