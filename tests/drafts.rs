@@ -326,11 +326,16 @@ fn fixture_recipes() -> Vec<(&'static str, Vec<u8>)> {
     ]
 }
 
-/// Answers as layout 4 held them: today's postcard form without the last field (`concerns`,
-/// an empty list: the byte 0).
+/// Answers as layout 4 held them: today's postcard form without the last two fields
+/// (`concerns`, an empty list, and `service_address`, an empty text: each the byte 0).
 fn layout_4_bytes(answers: &Answers) -> Vec<u8> {
     assert!(answers.concerns.is_empty(), "layout 4 had no concern log");
+    assert!(
+        answers.service_address.is_empty(),
+        "nor the service's address"
+    );
     let mut bytes = postcard::to_allocvec(answers).expect("answers serialise");
+    assert_eq!(bytes.pop(), Some(0));
     assert_eq!(bytes.pop(), Some(0));
     bytes
 }
@@ -410,12 +415,14 @@ fn fixture_answers_layout_4() -> Answers {
     answers
 }
 
-/// The layout 5 fixture's answers: the layout 4 ones, with a concern log of three entries.
+/// The layout 5 fixture's answers: the layout 4 ones, with the service's address as typed and
+/// a concern log of three entries.
 /// The first has every box typed (mixed scripts, emoji sequences, a formula-like summary, line
 /// breaks of both kinds, direction marks) and two follow-ups; the second is empty, as a page
 /// might add one; the third has only a date that is not a real one, kept as typed.
 fn fixture_answers_layout_5() -> Answers {
     let mut answers = fixture_answers_layout_4();
+    answers.service_address = "  Ward 8A\r\nRoyal Sussex 🏥\n\u{200f}ברייטון BN2 5BE ".into();
     answers.set_more("raised-on", "2026-02-03,2026-02-20");
     answers.concerns = vec![
         Concern {
@@ -553,6 +560,10 @@ fn a_layout_5_draft_opens_with_its_concern_log() {
     assert_eq!(answers.concerns.len(), 3);
     assert_eq!(answers.concerns[0].follow_ups[1].day, "١", "kept as typed");
     assert_eq!(answers.concerns[2].year, "2026 ");
+    assert!(
+        answers.service_address.starts_with("  Ward 8A\r\n"),
+        "kept as typed"
+    );
 }
 
 #[test]
@@ -566,6 +577,7 @@ fn drafts_before_layout_5_open_with_no_concerns() {
     ] {
         let answers = open(&fixture(name), PASSPHRASE).unwrap();
         assert!(answers.concerns.is_empty(), "{name}");
+        assert!(answers.service_address.is_empty(), "{name}");
     }
 }
 
@@ -778,6 +790,7 @@ fn fields(answers: &Answers) -> Vec<Vec<u8>> {
         bytes(&a.birth_month),
         bytes(&a.birth_year),
         bytes(&a.concerns),
+        bytes(&a.service_address),
     ]
 }
 

@@ -737,8 +737,9 @@ fn old_birth_copes(typed: &str) -> Result<(), TestCaseError> {
         ..Answers::default()
     };
     let bytes = postcard::to_allocvec(&old).unwrap();
-    // Layout 3 is today's form less the three date of birth boxes and the concern log.
-    let read = answers_from_layout(3, &bytes[..bytes.len() - 4]).unwrap();
+    // Layout 3 is today's form less the three date of birth boxes, the concern log and the
+    // service's address.
+    let read = answers_from_layout(3, &bytes[..bytes.len() - 5]).unwrap();
     if read.date_of_birth == typed {
         prop_assert_eq!(read.birth_boxes(), ["", "", ""]);
     } else {
@@ -871,8 +872,32 @@ fn any_item() -> impl Strategy<Value = Item> {
         })
 }
 
+/// The service's address, typed as the person likes, is in the letter that goes to the service
+/// itself: every line with text, exactly (the spaces around a line are layout).
+fn service_address_kept(address: &str, name: &str) -> Result<(), TestCaseError> {
+    let mut a = Answers::default();
+    a.situation.nation = Some(Nation::England);
+    a.situation.service = Some(Service::GpPractice);
+    a.service_address = address.into();
+    a.service_name = name.into();
+    let r = route(&a.situation, data(), today());
+    let text = write(LetterKind::Complaint, &a, &r, today(), None).to_text();
+    for line in address.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        prop_assert!(text.contains(line), "the letter keeps {:?}", line);
+    }
+    if has_text(address) {
+        prop_assert!(!text.contains("[Write their address here]"));
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn the_services_address_reaches_the_letter_as_typed(address in text(), name in text()) {
+        service_address_kept(&address, &name)?;
+    }
 
     #[test]
     fn the_postcode_box_never_stops_the_app(typed in text(), junk in piece()) {

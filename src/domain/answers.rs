@@ -238,8 +238,9 @@ pub struct FollowUp {
 ///   (`birth_day`, `birth_month`, `birth_year`). Fixture: `draft-v2-layout4.imw`. Layouts 1 to
 ///   3 are read by adding the missing empty fields, then their date of birth (one text) is
 ///   moved into the boxes when it is plainly a date (see `codec`).
-/// - Layout 5: this struct as it is now, with the private concern log (`concerns`) last.
-///   Fixture: `draft-v2-layout5.imw`. Layouts 1 to 4 are read by adding an empty log too.
+/// - Layout 5: this struct as it is now, with the private concern log (`concerns`) and the
+///   service's address (`service_address`) last. Fixture: `draft-v2-layout5.imw`. Layouts 1 to
+///   4 are read by adding an empty log and address too.
 ///
 /// A new *question* does not need a new layout: its answer goes in `more` under its id.
 ///
@@ -325,6 +326,10 @@ pub struct Answers {
     /// in the order added. Never in a letter as such: `domain::concerns::start_complaint` copies
     /// the chosen ones into the complaint's own answers.
     pub concerns: Vec<Concern>,
+    /// Layout 5: the address of the service the complaint is about, as typed (optional), for
+    /// the letter when it goes to the service itself.
+    #[serde(deserialize_with = "in_my_words_basics::schema::text")]
+    pub service_address: String,
 }
 
 /// The answer in a [`Answers::more`] entry, if the entry is for question `id`.

@@ -22,9 +22,10 @@
 //! - **Layout 4**: [`Answers`] up to `birth_year`, with three texts after `other_names`: the
 //!   date of birth in boxes (`birth_day`, `birth_month`, `birth_year`). Layout 3 is read by
 //!   adding three zero bytes, layout 2 by adding seven and layout 1 by adding eight.
-//! - **Layout 5**: [`Answers`] as it is now, with one list after `birth_year`: the private
-//!   concern log (`concerns`). An empty list is the byte 0, so layout 4 is read by adding one
-//!   zero byte, layout 3 by adding four, layout 2 by adding eight and layout 1 by adding nine.
+//! - **Layout 5**: [`Answers`] as it is now, with a list and a text after `birth_year`: the
+//!   private concern log (`concerns`) and the service's address (`service_address`). Empty,
+//!   each is the byte 0, so layout 4 is read by adding two zero bytes, layout 3 by adding
+//!   five, layout 2 by adding nine and layout 1 by adding ten.
 //!
 //! **The date of birth of layouts 1 to 3** was one text, `date_of_birth`, typed as the person
 //! liked. When one of those layouts is read, that text moves into the three boxes only when it
@@ -132,11 +133,11 @@ pub fn answers_from_layout(layout: u8, bytes: &[u8]) -> Result<Answers, DraftErr
     let whole;
     let bytes = match layout {
         // Older layouts lack only fields at the end, each empty (an empty list or text is the
-        // byte 0): layout 1 the last nine, layout 2 the last eight, layout 3 the last four and
-        // layout 4 the last one. A change anywhere else in `Answers` needs a frozen copy of the
+        // byte 0): layout 1 the last ten, layout 2 the last nine, layout 3 the last five and
+        // layout 4 the last two. A change anywhere else in `Answers` needs a frozen copy of the
         // old struct here instead: `strict::<AnswersV5>(bytes).map(Answers::from)`.
         1..=4 => {
-            whole = [bytes, &[0; 9][..[9, 8, 4, 1][layout as usize - 1]]].concat();
+            whole = [bytes, &[0; 10][..[10, 9, 5, 2][layout as usize - 1]]].concat();
             &whole
         }
         5 => bytes,
@@ -372,8 +373,8 @@ mod tests {
         );
     }
 
-    /// Layouts 1, 2, 3 and 4 are layout 5 without its empty last fields (nine, eight, four and
-    /// one of them): read as such, and nothing longer or shorter gets through.
+    /// Layouts 1, 2, 3 and 4 are layout 5 without its empty last fields (ten, nine, five and
+    /// two of them): read as such, and nothing longer or shorter gets through.
     #[test]
     fn older_layouts_read_as_layout_5_with_no_newer_answers() {
         let answers = Answers {
@@ -382,10 +383,10 @@ mod tests {
         };
         let layout_5 = postcard::to_allocvec(&answers).unwrap();
         assert!(
-            layout_5.ends_with(&[0; 9]),
+            layout_5.ends_with(&[0; 10]),
             "empty lists and texts are the byte 0"
         );
-        for (layout, missing) in [(1u8, 9), (2, 8), (3, 4), (4, 1)] {
+        for (layout, missing) in [(1u8, 10), (2, 9), (3, 5), (4, 2)] {
             let old = &layout_5[..layout_5.len() - missing];
             assert_eq!(answers_from_layout(layout, old), Ok(answers.clone()));
             assert_eq!(
@@ -408,7 +409,7 @@ mod tests {
         };
         let bytes = postcard::to_allocvec(&with_reply).unwrap();
         assert_eq!(answers_from_layout(5, &bytes), Ok(with_reply.clone()));
-        let layout_3 = &bytes[..bytes.len() - 4];
+        let layout_3 = &bytes[..bytes.len() - 5];
         assert_eq!(answers_from_layout(3, layout_3), Ok(with_reply.clone()));
         assert_eq!(answers_from_layout(2, layout_3), Err(DraftError::Damaged));
         // A date of birth typed in the boxes is read back by layout 4 and on only.
@@ -420,15 +421,16 @@ mod tests {
         };
         let bytes = postcard::to_allocvec(&with_birth).unwrap();
         assert_eq!(answers_from_layout(5, &bytes), Ok(with_birth.clone()));
-        let layout_4 = &bytes[..bytes.len() - 1];
+        let layout_4 = &bytes[..bytes.len() - 2];
         assert_eq!(answers_from_layout(4, layout_4), Ok(with_birth.clone()));
         assert_eq!(answers_from_layout(3, layout_4), Err(DraftError::Damaged));
-        // A concern log is read back by layout 5 only.
+        // A concern log and the service's address are read back by layout 5 only.
         let with_concerns = Answers {
             concerns: vec![Concern {
                 what_happened: "Nadie me llamó 📵".into(),
                 ..Concern::default()
             }],
+            service_address: "1 Rue de l'Église\nHove".into(),
             ..with_birth
         };
         let bytes = postcard::to_allocvec(&with_concerns).unwrap();
@@ -436,7 +438,8 @@ mod tests {
         assert_eq!(answers_from_layout(4, &bytes), Err(DraftError::Damaged));
     }
 
-    /// The bytes layout 4 wrote (today's answers without the log) open with an empty log.
+    /// The bytes layout 4 wrote (today's answers without the log and the service's address)
+    /// open with an empty log and no address.
     #[test]
     fn layout_4_bytes_read_with_no_concerns() {
         let answers = Answers {
@@ -447,6 +450,7 @@ mod tests {
             ..Answers::default()
         };
         let mut layout_4 = postcard::to_allocvec(&answers).unwrap();
+        assert_eq!(layout_4.pop(), Some(0), "the empty address is one byte");
         assert_eq!(layout_4.pop(), Some(0), "the empty log is one byte");
         let read = answers_from_layout(4, &layout_4).unwrap();
         assert!(read.concerns.is_empty());
@@ -499,7 +503,7 @@ mod tests {
                 ..Answers::default()
             };
             let bytes = postcard::to_allocvec(&old).unwrap();
-            let layout_3 = &bytes[..bytes.len() - 4];
+            let layout_3 = &bytes[..bytes.len() - 5];
             for (layout, missing) in [(1u8, 5), (2, 4), (3, 0)] {
                 let read = answers_from_layout(layout, &layout_3[..layout_3.len() - missing])
                     .unwrap_or_else(|e| panic!("{typed:?} in layout {layout}: {e:?}"));
@@ -514,7 +518,7 @@ mod tests {
                 assert_eq!(read, moved, "{typed:?} in layout {layout}");
             }
             // Layouts 4 and 5 already have their boxes: their text is never moved again.
-            let layout_4 = &bytes[..bytes.len() - 1];
+            let layout_4 = &bytes[..bytes.len() - 2];
             assert_eq!(
                 answers_from_layout(4, layout_4),
                 Ok(old.clone()),
@@ -535,9 +539,9 @@ mod tests {
         assert_eq!(answers_from_draft(2, &plain), Ok(answers.clone()));
         // Envelope version 1 held the same answers with no layout byte, in layout 1 (which
         // lacks the empty list, the four empty fields of layout 3, the three of layout 4 and
-        // the empty log of layout 5 at the end).
+        // the empty log and address of layout 5 at the end).
         assert_eq!(
-            answers_from_draft(1, &plain[1..plain.len() - 9]),
+            answers_from_draft(1, &plain[1..plain.len() - 10]),
             Ok(answers)
         );
         assert_eq!(answers_from_draft(2, &[]), Err(DraftError::Damaged));

@@ -129,6 +129,8 @@ text_fields! {
     OtherNames => other_names, "other-names", LINES;
     AccessOther => access_other, "access-other", LINES;
     ServiceName => service_name, "service-name", LINE;
+    /// The service's address, for the letter (optional).
+    ServiceAddress => service_address, "service-address", LINES;
     Name => contact.name, "name", NAME;
     /// The date of birth: day, month (a number or a name) and year.
     BirthDay => birth_day, "birth-day", Input { autocomplete: Some("bday-day"), ..NUMBER };

@@ -361,7 +361,11 @@ impl<'a> Writer<'a> {
         Self::block(out, Style::Lines, vec![self.today.long()]);
 
         let mut recipient = vec!["Private and confidential".to_string()];
-        recipient.extend(recipient_lines(to, &self.a.service_name));
+        recipient.extend(recipient_lines(
+            to,
+            &self.a.service_name,
+            &self.a.service_address,
+        ));
         Self::block(out, Style::Lines, recipient);
 
         let mut heading = vec![subject];
@@ -1279,8 +1283,8 @@ impl<'a> Writer<'a> {
 
 /// The recipient block: a directory entry's postal address (which often starts with the name
 /// or "The Chief Executive"), or its name and a gap to fill in; a described role and the name
-/// of the service, or a gap.
-fn recipient_lines(to: &Recipient, service_name: &str) -> Vec<String> {
+/// of the service and the address the person gave for it, or a gap.
+fn recipient_lines(to: &Recipient, service_name: &str, service_address: &str) -> Vec<String> {
     match to {
         Recipient::Organisation(org) => {
             let post = org
@@ -1311,8 +1315,20 @@ fn recipient_lines(to: &Recipient, service_name: &str) -> Vec<String> {
                 && !["board", "Trust", "Department"]
                     .iter()
                     .any(|w| at.contains(w));
-            if at_service && has_text(service_name) {
-                return vec![role.clone(), field(service_name), GAP_ADDRESS_ONLY.into()];
+            if at_service && (has_text(service_name) || has_text(service_address)) {
+                let mut lines = vec![role.clone()];
+                // An address often starts with the service's name: then it is not said twice.
+                let address = lines_of(service_address);
+                if has_text(service_name)
+                    && address.first().map(String::as_str) != Some(service_name.trim())
+                {
+                    lines.push(field(service_name));
+                }
+                if address.is_empty() {
+                    lines.push(GAP_ADDRESS_ONLY.into());
+                }
+                lines.extend(address);
+                return lines;
             }
             // The gap says whose address: "of the NHS board that gave the care".
             let whose = at

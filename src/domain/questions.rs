@@ -233,11 +233,13 @@ pub const QUESTIONS: &[Question] = &[
     // One place question: each area belongs to a nation, so choosing it (or typing a postcode)
     // answers both where the rules come from and where local help is.
     must(ask(Step::Area, "area", "area", Answer::One(Choice::Area))),
+    // Its name and address, both optional: the letter then goes to them by name, instead
+    // of leaving a gap to fill in.
     ask(
         Step::ServiceName,
         "service-name",
         "service-name",
-        Answer::Text(TextField::ServiceName),
+        Answer::Boxes(&[TextField::ServiceName, TextField::ServiceAddress]),
     ),
     // When care fell between several services: the others, then their names. One letter
     // goes to the first place, with a copy to each of the others. Offered from "Check your

@@ -324,10 +324,13 @@ pub const ENGLISH: Catalogue = Catalogue {
             ),
             same("Select where it happened, or type the first part of the postcode. The rules are different in each part of the UK"),
         ),
-        q(
-            Step::ServiceName,
-            same("What is the name of the service?"),
-            "Name of the service",
+        hinted(
+            q(
+                Step::ServiceName,
+                same("What is the service called, and where is it?"),
+                "Name and address of the service",
+            ),
+            same("Both are optional. They put the right name and address on your letter. To find the address, search for the name online or ask at the front desk."),
         ),
         choose(
             hinted(
@@ -618,6 +621,16 @@ pub const ENGLISH: Catalogue = Catalogue {
         ),
     ],
     fields: &[
+        FieldWords {
+            field: F::ServiceName,
+            label: same("Name"),
+            hint: Some("For example, Seaview Surgery or the Royal Sussex County Hospital"),
+        },
+        FieldWords {
+            field: F::ServiceAddress,
+            label: same("Address"),
+            hint: None,
+        },
         FieldWords {
             field: F::SupporterName,
             label: same("Your name"),
