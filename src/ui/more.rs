@@ -35,6 +35,9 @@ struct Held {
     answers: Answers,
     page: Page,
     changes: u32,
+    /// The last change sent to the app: while it is behind `changes`, these answers are newer
+    /// than any the app holds.
+    sent: u32,
 }
 
 enum Heard {
@@ -44,16 +47,19 @@ enum Heard {
     Edit(Edit),
     /// The person changed the concern log.
     Concern(ConcernAction),
+    /// Change number `n` has gone to the app.
+    Sent(u32),
 }
 
 impl Held {
     /// The page in the address, with these answers. "Log a concern" opens a new concern (or
     /// the last one, if it is still empty) and shows it as that concern's own page.
-    fn shown(answers: Answers, changes: u32) -> Held {
+    fn shown(answers: Answers, changes: u32, sent: u32) -> Held {
         let mut held = Held {
             answers,
             page: Page::from_hash(&platform::page::hash()).0,
             changes,
+            sent,
         };
         if held.page == Page::NewConcern {
             let today = platform::today();
@@ -72,7 +78,22 @@ impl Reducible for Held {
     fn reduce(self: Rc<Self>, action: Heard) -> Rc<Self> {
         let mut held = (*self).clone();
         match action {
-            Heard::Show(answers) => held = Held::shown(*answers, held.changes),
+            // A change made here and not yet sent is newer than the app's answers: they stay,
+            // and go to the app in a moment (the app keeps its own shared-computer setting).
+            Heard::Show(answers) => {
+                let answers = if held.sent == held.changes {
+                    *answers
+                } else {
+                    held.answers.clone()
+                };
+                held = Held::shown(answers, held.changes, held.sent);
+            }
+            Heard::Sent(n) => {
+                if held.sent == n {
+                    return self;
+                }
+                held.sent = n;
+            }
             Heard::Edit(edit) => {
                 // These pages never change the area (the one edit that needs the journey's
                 // list of areas), so no list is needed here.
@@ -91,7 +112,7 @@ impl Reducible for Held {
 /// The second program's pages.
 #[component]
 pub fn MorePages(props: &MoreProps) -> Html {
-    let held = use_reducer(|| Held::shown(props.answers.clone(), 0));
+    let held = use_reducer(|| Held::shown(props.answers.clone(), 0, 0));
     {
         let held = held.clone();
         use_effect_with((), move |_| {
@@ -101,13 +122,21 @@ pub fn MorePages(props: &MoreProps) -> Html {
             move || drop(listener)
         });
     }
-    // Every change made here goes to the app at once, which keeps it (and saves it).
+    // Every change made here goes to the app, which keeps it (and saves it): straight after
+    // the page has been drawn, so a keystroke shows first, and once for changes made together.
     {
         let answers = held.answers.clone();
+        let sent = held.clone();
         use_effect_with(held.changes, move |changes| {
-            if *changes > 0 {
-                platform::more::send(platform::more::CHANGED, &answers);
-            }
+            let changes = *changes;
+            let timer = (changes > 0).then(|| {
+                gloo::timers::callback::Timeout::new(0, move || {
+                    platform::more::send(platform::more::CHANGED, &answers);
+                    sent.dispatch(Heard::Sent(changes));
+                })
+            });
+            // A newer change replaces this one, and its own timer sends it.
+            move || drop(timer)
         });
     }
     // A new page: its heading takes focus (the app scrolled to the top and set the title). A
