@@ -94,12 +94,16 @@ test("log two concerns, add a follow-up to one, and turn both into one complaint
   await recorded.context.close();
 });
 
-test("quick exit clears the concern log", async () => {
+test("a concern can be logged from the finish, and quick exit clears the log", async () => {
   const recorded = await newRecordedPage(app.browser);
   const { page } = recorded;
-  await openApp(page, app.server.origin);
+  await openApp(page, app.server.origin, "#/finish");
+  await page.locator("#app h1").filter({ hasText: "Finish and clear" }).waitFor();
   await logConcern(page, { day: "1", month: "10", year: "2026", service: "Pharmacy", words: SECOND });
   await page.waitForFunction((w) => Object.values(sessionStorage).join("").length > 0, SECOND);
+  // Back at the finish, clearing says it deletes the log too, and how to keep it.
+  await page.goto(`${app.server.origin}/#/finish`);
+  await page.getByText("Clearing also deletes your concerns.").waitFor();
   await page.locator("#exit-this-page").click();
   await page.waitForURL(/exit\.html$/);
   const everything = await everythingStored(page);
