@@ -223,7 +223,10 @@ fn any_concern() -> impl Strategy<Value = Concern> {
                 they_said,
                 wants,
                 summary,
+                // Told the service, or not, or not said: varied with the rest.
+                raised: ["yes", "no", ""][follow_ups.len() % 3].into(),
                 follow_ups,
+                next: FollowUp::default(),
             },
         )
 }
@@ -499,6 +502,11 @@ fn the_export_never_holds_personal_details() {
                 kind: "call".into(),
                 words: "Rang jane.doe@example.org's worker back".into(),
             }],
+            raised: "yes".into(),
+            next: FollowUp {
+                words: "Half-written: Jane's number is 07700 900123".into(),
+                ..FollowUp::default()
+            },
         },
         Concern {
             service: "hospital-discharge".into(),

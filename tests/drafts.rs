@@ -454,6 +454,12 @@ fn fixture_answers_layout_5() -> Answers {
                     words: String::new(),
                 },
             ],
+            raised: "yes".into(),
+            next: FollowUp {
+                kind: "reply".into(),
+                words: "Half-written ✍️ \u{202e}".into(),
+                ..FollowUp::default()
+            },
         },
         Concern::default(),
         Concern {

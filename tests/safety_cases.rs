@@ -131,6 +131,52 @@ fn answers_are_read_in_every_text_field_and_the_field_is_named() {
     assert_eq!(concern("I want to die").unwrap().field, None);
 }
 
+/// The private concern log is read too: a concern's own words, what was said, what they want,
+/// and what happened next (added, or still being written), each as well as the rest.
+#[test]
+fn the_concern_log_is_read_as_every_other_answer() {
+    use in_my_words::domain::answers::{Concern as Logged, FollowUp};
+    use in_my_words::domain::fields::has_typed_words;
+    let mut answers = Answers::default();
+    answers.concerns.push(Logged {
+        what_happened: "The pharmacy closed early again.".into(),
+        day: "3".into(),
+        ..Logged::default()
+    });
+    assert!(
+        has_typed_words(&answers),
+        "a concern's words count as typed"
+    );
+    assert_eq!(concern_in_answers(&answers), None);
+    let places: [fn(&mut Logged); 4] = [
+        |c| c.they_said = "I don't want to be alive any more.".into(),
+        |c| c.wants = "honestly i just want to die".into(),
+        |c| {
+            c.follow_ups.push(FollowUp {
+                words: "i wanna die".into(),
+                ..FollowUp::default()
+            })
+        },
+        |c| c.next.words = "Some days I want 2 die.".into(),
+    ];
+    for put in places {
+        let mut with = answers.clone();
+        put(&mut with.concerns[0]);
+        let found = concern_in_answers(&with).expect("the log is read");
+        assert_eq!((found.kind, found.field), (Kind::SelfHarm, None));
+    }
+    // Only dates and choices in a concern: nothing typed.
+    let only_a_date = Answers {
+        concerns: vec![Logged {
+            day: "3".into(),
+            raised: "yes".into(),
+            ..Logged::default()
+        }],
+        ..Answers::default()
+    };
+    assert!(!has_typed_words(&only_a_date));
+}
+
 #[test]
 fn a_long_text_is_read_quickly_and_without_panicking() {
     let piece = "The wait is killing me 😤 e\u{301}\u{200d} שלום \u{202e}ok\u{202c} don’t ";

@@ -391,6 +391,14 @@ fn every_concern_page_word_is_there_with_the_gaps_its_page_fills() {
     use in_my_words::words::{concern_pages, concerns::ConcernPageWords};
     let ConcernPageWords {
         list_intro,
+        kept_tab,
+        kept_tab_link,
+        complaint_started,
+        raised_legend,
+        raised_yes,
+        raised_no,
+        next_kind_missing,
+        next_added,
         list_empty,
         log_link,
         log_another,
@@ -466,6 +474,14 @@ fn every_concern_page_word_is_there_with_the_gaps_its_page_fills() {
     all.extend(
         [
             list_intro,
+            kept_tab,
+            kept_tab_link,
+            complaint_started,
+            raised_legend,
+            raised_yes,
+            raised_no,
+            next_kind_missing,
+            next_added,
             list_empty,
             log_link,
             log_another,

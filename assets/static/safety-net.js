@@ -533,13 +533,19 @@
   function loadMore() {
     if (!more) {
       more = new Promise(function (done, fail) {
-        var script = element("script", { src: "more-pages.js" });
-        script.onload = function () {
-          // The second program's glue names itself wasm_bindgen, a name of the page's scripts
-          // but not a property of window (the app's own glue is a module, so the two never meet).
+        // The second program's glue names itself wasm_bindgen, a name of the page's scripts but
+        // not a property of window (the app's own glue is a module, so the two never meet).
+        // Once the glue is here (the program itself may have failed), it is not added again.
+        var start = function () {
           wasm_bindgen({ module_or_path: "more-pages_bg.wasm" }).then(done, fail);
         };
-        script.onerror = fail;
+        if (typeof wasm_bindgen === "function") return start();
+        var script = element("script", { src: "more-pages.js" });
+        script.onload = start;
+        script.onerror = function () {
+          script.remove();
+          fail();
+        };
         document.head.appendChild(script);
       });
       more.catch(function () { more = null; });

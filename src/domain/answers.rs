@@ -187,6 +187,33 @@ pub struct Concern {
     pub summary: String,
     /// What happened after, in the order added.
     pub follow_ups: Vec<FollowUp>,
+    /// Whether they told the service about it ("yes", "no", or empty when not said). Only a
+    /// concern they told the service about names a day in the letter ("I raised this with you
+    /// on ...").
+    #[serde(deserialize_with = "in_my_words_basics::schema::text")]
+    pub raised: String,
+    /// What happened next, while it is being written and before "Add this": kept here so a
+    /// reload or leaving the page loses none of it.
+    pub next: FollowUp,
+}
+
+impl Concern {
+    /// Every text typed into this concern, its follow-ups and the one being written: the
+    /// safety check reads them all, as it reads every other answer.
+    pub fn texts(&self) -> impl Iterator<Item = &str> {
+        [
+            &self.what_happened,
+            &self.spoke_to,
+            &self.they_said,
+            &self.wants,
+            &self.summary,
+            &self.service_name,
+            &self.next.words,
+        ]
+        .into_iter()
+        .chain(self.follow_ups.iter().map(|f| &f.words))
+        .map(String::as_str)
+    }
 }
 
 /// Something that happened after a concern was raised.

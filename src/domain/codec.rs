@@ -296,6 +296,8 @@ mod tests {
             wants: "Une réponse, e\u{301} \t".into(),
             summary: "=Rang twice, no reply".into(),
             follow_ups: vec![follow_up("call", "They rang 📞"), follow_up("", "")],
+            raised: "yes".into(),
+            next: follow_up("reply", "Half-written 🖊"),
         };
         let answers = Answers {
             what_happened: "Ça m'a blessé 💔".into(),

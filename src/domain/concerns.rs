@@ -214,8 +214,8 @@ fn shared<'a>(concerns: &[&'a Concern], text: fn(&Concern) -> &str) -> Option<&'
 /// - The service and its name, when none is given yet and every chosen concern gives the same.
 ///   Concerns about different services make a complaint about several: the earliest one's
 ///   service leads (when none is chosen yet) and the others go into `other_services`.
-/// - The days it was raised (each concern's date, and its follow-ups' but "nothing"), added to
-///   any already kept under [`RAISED_ON`] for the letters.
+/// - The days it was raised (the date of each concern the person says they told the service
+///   about), added to any already kept under [`RAISED_ON`] for the letters.
 pub fn start_complaint(answers: &mut Answers, chosen: &[usize]) {
     // Taken out while the other answers change, and put back exactly as it was.
     let log = std::mem::take(&mut answers.concerns);
@@ -293,12 +293,12 @@ pub fn start_complaint(answers: &mut Answers, chosen: &[usize]) {
     // Each day once, in order (put in place, for the same reason).
     let mut days: Vec<Date> = Vec::new();
     let earlier = raised_on(answers);
-    let new = picked.iter().flat_map(|c| {
-        let follow_ups = c.follow_ups.iter().filter(|f| f.kind != "nothing");
-        concern_date(c)
-            .into_iter()
-            .chain(follow_ups.filter_map(follow_up_date))
-    });
+    // Only the days of concerns they said they told the service about: a day it merely
+    // happened, or a reply the service sent, is not a day they raised it.
+    let new = picked
+        .iter()
+        .filter(|c| c.raised == "yes")
+        .filter_map(|c| concern_date(c));
     for day in earlier.into_iter().chain(new) {
         if let Err(place) = days.binary_search(&day) {
             days.insert(place, day);
@@ -476,14 +476,16 @@ mod tests {
                 wants: "A call back".into(),
                 service: "gp-practice".into(),
                 service_name: "Seaview Surgery".into(),
-                // A day with nothing heard back is not a day it was raised.
+                // Follow-ups name no day it was raised: only a concern they told them about.
                 follow_ups: vec![follow_up("call", "25"), follow_up("nothing", "30")],
+                raised: "yes".into(),
                 ..on("20", "November", "2026")
             },
             Concern {
                 what_happened: "  Earlier, as typed\n".into(),
                 service: "gp-practice".into(),
                 service_name: "Seaview Surgery".into(),
+                raised: "yes".into(),
                 ..on("3", "11", "2026")
             },
             Concern {
@@ -507,7 +509,7 @@ mod tests {
         assert_eq!(a.situation.service, Some(Service::GpPractice));
         assert!(a.other_services.is_empty());
         assert_eq!(a.service_name, "");
-        assert_eq!(a.more(RAISED_ON), Some("2026-11-03,2026-11-20,2026-11-25"));
+        assert_eq!(a.more(RAISED_ON), Some("2026-11-03,2026-11-20"));
         assert_eq!(a.concerns, concerns, "the log itself is never changed");
 
         // The two that agree set the service and its name.
@@ -534,11 +536,13 @@ mod tests {
                     wants: "A call back".into(),
                     service_name: "Seaview Surgery".into(),
                     service: "pharmacy".into(),
+                    raised: "yes".into(),
                     ..on("20", "11", "2026")
                 },
                 Concern {
                     what_happened: "Something new".into(),
                     wants: " \n".into(),
+                    raised: "yes".into(),
                     ..on("3", "11", "2026")
                 },
             ],

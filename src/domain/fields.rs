@@ -160,7 +160,9 @@ text_fields! {
 pub fn has_typed_words(answers: &Answers) -> bool {
     TextField::ALL
         .iter()
-        .any(|f| super::answers::has_text(f.get(answers)))
+        .map(|f| f.get(answers))
+        .chain(answers.concerns.iter().flat_map(|c| c.texts()))
+        .any(super::answers::has_text)
 }
 
 macro_rules! yes_no_fields {

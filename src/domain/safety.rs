@@ -340,14 +340,24 @@ pub fn concern(text: &str) -> Option<Concern> {
     })
 }
 
-/// [`concern`] over every text answer, in the order of `TextField::ALL` (the account first);
-/// the concern names its field. Boxes that cannot hold a sentence (dates, postcode) are read
+/// [`concern`] over every text answer, in the order of `TextField::ALL` (the account first),
+/// then over the concern log; a concern in a text box names its field. Boxes that cannot hold a sentence (dates, postcode) are read
 /// too: it costs nothing and nobody has to decide which answers matter.
 pub fn concern_in_answers(answers: &Answers) -> Option<Concern> {
-    TextField::ALL.iter().find_map(|&f| {
-        concern(f.get(answers)).map(|c| Concern {
-            field: Some(f),
-            ..c
+    TextField::ALL
+        .iter()
+        .find_map(|&f| {
+            concern(f.get(answers)).map(|c| Concern {
+                field: Some(f),
+                ..c
+            })
         })
-    })
+        // Then the private concern log, which is read the same way (it names no field).
+        .or_else(|| {
+            answers
+                .concerns
+                .iter()
+                .flat_map(|c| c.texts())
+                .find_map(concern)
+        })
 }

@@ -13,8 +13,8 @@ use super::components::{
 use crate::data::journey;
 use crate::domain::answers::{has_text, Answers};
 use crate::domain::concerns::{
-    concern_date, informal_script, printable_rows, start_complaint, to_csv, Concern, FollowUp,
-    CATEGORIES, FOLLOW_UP_KINDS,
+    concern_date, follow_up_date, informal_script, printable_rows, start_complaint, to_csv,
+    Concern, FollowUp, CATEGORIES, FOLLOW_UP_KINDS,
 };
 use crate::domain::date::Date;
 use crate::domain::interview::{Page, Step};
@@ -38,6 +38,7 @@ pub enum Part {
     TheySaid,
     Wants,
     Summary,
+    Raised,
 }
 
 impl Part {
@@ -54,8 +55,19 @@ impl Part {
             Part::TheySaid => &mut c.they_said,
             Part::Wants => &mut c.wants,
             Part::Summary => &mut c.summary,
+            Part::Raised => &mut c.raised,
         }
     }
+}
+
+/// One text of what happened next, while it is being written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NextPart {
+    Day,
+    Month,
+    Year,
+    Kind,
+    Words,
 }
 
 /// A change to the concern log.
@@ -65,8 +77,11 @@ pub enum ConcernAction {
     New(Date),
     /// Sets one text of concern `n`, exactly as typed.
     Set(usize, Part, String),
-    /// Adds what happened next to concern `n`.
-    AddFollowUp(usize, FollowUp),
+    /// Sets one text of what happened next to concern `n`, while it is being written.
+    SetNext(usize, NextPart, String),
+    /// Adds what happened next (as written so far) to concern `n`, and starts a new one dated
+    /// today.
+    AddFollowUp(usize, Date),
     /// Copies the chosen concerns into the complaint's answers.
     Complaint(Vec<usize>),
 }
@@ -81,6 +96,8 @@ fn is_blank(c: &Concern) -> bool {
         ..
     } = c;
     follow_ups.is_empty()
+        && c.next.words.is_empty()
+        && c.raised.is_empty()
         && [
             &c.service,
             &c.service_name,
@@ -95,28 +112,40 @@ fn is_blank(c: &Concern) -> bool {
 
 /// The day, month and year boxes filled in with `date`.
 fn dated(date: Date) -> [String; 3] {
-    [date.day(), date.month()]
-        .map(|n| n.to_string())
-        .into_iter()
-        .chain([date.year().to_string()])
-        .collect::<Vec<_>>()
-        .try_into()
-        .unwrap_or_default()
+    [
+        date.day().to_string(),
+        date.month().to_string(),
+        date.year().to_string(),
+    ]
+}
+
+/// A follow-up about to be written: today's date in its boxes, nothing else.
+fn next_on(today: Date) -> FollowUp {
+    let [day, month, year] = dated(today);
+    FollowUp {
+        day,
+        month,
+        year,
+        ..FollowUp::default()
+    }
 }
 
 /// Applies `action` to the answers. Returns the concern that [`ConcernAction::New`] opened.
 pub fn act(answers: &mut Answers, action: ConcernAction) -> Option<usize> {
     match action {
         ConcernAction::New(today) => {
-            if !answers.concerns.last().is_some_and(is_blank) {
-                let [day, month, year] = dated(today);
-                answers.concerns.push(Concern {
-                    day,
-                    month,
-                    year,
-                    ..Concern::default()
-                });
+            // An empty one left at the end is used again, dated today afresh.
+            if answers.concerns.last().is_some_and(is_blank) {
+                answers.concerns.pop();
             }
+            let [day, month, year] = dated(today);
+            answers.concerns.push(Concern {
+                day,
+                month,
+                year,
+                next: next_on(today),
+                ..Concern::default()
+            });
             return Some(answers.concerns.len() - 1);
         }
         ConcernAction::Set(n, part, text) => {
@@ -124,9 +153,22 @@ pub fn act(answers: &mut Answers, action: ConcernAction) -> Option<usize> {
                 *part.of(c) = text;
             }
         }
-        ConcernAction::AddFollowUp(n, follow_up) => {
+        ConcernAction::SetNext(n, part, text) => {
             if let Some(c) = answers.concerns.get_mut(n) {
-                c.follow_ups.push(follow_up);
+                let next = &mut c.next;
+                *match part {
+                    NextPart::Day => &mut next.day,
+                    NextPart::Month => &mut next.month,
+                    NextPart::Year => &mut next.year,
+                    NextPart::Kind => &mut next.kind,
+                    NextPart::Words => &mut next.words,
+                } = text;
+            }
+        }
+        ConcernAction::AddFollowUp(n, today) => {
+            if let Some(c) = answers.concerns.get_mut(n) {
+                let written = std::mem::replace(&mut c.next, next_on(today));
+                c.follow_ups.push(written);
             }
         }
         ConcernAction::Complaint(chosen) => start_complaint(answers, &chosen),
@@ -144,8 +186,10 @@ pub struct ConcernProps {
     pub index: usize,
 }
 
-/// Goes to `page`, as Continue does (a shared computer keeps no history of it).
-fn go_to(page: Page, answers: &Answers) {
+/// Goes to `page`, as Continue does; with `replace`, in place of this page in the browser's
+/// history (as every step is on a shared computer). The safety net moves the address, so it
+/// still counts the app's pages for the quick exit.
+pub fn go_to(page: Page, replace: bool) {
     thread_local! {
         static REQUEST: std::cell::Cell<u32> = const { std::cell::Cell::new(1 << 30) };
     }
@@ -153,7 +197,7 @@ fn go_to(page: Page, answers: &Answers) {
         r.set(r.get().wrapping_add(1));
         r.get()
     });
-    platform::page::go(&page.hash(), answers.on_shared_computer(), request);
+    platform::page::go(&page.hash(), replace, request);
 }
 
 /// "12 March 2026: GP practice" for a concern in a list.
@@ -186,7 +230,14 @@ fn first_line(text: &str) -> String {
 pub fn ConcernList(props: &ConcernProps) -> Html {
     let text = concern_pages();
     let chosen = use_state(Vec::<usize>::new);
-    let error = use_state(|| false);
+    // How many times "Make a complaint" found nothing ticked: each time, focus goes to the
+    // message once it is drawn.
+    let error = use_state(|| 0u32);
+    use_effect_with(*error, |tries| {
+        if *tries > 0 {
+            platform::page::focus("error-summary");
+        }
+    });
     let answers = &props.answers;
     let concerns: Vec<(usize, &Concern)> = answers
         .concerns
@@ -209,14 +260,16 @@ pub fn ConcernList(props: &ConcernProps) -> Html {
             })
         };
         let id = format!("concern-{n}-choose");
+        // Each link and tick box says which concern it is for.
+        let heading = format!("concern-{n}-heading");
         html! {
             <li class="app-card">
-                <h2>{concern_heading(c)}</h2>
+                <h2 id={heading.clone()} translate="no">{concern_heading(c)}</h2>
                 <p translate="no">{first_line(&c.what_happened)}</p>
                 <p class="app-hint">{fill(text.item_updates, &[&c.follow_ups.len().to_string()])}</p>
-                <p><a href={format!("#{}", Page::Concern(n as u16).hash())}>{text.item_open}</a></p>
+                <p><a href={format!("#{}", Page::Concern(n as u16).hash())} aria-describedby={heading.clone()}>{text.item_open}</a></p>
                 <div class="app-choice app-choice--checkbox">
-                    <input class="app-choice__input" type="checkbox" id={id.clone()} checked={ticked} onchange={toggle} />
+                    <input class="app-choice__input" type="checkbox" id={id.clone()} checked={ticked} onchange={toggle} aria-describedby={heading} />
                     <label class="app-choice__label" for={id}>{text.item_choose}</label>
                 </div>
             </li>
@@ -229,8 +282,7 @@ pub fn ConcernList(props: &ConcernProps) -> Html {
         let answers = answers.clone();
         Callback::from(move |_: MouseEvent| {
             if chosen.is_empty() {
-                error.set(true);
-                platform::page::focus("error-summary");
+                error.set(*error + 1);
                 return;
             }
             // (The order does not matter: the complaint puts them in date order.)
@@ -238,7 +290,7 @@ pub fn ConcernList(props: &ConcernProps) -> Html {
             act.emit(ConcernAction::Complaint(list));
             go_to(
                 Page::Step(Step::all().next().unwrap_or(Step::CheckAnswers)),
-                &answers,
+                answers.on_shared_computer(),
             );
         })
     };
@@ -248,11 +300,12 @@ pub fn ConcernList(props: &ConcernProps) -> Html {
         .unwrap_or_default();
     html! {
         <div class="app-narrow">
-            if *error {
+            if *error > 0 {
                 {error_summary(&[SummaryError { field: first.into(), message: text.complaint_none.into() }])}
             }
             <h1 class="app-heading-xl" tabindex="-1">{crate::words::words().pages.concerns_title}</h1>
             <p>{text.list_intro}</p>
+            <p>{text.kept_tab}{" "}<a href="#/save">{text.kept_tab_link}</a>{"."}</p>
             if concerns.is_empty() {
                 <p>{text.list_empty}</p>
                 <p><a class="app-button" href="#/log-a-concern">{text.log_link}</a></p>
@@ -260,6 +313,9 @@ pub fn ConcernList(props: &ConcernProps) -> Html {
                 <ul class="app-list-plain">{ for items }</ul>
                 <h2>{text.complaint_legend}</h2>
                 <p class="app-hint">{text.complaint_hint}</p>
+                if has_text(&answers.what_happened) {
+                    <p class="app-inset">{text.complaint_started}</p>
+                }
                 <button type="button" class="app-button" onclick={make}>{text.complaint_button}</button>
                 <p><a href="#/log-a-concern">{text.log_another}</a></p>
                 if answers.is_supporter() {
@@ -307,21 +363,22 @@ fn date_group(
     }
 }
 
-/// One concern: what happened (kept as typed), what happened next, and raising it informally.
+/// One concern: what happened (kept as typed), whether they told the service, what happened
+/// next, and raising it informally.
 #[component]
 pub fn ConcernPage(props: &ConcernProps) -> Html {
     let text = concern_pages();
     let n = props.index;
-    let error = use_state(|| false);
+    // Which message shows, and how many times it has been asked for: each time, focus goes to
+    // the summary once it is drawn.
+    let error = use_state(|| (None::<&'static str>, 0u32));
+    use_effect_with(error.1, |tries| {
+        if *tries > 0 {
+            platform::page::focus("error-summary");
+        }
+    });
     let notice = use_state(String::new);
     let today = platform::today();
-    let [next_day, next_month, next_year] = dated(today);
-    let next = use_state(move || FollowUp {
-        day: next_day,
-        month: next_month,
-        year: next_year,
-        ..FollowUp::default()
-    });
     let Some(c) = props.answers.concerns.get(n) else {
         return super::pages::not_found();
     };
@@ -329,6 +386,11 @@ pub fn ConcernPage(props: &ConcernProps) -> Html {
         props
             .act
             .reform(move |text: String| ConcernAction::Set(n, part, text))
+    };
+    let set_next = |part: NextPart| {
+        props
+            .act
+            .reform(move |text: String| ConcernAction::SetNext(n, part, text))
     };
     let field = |id: &str,
                  part: Part,
@@ -343,27 +405,25 @@ pub fn ConcernPage(props: &ConcernProps) -> Html {
         })
     };
     let supporter = props.answers.is_supporter();
-    let pick = |id: &str,
-                legend: &'static str,
-                options: &[(&'static str, &'static str)],
-                part: Part,
-                value: &str| {
+    let radios = |id: &str,
+                  legend: &'static str,
+                  options: &[(&'static str, &'static str)],
+                  value: &str,
+                  error: Option<&'static str>,
+                  on_choose: Callback<String>| {
         choices(&ChoicesProps {
-            id: format!("concern-{id}").into(),
+            id: id.to_string().into(),
             legend: legend.into(),
             is_page_heading: false,
             hint: None,
-            error: None,
+            error: error.map(AttrValue::from),
             choices: options
                 .iter()
                 .map(|(value, label)| Choice::new(*value, *label))
                 .collect(),
-            selected: vec![AttrValue::from(value.to_string())]
-                .into_iter()
-                .filter(|_| !value.is_empty() || part == Part::Service)
-                .collect(),
+            selected: vec![AttrValue::from(value.to_string())],
             multiple: false,
-            on_choose: set(part).reform(|value: AttrValue| value.to_string()),
+            on_choose: on_choose.reform(|value: AttrValue| value.to_string()),
         })
     };
     let categories: Vec<(&'static str, &'static str)> = CATEGORIES
@@ -391,39 +451,29 @@ pub fn ConcernPage(props: &ConcernProps) -> Html {
 
     let done = {
         let error = error.clone();
-        let answers = props.answers.clone();
+        let replace = props.answers.on_shared_computer();
         let written = has_text(&c.what_happened);
         Callback::from(move |_: MouseEvent| {
             if written {
-                go_to(Page::Concerns, &answers);
+                go_to(Page::Concerns, replace);
             } else {
-                error.set(true);
-                platform::page::focus("error-summary");
+                error.set((Some(text.what_happened_missing), error.1 + 1));
             }
         })
     };
     let add = {
-        let next = next.clone();
+        let error = error.clone();
+        let notice = notice.clone();
         let act = props.act.clone();
+        let chosen = !c.next.kind.is_empty();
         Callback::from(move |_: MouseEvent| {
-            let follow_up = (*next).clone();
-            if follow_up.kind.is_empty() {
-                return;
+            if chosen {
+                act.emit(ConcernAction::AddFollowUp(n, today));
+                error.set((None, error.1));
+                notice.set(text.next_added.into());
+            } else {
+                error.set((Some(text.next_kind_missing), error.1 + 1));
             }
-            act.emit(ConcernAction::AddFollowUp(n, follow_up.clone()));
-            next.set(FollowUp {
-                kind: String::new(),
-                words: String::new(),
-                ..follow_up
-            });
-        })
-    };
-    let next_set = |pick: fn(&mut FollowUp) -> &mut String| {
-        let next = next.clone();
-        Callback::from(move |value: String| {
-            let mut changed = (*next).clone();
-            *pick(&mut changed) = value;
-            next.set(changed);
         })
     };
     let follow_ups = c.follow_ups.iter().map(|f| {
@@ -431,11 +481,11 @@ pub fn ConcernPage(props: &ConcernProps) -> Html {
             .iter()
             .find(|(k, _)| *k == f.kind)
             .map_or("", |(_, w)| w);
-        let when = crate::domain::concerns::follow_up_date(f)
+        let when = follow_up_date(f)
             .map_or_else(|| [f.day.as_str(), &f.month, &f.year].join(" "), Date::long);
         html! {
             <li>
-                <strong>{format!("{when}: {kind}")}</strong>
+                <strong translate="no">{format!("{when}: {kind}")}</strong>
                 if has_text(&f.words) {
                     <p translate="no" class="app-pre-wrap">{f.words.clone()}</p>
                 }
@@ -453,44 +503,51 @@ pub fn ConcernPage(props: &ConcernProps) -> Html {
             let words = script_text.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let ok = platform::files::copy_text(&words).await;
-                notice.set(
-                    if ok {
-                        concern_pages().copied
-                    } else {
-                        concern_pages().cannot_copy
-                    }
-                    .into(),
-                );
+                notice.set(if ok { text.copied } else { text.cannot_copy }.into());
             });
         })
     };
     let formal = {
         let act = props.act.clone();
-        let answers = props.answers.clone();
+        let replace = props.answers.on_shared_computer();
         Callback::from(move |_: MouseEvent| {
             act.emit(ConcernAction::Complaint(vec![n]));
             go_to(
                 Page::Step(Step::all().next().unwrap_or(Step::CheckAnswers)),
-                &answers,
+                replace,
             );
         })
     };
+    let (message, _) = *error;
+    let what_error = message.filter(|m| *m == text.what_happened_missing);
+    let next_error = message.filter(|m| *m == text.next_kind_missing);
+    let summary = message.map(|m| {
+        let field = if next_error.is_some() {
+            "next-kind"
+        } else {
+            "concern-what-happened"
+        };
+        error_summary(&[SummaryError {
+            field: field.into(),
+            message: m.into(),
+        }])
+    });
+    let raised = [("yes", text.raised_yes), ("no", text.raised_no)];
     html! {
         <div class="app-narrow">
             <a href="#/concerns" class="app-back-link">{crate::words::words().screens.common.back}</a>
-            if *error {
-                {error_summary(&[SummaryError { field: "concern-what-happened".into(), message: text.what_happened_missing.into() }])}
-            }
+            {summary.unwrap_or_default()}
             <h1 class="app-heading-xl" tabindex="-1">{crate::words::words().pages.concern_title}</h1>
             <p>{text.concern_intro}</p>
             {date_group("concern-date", text.date_legend, Some(text.date_hint), [&c.day, &c.month, &c.year], [set(Part::Day), set(Part::Month), set(Part::Year)])}
-            {pick("service", text.service_legend, text.services, Part::Service, &c.service)}
+            {radios("concern-raised", text.raised_legend, &raised, &c.raised, None, set(Part::Raised))}
+            {radios("concern-service", text.service_legend, text.services, &c.service, None, set(Part::Service))}
             {field("service-name", Part::ServiceName, text.service_name, None, false, &c.service_name)}
-            {pick("category", text.category_legend, &categories, Part::Category, &c.category)}
+            {radios("concern-category", text.category_legend, &categories, &c.category, None, set(Part::Category))}
             {text_field(&TextProps {
                 multiline: true,
                 hint: Some(text.what_happened_hint.into()),
-                error: error.then_some(AttrValue::from(text.what_happened_missing)),
+                error: what_error.map(AttrValue::from),
                 ..TextProps::new("concern-what-happened", text.what_happened, c.what_happened.clone(), set(Part::WhatHappened))
             })}
             {field("spoke-to", Part::SpokeTo, text.spoke_to, None, false, &c.spoke_to)}
@@ -508,19 +565,9 @@ pub fn ConcernPage(props: &ConcernProps) -> Html {
             } else {
                 <ul class="app-list">{ for follow_ups }</ul>
             }
-            {choices(&ChoicesProps {
-                id: "next-kind".into(),
-                legend: text.next_kind_legend.into(),
-                is_page_heading: false,
-                hint: None,
-                error: None,
-                choices: kinds.iter().map(|(value, label)| Choice::new(*value, *label)).collect(),
-                selected: vec![AttrValue::from(next.kind.clone())],
-                multiple: false,
-                on_choose: next_set(|f| &mut f.kind).reform(|value: AttrValue| value.to_string()),
-            })}
-            {date_group("next-date", text.next_date_legend, None, [&next.day, &next.month, &next.year], [next_set(|f| &mut f.day), next_set(|f| &mut f.month), next_set(|f| &mut f.year)])}
-            {text_field(&TextProps { multiline: true, ..TextProps::new("next-words", text.next_words, next.words.clone(), next_set(|f| &mut f.words)) })}
+            {radios("next-kind", text.next_kind_legend, &kinds, &c.next.kind, next_error, set_next(NextPart::Kind))}
+            {date_group("next-date", text.next_date_legend, None, [&c.next.day, &c.next.month, &c.next.year], [set_next(NextPart::Day), set_next(NextPart::Month), set_next(NextPart::Year)])}
+            {text_field(&TextProps { multiline: true, ..TextProps::new("next-words", text.next_words, c.next.words.clone(), set_next(NextPart::Words)) })}
             <button type="button" class="app-button app-button--secondary" onclick={add}>{text.next_add}</button>
 
             <h2>{text.informal_heading}</h2>
@@ -529,9 +576,7 @@ pub fn ConcernPage(props: &ConcernProps) -> Html {
                 { for script.iter().map(|line| html! { <p class="app-pre-wrap">{line.clone()}</p> }) }
             </div>
             <button type="button" class="app-button app-button--secondary" onclick={copy}>{text.copy_button}</button>
-            if !notice.is_empty() {
-                <p role="status">{(*notice).clone()}</p>
-            }
+            <p role="status">{(*notice).clone()}</p>
             <p>{fill(text.informal_follow_up, &[&reply_by.long()])}</p>
             <button type="button" class="app-button" onclick={formal}>{text.formal_button}</button>
         </div>

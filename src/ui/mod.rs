@@ -267,7 +267,9 @@ pub fn App() -> Html {
     {
         let current = model.clone();
         let more_loaded = more_loaded.clone();
-        use_effect_with((model.page, *more_attempts), move |(page, _)| {
+        // Sent again when the shared-computer setting changes there, so those pages know it.
+        let shared = model.answers.shared_computer;
+        use_effect_with((model.page, *more_attempts, shared), move |(page, _, _)| {
             if more::is_more_page(*page) {
                 if let Some(loading) = platform::more::load() {
                     wasm_bindgen_futures::spawn_local(async move {

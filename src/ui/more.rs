@@ -143,7 +143,9 @@ pub fn MorePages(props: &MoreProps) -> Html {
     // new concern's own address replaces "Log a concern", so a reload or Back finds it.
     use_effect_with(held.page, |page| {
         if Page::from_hash(&platform::page::hash()).0 != *page {
-            platform::page::replace(&page.hash());
+            // Through the safety net, which keeps its count of the app's pages for the exit,
+            // and tells the app which page this is.
+            super::concerns::go_to(*page, true);
         }
         platform::page::focus_heading();
     });

@@ -7,6 +7,18 @@
 pub struct ConcernPageWords {
     /// The list: its introduction, and what it says when there is nothing in it yet.
     pub list_intro: &'static str,
+    /// Where the log is kept, and how to keep it longer: the sentence, then its link.
+    pub kept_tab: &'static str,
+    pub kept_tab_link: &'static str,
+    /// A complaint is started already: the concerns' words are added to it.
+    pub complaint_started: &'static str,
+    /// "Did you tell the service about it?" and its two answers.
+    pub raised_legend: &'static str,
+    pub raised_yes: &'static str,
+    pub raised_no: &'static str,
+    /// What happened next: no kind chosen when adding, and the word that it was added.
+    pub next_kind_missing: &'static str,
+    pub next_added: &'static str,
     pub list_empty: &'static str,
     /// "Log a concern" (the link and the button).
     pub log_link: &'static str,

@@ -25,7 +25,7 @@ async function at(page, hash, selector) {
 }
 
 /** Logs one concern from the list or start page link already on screen. */
-async function logConcern(page, { day, month, year, service, words, spokeTo, theySaid, wants, summary }) {
+async function logConcern(page, { day, month, year, service, words, spokeTo, theySaid, wants, summary, raised }) {
   await page.locator("a[href='#/log-a-concern']:visible").first().click();
   await page.locator("#concern-what-happened").waitFor({ timeout: 30000 });
   assert.match(page.url(), /#\/concerns\/\d+$/, "a new concern has its own address");
@@ -33,6 +33,7 @@ async function logConcern(page, { day, month, year, service, words, spokeTo, the
   await page.locator("#concern-date-month").fill(month);
   await page.locator("#concern-date-year").fill(year);
   await page.getByLabel(service, { exact: true }).check();
+  if (raised) await page.getByLabel(raised, { exact: true }).check();
   await page.locator("#concern-what-happened").fill(words);
   if (spokeTo) await page.locator("#concern-spoke-to").fill(spokeTo);
   if (theySaid) await page.locator("#concern-they-said").fill(theySaid);
@@ -46,8 +47,8 @@ test("log two concerns, add a follow-up to one, and turn both into one complaint
   const recorded = await newRecordedPage(app.browser);
   const { page } = recorded;
   await openApp(page, app.server.origin);
-  await logConcern(page, { day: "3", month: "11", year: "2026", service: "GP practice", words: FIRST });
-  await logConcern(page, { day: "20", month: "November", year: "2026", service: "GP practice", words: SECOND });
+  await logConcern(page, { day: "3", month: "11", year: "2026", service: "GP practice", words: FIRST, raised: "Yes" });
+  await logConcern(page, { day: "20", month: "November", year: "2026", service: "GP practice", words: SECOND, raised: "Yes" });
   const list = await page.locator("#app").innerText();
   assert.match(list, /3 November 2026: GP practice/);
   assert.match(list, /20 November 2026: GP practice/);
@@ -56,13 +57,22 @@ test("log two concerns, add a follow-up to one, and turn both into one complaint
   await page.getByRole("link", { name: "Open this concern" }).first().click();
   await page.locator("#concern-what-happened").waitFor();
   assert.equal(await page.locator("#concern-what-happened").inputValue(), FIRST, "the words are kept exactly");
-  await page.getByLabel("A reply in writing", { exact: true }).check();
   await page.locator("#next-date-day").fill("24");
   await page.locator("#next-date-month").fill("11");
   await page.locator("#next-date-year").fill("2026");
+  // Adding with nothing chosen says what is missing; what was typed stays.
   await page.locator("#next-words").fill(FOLLOW_UP);
   await page.getByRole("button", { name: "Add this" }).click();
+  await page.locator("#error-summary").filter({ hasText: "Select what happened next" }).waitFor();
+  assert.equal(await page.locator("#next-words").inputValue(), FOLLOW_UP);
+  // Half-written, it is kept like every answer: a reload brings it back.
+  await page.reload();
+  await page.locator("#next-words").waitFor({ timeout: 30000 });
+  assert.equal(await page.locator("#next-words").inputValue(), FOLLOW_UP, "a reload keeps it");
+  await page.getByLabel("A reply in writing", { exact: true }).check();
+  await page.getByRole("button", { name: "Add this" }).click();
   await page.getByText("24 November 2026: A reply in writing").waitFor();
+  await page.getByRole("status").filter({ hasText: "Added." }).waitFor();
   assert.ok((await page.locator("#app").innerText()).includes(FOLLOW_UP));
   // The informal route: a few words to raise it, with the person's own words in them.
   const script = await page.locator("#informal-script").innerText();
@@ -87,7 +97,8 @@ test("log two concerns, add a follow-up to one, and turn both into one complaint
   await page.goto(`${app.server.origin}/#/letter`);
   await page.locator("#letter-text").filter({ hasText: "I raised this" }).waitFor({ timeout: 30000 });
   const letter = await page.locator("#letter-text").evaluate((e) => e.textContent);
-  assert.match(letter, /I raised this with you on 3 November 2026, on 20 November 2026 and on 24 November 2026\./);
+  // The days they told the service: a reply the service sent is not a day they raised it.
+  assert.match(letter, /I raised this with you on 3 November 2026 and on 20 November 2026\./);
   for (const line of [...FIRST.split("\n"), SECOND]) assert.ok(letter.includes(line), `the letter keeps "${line}"`);
   await screenshot(page, "concerns", "letter-from-concerns");
   await assertNoEgress(recorded, app.server.origin);
@@ -109,6 +120,11 @@ test("a concern can be logged from the finish, and quick exit clears the log", a
   const everything = await everythingStored(page);
   assert.ok(!everything.includes("Pharmacy turned me away"), "no storage holds the words");
   assert.equal(await page.evaluate(() => localStorage.length + sessionStorage.length), 0);
+  // Back from the neutral page does not reach the app's pages (a new concern's address is
+  // counted with the others).
+  await page.goBack();
+  await page.waitForLoadState("load");
+  assert.ok(!/#\/(concerns|log-a-concern|finish)/.test(page.url()), `Back reached ${page.url()}`);
   await recorded.context.close();
 });
 
@@ -136,7 +152,7 @@ test("an encrypted draft carries the concern log, follow-ups and all", async () 
   await recorded.context.close();
 });
 
-test("the support worker's table holds no personal field, and only after the person agrees", async () => {
+test("the support worker's table holds no personal field, and only after the person agrees (with the keyboard only)", async () => {
   const recorded = await newRecordedPage(app.browser, { acceptDownloads: true });
   const { page } = recorded;
   await openApp(page, app.server.origin, "#/who");
@@ -167,8 +183,11 @@ test("the support worker's table holds no personal field, and only after the per
   assert.equal(await page.getByRole("button", { name: "Download the table (.csv)" }).count(), 0, "no download before the person agrees");
   const axe = await axeViolations(page);
   assert.deepEqual(axe, [], "axe finds nothing on the sharing page");
-  await page.getByLabel("The person these concerns are about agrees to share this table").check();
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download the table (.csv)" }).click()]);
+  // With the keyboard only: agree, then download.
+  await tabTo(page, "#share-consent");
+  await page.keyboard.press("Space");
+  await tabTo(page, "button.app-button:not(.app-button--secondary)");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
   const csv = readFileSync(await download.path(), "utf8");
   assert.ok(csv.includes(secret.summary), "the worker's summary is in the table");
   assert.ok(csv.includes("2026-11"), "the month is in the table");
