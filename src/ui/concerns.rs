@@ -578,6 +578,9 @@ pub fn ConcernPage(props: &ConcernProps) -> Html {
             <button type="button" class="app-button app-button--secondary" onclick={copy}>{text.copy_button}</button>
             <p role="status">{(*notice).clone()}</p>
             <p>{fill(text.informal_follow_up, &[&reply_by.long()])}</p>
+            if has_text(&props.answers.what_happened) {
+                <p class="app-inset">{text.complaint_started}</p>
+            }
             <button type="button" class="app-button" onclick={formal}>{text.formal_button}</button>
         </div>
     }

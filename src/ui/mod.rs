@@ -33,6 +33,9 @@ use yew::prelude::*;
 /// How long typing must pause before the answers are written to the tab's storage.
 const SAVE_AFTER_MS: u32 = 300;
 
+/// How long the second program's pages may take to load before the page offers to try again.
+const MORE_WAIT_MS: u32 = 30_000;
+
 /// Mounts the app on the page.
 pub fn start() {
     // If the app ever stops on an error, the safety net sees the browser's error and shows a
@@ -272,8 +275,19 @@ pub fn App() -> Html {
         use_effect_with((model.page, *more_attempts, shared), move |(page, _, _)| {
             if more::is_more_page(*page) {
                 if let Some(loading) = platform::more::load() {
+                    // A load that never ends (a connection that hangs) says so after a while,
+                    // with "Try again"; if it does end later, the page still comes.
+                    let ended = std::rc::Rc::new(std::cell::Cell::new(false));
+                    let (waited, ended_in_time) = (more_loaded.clone(), ended.clone());
+                    gloo::timers::callback::Timeout::new(MORE_WAIT_MS, move || {
+                        if !ended_in_time.get() {
+                            waited.set(Some(false));
+                        }
+                    })
+                    .forget();
                     wasm_bindgen_futures::spawn_local(async move {
                         let loaded = wasm_bindgen_futures::JsFuture::from(loading).await.is_ok();
+                        ended.set(true);
                         if loaded {
                             platform::more::send(platform::more::SHOW, &current.answers);
                         }

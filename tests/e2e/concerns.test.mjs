@@ -253,3 +253,21 @@ test("the second program is not part of the first visit, and a failed load can b
   assert.equal(await page.locator("#concern-what-happened").inputValue(), SECOND, "a reload keeps the concern");
   await recorded.context.close();
 });
+
+test("a load that hangs says so after 30 seconds, and the page still comes if the load ends later", async () => {
+  const recorded = await newRecordedPage(app.browser, { serviceWorkers: "block" });
+  const { page } = recorded;
+  await openApp(page, app.server.origin);
+  // The connection takes the request and never answers.
+  const held = [];
+  await page.route("**/more-pages.js", (route) => held.push(route));
+  await page.locator("#log-a-concern").click();
+  await page.getByText("Getting this page ready").waitFor();
+  await page.getByText("This page could not load").waitFor({ timeout: 40000 });
+  // The connection comes back: the held request goes through (unrouting lets it go on).
+  assert.equal(held.length, 1, "the request was held");
+  await page.unroute("**/more-pages.js");
+  await page.locator("#concern-what-happened").waitFor({ timeout: 30000 });
+  assert.equal(await page.getByText("This page could not load").count(), 0, "the message goes");
+  await recorded.context.close();
+});
