@@ -32,6 +32,16 @@ fn main() {
         {
             return;
         }
+        // The app is another version, whose answers this one cannot read: say so, and that a
+        // reload (which keeps the answers) brings the two together.
+        let Some(answers) = answers else {
+            let text = in_my_words::words::words().screens.letter.trouble_updated;
+            host.set_inner_html("<div class=\"app-warning\" role=\"alert\"><p></p></div>");
+            if let Some(p) = host.query_selector("p").ok().flatten() {
+                p.set_text_content(Some(text));
+            }
+            return;
+        };
         if let Some((_, app)) = mounted.take() {
             app.destroy();
         }

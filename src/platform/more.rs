@@ -44,15 +44,15 @@ pub fn send(name: &str, answers: &Answers) {
     }
 }
 
-/// Calls `then` with the answers each event `name` carries. Answers that cannot be read are
-/// passed over: both programs come from the same build, so they always can.
-pub fn listen(name: &'static str, then: impl Fn(Answers) + 'static) -> EventListener {
+/// Calls `then` with the answers each event `name` carries, or with `None` when they cannot be
+/// read. That happens only when the two programs come from different versions of the app (with
+/// no offline copy, a new version can arrive between loading one and the other): the page then
+/// asks for a reload, which brings them together again.
+pub fn listen(name: &'static str, then: impl Fn(Option<Answers>) + 'static) -> EventListener {
     EventListener::new(&super::window(), name, move |event| {
         let text = js_sys::Reflect::get(event, &JsValue::from_str("detail"))
             .ok()
             .and_then(|detail| detail.as_string());
-        if let Some(Ok(answers)) = text.map(|text| codec::decode(&text)) {
-            then(answers);
-        }
+        then(text.and_then(|text| codec::decode(&text).ok()));
     })
 }

@@ -258,12 +258,17 @@ pub fn App() -> Html {
     // comes back here, to be kept like any other.
     let more_loaded = use_state(|| None::<bool>);
     let more_attempts = use_state(|| 0u32);
+    // The second program is from another version of the app: its changes cannot be read here.
+    let more_stale = use_state(|| false);
     {
         let dispatch = dispatch.clone();
+        let more_stale = more_stale.clone();
         use_effect_with((), move |_| {
-            let listener = platform::more::listen(platform::more::CHANGED, move |answers| {
-                dispatch.emit(Action::FromMore(Box::new(answers)))
-            });
+            let listener =
+                platform::more::listen(platform::more::CHANGED, move |answers| match answers {
+                    Some(answers) => dispatch.emit(Action::FromMore(Box::new(answers))),
+                    None => more_stale.set(true),
+                });
             move || drop(listener)
         });
     }
@@ -300,6 +305,17 @@ pub fn App() -> Html {
     let more_status = {
         let text = &words().screens.frame;
         match *more_loaded {
+            Some(true) if *more_stale => {
+                let letter = &words().screens.letter;
+                let reload =
+                    Callback::from(|_: MouseEvent| platform::page::reload_keeping_answers());
+                html! {
+                    <div class="app-warning" role="alert">
+                        <p>{letter.trouble_updated}</p>
+                        <button type="button" class="app-button" onclick={reload}>{letter.reload_button}</button>
+                    </div>
+                }
+            }
             Some(true) => html! {},
             None => html! { <p role="status">{text.more_loading}</p> },
             Some(false) => {

@@ -116,8 +116,11 @@ pub fn MorePages(props: &MoreProps) -> Html {
     {
         let held = held.clone();
         use_effect_with((), move |_| {
+            // (Answers it cannot read are passed over: the first ones already could be.)
             let listener = platform::more::listen(platform::more::SHOW, move |answers| {
-                held.dispatch(Heard::Show(Box::new(answers)))
+                if let Some(answers) = answers {
+                    held.dispatch(Heard::Show(Box::new(answers)))
+                }
             });
             move || drop(listener)
         });

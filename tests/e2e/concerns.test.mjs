@@ -251,6 +251,11 @@ test("the second program is not part of the first visit, and a failed load can b
   await page.reload();
   await page.locator("#concern-what-happened").waitFor({ timeout: 30000 });
   assert.equal(await page.locator("#concern-what-happened").inputValue(), SECOND, "a reload keeps the concern");
+
+  // Changes from a second program of another version (answers this app cannot read) are not
+  // dropped in silence: the page asks for a reload.
+  await page.evaluate(() => window.dispatchEvent(Object.assign(new Event("imw-changed"), { detail: "imw99:AAAA" })));
+  await page.getByText("This app was updated while the page was open").waitFor();
   await recorded.context.close();
 });
 
