@@ -82,7 +82,7 @@ pub fn informal_script(c: &Concern, reply_by: Date) -> Vec<String> {
 }
 
 /// The words kept under `id` in `table`, or nothing for an id the catalogue does not know.
-fn words_for(table: &'static [(&'static str, &'static str)], id: &str) -> &'static str {
+pub fn words_for(table: &'static [(&'static str, &'static str)], id: &str) -> &'static str {
     table
         .iter()
         .find(|(known, _)| *known == id)

@@ -399,6 +399,16 @@ pub fn error_summary(errors: &[SummaryError]) -> Html {
     }
 }
 
+/// A calm warning with the one thing to do about it: a message, and a button.
+pub fn warning(message: &'static str, button: &'static str, onclick: Callback<MouseEvent>) -> Html {
+    html! {
+        <div class="app-warning" role="alert">
+            <p>{message}</p>
+            <button type="button" class="app-button" {onclick}>{button}</button>
+        </div>
+    }
+}
+
 /// The GOV.UK Back link, at the top of every question.
 pub fn back_link(href: String) -> Html {
     html! { <a class="app-back-link app-no-print" href={href}>{words().screens.common.back}</a> }

@@ -14,7 +14,7 @@ use crate::data::journey;
 use crate::domain::answers::{has_text, Answers};
 use crate::domain::concerns::{
     concern_date, follow_up_date, informal_script, printable_rows, start_complaint, to_csv,
-    Concern, FollowUp, CATEGORIES, FOLLOW_UP_KINDS,
+    words_for, Concern, FollowUp,
 };
 use crate::domain::date::Date;
 use crate::domain::interview::{Page, Step};
@@ -86,28 +86,14 @@ pub enum ConcernAction {
     Complaint(Vec<usize>),
 }
 
-/// True when nothing has been written in a concern (its date alone does not count).
+/// True when nothing has been written or chosen in a concern (the dates it is given do not
+/// count).
 fn is_blank(c: &Concern) -> bool {
-    let Concern {
-        day: _,
-        month: _,
-        year: _,
-        follow_ups,
-        ..
-    } = c;
-    follow_ups.is_empty()
-        && c.next.words.is_empty()
-        && c.raised.is_empty()
-        && [
-            &c.service,
-            &c.service_name,
-            &c.category,
-            &c.what_happened,
-            &c.spoke_to,
-        ]
-        .into_iter()
-        .chain([&c.they_said, &c.wants, &c.summary])
-        .all(|text| text.is_empty())
+    c.follow_ups.is_empty()
+        && [&c.raised, &c.service, &c.category]
+            .iter()
+            .all(|choice| choice.is_empty())
+        && c.texts().all(str::is_empty)
 }
 
 /// The day, month and year boxes filled in with `date`.
@@ -200,6 +186,14 @@ pub fn go_to(page: Page, replace: bool) {
     platform::page::go(&page.hash(), replace, request);
 }
 
+/// Makes a complaint from the chosen concerns, then starts the journey at its first question,
+/// with their words filled in.
+fn make_complaint(act: &Callback<ConcernAction>, chosen: Vec<usize>, replace: bool) {
+    act.emit(ConcernAction::Complaint(chosen));
+    let first = Step::all().next().unwrap_or(Step::CheckAnswers);
+    go_to(Page::Step(first), replace);
+}
+
 /// "12 March 2026: GP practice" for a concern in a list.
 fn concern_heading(c: &Concern) -> String {
     let text = concern_pages();
@@ -209,7 +203,7 @@ fn concern_heading(c: &Concern) -> String {
     } else {
         text.services
             .iter()
-            .find(|(id, _)| *id == c.service && !id.is_empty())
+            .find(|(id, _)| *id == c.service)
             .map_or(text.no_service, |(_, name)| name)
     };
     fill(text.item_heading, &[&date, service])
@@ -279,19 +273,14 @@ pub fn ConcernList(props: &ConcernProps) -> Html {
         let chosen = chosen.clone();
         let error = error.clone();
         let act = props.act.clone();
-        let answers = answers.clone();
+        let replace = answers.on_shared_computer();
         Callback::from(move |_: MouseEvent| {
             if chosen.is_empty() {
                 error.set(*error + 1);
-                return;
+            } else {
+                // (The order does not matter: the complaint puts them in date order.)
+                make_complaint(&act, (*chosen).clone(), replace);
             }
-            // (The order does not matter: the complaint puts them in date order.)
-            let list = (*chosen).clone();
-            act.emit(ConcernAction::Complaint(list));
-            go_to(
-                Page::Step(Step::all().next().unwrap_or(Step::CheckAnswers)),
-                answers.on_shared_computer(),
-            );
         })
     };
     let first = concerns
@@ -363,15 +352,41 @@ fn date_group(
     }
 }
 
+/// What a concern's page found missing: what happened, on "Save and see your concerns"; what
+/// kind of thing happened next, on "Add this".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Missing {
+    WhatHappened,
+    NextKind,
+}
+
+impl Missing {
+    /// The id of the box or first option the error summary links to.
+    fn field(self) -> &'static str {
+        match self {
+            Missing::WhatHappened => "concern-what-happened",
+            Missing::NextKind => "next-kind",
+        }
+    }
+
+    fn message(self) -> &'static str {
+        let text = concern_pages();
+        match self {
+            Missing::WhatHappened => text.what_happened_missing,
+            Missing::NextKind => text.next_kind_missing,
+        }
+    }
+}
+
 /// One concern: what happened (kept as typed), whether they told the service, what happened
 /// next, and raising it informally.
 #[component]
 pub fn ConcernPage(props: &ConcernProps) -> Html {
     let text = concern_pages();
     let n = props.index;
-    // Which message shows, and how many times it has been asked for: each time, focus goes to
+    // What is missing, and how many times it has been found missing: each time, focus goes to
     // the summary once it is drawn.
-    let error = use_state(|| (None::<&'static str>, 0u32));
+    let error = use_state(|| (None::<Missing>, 0u32));
     use_effect_with(error.1, |tries| {
         if *tries > 0 {
             platform::page::focus("error-summary");
@@ -426,28 +441,10 @@ pub fn ConcernPage(props: &ConcernProps) -> Html {
             on_choose: on_choose.reform(|value: AttrValue| value.to_string()),
         })
     };
-    let categories: Vec<(&'static str, &'static str)> = CATEGORIES
-        .iter()
-        .filter_map(|id| {
-            domain_words()
-                .concerns
-                .categories
-                .iter()
-                .find(|(c, _)| c == id)
-                .copied()
-        })
-        .collect();
-    let kinds: Vec<(&'static str, &'static str)> = FOLLOW_UP_KINDS
-        .iter()
-        .filter_map(|id| {
-            domain_words()
-                .concerns
-                .follow_up_kinds
-                .iter()
-                .find(|(k, _)| k == id)
-                .copied()
-        })
-        .collect();
+    // The catalogue lists exactly `CATEGORIES` and `FOLLOW_UP_KINDS`, in order (a test in
+    // `domain::concerns` says so), so its lists are the options.
+    let categories = domain_words().concerns.categories;
+    let kinds = domain_words().concerns.follow_up_kinds;
 
     let done = {
         let error = error.clone();
@@ -457,7 +454,7 @@ pub fn ConcernPage(props: &ConcernProps) -> Html {
             if written {
                 go_to(Page::Concerns, replace);
             } else {
-                error.set((Some(text.what_happened_missing), error.1 + 1));
+                error.set((Some(Missing::WhatHappened), error.1 + 1));
             }
         })
     };
@@ -472,15 +469,12 @@ pub fn ConcernPage(props: &ConcernProps) -> Html {
                 error.set((None, error.1));
                 notice.set(text.next_added.into());
             } else {
-                error.set((Some(text.next_kind_missing), error.1 + 1));
+                error.set((Some(Missing::NextKind), error.1 + 1));
             }
         })
     };
     let follow_ups = c.follow_ups.iter().map(|f| {
-        let kind = kinds
-            .iter()
-            .find(|(k, _)| *k == f.kind)
-            .map_or("", |(_, w)| w);
+        let kind = words_for(kinds, &f.kind);
         let when = follow_up_date(f)
             .map_or_else(|| [f.day.as_str(), &f.month, &f.year].join(" "), Date::long);
         html! {
@@ -510,26 +504,15 @@ pub fn ConcernPage(props: &ConcernProps) -> Html {
     let formal = {
         let act = props.act.clone();
         let replace = props.answers.on_shared_computer();
-        Callback::from(move |_: MouseEvent| {
-            act.emit(ConcernAction::Complaint(vec![n]));
-            go_to(
-                Page::Step(Step::all().next().unwrap_or(Step::CheckAnswers)),
-                replace,
-            );
-        })
+        Callback::from(move |_: MouseEvent| make_complaint(&act, vec![n], replace))
     };
-    let (message, _) = *error;
-    let what_error = message.filter(|m| *m == text.what_happened_missing);
-    let next_error = message.filter(|m| *m == text.next_kind_missing);
-    let summary = message.map(|m| {
-        let field = if next_error.is_some() {
-            "next-kind"
-        } else {
-            "concern-what-happened"
-        };
+    let (missing, _) = *error;
+    let what_error = missing.filter(|m| *m == Missing::WhatHappened);
+    let next_error = missing.filter(|m| *m == Missing::NextKind);
+    let summary = missing.map(|m| {
         error_summary(&[SummaryError {
-            field: field.into(),
-            message: m.into(),
+            field: m.field().into(),
+            message: m.message().into(),
         }])
     });
     let raised = [("yes", text.raised_yes), ("no", text.raised_no)];
@@ -543,11 +526,11 @@ pub fn ConcernPage(props: &ConcernProps) -> Html {
             {radios("concern-raised", text.raised_legend, &raised, &c.raised, None, set(Part::Raised))}
             {radios("concern-service", text.service_legend, text.services, &c.service, None, set(Part::Service))}
             {field("service-name", Part::ServiceName, text.service_name, None, false, &c.service_name)}
-            {radios("concern-category", text.category_legend, &categories, &c.category, None, set(Part::Category))}
+            {radios("concern-category", text.category_legend, categories, &c.category, None, set(Part::Category))}
             {text_field(&TextProps {
                 multiline: true,
                 hint: Some(text.what_happened_hint.into()),
-                error: what_error.map(AttrValue::from),
+                error: what_error.map(|m| AttrValue::from(m.message())),
                 ..TextProps::new("concern-what-happened", text.what_happened, c.what_happened.clone(), set(Part::WhatHappened))
             })}
             {field("spoke-to", Part::SpokeTo, text.spoke_to, None, false, &c.spoke_to)}
@@ -565,7 +548,7 @@ pub fn ConcernPage(props: &ConcernProps) -> Html {
             } else {
                 <ul class="app-list">{ for follow_ups }</ul>
             }
-            {radios("next-kind", text.next_kind_legend, &kinds, &c.next.kind, next_error, set_next(NextPart::Kind))}
+            {radios("next-kind", text.next_kind_legend, kinds, &c.next.kind, next_error.map(Missing::message), set_next(NextPart::Kind))}
             {date_group("next-date", text.next_date_legend, None, [&c.next.day, &c.next.month, &c.next.year], [set_next(NextPart::Day), set_next(NextPart::Month), set_next(NextPart::Year)])}
             {text_field(&TextProps { multiline: true, ..TextProps::new("next-words", text.next_words, c.next.words.clone(), set_next(NextPart::Words)) })}
             <button type="button" class="app-button app-button--secondary" onclick={add}>{text.next_add}</button>
@@ -618,8 +601,10 @@ pub fn ShareConcerns(props: &ConcernProps) -> Html {
     };
     let download = {
         let notice = notice.clone();
-        let csv = to_csv(&concerns, &area);
+        let (concerns, area) = (concerns.clone(), area.clone());
         Callback::from(move |_: MouseEvent| {
+            // Written when asked for, not on every change of the page.
+            let csv = to_csv(&concerns, &area);
             let ok = platform::files::download(
                 text.share_file,
                 "text/csv;charset=utf-8",

@@ -8,7 +8,7 @@
 //! email link of "Send your letter" are made only on that step, and the check waits for a pause
 //! in typing before it reads the words again.
 
-use super::components::{text_field, Shared, TextProps};
+use super::components::{text_field, warning, Shared, TextProps};
 use super::result::{crisis_panel, escalation, help_panel, more, send_panel};
 use crate::data::ContactKind;
 use crate::domain::answers::Answers;
@@ -224,15 +224,11 @@ pub fn LetterPage(props: &LetterProps) -> Html {
     let letter: Option<Rc<str>> = prepared.as_ref().map(|p| p.letter.fill(answers).into());
     let preview = match (&*tools, &letter) {
         (_, Some(text)) => html! { <LetterPreview text={AttrValue::from(text.clone())} /> },
-        (Tools::Failed(trouble), _) => {
-            let reload = Callback::from(|_: MouseEvent| platform::page::reload_keeping_answers());
-            html! {
-                <div class="app-warning" role="alert">
-                    <p>{trouble_text(*trouble)}</p>
-                    <button type="button" class="app-button" onclick={reload}>{text.reload_button}</button>
-                </div>
-            }
-        }
+        (Tools::Failed(trouble), _) => warning(
+            trouble_text(*trouble),
+            text.reload_button,
+            Callback::from(|_: MouseEvent| platform::page::reload_keeping_answers()),
+        ),
         _ => html! { <p role="status">{text.making}</p> },
     };
     let toggle_large = {

@@ -307,14 +307,11 @@ pub fn App() -> Html {
         match *more_loaded {
             Some(true) if *more_stale => {
                 let letter = &words().screens.letter;
-                let reload =
-                    Callback::from(|_: MouseEvent| platform::page::reload_keeping_answers());
-                html! {
-                    <div class="app-warning" role="alert">
-                        <p>{letter.trouble_updated}</p>
-                        <button type="button" class="app-button" onclick={reload}>{letter.reload_button}</button>
-                    </div>
-                }
+                components::warning(
+                    letter.trouble_updated,
+                    letter.reload_button,
+                    Callback::from(|_: MouseEvent| platform::page::reload_keeping_answers()),
+                )
             }
             Some(true) => html! {},
             None => html! { <p role="status">{text.more_loading}</p> },
@@ -327,12 +324,7 @@ pub fn App() -> Html {
                         more_attempts.set(more_attempts.wrapping_add(1));
                     })
                 };
-                html! {
-                    <div class="app-warning" role="alert">
-                        <p>{text.more_failed}</p>
-                        <button type="button" class="app-button" onclick={again}>{text.more_again}</button>
-                    </div>
-                }
+                components::warning(text.more_failed, text.more_again, again)
             }
         }
     };

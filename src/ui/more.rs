@@ -161,23 +161,21 @@ pub fn MorePages(props: &MoreProps) -> Html {
         let held = held.clone();
         Callback::from(move |action| held.dispatch(Heard::Concern(action)))
     };
-    match held.page {
-        Page::Step(step @ (Step::Letter | Step::Send | Step::WhatNext | Step::FreeHelp)) => html! {
-            <LetterPage answers={held.answers.clone()} today={platform::today()} {edit} {step} />
-        },
-        // The concern log's pages share the finish steps' stylesheet.
-        Page::Concerns | Page::Concern(_) | Page::ShareConcerns => html! {
-            <>
-                <link rel="stylesheet" href="letter-page.css" />
-                if let Page::Concern(n) = held.page {
-                    <ConcernPage answers={held.answers.clone()} act={concern} index={n as usize} />
-                } else if held.page == Page::Concerns {
-                    <ConcernList answers={held.answers.clone()} act={concern} />
-                } else {
-                    <ShareConcerns answers={held.answers.clone()} act={concern} />
-                }
-            </>
-        },
-        _ => html! {},
+    let answers = held.answers.clone();
+    let page = match held.page {
+        Page::Step(step @ (Step::Letter | Step::Send | Step::WhatNext | Step::FreeHelp)) => {
+            return html! { <LetterPage {answers} today={platform::today()} {edit} {step} /> };
+        }
+        Page::Concern(n) => html! { <ConcernPage {answers} act={concern} index={n as usize} /> },
+        Page::Concerns => html! { <ConcernList {answers} act={concern} /> },
+        Page::ShareConcerns => html! { <ShareConcerns {answers} act={concern} /> },
+        _ => return html! {},
+    };
+    // The concern log's pages share the finish steps' stylesheet.
+    html! {
+        <>
+            <link rel="stylesheet" href="letter-page.css" />
+            {page}
+        </>
     }
 }

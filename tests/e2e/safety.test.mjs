@@ -209,14 +209,19 @@ test("a reopened or duplicated tab starts empty, while a reload keeps the answer
   await context.close();
 });
 
-test("on a shared computer each step replaces the last in history", async () => {
-  const recorded = await newRecordedPage(browser);
-  const { page, context } = recorded;
+/** Starts a journey and answers the first question, arriving at "Who is writing?". */
+async function throughSafe(page) {
   await startJourney(page, server.origin);
   await waitForStep(page, "safe");
   await page.getByLabel("Yes, I am safe", { exact: true }).check();
   await page.locator("form button[type=submit]").click();
   await waitForStep(page, "who");
+}
+
+test("on a shared computer each step replaces the last in history", async () => {
+  const recorded = await newRecordedPage(browser);
+  const { page, context } = recorded;
+  await throughSafe(page);
   await page.getByLabel("Me. It is my complaint", { exact: true }).check();
   await page.locator("form button[type=submit]").click();
   await waitForStep(page, "what-happened");
@@ -240,11 +245,7 @@ test("on a shared computer each step replaces the last in history", async () => 
 test("changing the shared-computer setting leaves the person on the page they are on", async () => {
   const recorded = await newRecordedPage(browser);
   const { page, context } = recorded;
-  await startJourney(page, server.origin);
-  await waitForStep(page, "safe");
-  await page.getByLabel("Yes, I am safe", { exact: true }).check();
-  await page.locator("form button[type=submit]").click();
-  await waitForStep(page, "who");
+  await throughSafe(page);
   // Somewhere else by a link, not by Continue; then the setting, each way.
   await page.evaluate(() => (location.hash = "/area"));
   await waitForStep(page, "area");
