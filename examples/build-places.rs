@@ -1,6 +1,7 @@
 //! `cargo run --example build-places` (or `make places`): writes `assets/data/places.txt`, the
 //! table of every UK postcode district and the councils it lies in, from the research in
-//! `research/` (see `in_my_words::domain::place::build` for the rules, and the module for the
+//! `research/` and the areas' councils in `assets/data/areas.toml` (see
+//! `in_my_words::domain::place::build` for the rules, and the module for the
 //! format), then prints what the table holds. `tests/places.rs` fails if the committed file is
 //! not exactly what this writes.
 
@@ -18,9 +19,15 @@ fn main() {
         let path = format!("{root}/research/{name}");
         std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
     };
+    let areas_path = format!("{root}/assets/data/areas.toml");
+    let areas_text =
+        std::fs::read_to_string(&areas_path).unwrap_or_else(|e| panic!("{areas_path}: {e}"));
+    let areas = in_my_words::data::source::load_areas(&areas_text)
+        .unwrap_or_else(|e| panic!("{areas_path}: {e}"));
     let text = build(
         &read("postcode-districts.csv"),
         &read("county-councils.csv"),
+        &areas,
     )
     .unwrap_or_else(|e| panic!("{e}"));
     let path = format!("{root}/assets/data/places.txt");

@@ -87,9 +87,12 @@ fn names(list: &[&str]) -> Got {
 
 #[test]
 fn the_committed_table_is_exactly_what_the_research_gives() {
+    let areas = in_my_words::data::source::load_areas(&read("assets/data/areas.toml"))
+        .expect("areas.toml reads");
     let made = build(
         &read("research/postcode-districts.csv"),
         &read("research/county-councils.csv"),
+        &areas,
     )
     .expect("the research converts");
     assert!(
@@ -355,20 +358,46 @@ fn every_council_has_an_area_of_the_app() {
         sussex.insert(fields[2].into(), area);
     }
     assert_eq!(sussex.len(), 15);
+    // Every other council is in the area of its NHS board or Integrated Care Board: an area
+    // not in the list (`part_of` its nation's), found only from a postcode or a council's name.
+    // A county council whose districts are in different boards' areas is in the larger area.
+    let mut boards: BTreeMap<&str, usize> = BTreeMap::new();
     for council in table().councils() {
-        let want = match council.nation {
-            Nation::England => sussex
-                .get(council.code)
-                .copied()
-                .unwrap_or("england-elsewhere"),
+        let area = data().area(council.area).expect("an area in areas.toml");
+        assert_eq!(area.nation, council.nation, "{}", council.name);
+        if let Some(want) = sussex.get(council.code) {
+            assert_eq!(council.area, *want, "{}", council.name);
+            continue;
+        }
+        let larger = match council.nation {
+            Nation::England => "england-elsewhere",
             Nation::Wales => "wales",
             Nation::Scotland => "scotland",
             Nation::NorthernIreland => "northern-ireland",
         };
-        assert_eq!(council.area, want, "{}", council.name);
-        let area = data().area(want).expect("an area in areas.toml");
-        assert_eq!(area.nation, council.nation, "{}", council.name);
+        if council.code.starts_with("E10") {
+            assert!(
+                council.area == larger || area.part_of == larger,
+                "{}",
+                council.name
+            );
+            continue;
+        }
+        assert_eq!(area.part_of, larger, "{}", council.name);
+        *boards.entry(council.nation.name()).or_default() += 1;
     }
+    // Every district, unitary and London council of England but Sussex's 13; every council in
+    // Wales and Scotland; and in Northern Ireland every council (four are split between Trusts:
+    // each is in the Trust with most of it, and routing says which Trust it assumed).
+    assert_eq!(
+        boards,
+        BTreeMap::from([
+            (Nation::England.name(), 296 - 13),
+            (Nation::Wales.name(), 22),
+            (Nation::Scotland.name(), 32),
+            (Nation::NorthernIreland.name(), 11),
+        ])
+    );
 }
 
 #[test]
@@ -391,8 +420,9 @@ fn the_sussex_districts_agree_with_the_areas() {
             panic!("{district} is not a question");
         };
         let areas: BTreeSet<&str> = list.iter().map(|s| s.council.area).collect();
+        let in_sussex = |a: &&str| ["brighton-and-hove", "east-sussex", "west-sussex"].contains(a);
         assert!(
-            areas.len() > 1 && areas.contains("england-elsewhere"),
+            areas.iter().any(in_sussex) && !areas.iter().all(in_sussex),
             "{district}: {areas:?}"
         );
     }
@@ -604,7 +634,7 @@ fn the_tools_answer_the_place_question_once_they_have_the_table() {
                 "We have chosen Lewes.".into()
             )
         );
-        assert_eq!(found("Cardiff").0, some("wales"));
+        assert_eq!(found("Cardiff").0, some("cardiff-and-vale"));
         // BN2 is mostly Brighton and Hove, partly Lewes: two areas, so the person chooses.
         let (area, council, say) = found("BN2");
         assert_eq!((area, council), (None, None));
@@ -616,13 +646,17 @@ fn the_tools_answer_the_place_question_once_they_have_the_table() {
         // A district across the border with Wales says which nation each side is in.
         let (area, _, say) = found("CH4");
         assert_eq!(area, None);
+        // Both sides are in areas the list does not show (a health board's, an Integrated Care
+        // Board's): typing the council's name finds them.
         assert!(
-            say.contains("choose Wales") && say.contains("choose Somewhere else in England"),
+            say.contains("For Flintshire, type \"Flintshire\" in the box.")
+                && say.contains("type \"Cheshire West and Chester\""),
             "{say}"
         );
+        assert_eq!(found("Flintshire").0, some("betsi-cadwaladr"));
         // Councils in one area: the area is certain even though the council is not.
         let (area, council, _) = found("EX1");
-        assert_eq!((area, council), (some("england-elsewhere"), None));
+        assert_eq!((area, council), (some("devon"), None));
         let (area, _, say) = found("ZZ99 🙂");
         assert_eq!(area, None);
         assert!(say.starts_with("We could not find that"), "{say}");

@@ -279,9 +279,20 @@ fn words(text: &str) -> String {
 /// 0.0000) is left out unless it is the largest council of its nation in that district. Shares
 /// are written as whole percent, rounded half up, and only where a district keeps more than
 /// one council. County councils are listed by name only: the districts name their district
-/// councils. Each council's area is its nation's, except in Sussex (see `SUSSEX` below).
+/// councils.
+///
+/// Each council's area comes from the areas' `councils` lists (`assets/data/areas.toml`): a
+/// district council listed there is in that area; a county council listed there brings every
+/// district in it (a district listed on its own is in its own area). A county council not
+/// listed is in its districts' area when they share one, otherwise in the listed area that
+/// theirs are part of. A council no area lists is in its nation's area ("england-elsewhere",
+/// "wales", "scotland", "northern-ireland").
 #[cfg(not(target_arch = "wasm32"))]
-pub fn build(districts_csv: &str, counties_csv: &str) -> Result<String, String> {
+pub fn build(
+    districts_csv: &str,
+    counties_csv: &str,
+    app_areas: &[in_my_words_basics::schema::Area],
+) -> Result<String, String> {
     use std::collections::BTreeMap;
 
     struct Row<'a> {
@@ -368,7 +379,23 @@ pub fn build(districts_csv: &str, counties_csv: &str) -> Result<String, String> 
         return Err("county-councils.csv: not the expected columns".into());
     }
     let mut counties: BTreeMap<&str, &str> = BTreeMap::new();
-    let mut areas: BTreeMap<&str, &str> = SUSSEX.into_iter().collect();
+    let mut county_districts: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    let listed: BTreeMap<&str, &str> = app_areas
+        .iter()
+        .flat_map(|a| a.councils.iter().map(move |c| (c.as_str(), a.id.as_str())))
+        .collect();
+    let parent: BTreeMap<&str, &str> = app_areas
+        .iter()
+        .map(|a| {
+            let up = if a.part_of.is_empty() {
+                &a.id
+            } else {
+                &a.part_of
+            };
+            (a.id.as_str(), up.as_str())
+        })
+        .collect();
+    let mut areas: BTreeMap<&str, &str> = listed.clone();
     for (at, line) in lines.enumerate() {
         let wrong = |why: &str| format!("county-councils.csv line {}: {why}: {line}", at + 2);
         let parts: Vec<&str> = line.split(',').collect();
@@ -386,9 +413,37 @@ pub fn build(districts_csv: &str, counties_csv: &str) -> Result<String, String> 
         if *counties.entry(code).or_insert(name) != name {
             return Err(wrong("a county with two names"));
         }
-        if let Some(area) = areas.get(code) {
+        county_districts.entry(code).or_default().push(district);
+        if let (Some(area), false) = (listed.get(code), listed.contains_key(district)) {
             areas.insert(district, area);
         }
+    }
+    for (county, districts) in &county_districts {
+        if listed.contains_key(county) {
+            continue;
+        }
+        let theirs: Vec<Option<&&str>> = districts.iter().map(|d| areas.get(d)).collect();
+        let Some(Some(first)) = theirs.first().copied() else {
+            continue;
+        };
+        if theirs.iter().all(|a| a == &Some(first)) {
+            areas.insert(county, first);
+        } else if let Some(up) = parent.get(first) {
+            if theirs
+                .iter()
+                .all(|a| a.and_then(|a| parent.get(a)) == Some(up))
+            {
+                areas.insert(county, up);
+            }
+        }
+    }
+    if let Some(unknown) = listed
+        .keys()
+        .find(|c| !councils.contains_key(*c) && !counties.contains_key(*c))
+    {
+        return Err(format!(
+            "areas.toml names council {unknown}, which the research does not"
+        ));
     }
     for (code, name) in counties {
         councils.insert(code, name.to_string());
@@ -434,21 +489,10 @@ pub fn build(districts_csv: &str, counties_csv: &str) -> Result<String, String> 
     Ok(out)
 }
 
-/// The app's areas in Sussex (`assets/data/areas.toml`): Brighton and Hove, a unitary council,
-/// and the county councils of East and West Sussex, whose districts (Eastbourne, Hastings,
-/// Lewes, Rother, Wealden; Adur, Arun, Chichester, Crawley, Horsham, Mid Sussex, Worthing) are
-/// in the same area as their county, as `research/county-councils.csv` lists them.
-#[cfg(not(target_arch = "wasm32"))]
-const SUSSEX: [(&str, &str); 3] = [
-    ("E06000043", "brighton-and-hove"),
-    ("E10000011", "east-sussex"),
-    ("E10000032", "west-sussex"),
-];
-
 /// The top of `places.txt`: what it is, and the credit its sources' licences ask for.
 #[cfg(not(target_arch = "wasm32"))]
 const HEADER: &str = "\
-# In My Words: the councils each UK postcode district lies in. Made by examples/build-places.rs from research/ (see research/README.md); the format is described in src/domain/place.rs.
+# In My Words: the councils each UK postcode district lies in. Made by examples/build-places.rs from research/ (see research/README.md) and the councils in assets/data/areas.toml; the format is described in src/domain/place.rs.
 # Shares of postcodes, from OS Code-Point Open (2014; 2020 for the Scottish postcode areas), OS OpenData licence:
 # Contains OS data © Crown copyright and database right 2014 and 2020. Contains Royal Mail data © Royal Mail copyright and database right 2014 and 2020. Contains National Statistics data © Crown copyright and database right 2014 and 2020.
 # Council names and codes, and county councils: mySociety, uk_local_authority_names_and_codes (2025), CC BY 4.0.

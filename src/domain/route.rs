@@ -442,16 +442,22 @@ impl Context<'_> {
         }
         if !target.local_role.is_empty() {
             if let Some(org) = self.local(&target.local_role) {
-                if TRUST_ROLES.contains(&target.local_role.as_str()) {
-                    notes.push(fill(domain_words().route.trust_assumed, &[&org.name]));
+                let words = &domain_words().route;
+                let role = target.local_role.as_str();
+                if TRUST_ROLES.contains(&role) {
+                    notes.push(fill(words.trust_assumed, &[&org.name]));
+                } else if role == "health-board" {
+                    notes.push(fill(words.board_assumed, &[&org.name]));
                 }
                 return Recipient::Organisation(org.clone());
             }
-            return Recipient::Role {
-                role: local_role_name(&target.local_role).to_string(),
-                at: String::new(),
-                how_to_find: target.how_to_find.clone(),
-            };
+            if target.role.is_empty() {
+                return Recipient::Role {
+                    role: local_role_name(&target.local_role).to_string(),
+                    at: String::new(),
+                    how_to_find: target.how_to_find.clone(),
+                };
+            }
         }
         Recipient::Role {
             role: target.role.clone(),

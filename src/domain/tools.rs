@@ -254,6 +254,8 @@ fn find_place(typed: &str) -> PlaceReply {
                 PlaceFound::Nothing => (words.nothing, Vec::new()),
             };
             let area_name = |id: &str| data().area(id).map_or(id.to_string(), |a| a.name.clone());
+            // An area the list does not show is reached by typing the council's whole name.
+            let listed = |id: &str| data().area(id).is_none_or(|a| a.part_of.is_empty());
             // Every council in one area: that area is certain, whichever council it is.
             if let Some(first) = councils.first() {
                 if councils.iter().all(|c| c.area == first.area) {
@@ -268,7 +270,10 @@ fn find_place(typed: &str) -> PlaceReply {
             let mut say = lead.to_string();
             for c in councils.iter().take(8) {
                 say.push(' ');
-                say.push_str(&fill(words.for_choose, &[c.name, &area_name(c.area)]));
+                say.push_str(&match listed(c.area) {
+                    true => fill(words.for_choose, &[c.name, &area_name(c.area)]),
+                    false => fill(words.for_type, &[c.name, c.name]),
+                });
             }
             PlaceReply {
                 area: None,

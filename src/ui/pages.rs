@@ -189,6 +189,12 @@ fn choice_question(v: &View, step: Step, slot: Slot) -> Html {
 
 /// The radios or checkboxes of a step's question, whose answer goes to `slot`.
 fn slot_choices(v: &View, step: Step, slot: Slot, list: Vec<Choice>) -> Html {
+    slot_choices_with(v, step, list, slot_props(v, slot))
+}
+
+/// [`slot_choices`] with the chosen values and callback given: for a question that shows what
+/// is chosen differently from how it is kept (the area).
+fn slot_choices_with(v: &View, step: Step, list: Vec<Choice>, props: ChoicesProps) -> Html {
     let question = step.question();
     let w = words().question(step);
     // "Can the complaint be shown to Station Road Surgery?": the service by the name they gave.
@@ -206,7 +212,7 @@ fn slot_choices(v: &View, step: Step, slot: Slot, list: Vec<Choice>) -> Html {
         error: v.error(question.id),
         choices: list,
         multiple: matches!(question.answer, Answer::Many(_)),
-        ..slot_props(v, slot)
+        ..props
     })
 }
 
@@ -338,16 +344,29 @@ fn phone_hard(v: &View) -> Html {
 /// is shown as it is: an area they are certain of is chosen for the person and named; a
 /// postcode that straddles areas, or a name several councils share, says which area to choose
 /// for each council. Nothing is ever guessed silently.
+///
+/// The list holds the larger areas only (a nation, or part of one). An area found from a
+/// postcode or a council's name can be smaller (NHS Fife's area), and is not in the list: the
+/// larger area it is part of shows as chosen, and the words under the box name it.
 fn area(v: &View, step: Step) -> Html {
     let answers = &v.model.answers;
-    let list = journey()
-        .areas
+    let areas = &journey().areas;
+    let list = areas
         .iter()
+        .filter(|a| a.part_of.is_empty())
         .map(|a| Choice::new(a.id.clone(), a.name.clone()))
         .collect();
+    let mut props = slot_props(v, Slot::Area);
+    for chosen in &mut props.selected {
+        if let Some(found) = areas.iter().find(|a| a.id == chosen.as_str()) {
+            if !found.part_of.is_empty() {
+                *chosen = found.part_of.clone().into();
+            }
+        }
+    }
     html! {
         <>
-            {slot_choices(v, step, Slot::Area, list)}
+            {slot_choices_with(v, step, list, props)}
             {v.field(TextField::Postcode)}
             if let Some(say) = v.model.place.as_ref().filter(|_| has_text(&answers.area_postcode)) {
                 <p class="app-inset" role="status">{say}</p>

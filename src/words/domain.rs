@@ -48,6 +48,8 @@ pub struct RouteWords {
     pub private_care_unknown: &'static str,
     /// "We have shown {trust}, which runs this kind of NHS care in your area. ..."
     pub trust_assumed: &'static str,
+    /// "We have shown {board}. It is the NHS board for the place you gave. ..."
+    pub board_assumed: &'static str,
     /// When no routing rule matched: who to send it to ("The complaints manager")...
     pub fallback_role: &'static str,
     /// ... where ("at the service") ...
@@ -225,6 +227,9 @@ pub struct PlaceWords {
     pub several_names: &'static str,
     /// "For {council}, choose {area}."
     pub for_choose: &'static str,
+    /// "For {council}, type {council} in the box.": for a council in an area the list does not
+    /// show (NHS Fife's area), found by typing the council's whole name.
+    pub for_type: &'static str,
     pub nothing: &'static str,
     /// The table could not be had on this device.
     pub unavailable: &'static str,
@@ -344,6 +349,7 @@ mod tests {
                 service_unknown,
                 private_care_unknown,
                 trust_assumed,
+                board_assumed,
                 fallback_role,
                 fallback_at,
                 fallback_how_to_find,
@@ -478,6 +484,7 @@ mod tests {
                 straddles,
                 several_names,
                 for_choose,
+                for_type,
                 nothing,
                 unavailable,
             }

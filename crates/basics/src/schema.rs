@@ -174,6 +174,16 @@ pub struct Area {
     /// Postcode districts (the part before the space, e.g. "BN1") that fall in this area.
     #[serde(default)]
     pub postcode_districts: Vec<String>,
+    /// The councils in this area, by GSS code ("E06000043"); a county council's code ("E10...")
+    /// stands for every district council in it. The place table (`places.txt`) is built from
+    /// these: a postcode or a council's name typed in the "Where" question finds the area.
+    #[serde(default)]
+    pub councils: Vec<String>,
+    /// Empty for an area the journey lists to choose from. Otherwise the id of the listed area
+    /// it is part of ("scotland" for NHS Fife's area): such an area is not in the list, only
+    /// found from a postcode or a council's name, and the list shows its larger area as chosen.
+    #[serde(default)]
+    pub part_of: String,
     /// Where the area's details came from (web addresses, as text).
     pub sources: Vec<String>,
     /// The day the details were last checked against the sources, `YYYY-MM-DD`.
@@ -318,7 +328,8 @@ pub struct HelpRule {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Target {
-    /// A directory id. Exactly one of `organisation`, `local_role` or `role` is set.
+    /// A directory id. Exactly one of `organisation`, `local_role` or `role` is set, except that
+    /// a `local_role` may have a `role` (and `at`): the words used where the area has no entry.
     #[serde(default)]
     pub organisation: String,
     /// A role looked up in the person's area, e.g. "icb".

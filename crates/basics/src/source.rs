@@ -131,6 +131,12 @@ fn keep<T>(errors: &mut Vec<DataError>, result: Result<T, DataError>) -> Option<
     result.map_err(|error| errors.push(error)).ok()
 }
 
+/// The areas file alone, parsed but not checked against the other files: for making the place
+/// table (`places.txt`), which needs only which councils each area holds.
+pub fn load_areas(text: &str) -> Result<Vec<Area>, DataError> {
+    parse::<AreasFile>(AREAS_FILE, text).map(|f| f.area)
+}
+
 /// Parses and checks every data file. Returns every problem found, not only the first.
 pub fn load(texts: &SourceTexts<'_>) -> Result<DataSet, Vec<DataError>> {
     let mut errors = Vec::new();
@@ -199,6 +205,8 @@ pub fn for_the_app(mut data: DataSet) -> DataSet {
     for area in &mut data.areas {
         area.sources.clear();
         area.checked.clear();
+        // The place table already says which area each council is in.
+        area.councils.clear();
     }
     for line in &mut data.crisis_lines {
         line.sources.clear();

@@ -8,7 +8,7 @@
 
 use crate::date::Date;
 use crate::schema::{AnnouncedChange, Contact, DataSet, HelpKind, Target};
-use crate::situation::{Service, Stage};
+use crate::situation::{Nation, Service, Stage};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
@@ -202,16 +202,20 @@ impl Checker {
     }
 
     fn target(&mut self, entry: &str, field: &str, target: &Target, organisations: &HashSet<&str>) {
+        // A local role may carry a described role too: the words to use where the area has no
+        // entry for it (the NHS board "that gave the care", rather than a general name).
         let set = [&target.organisation, &target.local_role, &target.role]
             .iter()
             .filter(|v| !v.is_empty())
             .count();
-        if set != 1 {
+        let fallback = !target.local_role.is_empty() && set == 2 && target.organisation.is_empty();
+        if set != 1 && !fallback {
             self.fail(
                 RULES_FILE,
                 entry,
                 field,
-                "must set exactly one of `organisation`, `local_role` or `role`",
+                "must set exactly one of `organisation`, `local_role` or `role` (a `local_role` may \
+                 have a `role` to say where it has no entry)",
             );
         }
         if !target.organisation.is_empty() && !organisations.contains(target.organisation.as_str())
@@ -340,6 +344,60 @@ pub fn validate(data: &DataSet) -> Result<(), Vec<DataError>> {
                         "`{}` is not an organisation in {ORGANISATIONS_FILE}",
                         local.organisation
                     ),
+                );
+            }
+        }
+        if !area.part_of.is_empty() {
+            let parent = data.areas.iter().find(|a| a.id == area.part_of);
+            if !parent.is_some_and(|p| p.part_of.is_empty() && p.nation == area.nation) {
+                check.fail(
+                    file,
+                    entry,
+                    "part_of",
+                    format!(
+                        "`{}` is not a listed area of the same nation in {AREAS_FILE}",
+                        area.part_of
+                    ),
+                );
+            }
+            if area.councils.is_empty() {
+                check.fail(
+                    file,
+                    entry,
+                    "councils",
+                    "an area that is not listed is found only by its councils: name some",
+                );
+            }
+        }
+        let letter = match area.nation {
+            Nation::England => 'E',
+            Nation::Wales => 'W',
+            Nation::Scotland => 'S',
+            Nation::NorthernIreland => 'N',
+        };
+        for (i, council) in area.councils.iter().enumerate() {
+            let ok = council.len() == 9
+                && council.starts_with(letter)
+                && council[1..].bytes().all(|b| b.is_ascii_digit());
+            if !ok {
+                check.fail(
+                    file,
+                    entry,
+                    &format!("councils[{i}]"),
+                    format!("`{council}` is not a GSS council code of this area's nation"),
+                );
+            }
+            if let Some(other) = data
+                .areas
+                .iter()
+                .take_while(|a| a.id != area.id)
+                .find(|a| a.councils.contains(council))
+            {
+                check.fail(
+                    file,
+                    entry,
+                    &format!("councils[{i}]"),
+                    format!("`{council}` is already in area `{}`", other.id),
                 );
             }
         }
