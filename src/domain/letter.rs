@@ -20,9 +20,7 @@ use super::answers::{has_text, AccessNeed, Answers, ContactMethod, ReplyProblem,
 use super::concerns::raised_on;
 use super::date::Date;
 use super::questions::{yes_no_from_id, SHARE_WITH_SERVICE};
-use super::route::{
-    in_sentence, is_family_practitioner, DeadlineKind, Procedure, Recipient, Route,
-};
+use super::route::{in_sentence, DeadlineKind, Procedure, Recipient, Route};
 use super::situation::{Nation, Service, Stage, WhenItHappened, YesNo};
 use super::when::WhenChoice;
 use crate::words::{domain_words, fill};
@@ -785,15 +783,13 @@ impl<'a> Writer<'a> {
 
     /// What the nation's procedure says about acknowledging and answering, as a request.
     fn timescale(&self) -> String {
-        let family = self.a.situation.service.is_some_and(is_family_practitioner);
         match (self.route.procedure, self.nation) {
             (Procedure::NhsEngland, _) | (Procedure::Council, Nation::England) => "Please acknowledge my complaint within 3 working days. Please also contact me to agree how it will be handled and when I can expect your response.".into(),
-            (Procedure::NhsWales, _) => "Please acknowledge my concern within 2 working days. I understand that I should get your response within 30 working days, or be told why not and when I will get it.".into(),
+            (Procedure::NhsWales, _) => "Please let me know you have received my concern, and when I can expect your response.".into(),
             (Procedure::NhsScotland, _) => "Please let me know that you have received my complaint. I understand that a simple complaint should be answered within 5 working days. If you investigate it, please acknowledge it within 3 working days and answer within 20 working days, or tell me why not.".into(),
-            // The same figures as the route's dates: 10 working days for a practice, 20 for a
-            // Trust, or when the Strategic Planning and Performance Group is the go-between.
-            (Procedure::HscNorthernIreland, _) if family && !self.route.commissioner_first() => "Please acknowledge my complaint within 3 working days. I understand that I should get your response within 10 working days.".into(),
-            (Procedure::HscNorthernIreland, _) => "Please acknowledge my complaint within 3 working days. I understand that I should get your response within 20 working days.".into(),
+            // The same figures as the route's dates (NIPSO's model procedure, since 1 January
+            // 2026, for Trusts and practices alike).
+            (Procedure::HscNorthernIreland, _) => "Please let me know that you have received my complaint. I understand that a simple complaint should be answered within 5 working days, and one that is looked into fully within 20 working days.".into(),
             _ => "Please acknowledge my complaint, send me a copy of your complaints procedure, and tell me when I can expect your response.".into(),
         }
     }
@@ -803,7 +799,7 @@ impl<'a> Writer<'a> {
         let to = &self.route.primary;
         let wales = self.route.procedure == Procedure::NhsWales;
         let subject = if wales {
-            "Formal complaint (a concern) under NHS Wales Putting Things Right".to_string()
+            "Formal complaint (a concern) to NHS Wales".to_string()
         } else {
             [
                 "Formal complaint under ",
@@ -871,7 +867,7 @@ impl<'a> Writer<'a> {
                 Procedure::NhsEngland | Procedure::Council if self.nation == Nation::England => {
                     " If you cannot respond within 6 months, you must write to tell me why."
                 }
-                Procedure::NhsWales => " Responses should be sent within 30 working days, or I should be told why and given a new date.",
+                Procedure::NhsWales => " Please tell me when I can expect your response.",
                 Procedure::NhsScotland => " Investigated complaints should be answered within 20 working days, or I should be told why and given a new date.",
                 _ => "",
             }
@@ -1640,15 +1636,17 @@ mod tests {
             };
             letter_text(&answers, &route(&answers.situation, data(), today), today)
         };
-        // A practice answers within 10 working days; a Trust, or the go-between, within 20.
-        for (service, able, days) in [
-            (Service::GpPractice, None, "10 working days"),
-            (Service::GpPractice, Some(YesNo::No), "20 working days"),
-            (Service::Hospital, None, "20 working days"),
+        // Since 1 January 2026 practices and Trusts alike: stage 1 in 5 working days, stage 2
+        // in 20.
+        for (service, able) in [
+            (Service::GpPractice, None),
+            (Service::GpPractice, Some(YesNo::No)),
+            (Service::Hospital, None),
         ] {
             let letter = letter_for(service, able);
             assert!(
-                letter.contains(&format!("I should get your response within {days}")),
+                letter.contains("answered within 5 working days")
+                    && letter.contains("looked into fully within 20 working days"),
                 "{service:?}, able to complain to the service: {able:?}\n{letter}"
             );
         }

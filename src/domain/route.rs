@@ -36,7 +36,8 @@ use serde::{Deserialize, Serialize};
 pub enum Procedure {
     /// England: the NHS and social services complaints regulations 2009.
     NhsEngland,
-    /// Wales: NHS "Putting Things Right" (2011 regulations).
+    /// Wales: the NHS concerns rules of 2011, changed from 1 April 2026 ("Listening to People",
+    /// which replaced "Putting Things Right").
     NhsWales,
     /// Scotland: the NHS Complaints Handling Procedure.
     NhsScotland,
@@ -55,7 +56,7 @@ impl Procedure {
     pub fn formal_name(self) -> &'static str {
         match self {
             Procedure::NhsEngland => "the NHS complaints procedure",
-            Procedure::NhsWales => "NHS Wales Putting Things Right",
+            Procedure::NhsWales => "the NHS Wales concerns process (Listening to People)",
             Procedure::NhsScotland => "the NHS Scotland Complaints Handling Procedure",
             Procedure::HscNorthernIreland => "the Health and Social Care complaints procedure",
             Procedure::Council => "your complaints procedure",
@@ -907,34 +908,26 @@ fn deadlines(ctx: &Context<'_>, route: &Route, today: Date) -> Vec<Deadline> {
                 note: words.scotland_stage_two_answer.into(),
             });
         } else if procedure == Procedure::HscNorthernIreland {
-            let family_practitioner = ctx.situation.service.is_some_and(is_family_practitioner);
+            // NIPSO's model complaints procedure for Health and Social Care, in use from 1
+            // January 2026 by Trusts and by GPs, dentists, pharmacies and opticians alike: the
+            // same two stages as Scotland's.
+            out.push(Deadline {
+                kind: DeadlineKind::ResponseExpected,
+                date: working(5),
+                label: words.stage_one_answer_by.into(),
+                note: fill(words.northern_ireland_stage_one, after),
+            });
             out.push(Deadline {
                 kind: DeadlineKind::AcknowledgementDue,
                 date: working(3),
-                label: words.acknowledge_by.into(),
-                note: fill(words.northern_ireland_acknowledge, after),
+                label: words.stage_two_acknowledge_by.into(),
+                note: fill(words.northern_ireland_stage_two_acknowledge, after),
             });
-            out.push(if family_practitioner && route.commissioner_first() {
-                Deadline {
-                    kind: DeadlineKind::ResponseExpected,
-                    date: working(20),
-                    label: words.answer_by.into(),
-                    note: words.northern_ireland_go_between.into(),
-                }
-            } else if family_practitioner {
-                Deadline {
-                    kind: DeadlineKind::ResponseExpected,
-                    date: working(10),
-                    label: words.answer_by.into(),
-                    note: words.northern_ireland_family_practitioner.into(),
-                }
-            } else {
-                Deadline {
-                    kind: DeadlineKind::ResponseExpected,
-                    date: working(20),
-                    label: words.answer_by.into(),
-                    note: fill(words.northern_ireland_trust, after),
-                }
+            out.push(Deadline {
+                kind: DeadlineKind::ResponseExpected,
+                date: working(20),
+                label: words.stage_two_answer_by.into(),
+                note: words.northern_ireland_stage_two_answer.into(),
             });
         }
     }

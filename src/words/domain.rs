@@ -151,14 +151,13 @@ pub struct DeadlineWords {
     /// Scotland, stage 2: "... {arrives_today}"
     pub scotland_stage_two_acknowledge: &'static str,
     pub scotland_stage_two_answer: &'static str,
-    /// Northern Ireland: "... {arrives_today}"
-    pub northern_ireland_acknowledge: &'static str,
-    /// Northern Ireland, when the Strategic Planning and Performance Group is a go-between.
-    pub northern_ireland_go_between: &'static str,
-    /// Northern Ireland, GP, dentist, pharmacy and optician.
-    pub northern_ireland_family_practitioner: &'static str,
-    /// Northern Ireland, a Trust: "... {arrives_today}"
-    pub northern_ireland_trust: &'static str,
+    /// Northern Ireland, stage 1 (NIPSO's model procedure, since 1 January 2026): "...
+    /// {arrives_today}"
+    pub northern_ireland_stage_one: &'static str,
+    /// Northern Ireland, stage 2: when they should say they have it.
+    pub northern_ireland_stage_two_acknowledge: &'static str,
+    /// Northern Ireland, stage 2: when the full answer is due.
+    pub northern_ireland_stage_two_answer: &'static str,
     /// Appealing a Special Allocation Scheme placement.
     pub appeal: &'static str,
     /// Added when the letter's exact date is not known.
@@ -417,10 +416,9 @@ mod tests {
                 scotland_stage_one,
                 scotland_stage_two_acknowledge,
                 scotland_stage_two_answer,
-                northern_ireland_acknowledge,
-                northern_ireland_go_between,
-                northern_ireland_family_practitioner,
-                northern_ireland_trust,
+                northern_ireland_stage_one,
+                northern_ireland_stage_two_acknowledge,
+                northern_ireland_stage_two_answer,
                 appeal,
                 appeal_unknown,
                 appeal_passed,
