@@ -25,9 +25,13 @@ export const BUDGET_BYTES = 150_000;
  * The letter tools' own budget (brotli), so the code that moved out of the first load cannot
  * grow unnoticed either. They are fetched when the letter page opens and kept for offline use.
  * It was 120,000 until the tools also took on the place lookup (reading and searching every UK
- * postcode district and council, so that none of it is in the first load).
+ * postcode district and council, so that none of it is in the first load), then 125,000 until
+ * the directory took in the local bodies of the whole UK (every Integrated Care Board, NHS
+ * board, health board and HSC Trust, and the area each council is in: about 6.4 KB of data).
+ * The next step is to load those bodies as a file of their own, with its own budget, when the
+ * letter page opens, and bring this back down.
  */
-export const TOOLS_BUDGET_BYTES = 125_000;
+export const TOOLS_BUDGET_BYTES = 131_000;
 
 /** The finish steps' stylesheet's own budget (brotli): linked by the letter page when it opens. */
 export const LETTER_STYLES_BUDGET_BYTES = 2_000;

@@ -375,6 +375,9 @@ fn every_council_has_an_area_of_the_app() {
             Nation::Scotland => "scotland",
             Nation::NorthernIreland => "northern-ireland",
         };
+        if council.nation == Nation::NorthernIreland && council.area == larger {
+            continue;
+        }
         if council.code.starts_with("E10") {
             assert!(
                 council.area == larger || area.part_of == larger,
@@ -387,15 +390,16 @@ fn every_council_has_an_area_of_the_app() {
         *boards.entry(council.nation.name()).or_default() += 1;
     }
     // Every district, unitary and London council of England but Sussex's 13; every council in
-    // Wales and Scotland; and in Northern Ireland every council (four are split between Trusts:
-    // each is in the Trust with most of it, and routing says which Trust it assumed).
+    // Wales and Scotland; and in Northern Ireland the 7 councils wholly in one Trust (the 4
+    // split between Trusts stay in Northern Ireland's area, so the route says how to find the
+    // Trust rather than guess one).
     assert_eq!(
         boards,
         BTreeMap::from([
             (Nation::England.name(), 296 - 13),
             (Nation::Wales.name(), 22),
             (Nation::Scotland.name(), 32),
-            (Nation::NorthernIreland.name(), 11),
+            (Nation::NorthernIreland.name(), 7),
         ])
     );
 }

@@ -255,10 +255,11 @@ HANDLES = {
     "northern-ireland": "It runs hospitals, local care and social care there.",
 }
 SKIP = {"pass-scotland", "llais", "patient-client-council", "state-hospital"}  # already in the directory, or no route names it
-NI_MOST = {  # a council split between trusts goes to the one with most of it (research note)
-    "N09000004": "northern-hsc-trust", "N09000009": "northern-hsc-trust",
-    "N09000010": "southern-hsc-trust", "N09000007": "south-eastern-hsc-trust",
-}
+# Councils split between Trusts (research/found-wales-ni.toml): Causeway Coast and Glens,
+# Mid Ulster, Newry, Mourne and Down, Lisburn and Castlereagh. Giving each to the Trust with most
+# of it named the wrong Trust for Limavady, Dungannon and Downpatrick, so they stay in Northern
+# Ireland's area: the route then says how to find the Trust, and never guesses.
+NI_SPLIT = {"N09000004", "N09000009", "N09000010", "N09000007"}
 names = {}
 for r in csv.DictReader(open(R / "postcode-districts.csv")):
     names[r["council_code"]] = r["council_name"]
@@ -267,7 +268,7 @@ for file, nation_of in [("found-scotland.toml", None), ("found-wales-ni.toml", N
         if o["id"] in SKIP:
             continue
         nation = o["nations"][0]
-        councils = [c for c in o.get("councils", []) if NI_MOST.get(c, o["id"]) == o["id"]]
+        councils = [c for c in o.get("councils", []) if c not in NI_SPLIT]
         board = o["kind"] in ("commissioner", "hsc-trust") and councils
         area_id = re.sub(r"-(uhb|hb|hsc-trust)$", "", o["id"]).removeprefix("nhs-") if board else ""
         area_name = o["name"].removeprefix("NHS ").replace(" University Health Board", "").replace(" Teaching Health Board", "").replace(" Health and Social Care Trust", "")

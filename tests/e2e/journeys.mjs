@@ -76,7 +76,7 @@ export const SAS = {
   },
   expect: {
     primary: "The appeals contact named in your letter about the Special Allocation Scheme",
-    alternative: "NHS Sussex (Sussex Integrated Care Board)",
+    alternative: "NHS Surrey and Sussex (Surrey and Sussex Integrated Care Board)",
     where: [/Special Allocation Scheme/, /30 November 2026/],
   },
 };
@@ -250,7 +250,7 @@ export const SUPPORTER = {
   },
   expect: {
     primary: "Sussex Partnership NHS Foundation Trust",
-    alternative: "NHS Sussex (Sussex Integrated Care Board)",
+    alternative: "NHS Surrey and Sussex (Surrey and Sussex Integrated Care Board)",
     where: [/Sussex Partnership NHS Foundation Trust/],
   },
 };

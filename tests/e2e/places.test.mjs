@@ -23,8 +23,9 @@ const CASES = [
   { typed: "G1 1XQ", says: "We have chosen Glasgow City.", area: "Scotland" },
   { typed: "bt1 5gs", says: "We have chosen Belfast.", area: "Northern Ireland" },
   { typed: "swansea", says: "We have chosen Swansea.", area: "Wales" },
-  // Part of a name, shared by councils all in Wales: the nation is certain.
-  { typed: "Rhondda Cynon Taf", says: "We have chosen Wales.", area: "Wales" },
+  // Part of a name, shared by councils all in one health board's area (Rhondda Cynon Taf,
+  // Merthyr Tydfil): that area is certain, and the list shows its nation as chosen.
+  { typed: "Rhondda Cynon Taf", says: "We have chosen Cwm Taf Morgannwg.", area: "Wales" },
 ];
 
 /** The "Where" page's status line once the lookup has answered for `typed`. */

@@ -97,6 +97,6 @@ test("the letter carries the words exactly and the route comes from the domain",
   await page.evaluate(() => document.querySelectorAll("#app details").forEach((d) => (d.open = true)));
   const where = await page.locator("#app").innerText();
   assert.match(where, /practice manager/i);
-  assert.match(where, /NHS Sussex/);
+  assert.match(where, /NHS Surrey and Sussex/);
   await context.close();
 });
