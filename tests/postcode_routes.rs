@@ -17,7 +17,9 @@
 //!
 //! Rows where we believe the data is wrong are kept apart, in [`KNOWN_WRONG`]: each states the
 //! truth as we can source it, and the test checks the app is still wrong in the same way, so a
-//! fix (or a different mistake) shows up rather than going unnoticed.
+//! fix (or a different mistake) shows up rather than going unnoticed. The list is empty now:
+//! every row it held (three Northern Irish towns given to the wrong HSC Trust, and ambulances
+//! outside England sent to the local board or Trust) was fixed and moved to [`ROWS`].
 
 use in_my_words::data::schema::postcode_district;
 use in_my_words::data::{data, ContactKind, Organisation};
@@ -110,8 +112,6 @@ enum Body {
     Org(&'static str, bool),
     /// A described role, by its full name: the area's `local` list has no body for the role.
     Role(&'static str),
-    /// A body the directory does not hold (only in [`KNOWN_WRONG`]).
-    NotInDirectory(&'static str),
 }
 
 // The described roles' names, as a route shows them when the area's directory has no body for
@@ -121,6 +121,13 @@ const HEALTH_BOARD: &str = "The concerns team at your local health board";
 const AMBULANCE_SERVICE: &str = "The complaints team at the ambulance service";
 const NHS_BOARD_LOCAL: &str = "The complaints team at your local NHS board";
 const NHS_BOARD_GAVE_CARE: &str = "The complaints team at the NHS board that gave the care";
+/// Wales has one ambulance service for the whole country, and the directory has no entry for it
+/// (the rule `wales-ambulance`).
+const WELSH_AMBULANCE: &str =
+    "The concerns team at the Welsh Ambulance Services University NHS Trust";
+/// A Northern Irish council split between HSC Trusts is in the area "northern-ireland", which
+/// has no Trust: the catch-all rule `ni-hsc-trust` names the role and says how to find the Trust.
+const HSC_TRUST: &str = "The complaints manager at the Health and Social Care Trust";
 
 /// One real postcode and where a complaint from there should go.
 struct Row {
@@ -534,6 +541,20 @@ const ROWS: &[Row] = &[
         body: Body::Org("swansea-bay-uhb", true),
     },
     Row {
+        postcode: "SA12 7BX",
+        what: "Neath Port Talbot Hospital",
+        place: Place::Council("Neath Port Talbot"),
+        nation: Wales,
+        area: "swansea-bay",
+        case: AMBULANCE,
+        which: First,
+        // Ambulances and NHS 111 Wales are run by one Trust for the whole country, which
+        // handles concerns about itself; the directory has no entry for it, so the route
+        // describes it rather than naming the health board.
+        role: "ambulance-trust",
+        body: Body::Role(WELSH_AMBULANCE),
+    },
+    Row {
         postcode: "NP44 2XJ",
         what: "The Grange University Hospital, Cwmbran",
         place: Place::Council("Torfaen"), // Monmouthshire 0.25%, left out
@@ -736,6 +757,19 @@ const ROWS: &[Row] = &[
         body: Body::Org("nhs-fife", true),
     },
     Row {
+        postcode: "DD1 9SY",
+        what: "Ninewells Hospital, Dundee",
+        place: Place::Council("Dundee City"),
+        nation: Scotland,
+        area: "tayside",
+        case: AMBULANCE,
+        which: First,
+        // The Scottish Ambulance Service is a national NHS board with its own complaints
+        // procedure, listed as every Scottish area's ambulance-trust: not NHS Tayside.
+        role: "ambulance-trust",
+        body: Body::Org("scottish-ambulance-service", true),
+    },
+    Row {
         postcode: "KA2 0BE",
         what: "University Hospital Crosshouse, Kilmarnock",
         // East Ayrshire 54%, South Ayrshire 44% (North Ayrshire 1.8%, left out).
@@ -771,7 +805,13 @@ const ROWS: &[Row] = &[
         body: Body::Role(NHS_BOARD_LOCAL),
     },
     // Northern Ireland: Belfast, then each other HSC Trust's area. The research has no shares
-    // for Northern Ireland, so a straddling district offers every council it touches.
+    // for Northern Ireland, so a straddling district offers every council it touches. Four
+    // councils are split between Trusts (Causeway Coast and Glens, Mid Ulster, Newry, Mourne
+    // and Down, Lisburn and Castlereagh): they are in the area "northern-ireland", with no Trust
+    // of its own, so routing no longer picks a Trust for them (it used to pick the larger one,
+    // and named the wrong Trust for Limavady, Dungannon and Downpatrick). A Trust is then
+    // described, with how to find it (so is the ambulance service, as that area lists none);
+    // the SPPG, which the rule names itself, is still named.
     Row {
         postcode: "BT12 6BA",
         what: "Royal Victoria Hospital, Belfast",
@@ -813,37 +853,109 @@ const ROWS: &[Row] = &[
         body: Body::Org("northern-hsc-trust", false),
     },
     Row {
+        postcode: "BT43 5EJ",
+        what: "The Braid, Ballymena",
+        place: Place::Council("Mid and East Antrim"),
+        nation: NorthernIreland,
+        area: "northern",
+        case: AMBULANCE,
+        which: First,
+        // The Northern Ireland Ambulance Service is its own HSC Trust, with its own
+        // complaints procedure: not the Northern Trust.
+        role: "ambulance-trust",
+        body: Body::Org("nias", false),
+    },
+    Row {
         postcode: "BT52 1HS",
         what: "Causeway Hospital, Coleraine",
         place: Place::Council("Causeway Coast and Glens"),
         nation: NorthernIreland,
-        area: "northern",
+        // Split between the Northern and Western Trusts: no Trust is picked.
+        area: "northern-ireland",
         case: MENTAL_HEALTH,
         which: First,
         role: "acute-trust",
-        body: Body::Org("northern-hsc-trust", false),
+        body: Body::Role(HSC_TRUST),
+    },
+    Row {
+        postcode: "BT49 0HA",
+        what: "Council offices, Connell Street, Limavady",
+        place: Place::Council("Causeway Coast and Glens"),
+        nation: NorthernIreland,
+        // Limavady is in the Western Trust's area, the rest of the council mostly in the
+        // Northern Trust's: no Trust is picked (the Northern Trust used to be, wrongly).
+        area: "northern-ireland",
+        case: MENTAL_HEALTH,
+        which: First,
+        role: "acute-trust",
+        body: Body::Role(HSC_TRUST),
     },
     Row {
         postcode: "BT45 5EX",
         what: "Mid Ulster Hospital, Magherafelt",
         place: Place::Council("Mid Ulster"),
         nation: NorthernIreland,
-        area: "northern",
+        // Split between the Northern and Southern Trusts: no Trust is picked, but the rule
+        // names the SPPG itself.
+        area: "northern-ireland",
         case: GP_NOT_ABLE,
         which: First,
         role: "",
         body: Body::Org("sppg", true),
     },
     Row {
-        postcode: "BT28 1JP",
-        what: "Lagan Valley Hospital, Lisburn",
-        place: Place::Council("Lisburn and Castlereagh"),
+        postcode: "BT71 4AU",
+        what: "South Tyrone Hospital, Dungannon",
+        place: Place::Sides(
+            &["Armagh City, Banbridge and Craigavon", "Mid Ulster"],
+            "Mid Ulster",
+        ),
+        nation: NorthernIreland,
+        // Dungannon is in the Southern Trust's area, which runs South Tyrone Hospital, the rest
+        // of Mid Ulster in the Northern Trust's: no Trust is picked (the Northern Trust used to
+        // be, wrongly).
+        area: "northern-ireland",
+        case: HOSPITAL,
+        which: First,
+        role: "acute-trust",
+        body: Body::Role(HSC_TRUST),
+    },
+    Row {
+        postcode: "BT20 4BT",
+        what: "Ards and North Down Borough Council, Town Hall, The Castle, Bangor",
+        place: Place::Council("Ards and North Down"),
         nation: NorthernIreland,
         area: "south-eastern",
         case: HOSPITAL,
         which: First,
         role: "acute-trust",
         body: Body::Org("south-eastern-hsc-trust", true),
+    },
+    Row {
+        postcode: "BT28 1JP",
+        what: "Lagan Valley Hospital, Lisburn",
+        place: Place::Council("Lisburn and Castlereagh"),
+        nation: NorthernIreland,
+        // Split between the South Eastern and Belfast Trusts: no Trust is picked.
+        area: "northern-ireland",
+        case: HOSPITAL,
+        which: First,
+        role: "acute-trust",
+        body: Body::Role(HSC_TRUST),
+    },
+    Row {
+        postcode: "BT30 6RL",
+        what: "Downe Hospital, Downpatrick",
+        place: Place::Council("Newry, Mourne and Down"),
+        nation: NorthernIreland,
+        // Downpatrick is in the South Eastern Trust's area, which runs the Downe Hospital, the
+        // rest of the council mostly in the Southern Trust's: no Trust is picked (the Southern
+        // Trust used to be, wrongly).
+        area: "northern-ireland",
+        case: HOSPITAL,
+        which: First,
+        role: "acute-trust",
+        body: Body::Role(HSC_TRUST),
     },
     Row {
         postcode: "BT63 5QQ",
@@ -867,7 +979,9 @@ const ROWS: &[Row] = &[
             "Newry, Mourne and Down",
         ),
         nation: NorthernIreland,
-        area: "southern",
+        // Split between the Southern and South Eastern Trusts: no Trust is picked, but the
+        // rule names the SPPG itself.
+        area: "northern-ireland",
         case: GP_NOT_ABLE,
         which: First,
         role: "",
@@ -909,121 +1023,14 @@ struct KnownWrong {
 }
 
 /// Rows the app gets wrong, kept out of [`ROWS`] so they do not hide among passing rows, and
-/// checked to be still wrong in the same way (see [`known_wrong_rows_are_still_wrong`]). When
-/// one is fixed, move its row to [`ROWS`]. None is `#[ignore]`d: all are run every time.
-const KNOWN_WRONG: &[KnownWrong] = &[
-    // Northern Ireland: four councils are split between HSC Trusts, and each is given whole to
-    // the Trust with most of it (areas.toml says so). The route then names the wrong Trust, with
-    // only a general note, for people in the other part.
-    KnownWrong {
-        truth: Row {
-            postcode: "BT30 6RL",
-            what: "Downe Hospital, Downpatrick",
-            place: Place::Council("Newry, Mourne and Down"),
-            nation: NorthernIreland,
-            area: "south-eastern",
-            case: HOSPITAL,
-            which: First,
-            role: "acute-trust",
-            body: Body::Org("south-eastern-hsc-trust", true),
-        },
-        app_names: "southern-hsc-trust",
-        why: "Downpatrick (old Down district) is in the South Eastern Trust's area, which runs \
-              the Downe Hospital; the place table gives all of Newry, Mourne and Down to the \
-              Southern Trust, and BT30 lies wholly in that council, so nothing asks.",
-    },
-    KnownWrong {
-        truth: Row {
-            postcode: "BT49 0HA",
-            what: "Council offices, Connell Street, Limavady",
-            place: Place::Council("Causeway Coast and Glens"),
-            nation: NorthernIreland,
-            area: "western",
-            case: MENTAL_HEALTH,
-            which: First,
-            role: "acute-trust",
-            body: Body::Org("western-hsc-trust", true),
-        },
-        app_names: "northern-hsc-trust",
-        why: "Limavady (old Limavady borough) is in the Western Trust's area; the place table \
-              gives all of Causeway Coast and Glens to the Northern Trust.",
-    },
-    KnownWrong {
-        truth: Row {
-            postcode: "BT71 4AU",
-            what: "South Tyrone Hospital, Dungannon",
-            place: Place::Sides(
-                &["Armagh City, Banbridge and Craigavon", "Mid Ulster"],
-                "Mid Ulster",
-            ),
-            nation: NorthernIreland,
-            area: "southern",
-            case: HOSPITAL,
-            which: First,
-            role: "acute-trust",
-            body: Body::Org("southern-hsc-trust", false),
-        },
-        app_names: "northern-hsc-trust",
-        why: "Dungannon (old Dungannon district) is in the Southern Trust's area, which runs \
-              South Tyrone Hospital; the place table gives all of Mid Ulster to the Northern \
-              Trust.",
-    },
-    // Ambulances outside England: only England has a routing rule for ambulance-or-111, so
-    // elsewhere the nation's catch-all rule names the local board or Trust. In each of the three
-    // nations the ambulance service is its own NHS body and answers complaints about itself.
-    KnownWrong {
-        truth: Row {
-            postcode: "DD1 9SY",
-            what: "Ninewells Hospital, Dundee",
-            place: Place::Council("Dundee City"),
-            nation: Scotland,
-            area: "tayside",
-            case: AMBULANCE,
-            which: First,
-            role: "ambulance-trust",
-            body: Body::Org("scottish-ambulance-service", true),
-        },
-        app_names: "nhs-tayside",
-        why: "The Scottish Ambulance Service is a national NHS board with its own complaints \
-              procedure (scottishambulance.com, 'Making a complaint'); areas.toml lists it as \
-              every Scottish area's ambulance-trust, but no Scottish rule uses that role.",
-    },
-    KnownWrong {
-        truth: Row {
-            postcode: "SA12 7BX",
-            what: "Neath Port Talbot Hospital",
-            place: Place::Council("Neath Port Talbot"),
-            nation: Wales,
-            area: "swansea-bay",
-            case: AMBULANCE,
-            which: First,
-            role: "ambulance-trust",
-            body: Body::NotInDirectory("Welsh Ambulance Services University NHS Trust"),
-        },
-        app_names: "swansea-bay-uhb",
-        why: "Ambulances and NHS 111 Wales are run by the Welsh Ambulance Services University \
-              NHS Trust, which handles concerns about itself under Putting Things Right (the \
-              Ombudsman's reports name it as the body complained to); the directory has no \
-              entry for it, and the route names the health board.",
-    },
-    KnownWrong {
-        truth: Row {
-            postcode: "BT43 5EJ",
-            what: "The Braid, Ballymena",
-            place: Place::Council("Mid and East Antrim"),
-            nation: NorthernIreland,
-            area: "northern",
-            case: AMBULANCE,
-            which: First,
-            role: "ambulance-trust",
-            body: Body::Org("nias", false),
-        },
-        app_names: "northern-hsc-trust",
-        why: "The Northern Ireland Ambulance Service is its own HSC Trust with its own \
-              complaints procedure (nias.hscni.net, 'Make a complaint'); areas.toml lists it as \
-              every Northern Irish area's ambulance-trust, but the rule names the acute-trust.",
-    },
-];
+/// checked to be still wrong in the same way (see [`known_wrong_rows_are_still_wrong`]). None
+/// is `#[ignore]`d: all are run every time.
+///
+/// Empty now. When a row shows the app wrong, add it here: `truth` is the row as it should be
+/// (with its sources in `why`), and `app_names` what the route names instead (a directory id,
+/// or a described role's full name). When one is fixed, the test says so: move its row to
+/// [`ROWS`].
+const KNOWN_WRONG: &[KnownWrong] = &[];
 
 /// Local roles whose body the route names with a note saying which Trust it assumed.
 const TRUST_ROLES: [&str; 4] = [
@@ -1182,12 +1189,6 @@ fn check(row: &Row) -> Outcome {
                 problems.push(format!("{which} is the role {:?}", recipient.name()));
             }
         }
-        (Body::NotInDirectory(name), _) => {
-            problems.push(format!(
-                "{which} is {:?}; the directory has no entry for {name}",
-                key(recipient)
-            ));
-        }
         (_, other) => problems.push(format!("{which} is {:?}", key(other))),
     }
 
@@ -1196,7 +1197,7 @@ fn check(row: &Row) -> Outcome {
         let listed = data().local(council.area, row.role).map(|o| o.id.as_str());
         let expected = match row.body {
             Body::Org(id, _) => Some(id),
-            Body::Role(_) | Body::NotInDirectory(_) => None,
+            Body::Role(_) => None,
         };
         if listed != expected {
             problems.push(format!(
@@ -1295,13 +1296,14 @@ fn the_rows_cover_the_uk() {
         let rows = per_nation.get(nation.name()).copied().unwrap_or(0);
         assert!(rows >= 8, "{}: {rows} rows", nation.name());
     }
-    // Every Northern Irish Trust's area, and Sussex's three.
+    // Every Northern Irish Trust's area, the councils split between Trusts, and Sussex's three.
     for area in [
         "belfast",
         "northern",
         "south-eastern",
         "southern",
         "western",
+        "northern-ireland",
         "brighton-and-hove",
         "east-sussex",
         "west-sussex",
