@@ -4,25 +4,13 @@
 //! councils; real postcodes and names from every part of the UK find the right council or the
 //! right question; and no text, typed or damaged, stops the app.
 
+mod common;
+use common::{read, table};
 use in_my_words::data::data;
 use in_my_words::domain::place::{build, Council, Found, PlaceError, PlaceTable};
 use in_my_words::domain::situation::Nation;
 use proptest::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::LazyLock;
-
-fn read(path: &str) -> String {
-    let path = format!("{}/{path}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
-
-static TEXT: LazyLock<String> = LazyLock::new(|| read("assets/data/places.txt"));
-static TABLE: LazyLock<PlaceTable<'static>> =
-    LazyLock::new(|| PlaceTable::parse(&TEXT).expect("places.txt reads"));
-
-fn table() -> &'static PlaceTable<'static> {
-    &TABLE
-}
 
 /// One row of `research/postcode-districts.csv`.
 struct Row {
@@ -96,7 +84,7 @@ fn the_committed_table_is_exactly_what_the_research_gives() {
     )
     .expect("the research converts");
     assert!(
-        made == *TEXT,
+        made == *common::places_text(),
         "assets/data/places.txt is not what research/ gives: run `cargo run --example build-places`"
     );
     // And it says where it comes from, as the sources' licences ask.
@@ -109,7 +97,8 @@ fn the_committed_table_is_exactly_what_the_research_gives() {
         "MIT licence, Crown Copyright (c) 2020",
     ] {
         assert!(
-            TEXT.lines()
+            common::places_text()
+                .lines()
                 .take_while(|l| l.starts_with('#'))
                 .any(|l| l.contains(credit)),
             "{credit}"
@@ -472,7 +461,7 @@ fn a_damaged_table_is_an_error_never_a_panic() {
         4,
     ); // out of place
        // The real file cut off anywhere before its end.
-    let lines: Vec<&str> = TEXT.lines().collect();
+    let lines: Vec<&str> = common::places_text().lines().collect();
     for cut in (0..lines.len() - 1).step_by(37) {
         let text = lines[..cut].join("\n");
         assert!(PlaceTable::parse(&text).is_err(), "cut after {cut} lines");
@@ -581,7 +570,7 @@ proptest! {
         probe in typed(),
     ) {
         // Replace a stretch of the real file (at character boundaries) with anything.
-        let chars: Vec<char> = TEXT.chars().collect();
+        let chars: Vec<char> = common::places_text().chars().collect();
         let start = from.index(chars.len());
         let end = (start + length).min(chars.len());
         let damaged: String = chars[..start]
@@ -623,7 +612,7 @@ fn the_tools_answer_the_place_question_once_they_have_the_table() {
         };
         let early = encode_request(5, &asked).expect("encodes");
         assert_eq!(answer(&early), None, "it waits for the table");
-        let replies = receive_places(TEXT.clone());
+        let replies = receive_places(common::places_text().to_string());
         assert_eq!(replies.len(), 1, "and is answered when the table comes");
         match decode_reply(&replies[0]) {
             Heard::Reply(5, Reply::Place(reply)) => assert_eq!(reply.say, "We have chosen Lewes."),

@@ -21,32 +21,18 @@
 //! every row it held (three Northern Irish towns given to the wrong HSC Trust, and ambulances
 //! outside England sent to the local board or Trust) was fixed and moved to [`ROWS`].
 
+mod common;
+use common::{read, table};
 use in_my_words::data::schema::postcode_district;
 use in_my_words::data::{data, ContactKind, Organisation};
 use in_my_words::domain::date::Date;
-use in_my_words::domain::place::{Council, Found, PlaceTable};
+use in_my_words::domain::place::{Council, Found};
 use in_my_words::domain::route::{route, Recipient, Route};
 use in_my_words::domain::situation::{Nation, Service, Situation, Stage, YesNo};
 use in_my_words::words::{domain_words, fill};
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::LazyLock;
 use Nation::{England, NorthernIreland, Scotland, Wales};
 use Which::{Alternative, First};
-
-/// Reads a file of the project.
-fn read(path: &str) -> String {
-    let path = format!("{}/{path}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
-
-static TEXT: LazyLock<String> = LazyLock::new(|| read("assets/data/places.txt"));
-static TABLE: LazyLock<PlaceTable<'static>> =
-    LazyLock::new(|| PlaceTable::parse(&TEXT).expect("places.txt reads"));
-
-/// The place table, read once, as the app reads it.
-fn table() -> &'static PlaceTable<'static> {
-    &TABLE
-}
 
 /// "Today" for every route: dates do not change where a first complaint goes.
 fn today() -> Date {

@@ -254,6 +254,15 @@ HANDLES = {
     "wales": "It runs hospitals and local care. It also pays for GPs and dentists there.",
     "northern-ireland": "It runs hospitals, local care and social care there.",
 }
+# What each nation-wide body does, in plain words.
+NATIONAL_HANDLES = {
+    "sppg": "Part of the Department of Health. It pays for GPs, dentists, pharmacies and opticians. It can help with a complaint about one of them.",
+    "nias": "The ambulance service for all of Northern Ireland. Complaints about 999 ambulances go to it.",
+    "wast": "The ambulance service for all of Wales, and NHS 111 Wales. Concerns about 999 ambulances go to it.",
+    "velindre": "Runs the Velindre cancer centre in south-east Wales and the Welsh Blood Service. Concerns about its care go to it.",
+    "scottish-ambulance-service": "The ambulance service for all of Scotland. Complaints about 999 ambulances go to it.",
+    "nhs-24": "Runs the 111 phone service in Scotland. Complaints about a 111 call go to it.",
+}
 SKIP = {"pass-scotland", "llais", "patient-client-council", "state-hospital"}  # already in the directory, or no route names it
 # Councils split between Trusts (research/found-wales-ni.toml): Causeway Coast and Glens,
 # Mid Ulster, Newry, Mourne and Down, Lisburn and Castlereagh. Giving each to the Trust with most
@@ -274,24 +283,10 @@ for file, nation_of in [("found-scotland.toml", None), ("found-wales-ni.toml", N
         area_name = o["name"].removeprefix("NHS ").replace(" University Health Board", "").replace(" Teaching Health Board", "").replace(" Health and Social Care Trust", "")
         cts = contacts(o["contacts"])
         kind = {"commissioner": "commissioner"}.get(o["kind"], o["kind"])
-        if o["id"] == "sppg":
-            handles = "Part of the Department of Health. It pays for GPs, dentists, pharmacies and opticians. It can help with a complaint about one of them."
-        elif board:
+        if board:
             handles = HANDLES[nation].format(area=area_name)
-        elif o["id"] == "nias":
-            handles = "The ambulance service for all of Northern Ireland. Complaints about 999 ambulances go to it."
-        elif o["id"] == "wast":
-            handles = "The ambulance service for all of Wales, and NHS 111 Wales. Concerns about 999 ambulances go to it."
-        elif o["id"] == "velindre":
-            handles = "Runs the Velindre cancer centre in south-east Wales and the Welsh Blood Service. Concerns about its care go to it."
-        elif o["id"] == "scottish-ambulance-service":
-            handles = "The ambulance service for all of Scotland. Complaints about 999 ambulances go to it."
-        elif o["id"] == "nhs-24":
-            handles = "Runs the 111 phone service in Scotland. Complaints about a 111 call go to it."
-        elif o["id"] == "state-hospital":
-            handles = "The high-security psychiatric hospital for Scotland and Northern Ireland, at Carstairs. Complaints about care there go to it."
         else:
-            handles = o.get("handles", "")
+            handles = NATIONAL_HANDLES.get(o["id"], o.get("handles", ""))
         orgs.append(dict(id=o["id"], name=o["name"], kind=kind, nation=nation,
                          areas=[area_id] if board else [], handles=handles, cts=cts,
                          sources=sources_of(o) or [s for s in [o.get("councils_source", "")] if s.startswith("http")],
