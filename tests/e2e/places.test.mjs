@@ -63,11 +63,18 @@ test("a postcode or place anywhere in the UK finds its council and area, on the 
   await page.getByLabel("Northern Ireland", { exact: true }).check();
   const border = await lookUp(page, "CH4 8");
   assert.match(border, /^This postcode is in more than one council area\./);
-  assert.match(border, /For Flintshire, choose Wales\./);
-  assert.match(border, /For Cheshire West and Chester, choose Somewhere else in England\./);
+  // Each side is in the area of its NHS body (a health board's, an Integrated Care Board's),
+  // which the list does not show: the council's name, typed, finds it.
+  assert.match(border, /For Flintshire, type "Flintshire" in the box\./);
+  assert.match(border, /For Cheshire West and Chester, type "Cheshire West and Chester" in the box\./);
   assert.equal(await chosenArea(page), "Northern Ireland", "a straddling postcode never chooses for them");
   assert.deepEqual(await axeViolations(page), [], "axe: which side");
   await screenshot(page, "places", "02-which-side");
+  assert.equal(await lookUp(page, "Flintshire"), "We have chosen Flintshire.");
+  await page.waitForFunction(() => {
+    const input = document.querySelector("input[name=area]:checked");
+    return input && document.querySelector(`label[for="${input.id}"]`).textContent === "Wales";
+  });
 
   // Nothing found: they are told, and Continue asks them to choose.
   assert.match(await lookUp(page, "ZZ99 9ZZ"), /^We could not find that/);
