@@ -126,7 +126,7 @@ for r in csv.DictReader(open(R / "county-councils.csv")):
 
 # Which ICB each of 2024's boards became on 1 April 2026 (research/found-icbs.toml, header):
 # the three that split go by county.
-def successor(old_id, council, county, name):
+def successor(old_id, county):
     merged = {
         "nhs-bedfordshire-luton-and-milton-keynes-icb": "nhs-central-east-icb",
         "nhs-cambridgeshire-and-peterborough-icb": "nhs-central-east-icb",
@@ -179,8 +179,8 @@ for code, rs in sorted(rows.items()):
     county = county_of.get(code, "")
     if county in SUSSEX_COUNCILS or r["council_name"] in SUSSEX_COUNCILS:
         continue  # Sussex keeps its three areas (above the generated block)
-    new = successor(old, code, county, r["council_name"])
-    others = {successor(icb_by_ons_name(x["icb_name"])["id"], code, county, x["council_name"]) for x in rs if float(x["share"]) >= 0.05}
+    new = successor(old, county)
+    others = {successor(icb_by_ons_name(x["icb_name"])["id"], county) for x in rs if float(x["share"]) >= 0.05}
     if len(others) > 1:
         split_notes.append(f"{r['council_name']} ({code}) is split between boards; it is given to the one with most of it ({new}).")
     groups[(new, old)].append(code)
@@ -227,8 +227,6 @@ for (new, old), councils in sorted(groups.items()):
                handles=HANDLES_ICB.format(area=area_name), cts=cts,
                sources=sources_of(o) + [s for s in sources_of(n) if new != old and s not in sources_of(o)],
                confirmed=(new == old), caution=caution_for(cts, extra.strip()), evidence=ev)
-    if org_id == "nhs-surrey-and-sussex-icb-surrey":
-        pass
     orgs.append(org)
     areas.append(dict(id=area_id, name=area_name, nation="england", part_of="england-elsewhere",
                       councils=councils, local=[("icb", org_id), ("ambulance-trust", ambulance_of[new])],
@@ -272,7 +270,7 @@ NI_SPLIT = {"N09000004", "N09000009", "N09000010", "N09000007"}
 names = {}
 for r in csv.DictReader(open(R / "postcode-districts.csv")):
     names[r["council_code"]] = r["council_name"]
-for file, nation_of in [("found-scotland.toml", None), ("found-wales-ni.toml", None)]:
+for file in ["found-scotland.toml", "found-wales-ni.toml"]:
     for o in load(file):
         if o["id"] in SKIP:
             continue
@@ -282,12 +280,11 @@ for file, nation_of in [("found-scotland.toml", None), ("found-wales-ni.toml", N
         area_id = re.sub(r"-(uhb|hb|hsc-trust)$", "", o["id"]).removeprefix("nhs-") if board else ""
         area_name = o["name"].removeprefix("NHS ").replace(" University Health Board", "").replace(" Teaching Health Board", "").replace(" Health and Social Care Trust", "")
         cts = contacts(o["contacts"])
-        kind = {"commissioner": "commissioner"}.get(o["kind"], o["kind"])
         if board:
             handles = HANDLES[nation].format(area=area_name)
         else:
             handles = NATIONAL_HANDLES.get(o["id"], o.get("handles", ""))
-        orgs.append(dict(id=o["id"], name=o["name"], kind=kind, nation=nation,
+        orgs.append(dict(id=o["id"], name=o["name"], kind=o["kind"], nation=nation,
                          areas=[area_id] if board else [], handles=handles, cts=cts,
                          sources=sources_of(o) or [s for s in [o.get("councils_source", "")] if s.startswith("http")],
                          confirmed=True, caution=caution_for(cts), evidence=o.get("evidence", "")))

@@ -133,13 +133,7 @@ impl<'a> PlaceTable<'a> {
                 table.districts.push((head, rest));
                 continue;
             }
-            let nation = match head.bytes().next() {
-                Some(b'E') => Nation::England,
-                Some(b'W') => Nation::Wales,
-                Some(b'S') => Nation::Scotland,
-                Some(b'N') => Nation::NorthernIreland,
-                _ => return Err(bad),
-            };
+            let nation = Nation::of_gss_code(head).ok_or(bad)?;
             let (area, name) = rest.split_once(' ').ok_or(bad)?;
             table.councils.push(Council {
                 code: head,

@@ -888,46 +888,42 @@ fn deadlines(ctx: &Context<'_>, route: &Route, today: Date) -> Vec<Deadline> {
             });
         } else if procedure == Procedure::NhsScotland
             || (procedure == Procedure::Council && ctx.nation == Nation::Scotland)
+            || procedure == Procedure::HscNorthernIreland
         {
+            // Two stages, with the same days, in Scotland and, since 1 January 2026, in Northern
+            // Ireland's Health and Social Care (NIPSO's model procedure, for Trusts and for GPs,
+            // dentists, pharmacies and opticians alike): only the words differ.
+            let (stage_one, stage_two_acknowledge, stage_two_answer) =
+                if procedure == Procedure::HscNorthernIreland {
+                    (
+                        words.northern_ireland_stage_one,
+                        words.northern_ireland_stage_two_acknowledge,
+                        words.northern_ireland_stage_two_answer,
+                    )
+                } else {
+                    (
+                        words.scotland_stage_one,
+                        words.scotland_stage_two_acknowledge,
+                        words.scotland_stage_two_answer,
+                    )
+                };
             out.push(Deadline {
                 kind: DeadlineKind::ResponseExpected,
                 date: working(5),
                 label: words.stage_one_answer_by.into(),
-                note: fill(words.scotland_stage_one, after),
+                note: fill(stage_one, after),
             });
             out.push(Deadline {
                 kind: DeadlineKind::AcknowledgementDue,
                 date: working(3),
                 label: words.stage_two_acknowledge_by.into(),
-                note: fill(words.scotland_stage_two_acknowledge, after),
+                note: fill(stage_two_acknowledge, after),
             });
             out.push(Deadline {
                 kind: DeadlineKind::ResponseExpected,
                 date: working(20),
                 label: words.stage_two_answer_by.into(),
-                note: words.scotland_stage_two_answer.into(),
-            });
-        } else if procedure == Procedure::HscNorthernIreland {
-            // NIPSO's model complaints procedure for Health and Social Care, in use from 1
-            // January 2026 by Trusts and by GPs, dentists, pharmacies and opticians alike: the
-            // same two stages as Scotland's.
-            out.push(Deadline {
-                kind: DeadlineKind::ResponseExpected,
-                date: working(5),
-                label: words.stage_one_answer_by.into(),
-                note: fill(words.northern_ireland_stage_one, after),
-            });
-            out.push(Deadline {
-                kind: DeadlineKind::AcknowledgementDue,
-                date: working(3),
-                label: words.stage_two_acknowledge_by.into(),
-                note: fill(words.northern_ireland_stage_two_acknowledge, after),
-            });
-            out.push(Deadline {
-                kind: DeadlineKind::ResponseExpected,
-                date: working(20),
-                label: words.stage_two_answer_by.into(),
-                note: words.northern_ireland_stage_two_answer.into(),
+                note: stage_two_answer.into(),
             });
         }
     }

@@ -40,6 +40,18 @@ impl Nation {
             Nation::NorthernIreland => "Northern Ireland",
         }
     }
+
+    /// The nation of a council from its GSS code's first letter, as ONS assigns them ("E06000043"
+    /// is in England): the place table and the areas' council lists both read codes this way.
+    pub fn of_gss_code(code: &str) -> Option<Nation> {
+        match code.bytes().next()? {
+            b'E' => Some(Nation::England),
+            b'W' => Some(Nation::Wales),
+            b'S' => Some(Nation::Scotland),
+            b'N' => Some(Nation::NorthernIreland),
+            _ => None,
+        }
+    }
 }
 
 crate::id_enum! {

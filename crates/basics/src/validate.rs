@@ -369,15 +369,9 @@ pub fn validate(data: &DataSet) -> Result<(), Vec<DataError>> {
                 );
             }
         }
-        let letter = match area.nation {
-            Nation::England => 'E',
-            Nation::Wales => 'W',
-            Nation::Scotland => 'S',
-            Nation::NorthernIreland => 'N',
-        };
         for (i, council) in area.councils.iter().enumerate() {
             let ok = council.len() == 9
-                && council.starts_with(letter)
+                && Nation::of_gss_code(council) == Some(area.nation)
                 && council[1..].bytes().all(|b| b.is_ascii_digit());
             if !ok {
                 check.fail(
