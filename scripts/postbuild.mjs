@@ -5,8 +5,10 @@
 //    no inline script, so the loader moves into its own file, named by a hash of its content.
 // 2. The service worker (assets/static/sw.js) gets the list of files to cache and a version
 //    derived from their contents, so a new build replaces the old cache on a later visit.
-// 3-5. The stylesheet goes inside the page, and the page, the stylesheet and the plain scripts
+// 3-6. The stylesheet goes inside the page, and the page, the stylesheet and the plain scripts
 //    lose their comments and spare spaces.
+// 7. The routing data is written as routes.bin (before the list of files, so it is kept too).
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync, readdirSync, statSync, unlinkSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -103,6 +105,18 @@ async function minifyScript(path) {
   writeFileSync(path, result.code + "\n");
 }
 await minifyScript(join(dir, "safety-net.js"));
+
+// 7. The routing data (rules, directory, areas) as a file of its own, fetched by the letter
+//    tools when they start: written by the native example from the same checked sources and the
+//    same build number as the tools (see src/domain/tools.rs, `routes_file`).
+try {
+  execFileSync(process.env.CARGO || "cargo", ["run", "--quiet", "--example", "routes-file", "--", join(dir, "routes.bin")], {
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+} catch {
+  console.error("postbuild: could not write routes.bin (cargo run --example routes-file)");
+  process.exit(1);
+}
 
 // Every file the app needs offline, relative to the app's folder.
 function walk(folder) {

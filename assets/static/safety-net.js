@@ -501,6 +501,10 @@
       // The place table (every UK postcode district) is fetched only when the page asks, by
       // this script's own copy of fetch: the tools' code itself can fetch nothing (below).
       "var fetchPlaces = self.fetch.bind(self), placesAsked = false;",
+      // The routing data (rules, directory, areas) is fetched at once, while the tools load:
+      // every letter needs it. It reaches the tools as an ArrayBuffer once they run. If it
+      // cannot be had, the tools stop with an error, which the page hears and says so.
+      "var routes = fetchPlaces(" + JSON.stringify(base + "routes.bin") + ").then(function (r) { return r.ok ? r.arrayBuffer() : null; }, function () { return null; });",
       "self.addEventListener('message', function (e) {",
       "  if (e.data !== 'load-places' || placesAsked) return;",
       "  placesAsked = true;",
@@ -512,6 +516,11 @@
       "    try { self[name] = undefined; } catch (e) {}",
       "  });",
       "  early.forEach(function (e) { self.onmessage(e); });",
+      // In a timer, so that an error here is the worker's own, heard by the page.
+      "  routes.then(function (buffer) { setTimeout(function () {",
+      "    if (!buffer) throw new Error('The letter tools could not fetch routes.bin.');",
+      "    self.onmessage({ data: buffer });",
+      "  }); });",
       "});",
     ].join("\n");
     var url = URL.createObjectURL(new Blob([code], { type: "text/javascript" }));

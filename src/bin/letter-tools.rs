@@ -1,6 +1,8 @@
 //! The letter tools, run as a web worker: routing, the letter's template, the "Before you send"
 //! check and the files to download. The letter page starts it (see `platform::tools`), so the
-//! journey's first download does not carry the directory, the word lists or their code.
+//! journey's first download does not carry the directory, the word lists or their code. The
+//! routing data itself (rules, directory, areas) is a file of its own, `routes.bin`, fetched by
+//! the start-up script as the tools start, so the tools' program stays small too.
 //!
 //! All the logic is in [`in_my_words::domain::tools::handle`], tested natively; this file only
 //! passes messages: postcard bytes `(version, id, Request)` in, `(version, id, Reply)` out
@@ -23,6 +25,21 @@ fn main() {
                 for out in in_my_words::domain::tools::receive_places(text) {
                     let _ = reply_to.post_message(&js_sys::Uint8Array::from(&out[..]));
                 }
+            }
+            return;
+        }
+        // An ArrayBuffer is the routing file (rules, directory, areas), fetched by the start-up
+        // script when the tools start. If it cannot be read, the tools stop with an error: the
+        // page then says so and offers a reload, which starts them again with a fresh copy.
+        if event.data().is_instance_of::<js_sys::ArrayBuffer>() {
+            let bytes = js_sys::Uint8Array::new(&event.data()).to_vec();
+            match in_my_words::domain::tools::receive_routes(&bytes) {
+                Some(replies) => {
+                    for out in replies {
+                        let _ = reply_to.post_message(&js_sys::Uint8Array::from(&out[..]));
+                    }
+                }
+                None => wasm_bindgen::throw_str("The letter tools could not read routes.bin."),
             }
             return;
         }

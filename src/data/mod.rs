@@ -23,18 +23,56 @@ pub use schema::{
 
 use std::sync::LazyLock;
 
-/// The checked data, as `build.rs` encoded it.
+/// The checked data, as `build.rs` encoded it. Only native programs embed it (the tests, and
+/// the example that writes it out as the app's `routes.bin`): in the browser the letter tools
+/// fetch that file when they start, so their own download stays small (see [`install`]).
+#[cfg(not(target_arch = "wasm32"))]
 static ENCODED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/data.postcard"));
 
+#[cfg(not(target_arch = "wasm32"))]
 static DATA: LazyLock<DataSet> = LazyLock::new(|| {
     // The bytes were written by build.rs from the same schema, so this cannot fail unless the
     // build itself is broken; an empty data set still lets the app show its fallbacks.
     postcard::from_bytes(ENCODED).unwrap_or_default()
 });
 
-/// The embedded data set, decoded on first use.
+/// The routing data: natively the embedded set, decoded on first use; in the browser the set
+/// the letter tools were given ([`install`]), or an empty one before that (the tools hold back
+/// every request that needs it until it has come: see `domain::tools::answer`).
 pub fn data() -> &'static DataSet {
-    &DATA
+    #[cfg(not(target_arch = "wasm32"))]
+    return &DATA;
+    #[cfg(target_arch = "wasm32")]
+    return INSTALLED.get().unwrap_or(&EMPTY);
+}
+
+/// The routing data exactly as build.rs encoded it: what `routes.bin` carries after its
+/// version number (see `domain::tools::routes_file`).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn encoded() -> &'static [u8] {
+    ENCODED
+}
+
+#[cfg(target_arch = "wasm32")]
+static INSTALLED: std::sync::OnceLock<DataSet> = std::sync::OnceLock::new();
+#[cfg(target_arch = "wasm32")]
+static EMPTY: LazyLock<DataSet> = LazyLock::new(DataSet::default);
+
+/// Gives the browser's letter tools their routing data, read from `routes.bin`. The first set
+/// stays for as long as the tools run. Natively the data is embedded, so this does nothing.
+pub fn install(data: DataSet) {
+    #[cfg(target_arch = "wasm32")]
+    let _ = INSTALLED.set(data);
+    #[cfg(not(target_arch = "wasm32"))]
+    drop(data);
+}
+
+/// Whether [`data`] holds the routing data yet: always, natively.
+pub fn ready() -> bool {
+    #[cfg(not(target_arch = "wasm32"))]
+    return true;
+    #[cfg(target_arch = "wasm32")]
+    return INSTALLED.get().is_some();
 }
 
 /// The journey's part of the data (areas and crisis lines), written by build.rs with

@@ -523,7 +523,12 @@ pub fn answer(bytes: &[u8]) -> Option<Vec<u8>> {
         return postcard::to_allocvec(&PROTOCOL).ok();
     }
     let (_, id, request) = postcard::from_bytes::<(u32, u32, Request)>(bytes).ok()?;
-    // A place question before the table has come waits for it (see `receive_places`).
+    // A request that needs the routing data waits for it (see `receive_routes`), and a place
+    // question waits for the place table too (see `receive_places`).
+    if request.needs_routes() && !crate::data::ready() {
+        ROUTES_WAITING.with(|cell| cell.borrow_mut().push(bytes.to_vec()));
+        return None;
+    }
     if matches!(request, Request::Place { .. }) && table_not_here_yet() {
         WAITING.with(|cell| cell.borrow_mut().push(bytes.to_vec()));
         return None;
@@ -531,8 +536,109 @@ pub fn answer(bytes: &[u8]) -> Option<Vec<u8>> {
     postcard::to_allocvec(&(PROTOCOL, id, handle(request))).ok()
 }
 
+impl Request {
+    /// Whether answering needs the routing data (rules, directory, areas): everything but the
+    /// two readings of the person's words, which need only the word lists built into the tools.
+    /// So the safety check during the journey never waits for the routing file.
+    fn needs_routes(&self) -> bool {
+        !matches!(self, Request::Check { .. } | Request::Concern { .. })
+    }
+}
+
+thread_local! {
+    /// Requests that came before the routing data: answered the moment it arrives.
+    static ROUTES_WAITING: std::cell::RefCell<Vec<Vec<u8>>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The routing data as the file the app serves (`routes.bin`): this build's [`PROTOCOL`]
+/// number, then the data set exactly as build.rs encoded it from `assets/data/`. Written into
+/// the built app by `examples/routes-file.rs`; the browser's letter tools fetch it when they
+/// start, so neither the app's first download nor the tools' own carry the directory.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn routes_file() -> Vec<u8> {
+    let mut bytes = postcard::to_allocvec(&PROTOCOL).unwrap_or_default();
+    bytes.extend_from_slice(crate::data::encoded());
+    bytes
+}
+
+/// Reads a routing file: `None` if it is from another build (its number differs) or damaged.
+pub fn read_routes_file(bytes: &[u8]) -> Option<crate::data::DataSet> {
+    match postcard::take_from_bytes::<u32>(bytes) {
+        Ok((version, rest)) if version == PROTOCOL => postcard::from_bytes(rest).ok(),
+        _ => None,
+    }
+}
+
+/// Gives the tools the routing file, as fetched for them. Returns the answers to the requests
+/// that were waiting for it, to send; or `None` if it cannot be read (from another build, or
+/// damaged), and then the tools must stop, so the page says so and offers a reload, which
+/// starts them again with a fresh copy.
+pub fn receive_routes(bytes: &[u8]) -> Option<Vec<Vec<u8>>> {
+    crate::data::install(read_routes_file(bytes)?);
+    let waiting = ROUTES_WAITING.with(|cell| std::mem::take(&mut *cell.borrow_mut()));
+    Some(waiting.iter().filter_map(|asked| answer(asked)).collect())
+}
+
 #[cfg(test)]
 mod tests {
+    /// The file the app serves holds exactly the data the native tests route with, under this
+    /// build's number; a file from another build, cut short or with a byte changed in its
+    /// number, is refused rather than misread.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn the_routing_file_reads_back_as_the_checked_data_and_nothing_else_is_accepted() {
+        let file = routes_file();
+        assert_eq!(read_routes_file(&file).as_ref(), Some(data()));
+        assert_eq!(receive_routes(&file), Some(Vec::new()));
+        let mut other_build = postcard::to_allocvec(&PROTOCOL.wrapping_add(1)).unwrap();
+        other_build.extend_from_slice(crate::data::encoded());
+        assert_eq!(read_routes_file(&other_build), None);
+        assert_eq!(read_routes_file(&file[..file.len() / 2]), None);
+        assert_eq!(read_routes_file(&[]), None);
+        assert_eq!(receive_routes(&[]), None);
+        assert_eq!(
+            read_routes_file(crate::data::encoded()),
+            None,
+            "no number: refused"
+        );
+        // Cut anywhere (a download that stopped), it is refused, never misread or a crash.
+        for end in (0..file.len()).step_by(997) {
+            assert_eq!(read_routes_file(&file[..end]), None, "cut at {end}");
+        }
+    }
+
+    /// Only the two readings of the person's words may go ahead before the routing data has
+    /// come: everything else routes, and would otherwise be answered from an empty directory.
+    #[test]
+    fn every_request_but_the_readings_of_words_waits_for_the_routing_data() {
+        let answers = Box::new(Answers::default());
+        let today = Date::new(2026, 11, 27).unwrap();
+        let waits = [
+            Request::Prepare {
+                answers: answers.clone(),
+                today,
+            },
+            Request::File {
+                answers: answers.clone(),
+                today,
+                file: FileKind::Calendar,
+            },
+            Request::Place {
+                typed: "BN1".into(),
+            },
+        ];
+        let goes_ahead = [
+            Request::Check {
+                what_happened: String::new(),
+                how_it_affected: String::new(),
+            },
+            Request::Concern { answers },
+        ];
+        assert!(waits.iter().all(Request::needs_routes));
+        assert!(!goes_ahead.iter().any(Request::needs_routes));
+    }
+
     #[test]
     fn a_request_round_trips_to_its_reply_with_the_same_id() {
         let request = Request::Check {

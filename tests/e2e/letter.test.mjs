@@ -349,3 +349,28 @@ test("outputs: copy, .txt, Word, email, calendar, print a part, and letters for 
   assert.deepEqual(recorded.consoleErrors, []);
   await recorded.context.close();
 });
+
+test("the routing file comes from the app itself when the letter tools start; without it the page says so, and a reload mends it with the words kept", async () => {
+  // No service worker: its background copy would answer for the network this test takes away.
+  const recorded = await newRecordedPage(browser, { serviceWorkers: "block" });
+  const { page, context, requests } = recorded;
+  await openApp(page, server.origin);
+  await page.waitForTimeout(500);
+  assert.ok(!requests.some((r) => r.url.endsWith("/routes.bin")), "a first visit does not ask for it");
+
+  await context.route("**/routes.bin", (route) => route.abort());
+  await page.evaluate(() => (location.hash = "/what-happened"));
+  await page.locator("#what-happened").fill(WORDS);
+  await page.evaluate(() => (location.hash = "/letter"));
+  await page.getByText("The letter could not be made. Reload the page to try again.").waitFor({ timeout: 40000 });
+  await screenshot(page, "letter", "routes-missing");
+
+  // The connection comes back: a reload makes the letter, with the words as typed.
+  await context.unroute("**/routes.bin");
+  await page.reload();
+  await page.locator("#letter-text").waitFor({ timeout: 30000 });
+  assert.ok((await letterText(page)).includes(WORDS), "the letter quotes the words exactly");
+  assert.ok(requests.some((r) => r.url === `${server.origin}/routes.bin`), "the file was fetched from the app itself");
+  await assertNoEgress(recorded, server.origin);
+  await context.close();
+});

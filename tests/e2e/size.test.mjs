@@ -2,7 +2,7 @@
 // it fails when what a first visit downloads grows past the budget (brotli, as served).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { BUDGET_BYTES, LETTER_STYLES_BUDGET_BYTES, MORE_BUDGET_BYTES, PLACES_BUDGET_BYTES, TOOLS_BUDGET_BYTES, measure, table } from "../../scripts/sizes.mjs";
+import { BUDGET_BYTES, LETTER_STYLES_BUDGET_BYTES, MORE_BUDGET_BYTES, PLACES_BUDGET_BYTES, ROUTES_BUDGET_BYTES, TOOLS_BUDGET_BYTES, measure, table } from "../../scripts/sizes.mjs";
 
 test(`a first visit downloads at most ${BUDGET_BYTES} bytes (brotli)`, () => {
   const result = measure("dist");
@@ -49,4 +49,12 @@ test(`the place table stays within ${PLACES_BUDGET_BYTES} bytes (brotli), is kep
   assert.deepEqual(kept, ["places.txt"], "the place table is kept for offline use");
   assert.ok(!result.files.some((f) => f.firstLoad && f.name === "places.txt"), "and not counted in the first visit");
   assert.ok(result.places.brotli <= PLACES_BUDGET_BYTES, `the place table is ${result.places.brotli} bytes (brotli), over its ${PLACES_BUDGET_BYTES}-byte budget`);
+});
+
+test(`the routing file stays within ${ROUTES_BUDGET_BYTES} bytes (brotli), is kept for offline use, and is not part of the first visit or the tools`, () => {
+  const result = measure("dist");
+  const kept = result.files.filter((f) => f.routes).map((f) => f.name);
+  assert.deepEqual(kept, ["routes.bin"], "the routing file is kept for offline use");
+  assert.ok(!result.files.some((f) => (f.firstLoad || f.tools) && f.name === "routes.bin"), "and counted on its own line only");
+  assert.ok(result.routes.brotli <= ROUTES_BUDGET_BYTES, `the routing file is ${result.routes.brotli} bytes (brotli), over its ${ROUTES_BUDGET_BYTES}-byte budget`);
 });
