@@ -264,6 +264,53 @@ const ROWS: &[Row] = &[
         role: "icb",
         body: Body::Org("nhs-north-east-and-north-cumbria-icb", true),
     },
+    // England: the two councils that lie in more than one board's area. Each row is a whole
+    // postcode district, taken from the research's district list (not a particular place):
+    // the table names the old district the boards' areas follow.
+    Row {
+        postcode: "CA11",
+        what: "a district of the old Eden district, Westmorland and Furness",
+        place: Place::Council("Eden (Westmorland and Furness)"),
+        nation: England,
+        area: "north-east-and-north-cumbria",
+        case: GP_NOT_ABLE,
+        which: First,
+        role: "icb",
+        body: Body::Org("nhs-north-east-and-north-cumbria-icb", true),
+    },
+    Row {
+        postcode: "LA9",
+        what: "a district of the old South Lakeland district, Westmorland and Furness",
+        place: Place::Council("South Lakeland (Westmorland and Furness)"),
+        nation: England,
+        area: "lancashire-and-south-cumbria",
+        case: GP_NOT_ABLE,
+        which: First,
+        role: "icb",
+        body: Body::Org("nhs-lancashire-and-south-cumbria-icb", true),
+    },
+    Row {
+        postcode: "BD24",
+        what: "a district of the old Craven district, North Yorkshire",
+        place: Place::Council("Craven (North Yorkshire)"),
+        nation: England,
+        area: "west-yorkshire",
+        case: GP_NOT_ABLE,
+        which: First,
+        role: "icb",
+        body: Body::Org("nhs-west-yorkshire-icb", true),
+    },
+    Row {
+        postcode: "HG1",
+        what: "a district of the old Harrogate district, North Yorkshire",
+        place: Place::Council("Harrogate (North Yorkshire)"),
+        nation: England,
+        area: "humber-and-north-yorkshire",
+        case: GP_NOT_ABLE,
+        which: First,
+        role: "icb",
+        body: Body::Role(ICB),
+    },
     // England: Yorkshire and the Humber.
     Row {
         postcode: "LS1 3EX",

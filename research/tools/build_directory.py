@@ -2,7 +2,7 @@
 """Writes the UK directory's local bodies and areas into assets/data/ from the research files.
 
 Reads research/found-icbs.toml, found-ambulance.toml, found-scotland.toml, found-wales-ni.toml and
-lad-icb.csv (see research/README.md), and replaces the block between the GENERATED markers in
+lad-icb.csv and lad-parts-icb.csv (see research/README.md), and replaces the block between the GENERATED markers in
 assets/data/organisations.toml and assets/data/areas.toml. Run it again after the research
 changes; the app's build checks what it writes (every id unique, every area's body exists,
 every detail sourced and dated).
@@ -120,6 +120,15 @@ def icb_by_ons_name(name):
 rows = defaultdict(list)
 for r in csv.DictReader(open(R / "lad-icb.csv")):
     rows[r["council_code"]].append(r)
+# The two councils made in 2023 that lie in more than one NHS area are taken as the old
+# districts they were made from (research/lad-parts-icb.csv; the place table keeps the same
+# parts: see build_postcode_districts.py).
+for r in csv.DictReader(open(R / "lad-parts-icb.csv")):
+    rows.pop(r["council_code"], None)
+    rows[r["part_code"]].append({"council_code": r["part_code"],
+                                 "council_name": f'{r["part_name"]} ({r["council_name"]})',
+                                 "icb_code": r["icb_code"], "icb_name": r["icb_name"],
+                                 "share": r["share"]})
 county_of = {}
 for r in csv.DictReader(open(R / "county-councils.csv")):
     county_of[r["district_code"]] = r["county_name"]

@@ -22,6 +22,11 @@ Inputs (read straight out of git snapshots; nothing is downloaded here):
      Used to map old GSS codes to current councils (follows replaced-by) and
      for current names and nations.
 
+Two councils made in April 2023 lie in more than one NHS area (Integrated Care Board):
+Westmorland and Furness and North Yorkshire (see research/lad-icb.md). For them the table keeps
+the old district councils they were made from, as parts named "Eden (Westmorland and Furness)",
+because the old districts are what the NHS areas follow. Sources A and B both use those old codes.
+
 Usage: python3 build_postcode_districts.py OUT.csv STATS.json
 """
 import csv, io, json, os, subprocess, sys
@@ -40,6 +45,10 @@ CPO_SCOT = (f"{SOURCES}/scottishgovernment+os-codepoint", "3bb605257aeab9ae5b277
 MYS = (f"{SOURCES}/mysociety+uk_local_authority_names_and_codes",
        "67ef8b118938678401a452f4f19f669a7221cc73",
        "data/packages/uk_la_future/uk_local_authorities_future.csv")
+
+
+# Councils whose old districts are kept as parts (see above): current GSS code.
+KEEP_PARTS = {"E06000064", "E06000065"}
 
 
 def show(repo, commit, path):
@@ -83,6 +92,9 @@ def main(out_path, stats_path):
     unmapped = Counter()
     split_successor = Counter()
 
+    own_row = {r["gss-code"]: r for r in rows if r["gss-code"]}
+    parts = {}
+
     def remap(gss):
         cur = current(gss)
         if not cur:
@@ -90,6 +102,11 @@ def main(out_path, stats_path):
             return None
         if len(cur) > 1:
             split_successor[gss] += 1  # would need postcode-level data; none expected
+        if cur[0]["gss-code"] in KEEP_PARTS and gss != cur[0]["gss-code"] and gss in own_row:
+            if gss not in parts:
+                name = f'{own_row[gss]["nice-name"].strip()} ({cur[0]["nice-name"].strip()})'
+                parts[gss] = {"gss-code": gss, "nice-name": name, "nation": cur[0]["nation"]}
+            return parts[gss]
         return cur[0]
 
     # --- A: NHS membership ------------------------------------------------
@@ -140,7 +157,7 @@ def main(out_path, stats_path):
                 share_s = "1.0000"
             else:
                 share_s = ""  # NI or new district: membership known, share not
-            r = gss_to_row[g]
+            r = parts.get(g) or gss_to_row[g]
             out_rows.append((d, g, r["nice-name"].strip(), r["nation"], share_s))
 
     def sort_key(row):
@@ -166,7 +183,8 @@ def main(out_path, stats_path):
         "straddling_districts": sum(1 for v in per_d.values() if v > 1),
         "rows": len(out_rows),
         "councils": len({r[1] for r in out_rows}),
-        "councils_by_nation": Counter(gss_to_row[g]["nation"] for g in {r[1] for r in out_rows}),
+        "councils_by_nation": Counter(n for _, n in {(r[1], r[3]) for r in out_rows}),
+        "parts": sorted(p["nice-name"] for p in parts.values()),
         "blank_share_districts": sorted({r[0] for r in out_rows if r[4] == ""}),
         "unmapped_codes": dict(unmapped),
         "codes_with_split_successors": dict(split_successor),

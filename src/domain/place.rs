@@ -34,7 +34,10 @@ use in_my_words_basics::schema::{is_invisible, postcode_district};
 use in_my_words_basics::situation::Nation;
 
 /// A council: a district, county or unitary council in England, a council in Wales or Scotland,
-/// or a district council in Northern Ireland. Its words are the table's text, not copies.
+/// or a district council in Northern Ireland. Westmorland and Furness and North Yorkshire are
+/// listed as the old districts they were made from ("Eden (Westmorland and Furness)"), because
+/// they lie in more than one NHS area and those areas follow the old districts. Its words are
+/// the table's text, not copies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Council<'a> {
     /// Its GSS code from the Office for National Statistics ("E06000043").

@@ -272,7 +272,8 @@ fn find_place(typed: &str) -> PlaceReply {
                 say.push(' ');
                 say.push_str(&match listed(c.area) {
                     true => fill(words.for_choose, &[c.name, &area_name(c.area)]),
-                    false => fill(words.for_type, &[c.name, c.name]),
+                    // "Eden (Westmorland and Furness)": its first words find it alone.
+                    false => fill(words.for_type, &[c.name, short_name(c.name)]),
                 });
             }
             PlaceReply {
@@ -282,6 +283,13 @@ fn find_place(typed: &str) -> PlaceReply {
             }
         }
     })
+}
+
+/// The words to type to find a council: its name, without the council it is part of when it
+/// is one of the old districts the place table lists ("Eden (Westmorland and Furness)" is found
+/// by "Eden").
+fn short_name(name: &str) -> &str {
+    name.split_once(" (").map_or(name, |(short, _)| short)
 }
 
 /// A heading for each kind of letter, in the person's terms.

@@ -23,6 +23,8 @@ const CASES = [
   { typed: "G1 1XQ", says: "We have chosen Glasgow City.", area: "Scotland" },
   { typed: "bt1 5gs", says: "We have chosen Belfast.", area: "Northern Ireland" },
   { typed: "swansea", says: "We have chosen Swansea.", area: "Wales" },
+  // A council in two NHS boards' areas: the postcode finds the old district the boards follow.
+  { typed: "CA11", says: "We have chosen Eden (Westmorland and Furness).", area: "Somewhere else in England" },
   // Part of a name, shared by councils all in one health board's area (Rhondda Cynon Taf,
   // Merthyr Tydfil): that area is certain, and the list shows its nation as chosen.
   { typed: "Rhondda Cynon Taf", says: "We have chosen Cwm Taf Morgannwg.", area: "Wales" },
@@ -75,6 +77,14 @@ test("a postcode or place anywhere in the UK finds its council and area, on the 
     const input = document.querySelector("input[name=area]:checked");
     return input && document.querySelector(`label[for="${input.id}"]`).textContent === "Wales";
   });
+
+  // A council in two boards' areas, by name: each part, and what to type for it.
+  const split = await lookUp(page, "Westmorland and Furness");
+  assert.match(split, /For Eden \(Westmorland and Furness\), type "Eden" in the box\./);
+  assert.match(split, /For South Lakeland \(Westmorland and Furness\), type "South Lakeland" in the box\./);
+  assert.deepEqual(await axeViolations(page), [], "axe: a council in two boards' areas");
+  await screenshot(page, "places", "03-council-in-two-areas");
+  assert.equal(await lookUp(page, "Eden"), "We have chosen North East and North Cumbria.");
 
   // Nothing found: they are told, and Continue asks them to choose.
   assert.match(await lookUp(page, "ZZ99 9ZZ"), /^We could not find that/);
