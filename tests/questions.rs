@@ -6,7 +6,7 @@ use in_my_words::data::journey;
 use in_my_words::domain::answers::Answers;
 use in_my_words::domain::date::Date;
 use in_my_words::domain::fields::{apply, TextField};
-use in_my_words::domain::questions::{Answer, Choice, Step, QUESTIONS};
+use in_my_words::domain::questions::{Answer, Choice, Step, FINISH_STEPS, QUESTIONS};
 use in_my_words::domain::situation::{Nation, ServiceGroup};
 use in_my_words::domain::when::{DateProblem, WhenChoice, WhenInput};
 use in_my_words::words::{words, Words};
@@ -31,6 +31,24 @@ fn every_step() -> Vec<Step> {
 
 fn words_ok(w: Words) -> bool {
     !w.trim().is_empty()
+}
+
+/// The finish is the pages between "Check your answers" and the last page, in journey order:
+/// its numbering ("Step 2 of 4"), its Back and Continue links and which program shows it all
+/// come from this one list.
+#[test]
+fn the_finish_steps_are_the_pages_after_the_answers_in_order() {
+    let order: Vec<Step> = Step::all().collect();
+    let from = order.iter().position(|s| *s == Step::CheckAnswers).unwrap() + 1;
+    let to = order.iter().position(|s| *s == Step::Finish).unwrap();
+    assert_eq!(order[from..to], FINISH_STEPS);
+    for step in every_step() {
+        assert_eq!(
+            step.finish_index(),
+            FINISH_STEPS.iter().position(|s| *s == step),
+            "{step:?}"
+        );
+    }
 }
 
 #[test]

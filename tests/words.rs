@@ -111,7 +111,7 @@ fn screen_words(screens: &ScreenWords) -> Vec<(&'static str, &'static str, usize
     all.extend([
         ("letter.listen_words", listen_words, 0),
         ("letter.listen_letter", listen_letter, 0),
-        ("letter.progress", progress, 1),
+        ("letter.progress", progress, 2),
         ("letter.wrote_heading", wrote_heading, 0),
         ("letter.what_happened_label", what_happened_label, 0),
         ("letter.what_happened_hint", what_happened_hint, 0),

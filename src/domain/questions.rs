@@ -398,7 +398,17 @@ pub const QUESTIONS: &[Question] = &[
     page(Step::Finish, "finish"),
 ];
 
+/// The finish, in its order: the second program shows these four pages (see `ui::more`), each
+/// numbered "Step 1 of 4" and so on.
+pub const FINISH_STEPS: [Step; 4] = [Step::Letter, Step::Send, Step::WhatNext, Step::FreeHelp];
+
 impl Step {
+    /// Where this step is in the finish ([`FINISH_STEPS`]), counting from 0; `None` for the
+    /// journey's other pages.
+    pub fn finish_index(self) -> Option<usize> {
+        FINISH_STEPS.iter().position(|s| *s == self)
+    }
+
     /// This step's record. Every step has one (a test checks), so this cannot fail.
     pub fn question(self) -> &'static Question {
         QUESTIONS

@@ -17,6 +17,7 @@ use crate::domain::date::Date;
 use crate::domain::interview::{Edit, Page, Step, TextField as Field};
 use crate::domain::letter::HOW_TO_SEND;
 use crate::domain::mailto::{letter_link, mailto};
+use crate::domain::questions::FINISH_STEPS;
 use crate::domain::route::Route;
 use crate::domain::timeline;
 use crate::domain::tools::{template_key, FileKind, Found, OwnField, Prepared, Reply, Request};
@@ -284,12 +285,12 @@ pub fn LetterPage(props: &LetterProps) -> Html {
     let answers_link = link(Step::CheckAnswers);
     // The finish in four short steps, each with one main action. Everything below the heading
     // waits for the tools, apart from the person's own words on the first step.
-    let (number, back, onward) = match step {
-        Step::Send => ("2", Step::Letter, Some(Step::WhatNext)),
-        Step::WhatNext => ("3", Step::Send, Some(Step::FreeHelp)),
-        Step::FreeHelp => ("4", Step::WhatNext, None),
-        _ => ("1", Step::CheckAnswers, Some(Step::Send)),
-    };
+    let at = step.finish_index().unwrap_or_default();
+    let number = (at + 1).to_string();
+    let back = at
+        .checked_sub(1)
+        .map_or(Step::CheckAnswers, |before| FINISH_STEPS[before]);
+    let onward = FINISH_STEPS.get(at + 1).copied();
     let body = match step {
         Step::Send => html! {
             <>
@@ -375,7 +376,7 @@ pub fn LetterPage(props: &LetterProps) -> Html {
             if let Some(prepared) = prepared.as_ref().filter(|p| p.route.crisis_first) {
                 {crisis_panel(&prepared.route.crisis, false)}
             }
-            <p class="app-progress">{fill(text.progress, &[number])}</p>
+            <p class="app-progress">{fill(text.progress, &[&number, &FINISH_STEPS.len().to_string()])}</p>
             <h1 class="app-heading-xl">{crate::words::words().question(step).title}</h1>
             // Before the complaint, what cannot wait (medicines run out, no GP): one tap away,
             // so this step stays short on a phone.

@@ -5,21 +5,18 @@
 use super::concerns::{act, ConcernAction, ConcernList, ConcernPage, ShareConcerns};
 use super::letter::LetterPage;
 use crate::domain::answers::Answers;
-use crate::domain::interview::{apply, Edit, Page, Step};
+use crate::domain::interview::{apply, Edit, Page};
 use crate::platform;
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// True for the pages the second program shows.
 pub fn is_more_page(page: Page) -> bool {
-    matches!(
-        page,
-        Page::Step(Step::Letter | Step::Send | Step::WhatNext | Step::FreeHelp)
-            | Page::Concerns
-            | Page::NewConcern
-            | Page::Concern(_)
-            | Page::ShareConcerns
-    )
+    match page {
+        Page::Step(step) => step.finish_index().is_some(),
+        Page::Concerns | Page::NewConcern | Page::Concern(_) | Page::ShareConcerns => true,
+        _ => false,
+    }
 }
 
 /// The props of [`MorePages`]: the answers the app sent when it asked for the first page.
@@ -163,7 +160,7 @@ pub fn MorePages(props: &MoreProps) -> Html {
     };
     let answers = held.answers.clone();
     let page = match held.page {
-        Page::Step(step @ (Step::Letter | Step::Send | Step::WhatNext | Step::FreeHelp)) => {
+        Page::Step(step) if step.finish_index().is_some() => {
             return html! { <LetterPage {answers} today={platform::today()} {edit} {step} /> };
         }
         Page::Concern(n) => html! { <ConcernPage {answers} act={concern} index={n as usize} /> },

@@ -25,7 +25,7 @@ pub const SCREENS: ScreenWords = ScreenWords {
     letter: LetterPageWords {
         listen_words: "Listen to my words",
         listen_letter: "Listen to the letter",
-        progress: "Step {} of 4",
+        progress: "Step {} of {}",
         wrote_heading: "What you wrote",
         what_happened_label: "Your words about what happened",
         what_happened_hint: "You can change your words here. The letter changes as you type. Nothing else changes them.",
