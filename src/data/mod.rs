@@ -2,7 +2,10 @@
 //! crisis lines and bank holidays.
 //!
 //! Written by people as TOML in `assets/data/`, checked by `build.rs` (see [`validate`]) and
-//! embedded as compact postcard bytes. [`data`] decodes them once, on first use.
+//! encoded as compact postcard bytes. Natively (the tests, the data report) [`data`] decodes the
+//! embedded bytes once, on first use. In the browser only the journey's small part and the
+//! "Before you send" word lists are embedded: the routing data reaches the letter tools as a
+//! file of its own, `routes.bin`, which they hand to [`install`] (see `domain::tools`).
 //!
 //! The schema, the checks and the TOML loader live in the `in_my_words_basics` crate, which
 //! `build.rs` uses too; they are re-exported here under their old names ([`schema`],
