@@ -15,7 +15,16 @@
 import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, writeFileSync, readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
-import { BUDGET_BYTES, LETTER_STYLES_BUDGET_BYTES, TOOLS_BUDGET_BYTES, measure, table } from "./sizes.mjs";
+import {
+  BUDGET_BYTES,
+  LETTER_STYLES_BUDGET_BYTES,
+  MORE_BUDGET_BYTES,
+  PLACES_BUDGET_BYTES,
+  ROUTES_BUDGET_BYTES,
+  TOOLS_BUDGET_BYTES,
+  measure,
+  table,
+} from "./sizes.mjs";
 import { serve } from "./serve.mjs";
 import { chromium } from "playwright-core";
 
@@ -56,8 +65,20 @@ console.log(
 console.log(
   `Letter page styles (fetched when the letter page opens, kept for offline use): ${sizes.styles.brotli} bytes brotli, budget ${LETTER_STYLES_BUDGET_BYTES}: ${verdict(sizes.styles.brotli <= LETTER_STYLES_BUDGET_BYTES)}`,
 );
+console.log(
+  `Second program (finish steps and concern log, fetched when one opens): ${sizes.more.brotli} bytes brotli, budget ${MORE_BUDGET_BYTES}: ${verdict(sizes.more.brotli <= MORE_BUDGET_BYTES)}`,
+);
+console.log(
+  `Place table (fetched when "Where did this happen?" opens): ${sizes.places.brotli} bytes brotli, budget ${PLACES_BUDGET_BYTES}: ${verdict(sizes.places.brotli <= PLACES_BUDGET_BYTES)}`,
+);
+console.log(
+  `Routing file (rules, directory, areas; fetched as the letter tools start): ${sizes.routes.brotli} bytes brotli, budget ${ROUTES_BUDGET_BYTES}: ${verdict(sizes.routes.brotli <= ROUTES_BUDGET_BYTES)}`,
+);
 results.tools = sizes.tools;
 results.styles = sizes.styles;
+results.more = sizes.more;
+results.places = sizes.places;
+results.routes = sizes.routes;
 
 function wasmMap() {
   // A second release build that keeps function names, so the map names things. It uses its own
