@@ -437,7 +437,7 @@ const ROWS: &[Row] = &[
         case: GP_NOT_ABLE,
         which: First,
         role: "icb",
-        body: Body::Org("nhs-cornwall-and-isles-of-scilly-icb", false),
+        body: Body::Org("nhs-cornwall-and-isles-of-scilly-icb", true),
     },
     Row {
         postcode: "BS2 8HW",
