@@ -46,22 +46,24 @@ fn main() {
     };
     let data = source::for_the_app(data);
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    let bytes = postcard::to_allocvec(&data).expect("the data set serialises");
-    std::fs::write(Path::new(&out).join("data.postcard"), bytes).expect("OUT_DIR is writable");
+    let routing = postcard::to_allocvec(&data).expect("the data set serialises");
+    std::fs::write(Path::new(&out).join("data.postcard"), &routing).expect("OUT_DIR is writable");
     // The journey's own small part (areas and crisis lines), so the app's first download does
     // not carry the whole directory: routing runs in the letter tools, loaded later.
     let bytes =
         postcard::to_allocvec(&source::for_the_journey(data)).expect("the data set serialises");
     std::fs::write(Path::new(&out).join("journey.postcard"), bytes).expect("OUT_DIR is writable");
     check_data(&out);
-    protocol_version();
+    protocol_version(&routing);
 }
 
 /// The version of the messages between the app and its letter tools (`IMW_PROTOCOL`): a hash
-/// of every source file that defines them or the types inside them. Both programs are built from
-/// the same files in one build, so they always agree; a page from one build that meets the
-/// tools of another (after an update) sees a different number and reloads instead of misreading.
-fn protocol_version() {
+/// of every source file that defines them or the types inside them, and of the routing data the
+/// build encoded. Both programs are built from the same files in one build, so they always
+/// agree; a page from one build that meets the tools of another (after an update) sees a
+/// different number and reloads instead of misreading, and the tools refuse a `routes.bin`
+/// (which starts with the number) from any other build, even one whose only change was data.
+fn protocol_version(routing_data: &[u8]) {
     fn files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
         let mut entries: Vec<_> = std::fs::read_dir(dir)
             .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
@@ -90,6 +92,9 @@ fn protocol_version() {
         for byte in path.to_string_lossy().bytes().chain(bytes) {
             hash = (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193);
         }
+    }
+    for byte in routing_data {
+        hash = (hash ^ u32::from(*byte)).wrapping_mul(0x0100_0193);
     }
     println!("cargo:rustc-env=IMW_PROTOCOL={hash}");
 }

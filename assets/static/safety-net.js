@@ -500,15 +500,16 @@
       "self.onmessage = function (e) { early.push(e); };",
       // The place table (every UK postcode district) is fetched only when the page asks, by
       // this script's own copy of fetch: the tools' code itself can fetch nothing (below).
-      "var fetchPlaces = self.fetch.bind(self), placesAsked = false;",
+      "var ownFetch = self.fetch.bind(self), placesAsked = false;",
       // The routing data (rules, directory, areas) is fetched at once, while the tools load:
-      // every letter needs it. It reaches the tools as an ArrayBuffer once they run. If it
-      // cannot be had, the tools stop with an error, which the page hears and says so.
-      "var routes = fetchPlaces(" + JSON.stringify(base + "routes.bin") + ").then(function (r) { return r.ok ? r.arrayBuffer() : null; }, function () { return null; });",
+      // every letter needs it. It reaches the tools as an ArrayBuffer once they run, empty if
+      // it could not be had (the tools then say so for each letter asked for). "no-cache":
+      // without the service worker, the browser checks its copy is this build's.
+      "var routes = ownFetch(" + JSON.stringify(base + "routes.bin") + ", { cache: 'no-cache' }).then(function (r) { return r.ok ? r.arrayBuffer() : new ArrayBuffer(0); }).catch(function () { return new ArrayBuffer(0); });",
       "self.addEventListener('message', function (e) {",
       "  if (e.data !== 'load-places' || placesAsked) return;",
       "  placesAsked = true;",
-      "  fetchPlaces(" + JSON.stringify(base + "places.txt") + ").then(function (r) { return r.ok ? r.text() : ''; }, function () { return ''; })",
+      "  ownFetch(" + JSON.stringify(base + "places.txt") + ").then(function (r) { return r.ok ? r.text() : ''; }, function () { return ''; })",
       "    .then(function (text) { self.onmessage({ data: text }); });",
       "});",
       "wasm_bindgen({ module_or_path: " + JSON.stringify(base + "letter-tools_bg.wasm") + " }).then(function () {",
@@ -516,11 +517,7 @@
       "    try { self[name] = undefined; } catch (e) {}",
       "  });",
       "  early.forEach(function (e) { self.onmessage(e); });",
-      // In a timer, so that an error here is the worker's own, heard by the page.
-      "  routes.then(function (buffer) { setTimeout(function () {",
-      "    if (!buffer) throw new Error('The letter tools could not fetch routes.bin.');",
-      "    self.onmessage({ data: buffer });",
-      "  }); });",
+      "  routes.then(function (buffer) { self.onmessage({ data: buffer }); });",
       "});",
     ].join("\n");
     var url = URL.createObjectURL(new Blob([code], { type: "text/javascript" }));

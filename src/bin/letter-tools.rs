@@ -17,36 +17,32 @@ fn main() {
 
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply_to = scope.clone();
+    let send = move |replies: Vec<Vec<u8>>| {
+        for out in replies {
+            let _ = reply_to.post_message(&js_sys::Uint8Array::from(&out[..]));
+        }
+    };
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+        use in_my_words::domain::tools::{receive_places, receive_routes};
+        let data = event.data();
         // Text is the place table, fetched for the tools by their start-up script when the page
         // asks for it ("load-places", which is text too and needs nothing from here).
-        if let Some(text) = event.data().as_string() {
+        if let Some(text) = data.as_string() {
             if text != "load-places" {
-                for out in in_my_words::domain::tools::receive_places(text) {
-                    let _ = reply_to.post_message(&js_sys::Uint8Array::from(&out[..]));
-                }
+                send(receive_places(text));
             }
-            return;
-        }
         // An ArrayBuffer is the routing file (rules, directory, areas), fetched by the start-up
-        // script when the tools start. If it cannot be read, the tools stop with an error: the
-        // page then says so and offers a reload, which starts them again with a fresh copy.
-        if event.data().is_instance_of::<js_sys::ArrayBuffer>() {
-            let bytes = js_sys::Uint8Array::new(&event.data()).to_vec();
-            match in_my_words::domain::tools::receive_routes(&bytes) {
-                Some(replies) => {
-                    for out in replies {
-                        let _ = reply_to.post_message(&js_sys::Uint8Array::from(&out[..]));
-                    }
-                }
-                None => wasm_bindgen::throw_str("The letter tools could not read routes.bin."),
-            }
-            return;
-        }
-        let bytes = js_sys::Uint8Array::new(&event.data()).to_vec();
-        // A message the tools cannot read gets no reply; the page then shows its fallback.
-        if let Some(out) = answer(&bytes) {
-            let _ = reply_to.post_message(&js_sys::Uint8Array::from(&out[..]));
+        // script as the tools start; empty when it could not be had (see `receive_routes`).
+        } else if data.is_instance_of::<js_sys::ArrayBuffer>() {
+            send(receive_routes(&js_sys::Uint8Array::new(&data).to_vec()));
+        } else {
+            // A request from the page. One the tools cannot read gets no reply; the page then
+            // shows its fallback.
+            send(
+                answer(&js_sys::Uint8Array::new(&data).to_vec())
+                    .into_iter()
+                    .collect(),
+            );
         }
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));

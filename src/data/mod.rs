@@ -41,7 +41,8 @@ static DATA: LazyLock<DataSet> = LazyLock::new(|| {
 
 /// The routing data: natively the embedded set, decoded on first use; in the browser the set
 /// the letter tools were given ([`install`]), or an empty one before that (the tools hold back
-/// every request that needs it until it has come: see `domain::tools::answer`).
+/// every request that needs it until it has come, and refuse them if it cannot be read: see
+/// `domain::tools::answer`).
 pub fn data() -> &'static DataSet {
     #[cfg(not(target_arch = "wasm32"))]
     return &DATA;
@@ -68,14 +69,6 @@ pub fn install(data: DataSet) {
     let _ = INSTALLED.set(data);
     #[cfg(not(target_arch = "wasm32"))]
     drop(data);
-}
-
-/// Whether [`data`] holds the routing data yet: always, natively.
-pub fn ready() -> bool {
-    #[cfg(not(target_arch = "wasm32"))]
-    return true;
-    #[cfg(target_arch = "wasm32")]
-    return INSTALLED.get().is_some();
 }
 
 /// The journey's part of the data (areas and crisis lines), written by build.rs with

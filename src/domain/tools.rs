@@ -26,6 +26,7 @@ use super::timeline::{self, Item};
 use crate::data::data;
 use crate::words::{domain_words, fill};
 use serde::{Deserialize, Serialize};
+use std::cell::Cell;
 
 /// The answers the person can edit on the letter page, in their own words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -184,6 +185,10 @@ pub enum Reply {
     /// never needs to know which words raised it.
     Concern(Option<Kind>),
     Place(PlaceReply),
+    /// The routing file could not be had or read, so this request cannot be answered: the
+    /// page says so and offers a reload (which fetches the file again). The readings of the
+    /// person's words and place questions go on as before.
+    RoutesUnavailable,
 }
 
 /// What the place lookup says about what the person typed, ready to show: the page carries
@@ -253,9 +258,12 @@ fn find_place(typed: &str) -> PlaceReply {
                 PlaceFound::Names(names) => (words.several_names, names),
                 PlaceFound::Nothing => (words.nothing, Vec::new()),
             };
-            let area_name = |id: &str| data().area(id).map_or(id.to_string(), |a| a.name.clone());
+            // The journey's small part of the data (the areas' names), not the routing data:
+            // a place question never waits for the routing file.
+            let areas = crate::data::journey();
+            let area_name = |id: &str| areas.area(id).map_or(id.to_string(), |a| a.name.clone());
             // An area the list does not show is reached by typing the council's whole name.
-            let listed = |id: &str| data().area(id).is_none_or(|a| a.part_of.is_empty());
+            let listed = |id: &str| areas.area(id).is_none_or(|a| a.part_of.is_empty());
             // Every council in one area: that area is certain, whichever council it is.
             if let Some(first) = councils.first() {
                 if councils.iter().all(|c| c.area == first.area) {
@@ -532,10 +540,18 @@ pub fn answer(bytes: &[u8]) -> Option<Vec<u8>> {
     }
     let (_, id, request) = postcard::from_bytes::<(u32, u32, Request)>(bytes).ok()?;
     // A request that needs the routing data waits for it (see `receive_routes`), and a place
-    // question waits for the place table too (see `receive_places`).
-    if request.needs_routes() && !crate::data::ready() {
-        ROUTES_WAITING.with(|cell| cell.borrow_mut().push(bytes.to_vec()));
-        return None;
+    // question waits for the place table (see `receive_places`).
+    if request.needs_routes() {
+        match ROUTES.with(Cell::get) {
+            Routes::Waiting => {
+                ROUTES_WAITING.with(|cell| cell.borrow_mut().push(bytes.to_vec()));
+                return None;
+            }
+            Routes::Failed => {
+                return postcard::to_allocvec(&(PROTOCOL, id, Reply::RoutesUnavailable)).ok()
+            }
+            Routes::Ready => {}
+        }
     }
     if matches!(request, Request::Place { .. }) && table_not_here_yet() {
         WAITING.with(|cell| cell.borrow_mut().push(bytes.to_vec()));
@@ -545,15 +561,28 @@ pub fn answer(bytes: &[u8]) -> Option<Vec<u8>> {
 }
 
 impl Request {
-    /// Whether answering needs the routing data (rules, directory, areas): everything but the
-    /// two readings of the person's words, which need only the word lists built into the tools.
-    /// So the safety check during the journey never waits for the routing file.
+    /// Whether answering needs the routing data (rules, directory, areas): making a letter or a
+    /// file. The readings of the person's words need only the word lists built into the tools,
+    /// and a place question only the place table and the areas' names: so the safety check
+    /// during the journey and the "Where" question never wait for the routing file.
     fn needs_routes(&self) -> bool {
-        !matches!(self, Request::Check { .. } | Request::Concern { .. })
+        matches!(self, Request::Prepare { .. } | Request::File { .. })
     }
 }
 
+/// Where the routing data is: natively it is built in, so always ready; in the browser the
+/// tools start waiting for `routes.bin` ([`receive_routes`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Routes {
+    Waiting,
+    Ready,
+    Failed,
+}
+
 thread_local! {
+    static ROUTES: Cell<Routes> = const {
+        Cell::new(if cfg!(target_arch = "wasm32") { Routes::Waiting } else { Routes::Ready })
+    };
     /// Requests that came before the routing data: answered the moment it arrives.
     static ROUTES_WAITING: std::cell::RefCell<Vec<Vec<u8>>> =
         const { std::cell::RefCell::new(Vec::new()) };
@@ -578,14 +607,22 @@ pub fn read_routes_file(bytes: &[u8]) -> Option<crate::data::DataSet> {
     }
 }
 
-/// Gives the tools the routing file, as fetched for them. Returns the answers to the requests
-/// that were waiting for it, to send; or `None` if it cannot be read (from another build, or
-/// damaged), and then the tools must stop, so the page says so and offers a reload, which
-/// starts them again with a fresh copy.
-pub fn receive_routes(bytes: &[u8]) -> Option<Vec<Vec<u8>>> {
-    crate::data::install(read_routes_file(bytes)?);
+/// Gives the tools the routing file, as fetched for them (empty when it could not be had).
+/// Returns the answers to the requests that were waiting for it, to send. A file that cannot be
+/// read (from another build, cut short, or missing) makes every request that needs it get
+/// [`Reply::RoutesUnavailable`], now and later: the page then offers a reload, which starts
+/// the tools again with a fresh copy. The other requests are answered as before.
+pub fn receive_routes(bytes: &[u8]) -> Vec<Vec<u8>> {
+    let routes = match read_routes_file(bytes) {
+        Some(data) => {
+            crate::data::install(data);
+            Routes::Ready
+        }
+        None => Routes::Failed,
+    };
+    ROUTES.with(|cell| cell.set(routes));
     let waiting = ROUTES_WAITING.with(|cell| std::mem::take(&mut *cell.borrow_mut()));
-    Some(waiting.iter().filter_map(|asked| answer(asked)).collect())
+    waiting.iter().filter_map(|asked| answer(asked)).collect()
 }
 
 #[cfg(test)]
@@ -598,13 +635,11 @@ mod tests {
     fn the_routing_file_reads_back_as_the_checked_data_and_nothing_else_is_accepted() {
         let file = routes_file();
         assert_eq!(read_routes_file(&file).as_ref(), Some(data()));
-        assert_eq!(receive_routes(&file), Some(Vec::new()));
         let mut other_build = postcard::to_allocvec(&PROTOCOL.wrapping_add(1)).unwrap();
         other_build.extend_from_slice(crate::data::encoded());
         assert_eq!(read_routes_file(&other_build), None);
         assert_eq!(read_routes_file(&file[..file.len() / 2]), None);
         assert_eq!(read_routes_file(&[]), None);
-        assert_eq!(receive_routes(&[]), None);
         assert_eq!(
             read_routes_file(crate::data::encoded()),
             None,
@@ -616,10 +651,96 @@ mod tests {
         }
     }
 
-    /// Only the two readings of the person's words may go ahead before the routing data has
-    /// come: everything else routes, and would otherwise be answered from an empty directory.
+    /// In the browser the tools start without their routing data. A letter asked for before it
+    /// comes waits, and is answered the moment it does; the safety check is answered at once
+    /// all the while. (Natively the data is built in, so the test puts the tools in the
+    /// browser's starting state, on a thread of its own.)
+    #[cfg(not(target_arch = "wasm32"))]
     #[test]
-    fn every_request_but_the_readings_of_words_waits_for_the_routing_data() {
+    fn a_letter_waits_for_the_routing_file_and_the_safety_check_does_not() {
+        std::thread::spawn(|| {
+            ROUTES.with(|cell| cell.set(Routes::Waiting));
+            let letter = Request::Prepare {
+                answers: Box::default(),
+                today: Date::new(2026, 11, 27).unwrap(),
+            };
+            let letter = encode_request(1, &letter).unwrap();
+            assert_eq!(answer(&letter), None, "the letter waits");
+            let concern = Request::Concern {
+                answers: Box::new(Answers {
+                    what_happened: "honestly i just want to die".into(),
+                    ..Answers::default()
+                }),
+            };
+            let replied = answer(&encode_request(2, &concern).unwrap()).expect("answered now");
+            assert!(matches!(
+                decode_reply(&replied),
+                Heard::Reply(2, Reply::Concern(Some(_)))
+            ));
+            let replies = receive_routes(&routes_file());
+            assert_eq!(replies.len(), 1, "the waiting letter is answered");
+            assert!(matches!(
+                decode_reply(&replies[0]),
+                Heard::Reply(1, Reply::Prepared(_))
+            ));
+            assert!(receive_routes(&routes_file()).is_empty(), "and only once");
+        })
+        .join()
+        .expect("no panic");
+    }
+
+    /// A routing file that cannot be had (empty) or read makes the letter's requests, waiting
+    /// or new, get "unavailable" (the page then offers a reload), while the "Before you send"
+    /// check goes on working: nothing waits for ever.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn without_the_routing_file_a_letter_is_refused_and_the_checks_go_on() {
+        std::thread::spawn(|| {
+            let today = Date::new(2026, 11, 27).unwrap();
+            let letter = Request::Prepare {
+                answers: Box::default(),
+                today,
+            };
+            let letter = encode_request(1, &letter).unwrap();
+            let file = routes_file();
+            for damaged in [&[][..], &file[..40]] {
+                ROUTES.with(|cell| cell.set(Routes::Waiting));
+                assert_eq!(answer(&letter), None);
+                let replies = receive_routes(damaged);
+                assert_eq!(replies.len(), 1);
+                assert!(matches!(
+                    decode_reply(&replies[0]),
+                    Heard::Reply(1, Reply::RoutesUnavailable)
+                ));
+            }
+            let calendar = Request::File {
+                answers: Box::default(),
+                today,
+                file: FileKind::Calendar,
+            };
+            let replied = answer(&encode_request(3, &calendar).unwrap()).expect("at once");
+            assert!(matches!(
+                decode_reply(&replied),
+                Heard::Reply(3, Reply::RoutesUnavailable)
+            ));
+            let check = Request::Check {
+                what_happened: "They ignored me.".into(),
+                how_it_affected: String::new(),
+            };
+            let replied = answer(&encode_request(4, &check).unwrap()).expect("answered");
+            assert!(matches!(
+                decode_reply(&replied),
+                Heard::Reply(4, Reply::Checked(_))
+            ));
+        })
+        .join()
+        .expect("no panic");
+    }
+
+    /// Only making a letter or a file needs the routing data: the readings of the person's
+    /// words and the place question never wait for it.
+    #[test]
+    fn only_letters_and_files_wait_for_the_routing_data() {
         let answers = Box::new(Answers::default());
         let today = Date::new(2026, 11, 27).unwrap();
         let waits = [
@@ -632,9 +753,6 @@ mod tests {
                 today,
                 file: FileKind::Calendar,
             },
-            Request::Place {
-                typed: "BN1".into(),
-            },
         ];
         let goes_ahead = [
             Request::Check {
@@ -642,6 +760,9 @@ mod tests {
                 how_it_affected: String::new(),
             },
             Request::Concern { answers },
+            Request::Place {
+                typed: "BN1".into(),
+            },
         ];
         assert!(waits.iter().all(Request::needs_routes));
         assert!(!goes_ahead.iter().any(Request::needs_routes));

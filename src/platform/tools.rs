@@ -89,8 +89,14 @@ fn start() -> Option<Tools> {
                         let at = waiting.iter().position(|(w, _, _)| *w == id);
                         at.map(|at| waiting.remove(at).1)
                     };
+                    // No routing file: the page says the letter could not be made, and
+                    // offers a reload.
+                    let reply = match reply {
+                        Reply::RoutesUnavailable => Err(Trouble::Broken),
+                        reply => Ok(reply),
+                    };
                     if let Some(then) = then {
-                        then(Ok(reply));
+                        then(reply);
                     }
                 }
                 // Let the message handler finish before the worker is ended.

@@ -7,6 +7,7 @@ use super::view::View;
 use crate::data::{journey, Contact, ContactKind, CrisisLine, Organisation};
 use crate::domain::date::Date;
 use crate::domain::interview::{Page, Step};
+use crate::domain::questions::FINISH_STEPS;
 use crate::domain::route::{DeadlineKind, Recipient, Route};
 use crate::domain::situation::{Nation, Situation};
 use crate::platform;
@@ -322,7 +323,8 @@ pub fn finish_page(v: &View) -> Html {
     let text = &words().screens.finish;
     html! {
         <div class="app-narrow">
-            {back_link(format!("#{}", Page::Step(Step::FreeHelp).hash()))}
+            // Back to the finish's last step.
+            {back_link(format!("#{}", Page::Step(FINISH_STEPS[FINISH_STEPS.len() - 1]).hash()))}
             <h1 class="app-heading-xl">{text.heading}</h1>
             <p>{text.before_you_go}</p>
             <ul class="app-list app-list--bullet">

@@ -363,6 +363,8 @@ test("the routing file comes from the app itself when the letter tools start; wi
   await page.locator("#what-happened").fill(WORDS);
   await page.evaluate(() => (location.hash = "/letter"));
   await page.getByText("The letter could not be made. Reload the page to try again.").waitFor({ timeout: 40000 });
+  // The tools still read the words: "Before you send" flags the threat.
+  await page.getByText("This could sound like a threat").first().waitFor();
   await screenshot(page, "letter", "routes-missing");
 
   // The connection comes back: a reload makes the letter, with the words as typed.
@@ -371,6 +373,9 @@ test("the routing file comes from the app itself when the letter tools start; wi
   await page.locator("#letter-text").waitFor({ timeout: 30000 });
   assert.ok((await letterText(page)).includes(WORDS), "the letter quotes the words exactly");
   assert.ok(requests.some((r) => r.url === `${server.origin}/routes.bin`), "the file was fetched from the app itself");
+  // Served compressed: about a fifth of its size.
+  const served = await context.request.get(`${server.origin}/routes.bin`, { headers: { "Accept-Encoding": "br" } });
+  assert.equal(served.headers()["content-encoding"], "br");
   await assertNoEgress(recorded, server.origin);
   await context.close();
 });
