@@ -211,8 +211,16 @@ enum Places {
 
 thread_local! {
     static PLACES: std::cell::RefCell<Places> = const { std::cell::RefCell::new(Places::NotAsked) };
-    /// Place questions that came before the table: answered the moment it arrives.
+    /// Requests that came before a file they need (the place table, the routing file), as
+    /// sent: asked again each time a file arrives (see [`retry_waiting`]).
     static WAITING: std::cell::RefCell<Vec<Vec<u8>>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Asks every waiting request again, now that a file has come: those still without what they
+/// need wait on. Returns the answers to send.
+fn retry_waiting() -> Vec<Vec<u8>> {
+    let waiting = WAITING.with(|cell| std::mem::take(&mut *cell.borrow_mut()));
+    waiting.iter().filter_map(|asked| answer(asked)).collect()
 }
 
 /// Gives the tools the place table's text (`places.txt`), as fetched for them; an empty or
@@ -226,8 +234,7 @@ pub fn receive_places(text: String) -> Vec<Vec<u8>> {
         Err(_) => Places::Unavailable,
     };
     PLACES.with(|cell| *cell.borrow_mut() = places);
-    let waiting = WAITING.with(|cell| std::mem::take(&mut *cell.borrow_mut()));
-    waiting.iter().filter_map(|asked| answer(asked)).collect()
+    retry_waiting()
 }
 
 fn table_not_here_yet() -> bool {
@@ -541,19 +548,13 @@ pub fn answer(bytes: &[u8]) -> Option<Vec<u8>> {
     let (_, id, request) = postcard::from_bytes::<(u32, u32, Request)>(bytes).ok()?;
     // A request that needs the routing data waits for it (see `receive_routes`), and a place
     // question waits for the place table (see `receive_places`).
-    if request.needs_routes() {
-        match ROUTES.with(Cell::get) {
-            Routes::Waiting => {
-                ROUTES_WAITING.with(|cell| cell.borrow_mut().push(bytes.to_vec()));
-                return None;
-            }
-            Routes::Failed => {
-                return postcard::to_allocvec(&(PROTOCOL, id, Reply::RoutesUnavailable)).ok()
-            }
-            Routes::Ready => {}
-        }
+    let routes = ROUTES.with(Cell::get);
+    if request.needs_routes() && routes == Routes::Failed {
+        return postcard::to_allocvec(&(PROTOCOL, id, Reply::RoutesUnavailable)).ok();
     }
-    if matches!(request, Request::Place { .. }) && table_not_here_yet() {
+    if request.needs_routes() && routes == Routes::Waiting
+        || matches!(request, Request::Place { .. }) && table_not_here_yet()
+    {
         WAITING.with(|cell| cell.borrow_mut().push(bytes.to_vec()));
         return None;
     }
@@ -583,9 +584,6 @@ thread_local! {
     static ROUTES: Cell<Routes> = const {
         Cell::new(if cfg!(target_arch = "wasm32") { Routes::Waiting } else { Routes::Ready })
     };
-    /// Requests that came before the routing data: answered the moment it arrives.
-    static ROUTES_WAITING: std::cell::RefCell<Vec<Vec<u8>>> =
-        const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// The routing data as the file the app serves (`routes.bin`): this build's [`PROTOCOL`]
@@ -621,8 +619,7 @@ pub fn receive_routes(bytes: &[u8]) -> Vec<Vec<u8>> {
         None => Routes::Failed,
     };
     ROUTES.with(|cell| cell.set(routes));
-    let waiting = ROUTES_WAITING.with(|cell| std::mem::take(&mut *cell.borrow_mut()));
-    waiting.iter().filter_map(|asked| answer(asked)).collect()
+    retry_waiting()
 }
 
 #[cfg(test)]
