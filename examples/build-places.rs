@@ -27,6 +27,7 @@ fn main() {
     let text = build(
         &read("postcode-districts.csv"),
         &read("county-councils.csv"),
+        &read("post-towns.csv"),
         &areas,
     )
     .unwrap_or_else(|e| panic!("{e}"));

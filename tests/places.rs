@@ -47,6 +47,7 @@ enum Got {
     One(String),
     Sides(Vec<String>),
     Names(Vec<String>),
+    Town(Vec<String>),
     Nothing,
 }
 
@@ -57,6 +58,7 @@ fn got(found: &Found) -> Got {
             Got::Sides(sides.iter().map(|s| s.council.code.to_string()).collect())
         }
         Found::Names(list) => Got::Names(codes(list)),
+        Found::Town(list) => Got::Town(codes(list)),
         Found::Nothing => Got::Nothing,
     }
 }
@@ -67,6 +69,30 @@ fn one(code: &str) -> Got {
 
 fn sides(list: &[&str]) -> Got {
     Got::Sides(list.iter().map(|c| c.to_string()).collect())
+}
+
+fn town(list: &[&str]) -> Got {
+    Got::Town(list.iter().map(|c| c.to_string()).collect())
+}
+
+/// London's councils, for the post town "London": the City of London (named) first, then the
+/// councils of the town's districts (the inner and many outer boroughs; some outer ones have
+/// post towns of their own, such as Croydon), each once: more than a page can list.
+fn london() -> Vec<String> {
+    let Found::Town(list) = table().find("london") else {
+        panic!("London is a town of several councils");
+    };
+    let codes = codes(&list);
+    let mut once = codes.clone();
+    once.sort_unstable();
+    once.dedup();
+    assert_eq!(once.len(), codes.len(), "each council once: {codes:?}");
+    assert_eq!(codes[0], "E09000001", "the council named comes first");
+    for borough in ["E09000030", "E09000033", "E09000012", "E09000022"] {
+        assert!(codes.iter().any(|c| c == borough), "{borough} in {codes:?}");
+    }
+    assert!(codes.len() > 20, "{codes:?}");
+    codes
 }
 
 fn names(list: &[&str]) -> Got {
@@ -80,6 +106,7 @@ fn the_committed_table_is_exactly_what_the_research_gives() {
     let made = build(
         &read("research/postcode-districts.csv"),
         &read("research/county-councils.csv"),
+        &read("research/post-towns.csv"),
         &areas,
     )
     .expect("the research converts");
@@ -305,18 +332,32 @@ fn names_of_councils_cities_and_counties() {
         ("brighton", names(&["E06000043"])),
         ("glasgow", names(&["S12000049"])),
         ("edinburgh", names(&["S12000036"])),
-        ("London", names(&["E09000001"])), // the City of London is not all of London
         ("Rhondda Cynon Taf", names(&["W06000016"])), // the official spelling; the data has "Taff"
         ("King’s Lynn", names(&["E07000146"])),
         ("brigh", names(&["E06000043"])),
         ("Durham", names(&["E06000047"])),
         // Several, in the table's order.
         ("sussex", names(&["E07000228", "E10000011", "E10000032"])),
-        ("Newcastle", names(&["E07000195", "E08000021"])),
+        // Newcastle-under-Lyme, Newcastle upon Tyne, and the town of Newcastle in County Down.
+        ("Newcastle", town(&["E07000195", "E08000021", "N09000010"])),
         (
             "Lincolnshire",
             names(&["E06000012", "E06000013", "E10000019"]),
         ),
+        // A post town that is no council's name: its districts' councils.
+        ("Penrith", one("E07000030")),
+        ("kendal", one("E07000031")),
+        ("Skipton", one("E07000163")),
+        ("Appleby-in-Westmorland", one("E07000030")),
+        ("Kirkby Stephen", one("E07000030")),
+        ("Stornoway", one("S12000013")),
+        // A town in two councils: in Wales and in Northern Ireland.
+        ("Bangor", town(&["N09000011", "W06000002"])),
+        // A town that is part of a council's name elsewhere: both, to choose from.
+        ("Wells", town(&["E07000116", "E06000066"])),
+        ("Rye", town(&["E07000167", "E07000064"])),
+        // Part of the name of a council that is only a small part of the town: the town's.
+        ("London", Got::Town(london())),
         // Nothing.
         ("", Got::Nothing),
         ("the council", Got::Nothing),
@@ -534,6 +575,7 @@ proptest! {
         match table().find(&text) {
             Found::WhichSide(list) => prop_assert!(list.len() > 1),
             Found::Names(list) => prop_assert!(!list.is_empty()),
+            Found::Town(list) => prop_assert!(list.len() > 1),
             Found::Council(_) | Found::Nothing => {}
         }
     }
@@ -688,6 +730,29 @@ fn the_tools_answer_the_place_question_once_they_have_the_table() {
         assert_eq!(area, None);
         assert!(say.contains("For Craven (North Yorkshire), type"), "{say}");
         assert_eq!(found("Craven").0, some("west-yorkshire"));
+        // A town's name: its council, or each to choose from, or (a city of many councils)
+        // the postcode.
+        assert_eq!(
+            found("Penrith").2,
+            "We have chosen Eden (Westmorland and Furness)."
+        );
+        let (area, _, say) = found("Wells");
+        assert_eq!(area, None);
+        assert_eq!(
+            say,
+            "This town is in more than one council area. For Tunbridge Wells, type \
+             \"Tunbridge Wells\" in the box. For Somerset, type \"Somerset\" in the box."
+        );
+        assert_eq!(
+            found("London"),
+            (
+                None,
+                None,
+                "This town is in more than one council area. Type your postcode to find yours."
+                    .into()
+            )
+        );
+        assert_eq!(found("Keswick").0, some("north-east-and-north-cumbria"));
         // Councils in one area: the area is certain even though the council is not.
         let (area, council, _) = found("EX1");
         assert_eq!((area, council), (some("devon"), None));

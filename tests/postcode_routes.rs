@@ -1100,7 +1100,7 @@ fn describe(found: &Found) -> String {
             let names: Vec<&str> = sides.iter().map(|s| s.council.name).collect();
             format!("a choice of {names:?}")
         }
-        Found::Names(list) => format!(
+        Found::Names(list) | Found::Town(list) => format!(
             "names {:?}",
             list.iter().map(|c| c.name).collect::<Vec<_>>()
         ),

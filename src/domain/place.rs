@@ -1,5 +1,5 @@
 //! Where a person lives, from what they type in the "Where" question: a postcode, the first part
-//! of one, or the name of their council, city or county. Everything is looked up on the device,
+//! of one, or the name of their town (its post town), council, city or county. Everything is looked up on the device,
 //! in a table of every UK postcode district (`assets/data/places.txt`): a file of its own, so the
 //! browser need fetch it only when that question opens, not with the first download.
 //!
@@ -21,8 +21,11 @@
 //! them). A blank line ends the list. Then one line per postcode district: `BN3 40` when the
 //! district lies in one council, or `BN2 40:97 86:3` when it straddles several: council numbers,
 //! largest share of the district's postcodes first, each with its share in whole percent where
-//! that is known (Northern Ireland's shares are not: `BT8 319 323`). A last line `end` shows the
-//! file arrived whole.
+//! that is known (Northern Ireland's shares are not: `BT8 319 323`). A district's line may end
+//! with its post towns (the town Royal Mail puts in an address), each after an `@`:
+//! `CF64 40 @Dinas Powys@Penarth`; a line with no `@` has the post towns of the line above, and
+//! a line ending in a lone `@` has none (a district for large users' mail). A last line `end`
+//! shows the file arrived whole.
 //!
 //! Which councils a straddling district offers is decided when the file is made (see [`build`]):
 //! a council with under 2% of the district's postcodes is left out, because a person there is
@@ -76,6 +79,9 @@ pub enum Found<'a> {
     /// council is a question when only part of its name was typed: "Sussex" is part of "Mid
     /// Sussex" but may mean either county, "London" is part of "City of London".
     Names(Vec<Council<'a>>),
+    /// The words typed are a post town's name, and its postcode districts lie in more than one
+    /// council: ask which one. Largest share of the first district first.
+    Town(Vec<Council<'a>>),
     /// No postcode district or council that the words could be.
     Nothing,
 }
@@ -87,8 +93,8 @@ pub enum Found<'a> {
 pub struct PlaceTable<'a> {
     councils: Vec<Council<'a>>,
     /// Each district with the rest of its line (its councils and shares), which
-    /// [`PlaceTable::parse`] has checked.
-    districts: Vec<(&'a str, &'a str)>,
+    /// [`PlaceTable::parse`] has checked, and its post towns ("Dinas Powys@Penarth").
+    districts: Vec<(&'a str, &'a str, &'a str)>,
 }
 
 /// Why a table could not be read: the number (from 1) of the first line that is wrong, or of
@@ -116,6 +122,7 @@ impl<'a> PlaceTable<'a> {
             districts: Vec::new(),
         };
         let mut in_districts = false;
+        let mut towns = "";
         let mut lines = 0;
         for (at, line) in text.lines().enumerate() {
             lines = at + 1;
@@ -132,8 +139,15 @@ impl<'a> PlaceTable<'a> {
             }
             let (head, rest) = line.split_once(' ').ok_or(bad)?;
             if in_districts {
+                let rest = match rest.split_once(" @") {
+                    Some((sides, these)) => {
+                        towns = these;
+                        sides
+                    }
+                    None => rest,
+                };
                 table.sides(rest).ok_or(bad)?;
-                table.districts.push((head, rest));
+                table.districts.push((head, rest, towns));
                 continue;
             }
             let nation = Nation::of_gss_code(head).ok_or(bad)?;
@@ -155,7 +169,7 @@ impl<'a> PlaceTable<'a> {
 
     /// Every postcode district in the table, in the file's order.
     pub fn districts(&self) -> impl Iterator<Item = &'a str> + '_ {
-        self.districts.iter().map(|&(name, _)| name)
+        self.districts.iter().map(|&(name, _, _)| name)
     }
 
     /// Where `typed` is: a postcode ("BN2 1AB"), the first part of one ("bn2"), or a council's
@@ -167,17 +181,50 @@ impl<'a> PlaceTable<'a> {
             return self.by_name(typed);
         }
         let district = postcode_district(typed);
-        for &(name, rest) in &self.districts {
-            if Some(name) == district.as_deref() {
-                let sides = self.sides(rest).unwrap_or_default();
-                return match sides[..] {
-                    [] => Found::Nothing,
-                    [one] => Found::Council(one.council),
-                    _ => Found::WhichSide(sides),
-                };
+        match district.as_deref().map(|d| self.district_sides(d)) {
+            Some(sides) if sides.len() > 1 => Found::WhichSide(sides),
+            Some(sides) => sides
+                .first()
+                .map_or(Found::Nothing, |s| Found::Council(s.council)),
+            None => Found::Nothing,
+        }
+    }
+
+    /// The councils of a district in the table, largest share first; none if it is not there.
+    fn district_sides(&self, district: &str) -> Vec<Side<'a>> {
+        self.districts
+            .iter()
+            .find(|&&(name, _, _)| name == district)
+            .and_then(|&(_, rest, _)| self.sides(rest))
+            .unwrap_or_default()
+    }
+
+    /// The councils of the post town whose whole name is `typed` (in [`words`]' form), in the
+    /// order its districts give them; `None` when no post town has that name.
+    fn town(&self, typed: &str) -> Option<Vec<Council<'a>>> {
+        let wanted: Vec<&str> = typed.split(' ').filter(|w| !w.is_empty()).collect();
+        let is_it = |town: &str| {
+            let name = words(town);
+            !wanted.is_empty()
+                && name
+                    .split(' ')
+                    .filter(|w| !w.is_empty())
+                    .eq(wanted.iter().copied())
+        };
+        let mut councils: Vec<Council<'a>> = Vec::new();
+        let mut found = false;
+        for &(_, rest, towns) in &self.districts {
+            if !towns.split('@').any(is_it) {
+                continue;
+            }
+            found = true;
+            for side in self.sides(rest).unwrap_or_default() {
+                if !councils.iter().any(|c| c.code == side.council.code) {
+                    councils.push(side.council);
+                }
             }
         }
-        Found::Nothing
+        found.then_some(councils)
     }
 
     /// A district's councils from the rest of its line ("40:97 86:3"), or `None` when it is
@@ -207,12 +254,46 @@ impl<'a> PlaceTable<'a> {
         Some(sides)
     }
 
+    /// A council's whole name is certain. Otherwise the councils whose names hold the words
+    /// typed (see [`PlaceTable::council_by_name`]), and the councils of the post town of that
+    /// name, if there is one: "Penrith" is only a town. "Brighton" finds Brighton and Hove,
+    /// the council of the town's first district, so the outlying districts ("Brighton" on
+    /// letters to parts of Adur and Mid Sussex) do not make a question of it. But "Wells" is
+    /// part of "Tunbridge Wells", in Kent, while the town of Wells is in Somerset, and "London"
+    /// is part of "City of London", a small part of the town: the person is asked which.
+    fn by_name(&self, typed: &str) -> Found<'a> {
+        let by_council = self.council_by_name(typed);
+        let Some(town) = self.town(&words(typed)) else {
+            return by_council;
+        };
+        match by_council {
+            Found::Council(_) => by_council,
+            // The town's own council (that of its first district) is among those named.
+            Found::Names(named) if town.first().is_some_and(|t| named.contains(t)) => {
+                Found::Names(named)
+            }
+            Found::Names(mut named) => {
+                for council in town {
+                    if !named.contains(&council) {
+                        named.push(council);
+                    }
+                }
+                Found::Town(named)
+            }
+            _ => match town[..] {
+                [] => Found::Nothing,
+                [one] => Found::Council(one),
+                _ => Found::Town(town),
+            },
+        }
+    }
+
     /// Councils whose names hold every word typed (apart from [`FILLER`] words): whole words
     /// first ("York" is York, not North Yorkshire); only when no council has them all, the
     /// start of words of three letters or more ("Rhondda Cynon Taf" finds "Rhondda Cynon Taff",
     /// "brigh" finds Brighton and Hove). Certain only when one council has them all as whole
     /// words and they are its whole name.
-    fn by_name(&self, typed: &str) -> Found<'a> {
+    fn council_by_name(&self, typed: &str) -> Found<'a> {
         let typed = words(typed);
         let wanted = || {
             typed
@@ -266,8 +347,9 @@ fn words(text: &str) -> String {
         .collect()
 }
 
-/// Makes `places.txt` from `research/postcode-districts.csv` and `research/county-councils.csv`
-/// (their columns are described in `research/README.md`). `cargo run --example build-places`
+/// Makes `places.txt` from `research/postcode-districts.csv`, `research/county-councils.csv`
+/// and `research/post-towns.csv` (their columns are described in `research/README.md`). Each
+/// district's line ends with its post towns where they differ from the line above's. `cargo run --example build-places`
 /// writes it; `tests/places.rs` runs it again to check the committed file is exactly what the
 /// research gives. Native only: the app only reads the result.
 ///
@@ -288,6 +370,7 @@ fn words(text: &str) -> String {
 pub fn build(
     districts_csv: &str,
     counties_csv: &str,
+    towns_csv: &str,
     app_areas: &[in_my_words_basics::schema::Area],
 ) -> Result<String, String> {
     use std::collections::BTreeMap;
@@ -462,6 +545,21 @@ pub fn build(
         out += &format!("{code} {area} {name}\n");
     }
     out.push('\n');
+    // Each district's post towns, in the research's order.
+    let mut lines = towns_csv.lines();
+    if lines.next() != Some("district,post_town") {
+        return Err("post-towns.csv: not the expected columns".into());
+    }
+    let mut towns: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for (at, line) in lines.enumerate() {
+        let wrong = |why: &str| format!("post-towns.csv line {}: {why}: {line}", at + 2);
+        let (district, town) = line.split_once(',').ok_or_else(|| wrong("fields"))?;
+        if town.trim().is_empty() || town.contains(['@', ',', '"']) {
+            return Err(wrong("a town name the table cannot hold"));
+        }
+        towns.entry(district).or_default().push(town);
+    }
+    let mut above = None;
     for (district, mut rows) in districts {
         // Largest first; a stable sort keeps the research's order where shares are equal or
         // unknown.
@@ -480,6 +578,12 @@ pub fn build(
                 out += &format!(":{}", (share + 50) / 100);
             }
         }
+        // Its post towns, only where they differ from the line above's.
+        let these = towns.get(district).map(|t| t.join("@")).unwrap_or_default();
+        if above.as_ref() != Some(&these) {
+            out += &format!(" @{these}");
+            above = Some(these);
+        }
         out.push('\n');
     }
     out += "end\n";
@@ -494,4 +598,5 @@ const HEADER: &str = "\
 # Contains OS data © Crown copyright and database right 2014 and 2020. Contains Royal Mail data © Royal Mail copyright and database right 2014 and 2020. Contains National Statistics data © Crown copyright and database right 2014 and 2020.
 # Council names and codes, and county councils: mySociety, uk_local_authority_names_and_codes (2025), CC BY 4.0.
 # Which councils each district touches: NHS COVID-19 app (github.com/ukhsa-collaboration/covid-19-app-android-ag-public), MIT licence, Crown Copyright (c) 2020.
+# Post towns: Wikipedia, List of postcode districts in the United Kingdom (copy of February 2024), CC BY-SA 4.0.
 ";

@@ -263,6 +263,7 @@ fn find_place(typed: &str) -> PlaceReply {
                     sides.iter().map(|s| s.council).collect::<Vec<Council>>(),
                 ),
                 PlaceFound::Names(names) => (words.several_names, names),
+                PlaceFound::Town(councils) => (words.town_straddles, councils),
                 PlaceFound::Nothing => (words.nothing, Vec::new()),
             };
             // The journey's small part of the data (the areas' names), not the routing data:
@@ -281,9 +282,14 @@ fn find_place(typed: &str) -> PlaceReply {
                     };
                 }
             }
-            // Otherwise the person chooses: each council, and the area to choose for it.
+            // Otherwise the person chooses: each council, and the area to choose for it; or,
+            // when there are too many to read (a city's post town), their postcode.
             let mut say = lead.to_string();
-            for c in councils.iter().take(8) {
+            if councils.len() > MOST_TO_LIST {
+                say.push(' ');
+                say.push_str(words.too_many);
+            }
+            for c in councils.iter().filter(|_| councils.len() <= MOST_TO_LIST) {
                 say.push(' ');
                 say.push_str(&match listed(c.area) {
                     true => fill(words.for_choose, &[c.name, &area_name(c.area)]),
@@ -299,6 +305,10 @@ fn find_place(typed: &str) -> PlaceReply {
         }
     })
 }
+
+/// The most councils a place answer lists, each with what to choose or type: more is too much
+/// to read, so the person is asked for their postcode instead.
+const MOST_TO_LIST: usize = 8;
 
 /// The words to type to find a council: its name, without the council it is part of when it
 /// is one of the old districts the place table lists ("Eden (Westmorland and Furness)" is found

@@ -224,6 +224,10 @@ pub struct PlaceWords {
     pub straddles: &'static str,
     /// Words that match more than one council's name.
     pub several_names: &'static str,
+    /// A post town whose postcodes lie in more than one council area.
+    pub town_straddles: &'static str,
+    /// After either of those, when there are too many councils to list.
+    pub too_many: &'static str,
     /// "For {council}, choose {area}."
     pub for_choose: &'static str,
     /// "For {council}, type {council} in the box.": for a council in an area the list does not
@@ -481,6 +485,8 @@ mod tests {
                 chosen,
                 straddles,
                 several_names,
+                town_straddles,
+                too_many,
                 for_choose,
                 for_type,
                 nothing,

@@ -23,6 +23,8 @@ const CASES = [
   { typed: "G1 1XQ", says: "We have chosen Glasgow City.", area: "Scotland" },
   { typed: "bt1 5gs", says: "We have chosen Belfast.", area: "Northern Ireland" },
   { typed: "swansea", says: "We have chosen Swansea.", area: "Wales" },
+  // A town's name, for someone with no postcode: its council (here a part of one).
+  { typed: "Penrith", says: "We have chosen Eden (Westmorland and Furness).", area: "Somewhere else in England" },
   // A council in two NHS boards' areas: the postcode finds the old district the boards follow.
   { typed: "CA11", says: "We have chosen Eden (Westmorland and Furness).", area: "Somewhere else in England" },
   // Part of a name, shared by councils all in one health board's area (Rhondda Cynon Taf,
