@@ -340,10 +340,11 @@ fn names_of_councils_cities_and_counties() {
         ("sussex", names(&["E07000228", "E10000011", "E10000032"])),
         // Newcastle-under-Lyme, Newcastle upon Tyne, and the town of Newcastle in County Down.
         ("Newcastle", town(&["E07000195", "E08000021", "N09000010"])),
-        (
-            "Lincolnshire",
-            names(&["E06000012", "E06000013", "E10000019"]),
-        ),
+        // A council's whole name, though others hold it too: that council (asking would
+        // tell the person to type what they typed).
+        ("Lincolnshire", one("E10000019")),
+        ("Somerset", one("E06000066")),
+        ("Lincoln", names(&["E07000138"])), // "City of Lincoln": part of its name
         // A post town that is no council's name: its districts' councils.
         ("Penrith", one("E07000030")),
         ("kendal", one("E07000031")),
@@ -764,4 +765,65 @@ fn the_tools_answer_the_place_question_once_they_have_the_table() {
     })
     .join()
     .expect("the place lookup never stops the tools");
+}
+
+/// Whatever a person types, if the answer asks them to type a council's name, typing it must
+/// settle the area: no answer may send them round in a circle. Tried for every post town and
+/// every council's name, and the first word of each (what people often type).
+#[test]
+fn every_name_the_answer_asks_for_settles_the_area() {
+    let area_certain = |typed: &str| -> Option<&str> {
+        let councils: Vec<Council> = match table().find(typed) {
+            Found::Council(c) => return Some(c.area),
+            Found::Names(list) | Found::Town(list) => list,
+            Found::WhichSide(sides) => sides.iter().map(|s| s.council).collect(),
+            Found::Nothing => return None,
+        };
+        let first = councils.first()?;
+        councils
+            .iter()
+            .all(|c| c.area == first.area)
+            .then_some(first.area)
+    };
+    let towns = read("research/post-towns.csv");
+    let mut typed: BTreeSet<String> = towns
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split_once(',').map(|(_, town)| town.to_string()))
+        .collect();
+    for council in table().councils() {
+        typed.insert(council.name.to_string());
+        typed.extend(council.name.split(' ').next().map(str::to_string));
+    }
+    let mut asked = 0;
+    for text in &typed {
+        let councils = match table().find(text) {
+            Found::Names(list) | Found::Town(list) => list,
+            _ => continue,
+        };
+        if area_certain(text).is_some() || councils.len() > 8 {
+            continue;
+        }
+        for council in councils {
+            // What the answer says to type for a council in an area the list does not show.
+            let listed = data()
+                .area(council.area)
+                .is_none_or(|a| a.part_of.is_empty());
+            if listed {
+                continue;
+            }
+            let short = council
+                .name
+                .split_once(" (")
+                .map_or(council.name, |(s, _)| s);
+            asked += 1;
+            assert_eq!(
+                area_certain(short),
+                Some(council.area),
+                "{text:?} says to type {short:?}, which does not settle {}",
+                council.area
+            );
+        }
+    }
+    assert!(asked > 50, "the test reached {asked} answers");
 }

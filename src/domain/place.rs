@@ -291,8 +291,8 @@ impl<'a> PlaceTable<'a> {
     /// Councils whose names hold every word typed (apart from [`FILLER`] words): whole words
     /// first ("York" is York, not North Yorkshire); only when no council has them all, the
     /// start of words of three letters or more ("Rhondda Cynon Taf" finds "Rhondda Cynon Taff",
-    /// "brigh" finds Brighton and Hove). Certain only when one council has them all as whole
-    /// words and they are its whole name.
+    /// "brigh" finds Brighton and Hove). Certain only when they are, as whole words, one
+    /// council's whole name.
     fn council_by_name(&self, typed: &str) -> Found<'a> {
         let typed = words(typed);
         let wanted = || {
@@ -315,18 +315,23 @@ impl<'a> PlaceTable<'a> {
                     found.push(council);
                 }
             }
-            match found[..] {
-                [] => continue,
-                [council]
-                    if !starts
-                        && words(council.name).split(' ').all(|n| {
-                            n.is_empty() || FILLER[..3].contains(&n) || has(&typed, n)
-                        }) =>
-                {
-                    return Found::Council(council)
-                }
-                _ => return Found::Names(found),
+            if found.is_empty() {
+                continue;
             }
+            // Certain when the words typed are one council's whole name, even if others hold
+            // them too ("Somerset", not North Somerset): asking would send the person round in
+            // a circle, told to type the name they typed.
+            let whole = |council: &&Council| {
+                !starts
+                    && words(council.name)
+                        .split(' ')
+                        .all(|n| n.is_empty() || FILLER[..3].contains(&n) || has(&typed, n))
+            };
+            let mut wholly = found.iter().filter(whole);
+            return match (wholly.next(), wholly.next()) {
+                (Some(council), None) => Found::Council(*council),
+                _ => Found::Names(found),
+            };
         }
         Found::Nothing
     }
