@@ -7,7 +7,7 @@
 mod common;
 use common::{read, table};
 use in_my_words::data::data;
-use in_my_words::domain::place::{build, Council, Found, PlaceError, PlaceTable};
+use in_my_words::domain::place::{build, same_name, Council, Found, PlaceError, PlaceTable};
 use in_my_words::domain::situation::Nation;
 use proptest::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
@@ -352,6 +352,9 @@ fn names_of_councils_cities_and_counties() {
         ("Appleby-in-Westmorland", one("E07000030")),
         ("Kirkby Stephen", one("E07000030")),
         ("Stornoway", one("S12000013")),
+        // A council's whole name, and a town of that name mostly in another nation: both.
+        ("Newport", town(&["W06000022", "E06000046", "E06000020"])),
+        ("Wrexham", one("W06000006")), // only the edges of its post town are in England
         // A town in two councils: in Wales and in Northern Ireland.
         ("Bangor", town(&["N09000011", "W06000002"])),
         // A town that is part of a council's name elsewhere: both, to choose from.
@@ -754,6 +757,14 @@ fn the_tools_answer_the_place_question_once_they_have_the_table() {
             )
         );
         assert_eq!(found("Keswick").0, some("north-east-and-north-cumbria"));
+        // The city in Wales, or a town of the same name in England: never chosen for them, and
+        // never told to type the name they typed.
+        assert_eq!(
+            found("Newport").2,
+            "This town is in more than one council area. For Newport, choose Wales. For Isle \
+             of Wight, type \"Isle of Wight\" in the box. For Telford and Wrekin, type \
+             \"Telford and Wrekin\" in the box."
+        );
         // Councils in one area: the area is certain even though the council is not.
         let (area, council, _) = found("EX1");
         assert_eq!((area, council), (some("devon"), None));
@@ -817,6 +828,19 @@ fn every_name_the_answer_asks_for_settles_the_area() {
                 .split_once(" (")
                 .map_or(council.name, |(s, _)| s);
             asked += 1;
+            // Its own name is what they typed ("Newport"): the answer says to choose its
+            // nation in the list instead, which must be there and be that nation.
+            if same_name(short, text) {
+                let area = data().area(council.area).expect("its area");
+                let nation = data().area(&area.part_of).expect("a nation the list shows");
+                assert_eq!(nation.nation, council.nation, "{text:?}");
+                assert!(
+                    nation.part_of.is_empty(),
+                    "{text:?}: {} is listed",
+                    nation.id
+                );
+                continue;
+            }
             assert_eq!(
                 area_certain(short),
                 Some(council.area),

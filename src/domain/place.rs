@@ -202,6 +202,19 @@ impl<'a> PlaceTable<'a> {
     /// The councils of the post town whose whole name is `typed` (in [`words`]' form), in the
     /// order its districts give them; `None` when no post town has that name.
     fn town(&self, typed: &str) -> Option<Vec<Council<'a>>> {
+        let districts = self.town_districts(typed)?;
+        let mut councils: Vec<Council<'a>> = Vec::new();
+        for side in districts.into_iter().flatten() {
+            if !councils.contains(&side.council) {
+                councils.push(side.council);
+            }
+        }
+        Some(councils)
+    }
+
+    /// The councils of each postcode district of the post town whose whole name is `typed` (in
+    /// [`words`]' form), largest share first; `None` when no post town has that name.
+    fn town_districts(&self, typed: &str) -> Option<Vec<Vec<Side<'a>>>> {
         let wanted: Vec<&str> = typed.split(' ').filter(|w| !w.is_empty()).collect();
         let is_it = |town: &str| {
             let name = words(town);
@@ -211,20 +224,13 @@ impl<'a> PlaceTable<'a> {
                     .filter(|w| !w.is_empty())
                     .eq(wanted.iter().copied())
         };
-        let mut councils: Vec<Council<'a>> = Vec::new();
-        let mut found = false;
-        for &(_, rest, towns) in &self.districts {
-            if !towns.split('@').any(is_it) {
-                continue;
-            }
-            found = true;
-            for side in self.sides(rest).unwrap_or_default() {
-                if !councils.iter().any(|c| c.code == side.council.code) {
-                    councils.push(side.council);
-                }
-            }
-        }
-        found.then_some(councils)
+        let districts: Vec<Vec<Side<'a>>> = self
+            .districts
+            .iter()
+            .filter(|&&(_, _, towns)| towns.split('@').any(is_it))
+            .map(|&(_, rest, _)| self.sides(rest).unwrap_or_default())
+            .collect();
+        (!districts.is_empty()).then_some(districts)
     }
 
     /// A district's councils from the rest of its line ("40:97 86:3"), or `None` when it is
@@ -254,7 +260,8 @@ impl<'a> PlaceTable<'a> {
         Some(sides)
     }
 
-    /// A council's whole name is certain. Otherwise the councils whose names hold the words
+    /// A council's whole name is certain (unless a town of that name is mostly in another
+    /// nation: see below). Otherwise the councils whose names hold the words
     /// typed (see [`PlaceTable::council_by_name`]), and the councils of the post town of that
     /// name, if there is one: "Penrith" is only a town. "Brighton" finds Brighton and Hove,
     /// the council of the town's first district, so the outlying districts ("Brighton" on
@@ -267,7 +274,22 @@ impl<'a> PlaceTable<'a> {
             return by_council;
         };
         match by_council {
-            Found::Council(_) => by_council,
+            // A council's whole name is certain, unless a town of that name lies mostly in
+            // another nation, where complaints go another way altogether: "Newport" is the
+            // city in Wales, and towns on the Isle of Wight and in Shropshire.
+            Found::Council(named) => {
+                let mut asked = vec![named];
+                let districts = self.town_districts(&words(typed)).unwrap_or_default();
+                for side in districts.iter().filter_map(|sides| sides.first()) {
+                    if side.council.nation != named.nation && !asked.contains(&side.council) {
+                        asked.push(side.council);
+                    }
+                }
+                match asked.len() {
+                    1 => by_council,
+                    _ => Found::Town(asked),
+                }
+            }
             // The town's own council (that of its first district) is among those named.
             Found::Names(named) if town.first().is_some_and(|t| named.contains(t)) => {
                 Found::Names(named)
@@ -335,6 +357,12 @@ impl<'a> PlaceTable<'a> {
         }
         Found::Nothing
     }
+}
+
+/// Whether two texts are the same name, read as the table reads names ("St. Helens" is "st
+/// helens"): so an answer never tells a person to type what they have just typed.
+pub fn same_name(a: &str, b: &str) -> bool {
+    words(a).split_whitespace().eq(words(b).split_whitespace())
 }
 
 /// A name's words in lower case, with spaces between (sometimes more than one). An apostrophe

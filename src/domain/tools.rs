@@ -19,7 +19,7 @@ use super::check::{check, Flag, FlagText};
 use super::date::Date;
 use super::docx;
 use super::letter::{follow_ups, letter, letter_text, write, LetterKind};
-use super::place::{Council, Found as PlaceFound, PlaceTable};
+use super::place::{same_name, Council, Found as PlaceFound, PlaceTable};
 use super::route::{add_copies, route, Route};
 use super::safety::{concern_in_answers, Kind};
 use super::timeline::{self, Item};
@@ -290,11 +290,21 @@ fn find_place(typed: &str) -> PlaceReply {
                 say.push_str(words.too_many);
             }
             for c in councils.iter().filter(|_| councils.len() <= MOST_TO_LIST) {
+                // The list shows the area, or else (for an NHS board's area) its nation.
+                let shown = match listed(c.area) {
+                    true => Some(c.area),
+                    false => areas.area(c.area).map(|a| a.part_of.as_str()),
+                };
                 say.push(' ');
-                say.push_str(&match listed(c.area) {
-                    true => fill(words.for_choose, &[c.name, &area_name(c.area)]),
+                say.push_str(&match (listed(c.area), shown) {
+                    (true, _) => fill(words.for_choose, &[c.name, &area_name(c.area)]),
+                    // Typing its name again would give this same answer ("Newport"): choose
+                    // its nation instead.
+                    (false, Some(nation)) if same_name(short_name(c.name), typed) => {
+                        fill(words.for_choose, &[c.name, &area_name(nation)])
+                    }
                     // "Eden (Westmorland and Furness)": its first words find it alone.
-                    false => fill(words.for_type, &[c.name, short_name(c.name)]),
+                    (false, _) => fill(words.for_type, &[c.name, short_name(c.name)]),
                 });
             }
             PlaceReply {

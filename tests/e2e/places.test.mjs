@@ -88,6 +88,13 @@ test("a postcode or place anywhere in the UK finds its council and area, on the 
   await screenshot(page, "places", "03-council-in-two-areas");
   assert.equal(await lookUp(page, "Eden"), "We have chosen North East and North Cumbria.");
 
+  // A city's name that is also a town's in another nation: asked, with the nation to choose
+  // for the city (typing "Newport" again would only give this answer again).
+  const newport = await lookUp(page, "Newport");
+  assert.match(newport, /^This town is in more than one council area\. For Newport, choose Wales\. For Isle of Wight, type "Isle of Wight" in the box\./);
+  assert.deepEqual(await axeViolations(page), [], "axe: a town in two nations");
+  await screenshot(page, "places", "04-town-in-two-nations");
+
   // Nothing found: they are told, and Continue asks them to choose.
   assert.match(await lookUp(page, "ZZ99 9ZZ"), /^We could not find that/);
   assert.equal(await page.locator("#area-postcode").inputValue(), "ZZ99 9ZZ", "what they typed stays");
