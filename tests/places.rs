@@ -7,7 +7,7 @@
 mod common;
 use common::{read, table};
 use in_my_words::data::data;
-use in_my_words::domain::place::{build, same_name, Council, Found, PlaceError, PlaceTable};
+use in_my_words::domain::place::{build, Council, Found, PlaceError, PlaceTable};
 use in_my_words::domain::situation::Nation;
 use proptest::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
@@ -48,6 +48,7 @@ enum Got {
     Sides(Vec<String>),
     Names(Vec<String>),
     Town(Vec<String>),
+    Chosen(String, Vec<String>),
     Nothing,
 }
 
@@ -59,6 +60,7 @@ fn got(found: &Found) -> Got {
         }
         Found::Names(list) => Got::Names(codes(list)),
         Found::Town(list) => Got::Town(codes(list)),
+        Found::Chosen(c, others) => Got::Chosen(c.code.to_string(), codes(others)),
         Found::Nothing => Got::Nothing,
     }
 }
@@ -71,6 +73,13 @@ fn sides(list: &[&str]) -> Got {
     Got::Sides(list.iter().map(|c| c.to_string()).collect())
 }
 
+fn chosen(council: &str, others: &[&str]) -> Got {
+    Got::Chosen(
+        council.into(),
+        others.iter().map(|c| c.to_string()).collect(),
+    )
+}
+
 fn town(list: &[&str]) -> Got {
     Got::Town(list.iter().map(|c| c.to_string()).collect())
 }
@@ -79,7 +88,7 @@ fn town(list: &[&str]) -> Got {
 /// councils of the town's districts (the inner and many outer boroughs; some outer ones have
 /// post towns of their own, such as Croydon), each once: more than a page can list.
 fn london() -> Vec<String> {
-    let Found::Town(list) = table().find("london") else {
+    let Found::Names(list) = table().find("london") else {
         panic!("London is a town of several councils");
     };
     let codes = codes(&list);
@@ -329,22 +338,40 @@ fn names_of_councils_cities_and_counties() {
         ("East Sussex", one("E10000011")),
         ("west sussex county council", one("E10000032")),
         // Part of a name: a question, even for one council.
-        ("brighton", names(&["E06000043"])),
-        ("glasgow", names(&["S12000049"])),
-        ("edinburgh", names(&["S12000036"])),
+        // Part of a council's name that is also its town's: that council, and the town's
+        // parts in other areas, to say in case the person meant one.
+        (
+            "brighton",
+            chosen("E06000043", &["E07000063", "E07000223", "E07000228"]),
+        ),
+        (
+            "glasgow",
+            chosen("S12000049", &["S12000050", "S12000030", "S12000029"]),
+        ),
+        ("Ashford", chosen("E07000105", &["E07000213"])), // and Ashford in Surrey
+        // ... or just that council, when every part of the town is in its area.
+        ("edinburgh", one("S12000036")),
+        ("King’s Lynn", one("E07000146")),
+        ("Durham", one("E06000047")),
         ("Rhondda Cynon Taf", names(&["W06000016"])), // the official spelling; the data has "Taff"
-        ("King’s Lynn", names(&["E07000146"])),
         ("brigh", names(&["E06000043"])),
-        ("Durham", names(&["E06000047"])),
         // Several, in the table's order.
         ("sussex", names(&["E07000228", "E10000011", "E10000032"])),
         // Newcastle-under-Lyme, Newcastle upon Tyne, and the town of Newcastle in County Down.
-        ("Newcastle", town(&["E07000195", "E08000021", "N09000010"])),
-        // A council's whole name, though others hold it too: that council (asking would
-        // tell the person to type what they typed).
-        ("Lincolnshire", one("E10000019")),
-        ("Somerset", one("E06000066")),
-        ("Lincoln", names(&["E07000138"])), // "City of Lincoln": part of its name
+        ("Newcastle", names(&["E07000195", "E08000021", "N09000010"])),
+        // A council's whole name, though others hold it too: that council, and the others
+        // (telling the person to type the name they typed would send them round in a circle).
+        (
+            "Lincolnshire",
+            chosen("E10000019", &["E06000012", "E06000013"]),
+        ),
+        ("Somerset", chosen("E06000066", &["E06000022", "E06000024"])),
+        // ... and a town of that name mostly elsewhere.
+        (
+            "Newport",
+            chosen("W06000022", &["E06000046", "W06000009", "E06000020"]),
+        ),
+        ("Lincoln", one("E07000138")), // part of "City of Lincoln", and its town
         // A post town that is no council's name: its districts' councils.
         ("Penrith", one("E07000030")),
         ("kendal", one("E07000031")),
@@ -352,16 +379,21 @@ fn names_of_councils_cities_and_counties() {
         ("Appleby-in-Westmorland", one("E07000030")),
         ("Kirkby Stephen", one("E07000030")),
         ("Stornoway", one("S12000013")),
-        // A council's whole name, and a town of that name mostly in another nation: both.
-        ("Newport", town(&["W06000022", "E06000046", "E06000020"])),
         ("Wrexham", one("W06000006")), // only the edges of its post town are in England
         // A town in two councils: in Wales and in Northern Ireland.
         ("Bangor", town(&["N09000011", "W06000002"])),
         // A town that is part of a council's name elsewhere: both, to choose from.
-        ("Wells", town(&["E07000116", "E06000066"])),
-        ("Rye", town(&["E07000167", "E07000064"])),
-        // Part of the name of a council that is only a small part of the town: the town's.
-        ("London", Got::Town(london())),
+        ("Wells", names(&["E07000116", "E06000066"])),
+        // Part of the name of a council that is only a small part of the town: the town's too.
+        ("London", Got::Names(london())),
+        // A town's name that only begins a council's: the town ("Rye" is not Ryedale).
+        ("Rye", one("E07000064")),
+        ("Newtown", one("W06000023")), // not Newtownabbey
+        // A town whose districts are in several areas.
+        (
+            "Staines-upon-Thames",
+            town(&["E07000213", "E07000212", "E06000040"]),
+        ),
         // Nothing.
         ("", Got::Nothing),
         ("the council", Got::Nothing),
@@ -580,6 +612,7 @@ proptest! {
             Found::WhichSide(list) => prop_assert!(list.len() > 1),
             Found::Names(list) => prop_assert!(!list.is_empty()),
             Found::Town(list) => prop_assert!(list.len() > 1),
+            Found::Chosen(c, others) => prop_assert!(others.iter().all(|o| o.area != c.area)),
             Found::Council(_) | Found::Nothing => {}
         }
     }
@@ -744,7 +777,7 @@ fn the_tools_answer_the_place_question_once_they_have_the_table() {
         assert_eq!(area, None);
         assert_eq!(
             say,
-            "This town is in more than one council area. For Tunbridge Wells, type \
+            "More than one council area has that name. For Tunbridge Wells, type \
              \"Tunbridge Wells\" in the box. For Somerset, type \"Somerset\" in the box."
         );
         assert_eq!(
@@ -752,18 +785,28 @@ fn the_tools_answer_the_place_question_once_they_have_the_table() {
             (
                 None,
                 None,
-                "This town is in more than one council area. Type your postcode to find yours."
+                "More than one council area has that name. Type your postcode to find yours."
                     .into()
             )
         );
-        assert_eq!(found("Keswick").0, some("north-east-and-north-cumbria"));
-        // The city in Wales, or a town of the same name in England: never chosen for them, and
-        // never told to type the name they typed.
         assert_eq!(
-            found("Newport").2,
-            "This town is in more than one council area. For Newport, choose Wales. For Isle \
-             of Wight, type \"Isle of Wight\" in the box. For Telford and Wrekin, type \
-             \"Telford and Wrekin\" in the box."
+            found("Staines-upon-Thames").2,
+            "This town is in more than one council area. For Spelthorne, type \"Spelthorne\" \
+             in the box. For Runnymede, type \"Runnymede\" in the box. For Windsor and \
+             Maidenhead, type \"Windsor and Maidenhead\" in the box."
+        );
+        assert_eq!(found("Keswick").0, some("north-east-and-north-cumbria"));
+        // The city in Wales, and the towns of that name elsewhere, said plainly.
+        assert_eq!(
+            found("Newport"),
+            (
+                some("aneurin-bevan"),
+                some("Newport"),
+                "We have chosen Newport. If you meant somewhere else: For Isle of Wight, type \
+                 \"Isle of Wight\" in the box. For Pembrokeshire, type \"Pembrokeshire\" in \
+                 the box. For Telford and Wrekin, type \"Telford and Wrekin\" in the box."
+                    .into()
+            )
         );
         // Councils in one area: the area is certain even though the council is not.
         let (area, council, _) = found("EX1");
@@ -778,76 +821,89 @@ fn the_tools_answer_the_place_question_once_they_have_the_table() {
     .expect("the place lookup never stops the tools");
 }
 
-/// Whatever a person types, if the answer asks them to type a council's name, typing it must
-/// settle the area: no answer may send them round in a circle. Tried for every post town and
-/// every council's name, and the first word of each (what people often type).
+/// Whatever a person types, if the answer asks them to type a name, typing it must settle the
+/// area: no answer may send them round in a circle. Followed through the letter tools' own
+/// sentences, for every postcode district, every post town, and every council's name and its
+/// first word (what people often type).
 #[test]
-fn every_name_the_answer_asks_for_settles_the_area() {
-    let area_certain = |typed: &str| -> Option<&str> {
-        let councils: Vec<Council> = match table().find(typed) {
-            Found::Council(c) => return Some(c.area),
-            Found::Names(list) | Found::Town(list) => list,
-            Found::WhichSide(sides) => sides.iter().map(|s| s.council).collect(),
-            Found::Nothing => return None,
+fn every_name_an_answer_asks_for_settles_the_area() {
+    use in_my_words::domain::tools::{handle, receive_places, PlaceReply, Reply, Request};
+    std::thread::spawn(|| {
+        receive_places(common::places_text().to_string());
+        let ask = |typed: &str| match handle(Request::Place {
+            typed: typed.into(),
+        }) {
+            Reply::Place(reply) => reply,
+            other => panic!("{other:?}"),
         };
-        let first = councils.first()?;
-        councils
-            .iter()
-            .all(|c| c.area == first.area)
-            .then_some(first.area)
-    };
-    let towns = read("research/post-towns.csv");
-    let mut typed: BTreeSet<String> = towns
-        .lines()
-        .skip(1)
-        .filter_map(|l| l.split_once(',').map(|(_, town)| town.to_string()))
-        .collect();
-    for council in table().councils() {
-        typed.insert(council.name.to_string());
-        typed.extend(council.name.split(' ').next().map(str::to_string));
-    }
-    let mut asked = 0;
-    for text in &typed {
-        let councils = match table().find(text) {
-            Found::Names(list) | Found::Town(list) => list,
-            _ => continue,
-        };
-        if area_certain(text).is_some() || councils.len() > 8 {
-            continue;
+        let towns = read("research/post-towns.csv");
+        let mut typed: BTreeSet<String> = towns
+            .lines()
+            .skip(1)
+            .filter_map(|l| l.split_once(',').map(|(_, town)| town.to_string()))
+            .collect();
+        typed.extend(table().districts().map(str::to_string));
+        for council in table().councils() {
+            typed.insert(council.name.to_string());
+            typed.extend(council.name.split(' ').next().map(str::to_string));
         }
-        for council in councils {
-            // What the answer says to type for a council in an area the list does not show.
-            let listed = data()
-                .area(council.area)
-                .is_none_or(|a| a.part_of.is_empty());
-            if listed {
-                continue;
-            }
-            let short = council
-                .name
-                .split_once(" (")
-                .map_or(council.name, |(s, _)| s);
-            asked += 1;
-            // Its own name is what they typed ("Newport"): the answer says to choose its
-            // nation in the list instead, which must be there and be that nation.
-            if same_name(short, text) {
-                let area = data().area(council.area).expect("its area");
-                let nation = data().area(&area.part_of).expect("a nation the list shows");
-                assert_eq!(nation.nation, council.nation, "{text:?}");
+        let mut followed = 0;
+        for text in &typed {
+            let PlaceReply { say, .. } = ask(text);
+            // Each `type "…" in the box` in the answer.
+            for name in say
+                .split("type \"")
+                .skip(1)
+                .filter_map(|r| r.split_once('"'))
+            {
+                followed += 1;
+                let then = ask(name.0);
                 assert!(
-                    nation.part_of.is_empty(),
-                    "{text:?}: {} is listed",
-                    nation.id
+                    then.area.is_some(),
+                    "{text:?} says to type {:?}, which says {:?}",
+                    name.0,
+                    then.say
                 );
-                continue;
             }
-            assert_eq!(
-                area_certain(short),
-                Some(council.area),
-                "{text:?} says to type {short:?}, which does not settle {}",
-                council.area
-            );
         }
+        assert!(followed > 100, "the test followed {followed} answers");
+    })
+    .join()
+    .expect("no circles");
+}
+
+/// The post towns at the end of a district's line: carried down to the lines below until one
+/// names others, or none (a lone `@`); a name the table cannot hold is refused with its line.
+#[test]
+fn post_towns_carry_down_until_a_line_names_others() {
+    let text = "\
+E06000043 brighton-and-hove Brighton and Hove
+E07000063 east-sussex Lewes
+E07000223 west-sussex Adur
+
+BN1 0 @Brighton
+BN2 0:97 1:3
+BN50 2 @
+BN7 1 @Lewes@Ringmer Town
+end
+";
+    let table = PlaceTable::parse(text).expect("a good table");
+    // BN2 is Brighton's too (so Lewes is named), BN50 is no town's (so Adur is not).
+    assert_eq!(
+        got(&table.find("Brighton")),
+        chosen("E06000043", &["E07000063"])
+    );
+    assert_eq!(got(&table.find("ringmer town")), one("E07000063"));
+    for (damaged, line) in [
+        ("BN7 1 @Lewes@\n", 8),
+        ("BN7 1 @Lew!es\n", 8),
+        ("BN7 1 @ Lewes\n", 8),
+    ] {
+        let text = text.replace("BN7 1 @Lewes@Ringmer Town\n", damaged);
+        assert_eq!(
+            PlaceTable::parse(&text).map(|_| ()),
+            Err(PlaceError { line }),
+            "{damaged:?}"
+        );
     }
-    assert!(asked > 50, "the test reached {asked} answers");
 }

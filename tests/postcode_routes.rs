@@ -1104,6 +1104,11 @@ fn describe(found: &Found) -> String {
             "names {:?}",
             list.iter().map(|c| c.name).collect::<Vec<_>>()
         ),
+        Found::Chosen(c, others) => format!(
+            "council {:?}, or {:?}",
+            c.name,
+            others.iter().map(|c| c.name).collect::<Vec<_>>()
+        ),
         Found::Nothing => "nothing".into(),
     }
 }

@@ -51,8 +51,9 @@ def main(out_path):
         # A district followed by a "non-geo" note is not a place.
         non_geo = set(re.findall(r"([A-Z]{1,2}[0-9][0-9A-Z]?),?\s*<sup[^>]*>\s*<a[^>]*endnote_non-geo", districts_cell))
         districts = [d for d in re.findall(r"\b([A-Z]{1,2}[0-9][0-9A-Z]?)\b", text(districts_cell)) if d not in non_geo]
-        town = town_name(text(cells[2]))
-        if not town or "," in town or ":" in town:
+        # A footnote mark can follow a name ("Staines-upon-Thames[11]").
+        town = town_name(re.sub(r"\[\d+\]$", "", text(cells[2])))
+        if not re.fullmatch(r"[A-Za-z][A-Za-z .'\-]*", town):
             raise SystemExit(f"an unexpected town name: {town!r}")
         for district in districts:
             rows.append((district, town))

@@ -1,16 +1,18 @@
 //! Where a person lives, from what they type in the "Where" question: a postcode, the first part
-//! of one, or the name of their town (its post town), council, city or county. Everything is looked up on the device,
-//! in a table of every UK postcode district (`assets/data/places.txt`): a file of its own, so the
-//! browser need fetch it only when that question opens, not with the first download.
+//! of one, or the name of their town (its post town), council, city or county. Everything is
+//! looked up on the device, in a table of every UK postcode district (`assets/data/places.txt`):
+//! a file of its own, so the browser need fetch it only when that question opens, not with the
+//! first download.
 //!
 //! The answer is never a silent guess. A district that lies in one council gives that council; a
 //! district that straddles councils gives the councils to choose from; words that are part of
-//! one or more councils' names give those names to choose from.
+//! one or more councils' names, or a town's name, give those councils to choose from; a
+//! council's whole name gives that council, and says which other places the words could mean.
 //!
-//! This code is part of the first download, so it is kept small: the table borrows the file's
-//! text rather than copying it, and anything that can be worked out before the app runs is
-//! worked out by [`build`] and written into the file (which councils a district offers, each
-//! council's area).
+//! This code is in the letter tools, not the first download, but is kept small: the table
+//! borrows the file's text rather than copying it, and anything that can be worked out before
+//! the app runs is worked out by [`build`] and written into the file (which councils a
+//! district offers, each council's area).
 //!
 //! # The file
 //!
@@ -70,17 +72,23 @@ pub struct Side<'a> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Found<'a> {
     /// One council, for certain: the postcode district lies in it (all but under 2% of it, in
-    /// the same nation), or the words typed are its whole name.
+    /// the same nation), or the words typed are its whole name or its town's, and nowhere else
+    /// the words could mean is in another area.
     Council(Council<'a>),
+    /// The words typed are one council's whole name ("Lincolnshire"), or the name of a town
+    /// whose own council holds them ("Brighton"), but other places they could mean are in
+    /// other areas (North Lincolnshire; the parts of the town in Adur): that council, and the
+    /// others to say, in case the person meant one of them.
+    Chosen(Council<'a>, Vec<Council<'a>>),
     /// The postcode district straddles councils: ask which side the person lives on. Largest
     /// share first.
     WhichSide(Vec<Side<'a>>),
-    /// Councils whose names hold the words typed, in the table's order: ask which one. Even one
-    /// council is a question when only part of its name was typed: "Sussex" is part of "Mid
-    /// Sussex" but may mean either county, "London" is part of "City of London".
+    /// Councils whose names hold the words typed, in the table's order, and the councils of a
+    /// town of that name elsewhere: ask which one. Even one council is a question when only
+    /// part of its name was typed: "Sussex" is part of "Mid Sussex" but may mean either county.
     Names(Vec<Council<'a>>),
     /// The words typed are a post town's name, and its postcode districts lie in more than one
-    /// council: ask which one. Largest share of the first district first.
+    /// council: ask which one ("London"). Largest share of the first district first.
     Town(Vec<Council<'a>>),
     /// No postcode district or council that the words could be.
     Nothing,
@@ -141,6 +149,9 @@ impl<'a> PlaceTable<'a> {
             if in_districts {
                 let rest = match rest.split_once(" @") {
                     Some((sides, these)) => {
+                        if !these.is_empty() && !these.split('@').all(is_town_name) {
+                            return Err(bad);
+                        }
                         towns = these;
                         sides
                     }
@@ -172,10 +183,11 @@ impl<'a> PlaceTable<'a> {
         self.districts.iter().map(|&(name, _, _)| name)
     }
 
-    /// Where `typed` is: a postcode ("BN2 1AB"), the first part of one ("bn2"), or a council's
-    /// name ("brighton", "City of Edinburgh", "st helens"). Text with a digit in it is read as a
-    /// postcode, exactly as the areas read one ([`postcode_district`]: spaces and invisible
-    /// characters do not matter); any other text as a name. Never panics, whatever the text.
+    /// Where `typed` is: a postcode ("BN2 1AB"), the first part of one ("bn2"), or a town's or
+    /// council's name ("Penrith", "brighton", "City of Edinburgh", "st helens"). Text with a
+    /// digit in it is read as a postcode, exactly as the areas read one ([`postcode_district`]:
+    /// spaces and invisible characters do not matter); any other text as a name (the rules are
+    /// on [`Found`]'s variants). Never panics, whatever the text.
     pub fn find(&self, typed: &str) -> Found<'a> {
         if !typed.bytes().any(|b| b.is_ascii_digit()) {
             return self.by_name(typed);
@@ -197,19 +209,6 @@ impl<'a> PlaceTable<'a> {
             .find(|&&(name, _, _)| name == district)
             .and_then(|&(_, rest, _)| self.sides(rest))
             .unwrap_or_default()
-    }
-
-    /// The councils of the post town whose whole name is `typed` (in [`words`]' form), in the
-    /// order its districts give them; `None` when no post town has that name.
-    fn town(&self, typed: &str) -> Option<Vec<Council<'a>>> {
-        let districts = self.town_districts(typed)?;
-        let mut councils: Vec<Council<'a>> = Vec::new();
-        for side in districts.into_iter().flatten() {
-            if !councils.contains(&side.council) {
-                councils.push(side.council);
-            }
-        }
-        Some(councils)
     }
 
     /// The councils of each postcode district of the post town whose whole name is `typed` (in
@@ -260,62 +259,66 @@ impl<'a> PlaceTable<'a> {
         Some(sides)
     }
 
-    /// A council's whole name is certain (unless a town of that name is mostly in another
-    /// nation: see below). Otherwise the councils whose names hold the words
-    /// typed (see [`PlaceTable::council_by_name`]), and the councils of the post town of that
-    /// name, if there is one: "Penrith" is only a town. "Brighton" finds Brighton and Hove,
-    /// the council of the town's first district, so the outlying districts ("Brighton" on
-    /// letters to parts of Adur and Mid Sussex) do not make a question of it. But "Wells" is
-    /// part of "Tunbridge Wells", in Kent, while the town of Wells is in Somerset, and "London"
-    /// is part of "City of London", a small part of the town: the person is asked which.
+    /// What a name typed means, in order:
+    /// - one council's whole name ("Lincolnshire", "Newport"): that council, with the other
+    ///   councils that hold the words (North Lincolnshire) or where a town of that name is
+    ///   (Newport on the Isle of Wight) when they are in other areas;
+    /// - a post town's name: when the councils whose names hold the words (as whole words)
+    ///   include the town's own council (that of its first district), that council, with the
+    ///   town's other councils in other areas ("Brighton": Brighton and Hove, and Adur);
+    ///   otherwise the town's councils and those named, to choose from ("Wells": Tunbridge
+    ///   Wells, or the town in Somerset). Councils that only begin with the words are left out
+    ///   ("Rye" is not Ryedale);
+    /// - otherwise the councils whose names hold the words ([`PlaceTable::council_by_name`]).
     fn by_name(&self, typed: &str) -> Found<'a> {
-        let by_council = self.council_by_name(typed);
-        let Some(town) = self.town(&words(typed)) else {
-            return by_council;
-        };
-        match by_council {
-            // A council's whole name is certain, unless a town of that name lies mostly in
-            // another nation, where complaints go another way altogether: "Newport" is the
-            // city in Wales, and towns on the Isle of Wight and in Shropshire.
-            Found::Council(named) => {
-                let mut asked = vec![named];
-                let districts = self.town_districts(&words(typed)).unwrap_or_default();
-                for side in districts.iter().filter_map(|sides| sides.first()) {
-                    if side.council.nation != named.nation && !asked.contains(&side.council) {
-                        asked.push(side.council);
-                    }
-                }
-                match asked.len() {
-                    1 => by_council,
-                    _ => Found::Town(asked),
-                }
+        let (exact, named, whole_words) = self.council_by_name(typed);
+        let districts = self.town_districts(&words(typed)).unwrap_or_default();
+        let mut town: Vec<Council<'a>> = Vec::new();
+        for side in districts.iter().flatten() {
+            if !town.contains(&side.council) {
+                town.push(side.council);
             }
-            // The town's own council (that of its first district) is among those named.
-            Found::Names(named) if town.first().is_some_and(|t| named.contains(t)) => {
-                Found::Names(named)
+        }
+        if let Some(council) = exact {
+            // Only where most of a district of the town is: a town's edges are not another
+            // place of that name.
+            let elsewhere = districts
+                .iter()
+                .filter_map(|d| d.first())
+                .map(|s| s.council);
+            return chosen(council, named.iter().copied().chain(elsewhere));
+        }
+        if town.is_empty() {
+            return match named.is_empty() {
+                true => Found::Nothing,
+                false => Found::Names(named),
+            };
+        }
+        let named = if whole_words { named } else { Vec::new() };
+        match (town[0], named.is_empty()) {
+            (own, false) if named.contains(&own) => {
+                chosen(own, named.iter().copied().chain(town.iter().copied()))
             }
-            Found::Names(mut named) => {
+            (only, true) if town.len() == 1 => Found::Council(only),
+            (_, true) => Found::Town(town),
+            (_, false) => {
+                let mut both = named;
                 for council in town {
-                    if !named.contains(&council) {
-                        named.push(council);
+                    if !both.contains(&council) {
+                        both.push(council);
                     }
                 }
-                Found::Town(named)
+                Found::Names(both)
             }
-            _ => match town[..] {
-                [] => Found::Nothing,
-                [one] => Found::Council(one),
-                _ => Found::Town(town),
-            },
         }
     }
 
-    /// Councils whose names hold every word typed (apart from [`FILLER`] words): whole words
-    /// first ("York" is York, not North Yorkshire); only when no council has them all, the
+    /// The councils whose names hold every word typed (apart from [`FILLER`] words): whole
+    /// words first ("York" is York, not North Yorkshire); only when no council has them all, the
     /// start of words of three letters or more ("Rhondda Cynon Taf" finds "Rhondda Cynon Taff",
-    /// "brigh" finds Brighton and Hove). Certain only when they are, as whole words, one
-    /// council's whole name.
-    fn council_by_name(&self, typed: &str) -> Found<'a> {
+    /// "brigh" finds Brighton and Hove). With them, the one council (if just one) whose whole
+    /// name the words are, and whether they matched as whole words.
+    fn council_by_name(&self, typed: &str) -> (Option<Council<'a>>, Vec<Council<'a>>, bool) {
         let typed = words(typed);
         let wanted = || {
             typed
@@ -323,26 +326,24 @@ impl<'a> PlaceTable<'a> {
                 .filter(|w| !w.is_empty() && !FILLER.contains(w))
         };
         if wanted().next().is_none() {
-            return Found::Nothing;
+            return (None, Vec::new(), false);
         }
         for starts in [false, true] {
             let has = |name: &str, w: &str| {
                 name.split(' ')
                     .any(|n| n == w || starts && w.len() >= 3 && n.starts_with(w))
             };
-            let mut found = Vec::new();
-            for &council in &self.councils {
-                let name = words(council.name);
-                if wanted().all(|w| has(&name, w)) {
-                    found.push(council);
-                }
-            }
+            let found: Vec<Council<'a>> = self
+                .councils
+                .iter()
+                .filter(|c| wanted().all(|w| has(&words(c.name), w)))
+                .copied()
+                .collect();
             if found.is_empty() {
                 continue;
             }
-            // Certain when the words typed are one council's whole name, even if others hold
-            // them too ("Somerset", not North Somerset): asking would send the person round in
-            // a circle, told to type the name they typed.
+            // Every word of the council's name typed ("Brighton & Hove" is all of "Brighton
+            // and Hove"): its whole name.
             let whole = |council: &&Council| {
                 !starts
                     && words(council.name)
@@ -350,19 +351,38 @@ impl<'a> PlaceTable<'a> {
                         .all(|n| n.is_empty() || FILLER[..3].contains(&n) || has(&typed, n))
             };
             let mut wholly = found.iter().filter(whole);
-            return match (wholly.next(), wholly.next()) {
-                (Some(council), None) => Found::Council(*council),
-                _ => Found::Names(found),
+            let exact = match (wholly.next(), wholly.next()) {
+                (Some(council), None) => Some(*council),
+                _ => None,
             };
+            return (exact, found, !starts);
         }
-        Found::Nothing
+        (None, Vec::new(), false)
     }
 }
 
-/// Whether two texts are the same name, read as the table reads names ("St. Helens" is "st
-/// helens"): so an answer never tells a person to type what they have just typed.
-pub fn same_name(a: &str, b: &str) -> bool {
-    words(a).split_whitespace().eq(words(b).split_whitespace())
+/// `council`, and the `candidates` in other areas to say after it (each once); just the
+/// council when there are none.
+fn chosen<'a>(council: Council<'a>, candidates: impl Iterator<Item = Council<'a>>) -> Found<'a> {
+    let mut others: Vec<Council<'a>> = Vec::new();
+    for other in candidates {
+        if other.area != council.area && !others.contains(&other) {
+            others.push(other);
+        }
+    }
+    match others.is_empty() {
+        true => Found::Council(council),
+        false => Found::Chosen(council, others),
+    }
+}
+
+/// A post town's name as the table holds one: ASCII letters, spaces, full stops, apostrophes
+/// and hyphens, starting with a letter ("St. Bees", "Bishop's Stortford", "Stoke-on-Trent").
+fn is_town_name(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_alphabetic())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphabetic() || matches!(c, ' ' | '.' | '\'' | '-'))
 }
 
 /// A name's words in lower case, with spaces between (sometimes more than one). An apostrophe
@@ -382,8 +402,8 @@ fn words(text: &str) -> String {
 
 /// Makes `places.txt` from `research/postcode-districts.csv`, `research/county-councils.csv`
 /// and `research/post-towns.csv` (their columns are described in `research/README.md`). Each
-/// district's line ends with its post towns where they differ from the line above's. `cargo run --example build-places`
-/// writes it; `tests/places.rs` runs it again to check the committed file is exactly what the
+/// district's line ends with its post towns where they differ from the line above's. `cargo
+/// run --example build-places` writes it; `tests/places.rs` runs it again to check the committed file is exactly what the
 /// research gives. Native only: the app only reads the result.
 ///
 /// A district's councils are put largest share first, and a council under 2% of the district's
@@ -587,8 +607,8 @@ pub fn build(
     for (at, line) in lines.enumerate() {
         let wrong = |why: &str| format!("post-towns.csv line {}: {why}: {line}", at + 2);
         let (district, town) = line.split_once(',').ok_or_else(|| wrong("fields"))?;
-        if town.trim().is_empty() || town.contains(['@', ',', '"']) {
-            return Err(wrong("a town name the table cannot hold"));
+        if !is_town_name(town) {
+            return Err(wrong("not a town's name (letters, spaces, . ' and - only)"));
         }
         towns.entry(district).or_default().push(town);
     }

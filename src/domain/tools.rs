@@ -19,7 +19,7 @@ use super::check::{check, Flag, FlagText};
 use super::date::Date;
 use super::docx;
 use super::letter::{follow_ups, letter, letter_text, write, LetterKind};
-use super::place::{same_name, Council, Found as PlaceFound, PlaceTable};
+use super::place::{Council, Found as PlaceFound, PlaceTable};
 use super::route::{add_copies, route, Route};
 use super::safety::{concern_in_answers, Kind};
 use super::timeline::{self, Item};
@@ -250,6 +250,31 @@ fn find_place(typed: &str) -> PlaceReply {
             say: words.unavailable.into(),
         },
         Places::Ready(table) => {
+            // The journey's small part of the data (the areas' names), not the routing data:
+            // a place question never waits for the routing file.
+            let areas = crate::data::journey();
+            let area_name = |id: &str| areas.area(id).map_or(id.to_string(), |a| a.name.clone());
+            // An area the list does not show is reached by typing the council's name.
+            let listed = |id: &str| areas.area(id).is_none_or(|a| a.part_of.is_empty());
+            // After `lead`, each council and the area to choose for it (or its name to type);
+            // or, when there are too many to read (a city's post town), the postcode.
+            let list = |lead: &str, councils: &[Council]| {
+                let mut say = lead.to_string();
+                if councils.len() > MOST_TO_LIST {
+                    say.push(' ');
+                    say.push_str(words.too_many);
+                    return say;
+                }
+                for c in councils {
+                    say.push(' ');
+                    say.push_str(&match listed(c.area) {
+                        true => fill(words.for_choose, &[c.name, &area_name(c.area)]),
+                        // "Eden (Westmorland and Furness)": its first words find it alone.
+                        false => fill(words.for_type, &[c.name, short_name(c.name)]),
+                    });
+                }
+                say
+            };
             let (lead, councils) = match table.find(typed) {
                 PlaceFound::Council(c) => {
                     return PlaceReply {
@@ -257,6 +282,14 @@ fn find_place(typed: &str) -> PlaceReply {
                         council: Some(c.name.into()),
                         say: fill(words.chosen, &[c.name]),
                     }
+                }
+                PlaceFound::Chosen(c, others) => {
+                    let chosen = fill(words.chosen, &[c.name]);
+                    return PlaceReply {
+                        area: Some(c.area.into()),
+                        council: Some(c.name.into()),
+                        say: format!("{chosen} {}", list(words.also, &others)),
+                    };
                 }
                 PlaceFound::WhichSide(sides) => (
                     words.straddles,
@@ -266,12 +299,6 @@ fn find_place(typed: &str) -> PlaceReply {
                 PlaceFound::Town(councils) => (words.town_straddles, councils),
                 PlaceFound::Nothing => (words.nothing, Vec::new()),
             };
-            // The journey's small part of the data (the areas' names), not the routing data:
-            // a place question never waits for the routing file.
-            let areas = crate::data::journey();
-            let area_name = |id: &str| areas.area(id).map_or(id.to_string(), |a| a.name.clone());
-            // An area the list does not show is reached by typing the council's whole name.
-            let listed = |id: &str| areas.area(id).is_none_or(|a| a.part_of.is_empty());
             // Every council in one area: that area is certain, whichever council it is.
             if let Some(first) = councils.first() {
                 if councils.iter().all(|c| c.area == first.area) {
@@ -282,35 +309,11 @@ fn find_place(typed: &str) -> PlaceReply {
                     };
                 }
             }
-            // Otherwise the person chooses: each council, and the area to choose for it; or,
-            // when there are too many to read (a city's post town), their postcode.
-            let mut say = lead.to_string();
-            if councils.len() > MOST_TO_LIST {
-                say.push(' ');
-                say.push_str(words.too_many);
-            }
-            for c in councils.iter().filter(|_| councils.len() <= MOST_TO_LIST) {
-                // The list shows the area, or else (for an NHS board's area) its nation.
-                let shown = match listed(c.area) {
-                    true => Some(c.area),
-                    false => areas.area(c.area).map(|a| a.part_of.as_str()),
-                };
-                say.push(' ');
-                say.push_str(&match (listed(c.area), shown) {
-                    (true, _) => fill(words.for_choose, &[c.name, &area_name(c.area)]),
-                    // Typing its name again would give this same answer ("Newport"): choose
-                    // its nation instead.
-                    (false, Some(nation)) if same_name(short_name(c.name), typed) => {
-                        fill(words.for_choose, &[c.name, &area_name(nation)])
-                    }
-                    // "Eden (Westmorland and Furness)": its first words find it alone.
-                    (false, _) => fill(words.for_type, &[c.name, short_name(c.name)]),
-                });
-            }
+            // Otherwise the person chooses.
             PlaceReply {
                 area: None,
                 council: None,
-                say,
+                say: list(lead, &councils),
             }
         }
     })

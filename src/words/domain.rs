@@ -228,6 +228,8 @@ pub struct PlaceWords {
     pub town_straddles: &'static str,
     /// After either of those, when there are too many councils to list.
     pub too_many: &'static str,
+    /// After "We have chosen {}.", before the other places the words could mean.
+    pub also: &'static str,
     /// "For {council}, choose {area}."
     pub for_choose: &'static str,
     /// "For {council}, type {council} in the box.": for a council in an area the list does not
@@ -487,6 +489,7 @@ mod tests {
                 several_names,
                 town_straddles,
                 too_many,
+                also,
                 for_choose,
                 for_type,
                 nothing,

@@ -22,7 +22,8 @@ const CASES = [
   { typed: "CF10 1EP", says: "We have chosen Cardiff.", area: "Wales" },
   { typed: "G1 1XQ", says: "We have chosen Glasgow City.", area: "Scotland" },
   { typed: "bt1 5gs", says: "We have chosen Belfast.", area: "Northern Ireland" },
-  { typed: "swansea", says: "We have chosen Swansea.", area: "Wales" },
+  // A council's name that is also a town reaching into another area: chosen, and the other said.
+  { typed: "swansea", says: 'We have chosen Swansea. If you meant somewhere else: For Powys, type "Powys" in the box.', area: "Wales" },
   // A town's name, for someone with no postcode: its council (here a part of one).
   { typed: "Penrith", says: "We have chosen Eden (Westmorland and Furness).", area: "Somewhere else in England" },
   // A council in two NHS boards' areas: the postcode finds the old district the boards follow.
@@ -88,12 +89,13 @@ test("a postcode or place anywhere in the UK finds its council and area, on the 
   await screenshot(page, "places", "03-council-in-two-areas");
   assert.equal(await lookUp(page, "Eden"), "We have chosen North East and North Cumbria.");
 
-  // A city's name that is also a town's in another nation: asked, with the nation to choose
-  // for the city (typing "Newport" again would only give this answer again).
+  // A city's name that is also a town's in another nation: the city, and the others said.
   const newport = await lookUp(page, "Newport");
-  assert.match(newport, /^This town is in more than one council area\. For Newport, choose Wales\. For Isle of Wight, type "Isle of Wight" in the box\./);
+  assert.match(newport, /^We have chosen Newport\. If you meant somewhere else: For Isle of Wight, type "Isle of Wight" in the box\./);
   assert.deepEqual(await axeViolations(page), [], "axe: a town in two nations");
   await screenshot(page, "places", "04-town-in-two-nations");
+  // A town's name that is part of a council's name elsewhere: asked.
+  assert.match(await lookUp(page, "Wells"), /^More than one council area has that name\. For Tunbridge Wells, type/);
 
   // Nothing found: they are told, and Continue asks them to choose.
   assert.match(await lookUp(page, "ZZ99 9ZZ"), /^We could not find that/);

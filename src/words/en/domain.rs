@@ -119,6 +119,7 @@ pub const DOMAIN: DomainWords = DomainWords {
         several_names: "More than one council area has that name.",
         town_straddles: "This town is in more than one council area.",
         too_many: "Type your postcode to find yours.",
+        also: "If you meant somewhere else:",
         for_choose: "For {}, choose {}.",
         for_type: "For {}, type \"{}\" in the box.",
         nothing: "We could not find that. Check the postcode or place, or choose from the list.",
