@@ -791,7 +791,7 @@ fn the_tools_answer_the_place_question_once_they_have_the_table() {
         );
         assert_eq!(
             found("Staines-upon-Thames").2,
-            "This town is in more than one council area. For Spelthorne, type \"Spelthorne\" \
+            "More than one council area has a place with that name. For Spelthorne, type \"Spelthorne\" \
              in the box. For Runnymede, type \"Runnymede\" in the box. For Windsor and \
              Maidenhead, type \"Windsor and Maidenhead\" in the box."
         );

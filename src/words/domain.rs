@@ -224,7 +224,8 @@ pub struct PlaceWords {
     pub straddles: &'static str,
     /// Words that match more than one council's name.
     pub several_names: &'static str,
-    /// A post town whose postcodes lie in more than one council area.
+    /// A post town whose postcodes lie in more than one council area, or towns of one name in
+    /// several ("Bangor", in Wales and in Northern Ireland).
     pub town_straddles: &'static str,
     /// After either of those, when there are too many councils to list.
     pub too_many: &'static str,

@@ -117,7 +117,7 @@ pub const DOMAIN: DomainWords = DomainWords {
         chosen: "We have chosen {}.",
         straddles: "This postcode is in more than one council area.",
         several_names: "More than one council area has that name.",
-        town_straddles: "This town is in more than one council area.",
+        town_straddles: "More than one council area has a place with that name.",
         too_many: "Type your postcode to find yours.",
         also: "If you meant somewhere else:",
         for_choose: "For {}, choose {}.",
