@@ -87,15 +87,16 @@ fn protocol_version(routing_data: &[u8]) {
     }
     // FNV-1a, 32 bits: enough to tell two builds apart, and no dependency.
     let mut hash: u32 = 0x811c_9dc5;
-    for path in &paths {
-        let bytes = std::fs::read(path).expect("a readable source file");
-        for byte in path.to_string_lossy().bytes().chain(bytes) {
+    let mut mix = |bytes: &[u8]| {
+        for &byte in bytes {
             hash = (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193);
         }
+    };
+    for path in &paths {
+        mix(path.to_string_lossy().as_bytes());
+        mix(&std::fs::read(path).expect("a readable source file"));
     }
-    for byte in routing_data {
-        hash = (hash ^ u32::from(*byte)).wrapping_mul(0x0100_0193);
-    }
+    mix(routing_data);
     println!("cargo:rustc-env=IMW_PROTOCOL={hash}");
 }
 

@@ -274,11 +274,10 @@ impl<'a> PlaceTable<'a> {
         let (exact, named, whole_words) = self.council_by_name(typed);
         let districts = self.town_districts(&words(typed)).unwrap_or_default();
         let mut town: Vec<Council<'a>> = Vec::new();
-        for side in districts.iter().flatten() {
-            if !town.contains(&side.council) {
-                town.push(side.council);
-            }
-        }
+        add_new(
+            &mut town,
+            districts.iter().flatten().map(|side| side.council),
+        );
         if let Some(council) = exact {
             // Only where most of a district of the town is: a town's edges are not another
             // place of that name.
@@ -303,11 +302,7 @@ impl<'a> PlaceTable<'a> {
             (_, true) => Found::Town(town),
             (_, false) => {
                 let mut both = named;
-                for council in town {
-                    if !both.contains(&council) {
-                        both.push(council);
-                    }
-                }
+                add_new(&mut both, town);
                 Found::Names(both)
             }
         }
@@ -365,14 +360,22 @@ impl<'a> PlaceTable<'a> {
 /// council when there are none.
 fn chosen<'a>(council: Council<'a>, candidates: impl Iterator<Item = Council<'a>>) -> Found<'a> {
     let mut others: Vec<Council<'a>> = Vec::new();
-    for other in candidates {
-        if other.area != council.area && !others.contains(&other) {
-            others.push(other);
-        }
-    }
+    add_new(
+        &mut others,
+        candidates.filter(|other| other.area != council.area),
+    );
     match others.is_empty() {
         true => Found::Council(council),
         false => Found::Chosen(council, others),
+    }
+}
+
+/// Adds to `list` each of `more` it does not hold yet, in order.
+fn add_new<'a>(list: &mut Vec<Council<'a>>, more: impl IntoIterator<Item = Council<'a>>) {
+    for council in more {
+        if !list.contains(&council) {
+            list.push(council);
+        }
     }
 }
 
@@ -403,8 +406,9 @@ fn words(text: &str) -> String {
 /// Makes `places.txt` from `research/postcode-districts.csv`, `research/county-councils.csv`
 /// and `research/post-towns.csv` (their columns are described in `research/README.md`). Each
 /// district's line ends with its post towns where they differ from the line above's. `cargo
-/// run --example build-places` writes it; `tests/places.rs` runs it again to check the committed file is exactly what the
-/// research gives. Native only: the app only reads the result.
+/// run --example build-places` writes it; `tests/places.rs` runs it again to check the
+/// committed file is exactly what the research gives. Native only: the app only reads the
+/// result.
 ///
 /// A district's councils are put largest share first, and a council under 2% of the district's
 /// postcodes (share 0.0200, which includes the research's "possible, low confidence" rows of
