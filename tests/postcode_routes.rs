@@ -104,13 +104,8 @@ enum Body {
 // the role (`src/words/en/domain.rs`, and the Scottish rules' own roles).
 const ICB: &str = "Your local Integrated Care Board (the NHS body that pays for local services)";
 const HEALTH_BOARD: &str = "The concerns team at your local health board";
-const AMBULANCE_SERVICE: &str = "The complaints team at the ambulance service";
 const NHS_BOARD_LOCAL: &str = "The complaints team at your local NHS board";
 const NHS_BOARD_GAVE_CARE: &str = "The complaints team at the NHS board that gave the care";
-/// Wales has one ambulance service for the whole country, and the directory has no entry for it
-/// (the rule `wales-ambulance`).
-const WELSH_AMBULANCE: &str =
-    "The concerns team at the Welsh Ambulance Services University NHS Trust";
 /// A Northern Irish council split between HSC Trusts is in the area "northern-ireland", which
 /// has no Trust: the catch-all rule `ni-hsc-trust` names the role and says how to find the Trust.
 const HSC_TRUST: &str = "The complaints manager at the Health and Social Care Trust";
@@ -354,7 +349,7 @@ const ROWS: &[Row] = &[
         case: AMBULANCE,
         which: First,
         role: "ambulance-trust",
-        body: Body::Role(AMBULANCE_SERVICE),
+        body: Body::Org("yas", true),
     },
     // England: the Midlands.
     Row {
@@ -482,7 +477,7 @@ const ROWS: &[Row] = &[
         case: HOSPITAL,
         which: First,
         role: "acute-trust",
-        body: Body::Org("uh-sussex", false),
+        body: Body::Org("uh-sussex", true),
     },
     Row {
         postcode: "BN11 2DH",
@@ -526,7 +521,7 @@ const ROWS: &[Row] = &[
         case: AMBULANCE,
         which: First,
         role: "ambulance-trust",
-        body: Body::Org("secamb", false),
+        body: Body::Org("secamb", true),
     },
     Row {
         postcode: "SO16 6YD",
@@ -585,7 +580,7 @@ const ROWS: &[Row] = &[
         // handles concerns about itself; the directory has no entry for it, so the route
         // describes it rather than naming the health board.
         role: "ambulance-trust",
-        body: Body::Role(WELSH_AMBULANCE),
+        body: Body::Org("wast", true),
     },
     Row {
         postcode: "NP44 2XJ",

@@ -338,6 +338,17 @@ def replace_block(path, text):
     s = s.rstrip("\n") + "\n\n" + BEGIN + "\n" + text + END
     path.write_text(s)
 
+# Trusts with no complaints address found get their main address from the NHS list of
+# organisations (research/headquarters.toml), marked unconfirmed, so a letter can still be sent.
+HQ_NOTE = "Its main address, from the NHS list of organisations (January 2024). Not checked on a new page"
+for h in tomllib.load(open(R / "headquarters.toml", "rb"))["headquarters"]:
+    for o in orgs:
+        if o["id"] == h["id"] and not any(c[0] == "post" for c in o["cts"]):
+            o["cts"] = [("post", h["team"] + ", " + h["address"], HQ_NOTE, False)] + o["cts"]
+            o["sources"] = o["sources"] + [h["source"]]
+            o["caution"] = "We could not find its complaints address. The address here is its main address. Check its website before you send it."
+            o["evidence"] = (o.get("evidence", "") + "\npost: main address in the NHS Organisation Data Service list (" + h["ods_code"] + ": " + h["ods_text"] + "), as copied " + h["source_date"] + "; research/headquarters.toml").strip()
+
 # A body with no way at all to reach it found in a source is left out: its role in each area
 # falls back to the described role, with how to find it.
 missing = {o["id"] for o in orgs if not o["cts"]}
