@@ -539,7 +539,25 @@ fn a_damaged_table_is_an_error_never_a_panic() {
         &format!("{one}BN2 0\nE06000043 brighton-and-hove Brighton\nend\n"),
         4,
     ); // out of place
-       // The real file cut off anywhere before its end.
+       // A district's county council must be another council of the list, not in a county itself.
+    bad("E07000105 kent-and-medway Ashford ^1\n\nBN2 0\nend\n", 2);
+    bad("E07000105 kent-and-medway Ashford ^\n\nBN2 0\nend\n", 1);
+    bad("E07000105 kent-and-medway Ashford ^x\n\nBN2 0\nend\n", 1);
+    bad(
+        "E07000105 kent-and-medway Ashford ^1\nE10000016 kent-and-medway Kent ^0\n\nBN2 0\nend\n",
+        3,
+    );
+    let county = PlaceTable::parse(
+        "E07000105 kent-and-medway Ashford ^1\nE10000016 kent-and-medway Kent\n\nTN23 0\nend\n",
+    )
+    .expect("a district and its county");
+    assert_eq!(
+        county.councils()[0].name,
+        "Ashford",
+        "the mark is not part of the name"
+    );
+    assert_eq!(county.care_council(&county.councils()[0]), "Kent");
+    // The real file cut off anywhere before its end.
     let lines: Vec<&str> = common::places_text().lines().collect();
     for cut in (0..lines.len() - 1).step_by(37) {
         let text = lines[..cut].join("\n");
@@ -681,7 +699,9 @@ fn the_tools_answer_the_place_question_once_they_have_the_table() {
         match handle(Request::Place {
             typed: typed.into(),
         }) {
-            Reply::Place(PlaceReply { area, council, say }) => (area, council, say),
+            Reply::Place(PlaceReply {
+                area, council, say, ..
+            }) => (area, council, say),
             other => panic!("a place question gets a place answer, not {other:?}"),
         }
     }
@@ -905,5 +925,49 @@ end
             Err(PlaceError { line }),
             "{damaged:?}"
         );
+    }
+}
+
+/// Adult social care and public health are run by county councils, not the districts inside
+/// them, and by Westmorland and Furness and North Yorkshire for the old districts the table
+/// lists: a route that named "Ashford" for social care would send the letter to a council that
+/// does not run it.
+#[test]
+fn the_council_that_runs_social_care_is_the_county_where_there_is_one() {
+    let table = table();
+    let by_code = |code: &str| {
+        *table
+            .councils()
+            .iter()
+            .find(|c| c.code == code)
+            .unwrap_or_else(|| panic!("{code} is in the table"))
+    };
+    let mut districts = BTreeSet::new();
+    for line in read("research/county-councils.csv").lines().skip(1) {
+        let fields: Vec<&str> = line.split(',').collect();
+        let (county, district) = (fields[1], by_code(fields[2]));
+        assert_eq!(table.care_council(&district), county, "{line}");
+        districts.insert(district.code);
+    }
+    assert_eq!(
+        districts.len(),
+        164,
+        "England's district councils in counties"
+    );
+    for (code, care) in [
+        ("E07000030", "Westmorland and Furness"), // Eden
+        ("E07000163", "North Yorkshire"),         // Craven
+        ("E06000043", "Brighton and Hove"),
+        ("E10000016", "Kent"),
+        ("S12000049", "Glasgow City"),
+        ("W06000015", "Cardiff"),
+    ] {
+        assert_eq!(table.care_council(&by_code(code)), care, "{code}");
+    }
+    // Every other council runs its own.
+    for c in table.councils() {
+        if !districts.contains(c.code) && !c.name.contains('(') {
+            assert_eq!(table.care_council(c), c.name);
+        }
     }
 }

@@ -1407,3 +1407,148 @@ fn every_row_agrees_with_the_research() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Social care and public health (drug, alcohol and sexual health services) are run by county
+/// and unitary councils, not districts; a person in a county often does not know which. So a
+/// postcode or place that settles the council names the council that runs them ("at the
+/// council for Kent" for a postcode in Ashford), in the route and the letter's gap, and says
+/// it assumed so; a place that does not settle it, or an area chosen by hand, keeps "your
+/// council". Followed as the app does it: the tools' place answer, the answer kept by the same
+/// edit the page makes, then the tools' letter.
+#[test]
+fn social_care_goes_to_the_council_that_runs_it() {
+    use in_my_words::domain::answers::Answers;
+    use in_my_words::domain::fields::{apply, Edit};
+    use in_my_words::domain::tools::{handle, receive_places, PlaceReply, Reply, Request};
+    std::thread::spawn(|| {
+        receive_places(common::places_text().to_string());
+        let described = domain_words().roles.council;
+        // What is typed in the "Where" box, the service, and the council the route should
+        // name (None: "your council").
+        let rows: &[(&str, Service, Option<&str>)] = &[
+            ("TN23 1AA", Service::CouncilSocialCare, Some("Kent")), // Ashford
+            (
+                "CA11 7QF",
+                Service::CouncilSocialCare,
+                Some("Westmorland and Furness"),
+            ), // Eden
+            (
+                "Harrogate",
+                Service::CouncilSocialCare,
+                Some("North Yorkshire"),
+            ),
+            (
+                "LN1 1YL",
+                Service::CouncilPublicHealth,
+                Some("Lincolnshire"),
+            ), // Lincoln or West Lindsey
+            ("NG1 5GS", Service::CouncilPublicHealth, Some("Nottingham")),
+            ("CF10 1EP", Service::CouncilSocialCare, Some("Cardiff")),
+            ("G2 1DU", Service::CouncilSocialCare, Some("Glasgow City")),
+            ("Kent", Service::CouncilSocialCare, Some("Kent")),
+            // A district across two counties' councils: which one is not known.
+            ("TN8 5AA", Service::CouncilSocialCare, None),
+            // A district across two councils in one NHS area: the area is certain, the council
+            // is not.
+            ("B26 3AA", Service::CouncilSocialCare, None),
+        ];
+        let mut failures = Vec::new();
+        for &(typed, service, council) in rows {
+            let Reply::Place(PlaceReply {
+                area,
+                council: district,
+                care,
+                ..
+            }) = handle(Request::Place {
+                typed: typed.into(),
+            })
+            else {
+                panic!("a place answer");
+            };
+            let mut answers = Answers::default();
+            let find = |id: &str| data().area(id).map(|a| (a.id.clone(), a.nation));
+            if let Some(area) = area {
+                let edit = Edit::Council {
+                    area,
+                    council: district.unwrap_or_default(),
+                    care: care.unwrap_or_default(),
+                };
+                apply(&mut answers, edit, today(), find);
+            }
+            answers.situation.service = Some(service);
+            answers.situation.stage = Some(Stage::NotRaised);
+            let Reply::Prepared(prepared) = handle(Request::Prepare {
+                answers: Box::new(answers.clone()),
+                today: today(),
+            }) else {
+                panic!("a letter");
+            };
+            let route = &prepared.route;
+            let place = match service {
+                Service::CouncilPublicHealth => route.alternative.as_ref().map(|a| &a.recipient),
+                _ => Some(&route.primary),
+            };
+            let expected = match council {
+                Some(c) => format!("The complaints team at the council for {c}"),
+                None => described.to_string(),
+            };
+            let name = place.map(Recipient::name);
+            if name.as_deref() != Some(expected.as_str()) {
+                failures.push(format!(
+                    "{typed}: the council is {name:?}, not {expected:?}"
+                ));
+            }
+            let note = council.map(|c| fill(domain_words().route.council_assumed, &[c]));
+            let noted = route.assumptions.iter().find(|a| a.contains("council for"));
+            if noted != note.as_ref() {
+                failures.push(format!("{typed}: the note is {noted:?}, not {note:?}"));
+            }
+            // The letter's gap says whose address, for the first place.
+            if let (Some(c), Service::CouncilSocialCare) = (council, service) {
+                let gap = format!("[Write the name and address of the council for {c}]");
+                if !prepared.letter.fill(&answers).contains(&gap) {
+                    failures.push(format!("{typed}: the letter has no {gap:?}"));
+                }
+            }
+            // An NHS service from the same place names no council.
+            answers.situation.service = Some(Service::GpPractice);
+            let Reply::Prepared(gp) = handle(Request::Prepare {
+                answers: Box::new(answers.clone()),
+                today: today(),
+            }) else {
+                panic!("a letter");
+            };
+            if gp
+                .route
+                .assumptions
+                .iter()
+                .any(|a| a.contains("council for"))
+            {
+                failures.push(format!("{typed}: a GP route says it chose a council"));
+            }
+            // An area chosen by hand forgets the council.
+            if let Some(area) = answers.situation.area.clone() {
+                apply(&mut answers, Edit::Area(area), today(), find);
+                answers.situation.service = Some(service);
+                let Reply::Prepared(by_hand) = handle(Request::Prepare {
+                    answers: Box::new(answers),
+                    today: today(),
+                }) else {
+                    panic!("a letter");
+                };
+                let place = match service {
+                    Service::CouncilPublicHealth => {
+                        by_hand.route.alternative.as_ref().map(|a| &a.recipient)
+                    }
+                    _ => Some(&by_hand.route.primary),
+                };
+                if place.map(Recipient::name).as_deref() != Some(described) {
+                    failures.push(format!("{typed}: chosen by hand, still names a council"));
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    })
+    .join()
+    .expect("the checks pass");
+}

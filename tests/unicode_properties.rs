@@ -1039,6 +1039,31 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// The council kept from the place lookup comes back from a saved file, which a person can
+    /// change: whatever it holds, the letter tools name it exactly as kept, and never panic.
+    #[test]
+    fn any_council_name_is_named_exactly(council in text(), typed in text()) {
+        let mut a = Answers::default();
+        a.situation.nation = Some(Nation::England);
+        a.situation.service = Some(Service::CouncilSocialCare);
+        a.what_happened = typed;
+        a.set_more("care-council", &council);
+        let Reply::Prepared(prepared) = handle(Request::Prepare { answers: Box::new(a.clone()), today: today() }) else {
+            return Err(TestCaseError::fail("Prepare gets Prepared"));
+        };
+        let name = prepared.route.primary.name();
+        if has_text(&council) {
+            prop_assert!(name.ends_with(&council), "{name:?}");
+            prop_assert!(prepared.letter.fill(&a).contains(&council));
+        } else {
+            prop_assert_eq!(name, "The complaints team at your council");
+        }
+    }
+}
+
 /// 200,000 characters of everything above, in every box at once.
 #[test]
 fn a_200_000_character_text_goes_everywhere_without_a_panic() {

@@ -213,10 +213,12 @@ pub enum Edit {
     /// An area chosen by its id; it brings its nation.
     Area(String),
     /// A council found from a postcode or a place's name: its area (which brings the nation),
-    /// and its name, kept to show.
+    /// its name, kept to show, and the name of the council that runs social care there (the
+    /// county council, for a district in a county), for the routes that name it.
     Council {
         area: String,
         council: String,
+        care: String,
     },
     Stage(Stage),
     WhenChoice(WhenChoice),
@@ -232,6 +234,8 @@ pub enum Edit {
 
 /// The id the council found from a postcode or place is kept under in `Answers::more`.
 pub const COUNCIL: &str = "council";
+/// The id the council that runs social care there is kept under (see [`Edit::Council`]).
+pub const CARE_COUNCIL: &str = "care-council";
 
 /// Applies one edit, keeping the derived parts of the situation in step: the date from the
 /// typed fields, the nation from the area, and a service that no longer fits a new group.
@@ -287,12 +291,18 @@ pub fn apply(
             if let Some(found) = find_area(&area) {
                 place(answers, found);
                 answers.set_more(COUNCIL, "");
+                answers.set_more(CARE_COUNCIL, "");
             }
         }
-        Edit::Council { area, council } => {
+        Edit::Council {
+            area,
+            council,
+            care,
+        } => {
             if let Some(found) = find_area(&area) {
                 place(answers, found);
                 answers.set_more(COUNCIL, &council);
+                answers.set_more(CARE_COUNCIL, &care);
             }
         }
         Edit::Stage(stage) => answers.situation.stage = Some(stage),

@@ -719,6 +719,7 @@ mod tests {
         let council = Edit::Council {
             area: "east-sussex".into(),
             council: "Lewes 🌊".into(),
+            care: "East Sussex 🌊".into(),
         };
         apply(&mut answers, council, today(), lookup);
         assert_eq!(answers.situation.area.as_deref(), Some("east-sussex"));
@@ -726,6 +727,10 @@ mod tests {
         assert_eq!(
             answers.more(super::super::fields::COUNCIL),
             Some("Lewes 🌊")
+        );
+        assert_eq!(
+            answers.more(super::super::fields::CARE_COUNCIL),
+            Some("East Sussex 🌊")
         );
         // What they typed is never touched by a lookup.
         apply(
@@ -740,6 +745,7 @@ mod tests {
         // changes nothing.
         apply(&mut answers, Edit::Area("wales".into()), today(), lookup);
         assert_eq!(answers.more(super::super::fields::COUNCIL), Some(""));
+        assert_eq!(answers.more(super::super::fields::CARE_COUNCIL), Some(""));
         apply(&mut answers, Edit::Area("atlantis".into()), today(), lookup);
         assert_eq!(answers.situation.nation, Some(Nation::Wales));
     }

@@ -20,7 +20,10 @@
 //! `E06000043 brighton-and-hove Brighton and Hove`: its GSS code, the id of the app's area it is
 //! in (`assets/data/areas.toml`), and its name. A council's number is its place in that list,
 //! counting from 0, and the code's first letter is its nation (E, W, S or N, as ONS assigns
-//! them). A blank line ends the list. Then one line per postcode district: `BN3 40` when the
+//! them). A district council in an English county ends its line with `^` and the county
+//! council's number (`E07000105 kent-and-medway Ashford ^319`): the county council, not the
+//! district, runs social care and public health there (see [`PlaceTable::care_council`]). A
+//! blank line ends the list. Then one line per postcode district: `BN3 40` when the
 //! district lies in one council, or `BN2 40:97 86:3` when it straddles several: council numbers,
 //! largest share of the district's postcodes first, each with its share in whole percent where
 //! that is known (Northern Ireland's shares are not: `BT8 319 323`). A district's line may end
@@ -103,6 +106,9 @@ pub struct PlaceTable<'a> {
     /// Each district with the rest of its line (its councils and shares), which
     /// [`PlaceTable::parse`] has checked, and its post towns ("Dinas Powys@Penarth").
     districts: Vec<(&'a str, &'a str, &'a str)>,
+    /// For each council, in the same order, the number of the county council it is a
+    /// district of, if any.
+    counties: Vec<Option<usize>>,
 }
 
 /// Why a table could not be read: the number (from 1) of the first line that is wrong, or of
@@ -128,6 +134,7 @@ impl<'a> PlaceTable<'a> {
         let mut table = PlaceTable {
             councils: Vec::new(),
             districts: Vec::new(),
+            counties: Vec::new(),
         };
         let mut in_districts = false;
         let mut towns = "";
@@ -142,6 +149,14 @@ impl<'a> PlaceTable<'a> {
                 continue;
             }
             if line.is_empty() {
+                // A county must be a council of the list, and not itself in a county.
+                let councils = table.councils.len();
+                let county_ok = |n: &Option<usize>| {
+                    n.is_none_or(|n| n < councils && table.counties[n].is_none())
+                };
+                if !in_districts && !table.counties.iter().all(county_ok) {
+                    return Err(bad);
+                }
                 in_districts = true;
                 continue;
             }
@@ -163,6 +178,11 @@ impl<'a> PlaceTable<'a> {
             }
             let nation = Nation::of_gss_code(head).ok_or(bad)?;
             let (area, name) = rest.split_once(' ').ok_or(bad)?;
+            let (name, county) = match name.split_once(" ^") {
+                Some((name, county)) => (name, Some(county.parse().map_err(|_| bad)?)),
+                None => (name, None),
+            };
+            table.counties.push(county);
             table.councils.push(Council {
                 code: head,
                 name,
@@ -176,6 +196,22 @@ impl<'a> PlaceTable<'a> {
     /// Every council in the table, in the file's order (by GSS code).
     pub fn councils(&self) -> &[Council<'a>] {
         &self.councils
+    }
+
+    /// The name of the council that runs adult social care and public health (drug, alcohol and
+    /// sexual health services) where `council` is: the county council for a district council
+    /// in an English county ("Kent" for "Ashford"), the new council for one of the old
+    /// districts the table lists ("Westmorland and Furness" for "Eden (Westmorland and
+    /// Furness)"), otherwise the council itself.
+    pub fn care_council(&self, council: &Council<'a>) -> &'a str {
+        let at = self.councils.iter().position(|c| c.code == council.code);
+        if let Some(county) = at.and_then(|at| self.counties[at]) {
+            return self.councils[county].name;
+        }
+        match council.name.split_once(" (") {
+            Some((_, whole)) => whole.strip_suffix(')').unwrap_or(whole),
+            None => council.name,
+        }
     }
 
     /// Every postcode district in the table, in the file's order.
@@ -590,8 +626,17 @@ pub fn build(
     }
 
     let number: BTreeMap<&str, usize> = councils.keys().enumerate().map(|(n, c)| (*c, n)).collect();
+    let county_of: BTreeMap<&str, &str> = county_districts
+        .iter()
+        .flat_map(|(county, districts)| districts.iter().map(move |d| (*d, *county)))
+        .collect();
     let mut out = String::from(HEADER);
     for (code, name) in &councils {
+        if name.contains('^') {
+            return Err(format!(
+                "council {code}: a name with ^, which the table uses"
+            ));
+        }
         let area = match (areas.get(code), &code[..1]) {
             (Some(area), _) => area,
             (None, "W") => "wales",
@@ -599,7 +644,11 @@ pub fn build(
             (None, "N") => "northern-ireland",
             (None, _) => "england-elsewhere",
         };
-        out += &format!("{code} {area} {name}\n");
+        out += &format!("{code} {area} {name}");
+        if let Some(county) = county_of.get(code) {
+            out += &format!(" ^{}", number[county]);
+        }
+        out.push('\n');
     }
     out.push('\n');
     // Each district's post towns, in the research's order.

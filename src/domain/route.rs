@@ -468,6 +468,43 @@ impl Context<'_> {
     }
 }
 
+/// Names the council in a route that says only "your council", once the place the person gave
+/// says which council runs social care there (`council`: "Kent" for a postcode in Ashford; see
+/// `place::PlaceTable::care_council`). Social care and public health are run by county and
+/// unitary councils, not districts: a person in a county often does not know which council
+/// that is. Every place the route names (first, the other way, next steps and copies) is
+/// named the same way, and the assumption is said, because a council elsewhere may arrange
+/// the care. The directory has no councils yet, so this is a named role, with its gap for
+/// the address.
+pub fn name_the_council(route: &mut Route, council: &str) {
+    let words = &domain_words().route;
+    let described = domain_words().roles.council;
+    let mut named = false;
+    let mut name = |recipient: &mut Recipient| {
+        if let Recipient::Role { role, at, .. } = recipient {
+            if role == described && at.is_empty() {
+                *role = words.council_team.to_string();
+                *at = fill(words.council_at, &[council]);
+                named = true;
+            }
+        }
+    };
+    name(&mut route.primary);
+    if let Some(alternative) = &mut route.alternative {
+        name(&mut alternative.recipient);
+    }
+    route.escalation.iter_mut().for_each(&mut name);
+    route
+        .copies
+        .iter_mut()
+        .for_each(|copy| name(&mut copy.recipient));
+    if named {
+        route
+            .assumptions
+            .push(fill(words.council_assumed, &[council]));
+    }
+}
+
 /// A plain name for a local role, used when the area has no directory entry for it. Each name
 /// reads on its own, because these recipients have no separate "at".
 fn local_role_name(role: &str) -> &'static str {

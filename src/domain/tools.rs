@@ -18,9 +18,10 @@ use super::answers::{has_text, Answers};
 use super::check::{check, Flag, FlagText};
 use super::date::Date;
 use super::docx;
+use super::fields::CARE_COUNCIL;
 use super::letter::{follow_ups, letter, letter_text, write, LetterKind};
 use super::place::{Council, Found as PlaceFound, PlaceTable};
-use super::route::{add_copies, route, Route};
+use super::route::{add_copies, name_the_council, route, Route};
 use super::safety::{concern_in_answers, Kind};
 use super::timeline::{self, Item};
 use crate::data::data;
@@ -194,11 +195,13 @@ pub enum Reply {
 /// What the place lookup says about what the person typed, ready to show: the page carries
 /// no words or logic of its own for it, so the first download stays small. `area` is given only
 /// when every council the words could be is in the same area of the app (never a silent
-/// guess); `council` only when it is one council for certain.
+/// guess); `council` only when it is one council for certain, and with it `care`, the council
+/// that runs social care there (see [`PlaceTable::care_council`]).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlaceReply {
     pub area: Option<String>,
     pub council: Option<String>,
+    pub care: Option<String>,
     pub say: String,
 }
 
@@ -247,6 +250,7 @@ fn find_place(typed: &str) -> PlaceReply {
         Places::NotAsked | Places::Unavailable => PlaceReply {
             area: None,
             council: None,
+            care: None,
             say: words.unavailable.into(),
         },
         Places::Ready(table) => {
@@ -280,6 +284,7 @@ fn find_place(typed: &str) -> PlaceReply {
                     return PlaceReply {
                         area: Some(c.area.into()),
                         council: Some(c.name.into()),
+                        care: Some(table.care_council(&c).into()),
                         say: fill(words.chosen, &[c.name]),
                     }
                 }
@@ -288,6 +293,7 @@ fn find_place(typed: &str) -> PlaceReply {
                     return PlaceReply {
                         area: Some(c.area.into()),
                         council: Some(c.name.into()),
+                        care: Some(table.care_council(&c).into()),
                         say: format!("{chosen} {}", list(words.also, &others)),
                     };
                 }
@@ -299,12 +305,17 @@ fn find_place(typed: &str) -> PlaceReply {
                 PlaceFound::Town(councils) => (words.town_straddles, councils),
                 PlaceFound::Nothing => (words.nothing, Vec::new()),
             };
-            // Every council in one area: that area is certain, whichever council it is.
+            // Every council in one area: that area is certain, whichever council it is; and so
+            // is the council that runs social care, when it is the same for all (districts of
+            // one county).
             if let Some(first) = councils.first() {
                 if councils.iter().all(|c| c.area == first.area) {
+                    let care = table.care_council(first);
+                    let same_care = councils.iter().all(|c| table.care_council(c) == care);
                     return PlaceReply {
                         area: Some(first.area.into()),
                         council: None,
+                        care: same_care.then(|| care.into()),
                         say: fill(words.chosen, &[&area_name(first.area)]),
                     };
                 }
@@ -313,6 +324,7 @@ fn find_place(typed: &str) -> PlaceReply {
             PlaceReply {
                 area: None,
                 council: None,
+                care: None,
                 say: list(lead, &councils),
             }
         }
@@ -344,9 +356,6 @@ pub fn title(kind: LetterKind) -> &'static str {
     }
 }
 
-/// A file name for a letter: neutral words only. A shared computer's Downloads folder is seen by
-/// the next person, and a phone shows file names on its lock screen, so a name never says what
-/// the letter is about (the letter itself does, once opened).
 /// The route for these answers: the main service's, with a copy for each other service the
 /// complaint is about.
 pub fn route_answers(answers: &Answers, today: Date) -> Route {
@@ -358,9 +367,16 @@ pub fn route_answers(answers: &Answers, today: Date) -> Route {
         data(),
         today,
     );
+    // The council that runs social care, when the place they gave says which.
+    if let Some(council) = answers.more(CARE_COUNCIL).filter(|c| has_text(c)) {
+        name_the_council(&mut route, council);
+    }
     route
 }
 
+/// A file name for a letter: neutral words only. A shared computer's Downloads folder is seen by
+/// the next person, and a phone shows file names on its lock screen, so a name never says what
+/// the letter is about (the letter itself does, once opened).
 fn file_stem(kind: LetterKind) -> &'static str {
     match kind {
         LetterKind::Complaint => "letter",

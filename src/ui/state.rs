@@ -206,14 +206,24 @@ impl Reducible for Model {
                 model.care_hidden = true;
             }
             Action::Place { typed, reply } => {
-                let PlaceReply { area, council, say } = reply;
+                let PlaceReply {
+                    area,
+                    council,
+                    care,
+                    say,
+                } = reply;
                 if typed != model.answers.area_postcode {
                     return self;
                 }
                 // Certain: chosen for them, and said, so they can change it.
                 if let Some(area) = area {
                     let council = council.unwrap_or_default();
-                    model.apply(Edit::Council { area, council });
+                    let care = care.unwrap_or_default();
+                    model.apply(Edit::Council {
+                        area,
+                        council,
+                        care,
+                    });
                 }
                 model.place = Some(say);
             }

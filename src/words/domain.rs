@@ -50,6 +50,13 @@ pub struct RouteWords {
     pub trust_assumed: &'static str,
     /// "We have shown {board}. It is the NHS board for the place you gave. ..."
     pub board_assumed: &'static str,
+    /// The council that runs social care where the person is, when the place they gave says
+    /// which: who ("The complaints team") ...
+    pub council_team: &'static str,
+    /// ... and where ("at the council for {Kent}") ...
+    pub council_at: &'static str,
+    /// ... and what that assumed: "We have shown the council for {}. ..."
+    pub council_assumed: &'static str,
     /// When no routing rule matched: who to send it to ("The complaints manager")...
     pub fallback_role: &'static str,
     /// ... where ("at the service") ...
@@ -356,6 +363,9 @@ mod tests {
                 private_care_unknown,
                 trust_assumed,
                 board_assumed,
+                council_team,
+                council_at,
+                council_assumed,
                 fallback_role,
                 fallback_at,
                 fallback_how_to_find,

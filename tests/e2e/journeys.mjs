@@ -56,7 +56,7 @@ export const FINISH = [
 const STORY = ["what-happened", "when", "how-it-affected"];
 
 /** Puts a journey's story steps straight after "who", as the app asks them. */
-function storyFirst(steps) {
+export function storyFirst(steps) {
   const story = steps.filter((step) => STORY.includes(step.slug));
   const rest = steps.filter((step) => !STORY.includes(step.slug));
   // Someone helped is asked their name first, then their story.

@@ -8,7 +8,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { servedApp, assertNoEgress, openApp, screenshot, waitForStep } from "./harness.mjs";
 import { axeViolations } from "./a11y.mjs";
-import { newJourneyPage } from "./journeys.mjs";
+import { FINISH, check, choose, fill, mouse, newJourneyPage, setting, startJourney, storyFirst, walk } from "./journeys.mjs";
 
 const app = servedApp();
 
@@ -129,4 +129,59 @@ test("the place table is not fetched by a first visit, only when the question op
   assert.equal(await lookUp(page, "LL57 2PW"), "We have chosen Gwynedd.");
   assert.equal(await chosenArea(page), "Wales");
   await context.close();
+});
+
+/** Care at home from the council, for someone in Ashford: the district council there does not
+ * run social care, Kent County Council does. */
+const CARE_IN_ASHFORD = {
+  name: "care-at-home-in-ashford",
+  words: {
+    whatHappened: "The carers missed 6 visits in October. Nobody rang to say. Twice I was left in bed until 2pm.",
+    affected: "I am scared to be on my own now.",
+  },
+};
+CARE_IN_ASHFORD.steps = storyFirst([
+  { slug: "safe", answer: [choose("Yes, I am safe")] },
+  { slug: "who", answer: [choose("Me. It is my complaint"), setting("No, it is my own")] },
+  { slug: "service-type", answer: [choose("Social care from the council")] },
+  { slug: "area", answer: [fill("area-postcode", "TN23 1AA")], shows: /We have chosen Ashford\./ },
+  { slug: "service-name" },
+  { slug: "what-happened", answer: [fill("what-happened", CARE_IN_ASHFORD.words.whatHappened)] },
+  { slug: "when", answer: [choose("It is still happening")] },
+  { slug: "how-it-affected", answer: [fill("how-it-affected", CARE_IN_ASHFORD.words.affected)] },
+  { slug: "what-you-want", answer: [check("An apology")] },
+  { slug: "already-complained", answer: [choose("No, not yet")] },
+  { slug: "complain-to-them", answer: [choose("Yes")] },
+  { slug: "still-getting-care", answer: [choose("Yes")] },
+  { slug: "concern-about-a-professional", answer: [choose("No")] },
+  { slug: "name", answer: [fill("name", "Joan Pike")] },
+  { slug: "contact", answer: [check("By phone or text"), fill("contact-phone", "07700 900123")] },
+  { slug: "support-needs" },
+  ...FINISH,
+]);
+
+test("social care from a postcode in a county goes to the county council, named, and the letter asks for its address", async () => {
+  const recorded = await newJourneyPage(app.browser);
+  const { page } = recorded;
+  await startJourney(page, app.server.origin);
+  const seen = {};
+  await walk(page, CARE_IN_ASHFORD, mouse(page), {
+    answered: async (step) => {
+      if (step.slug === "letter") seen.letter = await page.locator("#letter-text").evaluate((e) => e.textContent);
+      if (step.slug === "send-it") {
+        await page.locator("#app .app-button").last().waitFor();
+        // The note on what was assumed is behind "Why", with the reasons.
+        await page.evaluate(() => document.querySelectorAll("#app details").forEach((d) => (d.open = true)));
+        seen.sendIt = await page.locator("#app").innerText();
+        assert.deepEqual(await axeViolations(page), [], "axe: the council named");
+        await screenshot(page, "places", "05-care-council-named");
+      }
+    },
+  });
+  assert.match(seen.sendIt, /Send it to: The complaints team at the council for Kent/);
+  assert.match(seen.sendIt, /We have shown the council for Kent, from the place you gave\./);
+  assert.match(seen.letter, /\[Write the name and address of the council for Kent\]/);
+  assert.ok(seen.letter.includes(CARE_IN_ASHFORD.words.whatHappened), "her words exactly");
+  await assertNoEgress(recorded, app.server.origin);
+  await recorded.context.close();
 });
