@@ -344,7 +344,7 @@ HQ_NOTE = "Its main address, from the NHS list of organisations (January 2024). 
 for h in tomllib.load(open(R / "headquarters.toml", "rb"))["headquarters"]:
     for o in orgs:
         if o["id"] == h["id"] and not any(c[0] == "post" for c in o["cts"]):
-            o["cts"] = [("post", h["team"] + ", " + h["address"], HQ_NOTE, False)] + o["cts"]
+            o["cts"] = [("post", "\n".join([h["team"]] + h["address"].split(", ")), HQ_NOTE, False)] + o["cts"]
             o["sources"] = o["sources"] + [h["source"]]
             o["caution"] = "We could not find its complaints address. The address here is its main address. Check its website before you send it."
             o["evidence"] = (o.get("evidence", "") + "\npost: main address in the NHS Organisation Data Service list (" + h["ods_code"] + ": " + h["ods_text"] + "), as copied " + h["source_date"] + "; research/headquarters.toml").strip()

@@ -237,21 +237,6 @@ fn lines_of(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// A directory postal address as the lines of an envelope. The directory writes most
-/// addresses on one line with commas ("Complaints Team, Trust name, Street, Town, POST CODE"),
-/// as the bodies' pages do; a letter puts each part on a line of its own.
-fn directory_address_lines(address: &str) -> Vec<String> {
-    if address.contains('\n') {
-        return lines_of(address);
-    }
-    address
-        .split(", ")
-        .map(str::trim)
-        .filter(|part| !part.is_empty())
-        .map(String::from)
-        .collect()
-}
-
 /// A gap for the person to fill in by hand or in the Word document.
 const GAP_ADDRESS: &str = "[Write their name and address here]";
 const GAP_ADDRESS_ONLY: &str = "[Write their address here]";
@@ -1305,7 +1290,7 @@ fn recipient_lines(to: &Recipient, service_name: &str, service_address: &str) ->
             let mut lines: Vec<String> = Vec::new();
             match post {
                 Some(post) => {
-                    let address = directory_address_lines(&post.value);
+                    let address = lines_of(&post.value);
                     // The address often names the body already, sometimes without the short
                     // name in brackets ("... NHS Foundation Trust" for "... Trust (SECAmb)").
                     let named = address
