@@ -1552,3 +1552,31 @@ fn social_care_goes_to_the_council_that_runs_it() {
     .join()
     .expect("the checks pass");
 }
+
+/// One complaint about a GP practice and the council's social care: the copy for the council
+/// names the council that runs social care, like a complaint about social care alone, and the
+/// GP's own place is untouched.
+#[test]
+fn a_copy_for_social_care_names_the_council_too() {
+    use in_my_words::domain::answers::Answers;
+    use in_my_words::domain::tools::route_answers;
+    let mut answers = Answers::default();
+    answers.situation.nation = Some(England);
+    answers.situation.area = Some("kent-and-medway".into());
+    answers.situation.service = Some(Service::GpPractice);
+    answers.situation.stage = Some(Stage::NotRaised);
+    answers.other_services = vec!["council-social-care".into()];
+    let named = "The complaints team at the council for Kent";
+    let route = route_answers(&answers, today());
+    let before: Vec<String> = route.copies.iter().map(|c| c.recipient.name()).collect();
+    assert_eq!(
+        before,
+        [domain_words().roles.council],
+        "a copy to 'your council' before the place says which"
+    );
+    answers.set_more("care-council", "Kent");
+    let route = route_answers(&answers, today());
+    let copies: Vec<String> = route.copies.iter().map(|c| c.recipient.name()).collect();
+    assert!(copies.contains(&named.to_string()), "{copies:?}");
+    assert_ne!(route.primary.name(), named, "the GP practice stays first");
+}
