@@ -123,6 +123,27 @@ fn the_committed_table_is_exactly_what_the_research_gives() {
         made == *common::places_text(),
         "assets/data/places.txt is not what research/ gives: run `cargo run --example build-places`"
     );
+    // A district listed under two counties is an error in the research, not a choice.
+    let counties = read("research/county-councils.csv");
+    let ashford = counties
+        .lines()
+        .find(|l| l.contains(",E07000105,"))
+        .expect("Ashford is in Kent");
+    let twice = format!(
+        "{counties}{}\n",
+        ashford.replace("E10000016,Kent", "E10000011,East Sussex")
+    );
+    let made = build(
+        &read("research/postcode-districts.csv"),
+        &twice,
+        &read("research/post-towns.csv"),
+        &areas,
+    );
+    assert!(
+        made.as_ref().is_err_and(|e| e.contains("two counties")),
+        "{:?}",
+        made.map(|_| ())
+    );
     // And it says where it comes from, as the sources' licences ask.
     for credit in [
         "Contains OS data © Crown copyright and database right 2014",
@@ -541,6 +562,7 @@ fn a_damaged_table_is_an_error_never_a_panic() {
     ); // out of place
        // A district's county council must be another council of the list, not in a county itself.
     bad("E07000105 kent-and-medway Ashford ^1\n\nBN2 0\nend\n", 2);
+    bad("E07000105 kent-and-medway Ashford ^1\nend\n", 2); // cut after the councils
     bad("E07000105 kent-and-medway Ashford ^\n\nBN2 0\nend\n", 1);
     bad("E07000105 kent-and-medway Ashford ^x\n\nBN2 0\nend\n", 1);
     bad(

@@ -577,8 +577,7 @@ const ROWS: &[Row] = &[
         case: AMBULANCE,
         which: First,
         // Ambulances and NHS 111 Wales are run by one Trust for the whole country, which
-        // handles concerns about itself; the directory has no entry for it, so the route
-        // describes it rather than naming the health board.
+        // handles concerns about itself: the route names it, not the health board.
         role: "ambulance-trust",
         body: Body::Org("wast", true),
     },
@@ -1248,7 +1247,9 @@ fn check(row: &Row) -> Outcome {
         let trust = fill(words.trust_assumed, &[&org.name]);
         let expected = if row.role == "health-board" {
             Some(&board)
-        } else if TRUST_ROLES.contains(&row.role) {
+        } else if TRUST_ROLES.contains(&row.role)
+            && !(row.role == "ambulance-trust" && row.nation != England)
+        {
             Some(&trust)
         } else {
             None
@@ -1418,7 +1419,7 @@ fn every_row_agrees_with_the_research() {
 #[test]
 fn social_care_goes_to_the_council_that_runs_it() {
     use in_my_words::domain::answers::Answers;
-    use in_my_words::domain::fields::{apply, Edit};
+    use in_my_words::domain::fields::{apply, Edit, TextField};
     use in_my_words::domain::tools::{handle, receive_places, PlaceReply, Reply, Request};
     std::thread::spawn(|| {
         receive_places(common::places_text().to_string());
@@ -1446,6 +1447,15 @@ fn social_care_goes_to_the_council_that_runs_it() {
             ("CF10 1EP", Service::CouncilSocialCare, Some("Cardiff")),
             ("G2 1DU", Service::CouncilSocialCare, Some("Glasgow City")),
             ("Kent", Service::CouncilSocialCare, Some("Kent")),
+            (
+                "Lincolnshire",
+                Service::CouncilSocialCare,
+                Some("Lincolnshire"),
+            ),
+            // A city's name that is also the post town of much of its county: the city
+            // council, or the county's, is not known.
+            ("Nottingham", Service::CouncilSocialCare, None),
+            ("Leicester", Service::CouncilSocialCare, None),
             // A district across two counties' councils: which one is not known.
             ("TN8 5AA", Service::CouncilSocialCare, None),
             // A district across two councils in one NHS area: the area is certain, the council
@@ -1467,6 +1477,9 @@ fn social_care_goes_to_the_council_that_runs_it() {
             };
             let mut answers = Answers::default();
             let find = |id: &str| data().area(id).map(|a| (a.id.clone(), a.nation));
+            // As the page does it: the text first, then the lookup's answer.
+            let text = Edit::Text(TextField::Postcode, typed.into());
+            apply(&mut answers, text, today(), find);
             if let Some(area) = area {
                 let edit = Edit::Council {
                     area,
@@ -1477,6 +1490,9 @@ fn social_care_goes_to_the_council_that_runs_it() {
             }
             answers.situation.service = Some(service);
             answers.situation.stage = Some(Stage::NotRaised);
+            // The council or agency they name for the service does not replace the council
+            // the route names in the letter's address.
+            answers.service_name = "Ashford Borough Council".into();
             let Reply::Prepared(prepared) = handle(Request::Prepare {
                 answers: Box::new(answers.clone()),
                 today: today(),
@@ -1579,4 +1595,64 @@ fn a_copy_for_social_care_names_the_council_too() {
     let copies: Vec<String> = route.copies.iter().map(|c| c.recipient.name()).collect();
     assert!(copies.contains(&named.to_string()), "{copies:?}");
     assert_ne!(route.primary.name(), named, "the GP practice stays first");
+}
+
+/// A postcode typed a letter at a time is looked up at each step: "B4" is in Birmingham, but
+/// "B49 1AA" is in two councils in two other NHS areas. What the first found must not outlive
+/// it: the area and the council are asked for again, never kept from a half-typed postcode.
+#[test]
+fn a_place_typed_over_another_forgets_what_the_first_found() {
+    use in_my_words::domain::answers::Answers;
+    use in_my_words::domain::fields::{apply, Edit, TextField};
+    use in_my_words::domain::tools::{handle, receive_places, PlaceReply, Reply, Request};
+    std::thread::spawn(|| {
+        receive_places(common::places_text().to_string());
+        let find = |id: &str| data().area(id).map(|a| (a.id.clone(), a.nation));
+        let mut answers = Answers::default();
+        for typed in ["B", "B4", "B49", "B49 1", "B49 1A", "B49 1AA"] {
+            apply(
+                &mut answers,
+                Edit::Text(TextField::Postcode, typed.into()),
+                today(),
+                find,
+            );
+            let Reply::Place(PlaceReply {
+                area,
+                council,
+                care,
+                ..
+            }) = handle(Request::Place {
+                typed: typed.into(),
+            })
+            else {
+                panic!("a place answer");
+            };
+            if let Some(area) = area {
+                let council = council.unwrap_or_default();
+                let care = care.unwrap_or_default();
+                apply(
+                    &mut answers,
+                    Edit::Council {
+                        area,
+                        council,
+                        care,
+                    },
+                    today(),
+                    find,
+                );
+            }
+            if typed == "B4" {
+                assert_eq!(
+                    answers.more("care-council"),
+                    Some("Birmingham"),
+                    "B4 is Birmingham"
+                );
+            }
+        }
+        assert_eq!(answers.situation.area, None, "B49 settles no area");
+        assert_eq!(answers.more("council"), Some(""));
+        assert_eq!(answers.more("care-council"), Some(""));
+    })
+    .join()
+    .expect("the checks pass");
 }

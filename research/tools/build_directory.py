@@ -340,7 +340,7 @@ def replace_block(path, text):
 
 # Trusts with no complaints address found get their main address from the NHS list of
 # organisations (research/headquarters.toml), marked unconfirmed, so a letter can still be sent.
-HQ_NOTE = "Its main address, from the NHS list of organisations (January 2024). Not checked on a new page"
+HQ_NOTE = "Its main address, from the NHS list of organisations (January 2024). We have not checked it on the trust's website"
 for h in tomllib.load(open(R / "headquarters.toml", "rb"))["headquarters"]:
     for o in orgs:
         if o["id"] == h["id"] and not any(c[0] == "post" for c in o["cts"]):

@@ -5,7 +5,7 @@
 //! in the answers, its id and its shape. The reader, the writer and [`TextField::ALL`] are all
 //! made from that row, so they cannot drift apart (once they were written out three times).
 
-use super::answers::{AccessNeed, Answers, ContactMethod, Want, Who};
+use super::answers::{has_text, AccessNeed, Answers, ContactMethod, Want, Who};
 use super::date::Date;
 use super::situation::{Nation, PrivateCareKind, Service, ServiceGroup, Stage, YesNo};
 use super::when::WhenChoice;
@@ -255,6 +255,15 @@ pub fn apply(
     };
     match edit {
         Edit::Text(field, text) => {
+            // A new place typed: what an earlier one found (or a choice from the list) no longer
+            // holds until the lookup answers for this one. Left as it was, a half-typed postcode
+            // ("B4", Birmingham) would keep its area and council when the whole one ("B49",
+            // two councils in other areas) settles neither: a silent guess.
+            if field == TextField::Postcode && has_text(&text) && text != answers.area_postcode {
+                answers.situation.area = None;
+                answers.set_more(COUNCIL, "");
+                answers.set_more(CARE_COUNCIL, "");
+            }
             *field.slot(answers) = text;
             match field {
                 TextField::WhenDay

@@ -732,7 +732,8 @@ mod tests {
             answers.more(super::super::fields::CARE_COUNCIL),
             Some("East Sussex 🌊")
         );
-        // What they typed is never touched by a lookup.
+        // What they typed is never touched by a lookup. A new place typed forgets what the
+        // last one found, until the lookup answers for it.
         apply(
             &mut answers,
             Edit::Text(TextField::Postcode, "ZZ99 🙂".into()),
@@ -740,7 +741,26 @@ mod tests {
             lookup,
         );
         assert_eq!(answers.area_postcode, "ZZ99 🙂", "what they typed stays");
-        assert_eq!(answers.situation.area.as_deref(), Some("east-sussex"));
+        assert_eq!(answers.situation.area, None);
+        assert_eq!(answers.more(super::super::fields::COUNCIL), Some(""));
+        assert_eq!(answers.more(super::super::fields::CARE_COUNCIL), Some(""));
+        let council = Edit::Council {
+            area: "east-sussex".into(),
+            council: "Lewes".into(),
+            care: "East Sussex".into(),
+        };
+        apply(&mut answers, council, today(), lookup);
+        // The same text again, or the box emptied, keeps what was found.
+        for typed in ["ZZ99 🙂", ""] {
+            apply(
+                &mut answers,
+                Edit::Text(TextField::Postcode, typed.into()),
+                today(),
+                lookup,
+            );
+            assert_eq!(answers.situation.area.as_deref(), Some("east-sussex"));
+            assert_eq!(answers.more(super::super::fields::COUNCIL), Some("Lewes"));
+        }
         // Choosing an area by hand forgets the council; an area the data does not know
         // changes nothing.
         apply(&mut answers, Edit::Area("wales".into()), today(), lookup);

@@ -1292,10 +1292,15 @@ fn recipient_lines(to: &Recipient, service_name: &str, service_address: &str) ->
                 Some(post) => {
                     let address = lines_of(&post.value);
                     // The address often names the body already, sometimes without the short
-                    // name in brackets ("... NHS Foundation Trust" for "... Trust (SECAmb)").
-                    let named = address
-                        .iter()
-                        .any(|line| org.name.starts_with(line.as_str()));
+                    // name in brackets ("... NHS Foundation Trust" for "... Trust (SECAmb)"):
+                    // then it is not said twice.
+                    let named = address.iter().any(|line| {
+                        org.name == *line
+                            || org
+                                .name
+                                .strip_prefix(line.as_str())
+                                .is_some_and(|rest| rest.starts_with(" ("))
+                    });
                     if !named {
                         lines.push(org.name.clone());
                     }
@@ -1312,10 +1317,15 @@ fn recipient_lines(to: &Recipient, service_name: &str, service_address: &str) ->
             // The service's own name belongs under roles at the service itself ("The practice
             // manager", "at the pharmacy"), not under a board, a trust or a department, whose
             // name the person may not know: there the gap asks for it.
+            // A council named from the place given ("at the council for Kent") is not the
+            // service: the service's name may be a care agency, or a council that does not
+            // run social care there.
+            let council = fill(domain_words().route.council_at, &[""]);
             let at_service = (at.starts_with("at ") || at.starts_with("of "))
                 && !["board", "Trust", "Department"]
                     .iter()
-                    .any(|w| at.contains(w));
+                    .any(|w| at.contains(w))
+                && !at.starts_with(council.as_str());
             if at_service && (has_text(service_name) || has_text(service_address)) {
                 let mut lines = vec![role.clone()];
                 // An address often starts with the service's name: then it is not said twice.

@@ -21,7 +21,7 @@
 //! in (`assets/data/areas.toml`), and its name. A council's number is its place in that list,
 //! counting from 0, and the code's first letter is its nation (E, W, S or N, as ONS assigns
 //! them). A district council in an English county ends its line with `^` and the county
-//! council's number (`E07000105 kent-and-medway Ashford ^319`): the county council, not the
+//! council's number (`E07000105 kent-and-medway Ashford ^312`): the county council, not the
 //! district, runs social care and public health there (see [`PlaceTable::care_council`]). A
 //! blank line ends the list. Then one line per postcode district: `BN3 40` when the
 //! district lies in one council, or `BN2 40:97 86:3` when it straddles several: council numbers,
@@ -143,18 +143,17 @@ impl<'a> PlaceTable<'a> {
             lines = at + 1;
             let bad = PlaceError { line: lines };
             if line == "end" {
+                // A table cut after its councils still gets their counties checked.
+                if !in_districts && !table.counties_are_councils() {
+                    return Err(bad);
+                }
                 return Ok(table);
             }
             if line.starts_with('#') {
                 continue;
             }
             if line.is_empty() {
-                // A county must be a council of the list, and not itself in a county.
-                let councils = table.councils.len();
-                let county_ok = |n: &Option<usize>| {
-                    n.is_none_or(|n| n < councils && table.counties[n].is_none())
-                };
-                if !in_districts && !table.counties.iter().all(county_ok) {
+                if !in_districts && !table.counties_are_councils() {
                     return Err(bad);
                 }
                 in_districts = true;
@@ -193,9 +192,50 @@ impl<'a> PlaceTable<'a> {
         Err(PlaceError { line: lines + 1 })
     }
 
+    /// True when each county a council line names is a council of the list, and not itself in
+    /// a county.
+    fn counties_are_councils(&self) -> bool {
+        let councils = self.councils.len();
+        self.counties
+            .iter()
+            .all(|n| n.is_none_or(|n| n < councils && self.counties[n].is_none()))
+    }
+
     /// Every council in the table, in the file's order (by GSS code).
     pub fn councils(&self) -> &[Council<'a>] {
         &self.councils
+    }
+
+    /// Every council `typed` could mean, before [`PlaceTable::find`] chooses: a postcode
+    /// district's councils; for a name, the council it wholly names, the councils whose names
+    /// hold its words, and every council a town of that name reaches into. `find` settles the
+    /// area; this says who else the words could be, so that a detail which differs among them
+    /// in that area (the council that runs social care: "Nottingham" is also the post town of
+    /// much of Nottinghamshire) is never settled silently.
+    pub fn candidates(&self, typed: &str) -> Vec<Council<'a>> {
+        if typed.bytes().any(|b| b.is_ascii_digit()) {
+            return postcode_district(typed)
+                .map(|d| self.district_sides(&d).iter().map(|s| s.council).collect())
+                .unwrap_or_default();
+        }
+        let (exact, named, _) = self.council_by_name(typed);
+        let mut out: Vec<Council<'a>> = exact.into_iter().collect();
+        add_new(&mut out, named);
+        let towns = self.town_districts(&words(typed)).unwrap_or_default();
+        add_new(&mut out, towns.iter().flatten().map(|side| side.council));
+        out
+    }
+
+    /// The council that runs social care in `area` for what was typed, when every council the
+    /// words could mean there ([`PlaceTable::candidates`]) has the same one.
+    pub fn care_council_in(&self, typed: &str, area: &str) -> Option<&'a str> {
+        let candidates = self.candidates(typed);
+        let mut cares = candidates
+            .iter()
+            .filter(|c| c.area == area)
+            .map(|c| self.care_council(c));
+        let first = cares.next()?;
+        cares.all(|care| care == first).then_some(first)
     }
 
     /// The name of the council that runs adult social care and public health (drug, alcohol and
@@ -205,8 +245,9 @@ impl<'a> PlaceTable<'a> {
     /// Furness)"), otherwise the council itself.
     pub fn care_council(&self, council: &Council<'a>) -> &'a str {
         let at = self.councils.iter().position(|c| c.code == council.code);
-        if let Some(county) = at.and_then(|at| self.counties[at]) {
-            return self.councils[county].name;
+        let county = at.and_then(|at| self.counties.get(at).copied().flatten());
+        if let Some(county) = county.and_then(|n| self.councils.get(n)) {
+            return county.name;
         }
         match council.name.split_once(" (") {
             Some((_, whole)) => whole.strip_suffix(')').unwrap_or(whole),
@@ -585,6 +626,9 @@ pub fn build(
         }
         if *counties.entry(code).or_insert(name) != name {
             return Err(wrong("a county with two names"));
+        }
+        if county_districts.values().flatten().any(|d| *d == district) {
+            return Err(wrong("a district in two counties"));
         }
         county_districts.entry(code).or_default().push(district);
         if let (Some(area), false) = (listed.get(code), listed.contains_key(district)) {

@@ -445,7 +445,11 @@ impl Context<'_> {
             if let Some(org) = self.local(&target.local_role) {
                 let words = &domain_words().route;
                 let role = target.local_role.as_str();
-                if TRUST_ROLES.contains(&role) {
+                // Wales, Scotland and Northern Ireland each have one ambulance service for
+                // the whole nation: no other trust could have been meant.
+                let one_for_the_nation =
+                    role == "ambulance-trust" && self.nation != Nation::England;
+                if TRUST_ROLES.contains(&role) && !one_for_the_nation {
                     notes.push(fill(words.trust_assumed, &[&org.name]));
                 } else if role == "health-board" {
                     notes.push(fill(words.board_assumed, &[&org.name]));
@@ -479,6 +483,8 @@ impl Context<'_> {
 pub fn name_the_council(route: &mut Route, council: &str) {
     let words = &domain_words().route;
     let described = domain_words().roles.council;
+    // "the council for Dorset", not "for Dorset Council".
+    let council = council.strip_suffix(" Council").unwrap_or(council);
     let mut named = false;
     let mut name = |recipient: &mut Recipient| {
         if let Recipient::Role { role, at, .. } = recipient {

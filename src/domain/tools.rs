@@ -195,8 +195,9 @@ pub enum Reply {
 /// What the place lookup says about what the person typed, ready to show: the page carries
 /// no words or logic of its own for it, so the first download stays small. `area` is given only
 /// when every council the words could be is in the same area of the app (never a silent
-/// guess); `council` only when it is one council for certain, and with it `care`, the council
-/// that runs social care there (see [`PlaceTable::care_council`]).
+/// guess); `council` only when it is one council for certain; `care`, the council that runs
+/// social care there, only when the area is given and every place the words could mean in it
+/// has the same one (see [`PlaceTable::care_council_in`]), with or without `council`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlaceReply {
     pub area: Option<String>,
@@ -279,12 +280,16 @@ fn find_place(typed: &str) -> PlaceReply {
                 }
                 say
             };
+            // The council that runs social care, only when every place the words could mean in
+            // the chosen area has the same one (districts of one county; not "Nottingham",
+            // which is also the post town of much of Nottinghamshire).
+            let care = |area: &str| table.care_council_in(typed, area).map(String::from);
             let (lead, councils) = match table.find(typed) {
                 PlaceFound::Council(c) => {
                     return PlaceReply {
                         area: Some(c.area.into()),
                         council: Some(c.name.into()),
-                        care: Some(table.care_council(&c).into()),
+                        care: care(c.area),
                         say: fill(words.chosen, &[c.name]),
                     }
                 }
@@ -293,7 +298,7 @@ fn find_place(typed: &str) -> PlaceReply {
                     return PlaceReply {
                         area: Some(c.area.into()),
                         council: Some(c.name.into()),
-                        care: Some(table.care_council(&c).into()),
+                        care: care(c.area),
                         say: format!("{chosen} {}", list(words.also, &others)),
                     };
                 }
@@ -305,17 +310,13 @@ fn find_place(typed: &str) -> PlaceReply {
                 PlaceFound::Town(councils) => (words.town_straddles, councils),
                 PlaceFound::Nothing => (words.nothing, Vec::new()),
             };
-            // Every council in one area: that area is certain, whichever council it is; and so
-            // is the council that runs social care, when it is the same for all (districts of
-            // one county).
+            // Every council in one area: that area is certain, whichever council it is.
             if let Some(first) = councils.first() {
                 if councils.iter().all(|c| c.area == first.area) {
-                    let care = table.care_council(first);
-                    let same_care = councils.iter().all(|c| table.care_council(c) == care);
                     return PlaceReply {
                         area: Some(first.area.into()),
                         council: None,
-                        care: same_care.then(|| care.into()),
+                        care: care(first.area),
                         say: fill(words.chosen, &[&area_name(first.area)]),
                     };
                 }

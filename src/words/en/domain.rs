@@ -21,7 +21,7 @@ pub const DOMAIN: DomainWords = DomainWords {
         board_assumed: "We have shown {}. It is the NHS board for the place you gave. If another board's hospital or service cared for you, send it to that board.",
         council_team: "The complaints team",
         council_at: "at the council for {}",
-        council_assumed: "We have shown the council for {}, from the place you gave. If another council arranges or pays for the care, send it to that council.",
+        council_assumed: "We have shown the council for {}, from the place you gave. If another council arranges or pays for this care or service, send it to that council.",
         fallback_role: "The complaints manager",
         fallback_at: "at the service",
         fallback_how_to_find: "Ask the service how to complain. Every NHS service must have a way to deal with complaints.",
