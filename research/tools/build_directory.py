@@ -161,9 +161,10 @@ def successor(old_id, county):
         return "nhs-thames-valley-icb"  # Bracknell Forest, Slough, Windsor and Maidenhead
     return old_id
 
-# Which ambulance service serves each ICB: the NHS ambulance trusts' regions. Where a trust's
-# area and an ICB's differ at the edges (north Cumbria, north Lincolnshire, Milton Keynes,
-# north-east Hampshire), the route says which trust it assumed and to check.
+# Which ambulance service serves each ICB: the NHS ambulance trusts' regions. Whole councils
+# served by another trust are split off below (AMBULANCE_BY_COUNCIL); where the areas differ
+# only within a council (Glossop in High Peak, Shrivenham in Oxfordshire), the route says which
+# trust it assumed and to check.
 AMBULANCE = {
     "neas": ["nhs-north-east-and-north-cumbria-icb"],
     "nwas": ["nhs-cheshire-and-merseyside-icb", "nhs-greater-manchester-icb", "nhs-lancashire-and-south-cumbria-icb"],
@@ -177,6 +178,41 @@ AMBULANCE = {
     "swasft": ["nhs-cornwall-and-isles-of-scilly-icb", "nhs-devon-icb", "nhs-somerset-icb", "nhs-bristol-north-somerset-and-south-gloucestershire-icb", "nhs-bath-and-north-east-somerset-swindon-and-wiltshire-icb", "nhs-gloucestershire-icb", "nhs-dorset-icb"],
 }
 ambulance_of = {icb: trust for trust, list_ in AMBULANCE.items() for icb in list_}
+
+# Whole councils whose ambulance service is not that of the rest of their ICB's area. Each gets
+# an area of its own (or, where it is the whole area, the area's ambulance changes), so the
+# route names the service that came, never its neighbour's.
+AMBULANCE_BY_COUNCIL = {
+    # EMAS's Lincolnshire division "includes North and North East Lincolnshire" (Skegness
+    # Standard, 2012, quoting Lincolnshire County Council's health scrutiny chair); YAS covers
+    # the East Riding and North, South and West Yorkshire (Wikipedia).
+    "E06000012": "emas", "E06000013": "emas",
+    # NWAS works with "North East and North Cumbria (For North Cumbria)" (NWAS leadership
+    # recruitment page, about 2023): Cumberland, and Eden in Westmorland and Furness.
+    "E06000063": "nwas", "E07000030": "nwas",
+    # SCAS runs Milton Keynes's 999 ambulances from the city's Blue Light Hub (MK Citizen,
+    # 9 August 2022).
+    "E06000042": "scas",
+    # The Isle of Wight NHS Trust runs the island's ambulance service (the trust's own page).
+    "E06000046": "isle-of-wight-nhs-trust",
+    # North East Hampshire (Rushmoor; Hart: Fleet and Yateley) is served by SECAmb, not SCAS
+    # (Wikipedia, both trusts' pages).
+    "E07000092": "secamb", "E07000089": "secamb",
+}
+AMBULANCE_SOURCES = {
+    "emas": "https://www.skegnessstandard.co.uk/news/calls-for-a-dedicated-lincolnshire-ambulance-service-1-3825583",
+    "nwas": "https://nwas-leaders.co.uk/?p=28",
+    "scas": "https://www.miltonkeynes.co.uk/news/people/milton-keynes-blue-light-hub-to-throw-open-its-doors-to-the-public-for-the-first-time-3798627",
+    "isle-of-wight-nhs-trust": "https://www.iow.nhs.uk/about-us/",
+    "secamb": "https://en.wikipedia.org/wiki/South_Central_Ambulance_Service",
+}
+# The name of each part split off an ICB's area for its ambulance service.
+SPLIT_NAME = {
+    ("nhs-humber-and-north-yorkshire-icb", "emas"): "North and North East Lincolnshire",
+    ("nhs-north-east-and-north-cumbria-icb", "nwas"): "North Cumbria",
+    ("nhs-central-east-icb", "scas"): "Milton Keynes",
+    ("nhs-hampshire-and-isle-of-wight-icb", "isle-of-wight-nhs-trust"): "Isle of Wight",
+}
 SUSSEX_COUNCILS = {"Brighton and Hove", "East Sussex", "West Sussex"}
 
 # Group councils by (current ICB, 2024 ICB): one area each.
@@ -237,22 +273,44 @@ for (new, old), councils in sorted(groups.items()):
                sources=sources_of(o) + [s for s in sources_of(n) if new != old and s not in sources_of(o)],
                confirmed=(new == old), caution=caution_for(cts, extra.strip()), evidence=ev)
     orgs.append(org)
-    areas.append(dict(id=area_id, name=area_name, nation="england", part_of="england-elsewhere",
-                      councils=councils, local=[("icb", org_id), ("ambulance-trust", ambulance_of[new])],
-                      sources=["https://geoportal.statistics.gov.uk/datasets/ons::lsoa-2021-to-sicbl-to-icb-to-cancer-alliances-to-lad-april-2024-lookup-in-en/about",
-                               "https://github.com/rcpch/rcpch-nhs-organisations/blob/2346f35eab95398019951698a99cab26da57b749/documentation/docs/developer/icb-history.md"]))
+    sources = ["https://geoportal.statistics.gov.uk/datasets/ons::lsoa-2021-to-sicbl-to-icb-to-cancer-alliances-to-lad-april-2024-lookup-in-en/about",
+               "https://github.com/rcpch/rcpch-nhs-organisations/blob/2346f35eab95398019951698a99cab26da57b749/documentation/docs/developer/icb-history.md"]
+    # The area's councils by the ambulance service that serves them: most by the ICB's; a
+    # council that another serves gets an area of its own, named in SPLIT_NAME.
+    by_ambulance = defaultdict(list)
+    for code in councils:
+        by_ambulance[AMBULANCE_BY_COUNCIL.get(code, ambulance_of[new])].append(code)
+    main = ambulance_of[new] if ambulance_of[new] in by_ambulance else next(iter(by_ambulance))
+    for trust, theirs in sorted(by_ambulance.items(), key=lambda kv: kv[0] != main):
+        local = [("icb", org_id), ("ambulance-trust", trust)]
+        extra_sources = [AMBULANCE_SOURCES[trust]] if trust != ambulance_of[new] else []
+        if trust == main:
+            a_id, a_name = area_id, area_name
+        else:
+            a_name = SPLIT_NAME[(new, trust)]
+            a_id = slug(a_name)
+            org["areas"].append(a_id)
+        if trust == "isle-of-wight-nhs-trust":
+            # The island's one trust runs its hospital, community and mental health services too.
+            local += [("acute-trust", trust), ("mental-health-trust", trust), ("community-trust", trust)]
+        areas.append(dict(id=a_id, name=a_name, nation="england", part_of="england-elsewhere",
+                          councils=theirs, local=local, sources=sources + extra_sources))
 
 HANDLES_AMB = "The NHS ambulance service for {covers}. Write to it about a 999 ambulance."
 REGION = {"neas": "the North East", "nwas": "the North West", "emas": "the East Midlands", "wmas": "the West Midlands",
           "eeast": "the East of England", "las": "London", "scas": "Hampshire and the Thames Valley",
           "swasft": "the South West", "yas": "Yorkshire"}
+# Trusts in found-ambulance.toml that do more than ambulances: their own words.
+HANDLES_OTHER = {
+    "isle-of-wight-nhs-trust": "Runs St Mary's Hospital, community and mental health services, and the 999 ambulances on the Isle of Wight.",
+}
 for o in load("found-ambulance.toml"):
     if o["id"] == "secamb":
         continue  # already in the directory, above
     cts = contacts(o["contacts"], lambda c: "Complaints team")
-    covers = REGION[o["id"]]
+    handles = HANDLES_OTHER.get(o["id"]) or HANDLES_AMB.format(covers=REGION[o["id"]])
     orgs.append(dict(id=o["id"], name=o["name"], kind="nhs-trust", nation="england", areas=[],
-                     handles=HANDLES_AMB.format(covers=covers), cts=cts, sources=sources_of(o),
+                     handles=handles, cts=cts, sources=sources_of(o),
                      confirmed=True, caution=caution_for(cts), evidence=o.get("evidence", "")))
 
 # -------------------------------------------------------------- Scotland, Wales, Northern Ireland
@@ -344,9 +402,12 @@ HQ_NOTE = "Its main address, from the NHS list of organisations (January 2024). 
 for h in tomllib.load(open(R / "headquarters.toml", "rb"))["headquarters"]:
     for o in orgs:
         if o["id"] == h["id"] and not any(c[0] == "post" for c in o["cts"]):
+            could_send = any(c[0] in SENDS for c in o["cts"])
             o["cts"] = [("post", "\n".join([h["team"]] + h["address"].split(", ")), HQ_NOTE, False)] + o["cts"]
             o["sources"] = o["sources"] + [h["source"]]
-            o["caution"] = "We could not find its complaints address. The address here is its main address. Check its website before you send it."
+            o["caution"] = ("The postal address here is its main address. We could not check these details on a new page. Check its website before you send it."
+                            if could_send else
+                            "We could not find its complaints address. The address here is its main address. Check its website before you send it.")
             o["evidence"] = (o.get("evidence", "") + "\npost: main address in the NHS Organisation Data Service list (" + h["ods_code"] + ": " + h["ods_text"] + "), as copied " + h["source_date"] + "; research/headquarters.toml").strip()
 
 # A body with no way at all to reach it found in a source is left out: its role in each area

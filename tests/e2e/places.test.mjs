@@ -87,7 +87,7 @@ test("a postcode or place anywhere in the UK finds its council and area, on the 
   assert.match(split, /For South Lakeland \(Westmorland and Furness\), type "South Lakeland" in the box\./);
   assert.deepEqual(await axeViolations(page), [], "axe: a council in two boards' areas");
   await screenshot(page, "places", "03-council-in-two-areas");
-  assert.equal(await lookUp(page, "Eden"), "We have chosen North East and North Cumbria.");
+  assert.equal(await lookUp(page, "Eden"), "We have chosen North Cumbria.");
 
   // A city's name that is also a town's in another nation: the city, and the others said.
   const newport = await lookUp(page, "Newport");
