@@ -648,6 +648,10 @@ proptest! {
 
     #[test]
     fn any_text_finds_something_or_nothing_without_stopping(text in typed()) {
+        for council in table().candidates(&text) {
+            let care = table().care_council_in(&text, council.area);
+            prop_assert!(care.is_none_or(|c| !c.is_empty()));
+        }
         match table().find(&text) {
             Found::WhichSide(list) => prop_assert!(list.len() > 1),
             Found::Names(list) => prop_assert!(!list.is_empty()),
@@ -700,9 +704,13 @@ proptest! {
             .chain(&chars[end..])
             .collect();
         if let Ok(read) = PlaceTable::parse(&damaged) {
-            let _ = read.find(&probe);
-            let _ = read.find("BN2 1AB");
-            let _ = read.find("brighton");
+            for typed in [probe.as_str(), "BN2 1AB", "brighton", "ashford"] {
+                let _ = read.find(typed);
+                for council in read.candidates(typed) {
+                    let _ = read.care_council(&council);
+                    let _ = read.care_council_in(typed, council.area);
+                }
+            }
         }
     }
 }

@@ -1527,6 +1527,15 @@ fn social_care_goes_to_the_council_that_runs_it() {
             ("CF10 1EP", Service::CouncilSocialCare, Some("Cardiff")),
             ("G2 1DU", Service::CouncilSocialCare, Some("Glasgow City")),
             ("Kent", Service::CouncilSocialCare, Some("Kent")),
+            // A council's whole name, though another's holds its words (North East
+            // Lincolnshire, in the same area now): that council.
+            (
+                "North Lincolnshire",
+                Service::CouncilSocialCare,
+                Some("North Lincolnshire"),
+            ),
+            // A city whose post town reaches into its neighbours only at the edges.
+            ("Cardiff", Service::CouncilSocialCare, Some("Cardiff")),
             (
                 "Lincolnshire",
                 Service::CouncilSocialCare,

@@ -163,8 +163,8 @@ def successor(old_id, county):
 
 # Which ambulance service serves each ICB: the NHS ambulance trusts' regions. Whole councils
 # served by another trust are split off below (AMBULANCE_BY_COUNCIL); where the areas differ
-# only within a council (Glossop in High Peak, Shrivenham in Oxfordshire), the route says which
-# trust it assumed and to check.
+# only within a council (Glossop in High Peak, Shrivenham in the Vale of White Horse, the Hook
+# end of Hart), the route says which trust it assumed and to check.
 AMBULANCE = {
     "neas": ["nhs-north-east-and-north-cumbria-icb"],
     "nwas": ["nhs-cheshire-and-merseyside-icb", "nhs-greater-manchester-icb", "nhs-lancashire-and-south-cumbria-icb"],
@@ -195,8 +195,10 @@ AMBULANCE_BY_COUNCIL = {
     "E06000042": "scas",
     # The Isle of Wight NHS Trust runs the island's ambulance service (the trust's own page).
     "E06000046": "isle-of-wight-nhs-trust",
-    # North East Hampshire (Rushmoor; Hart: Fleet and Yateley) is served by SECAmb, not SCAS
-    # (Wikipedia, both trusts' pages).
+    # North East Hampshire is served by SECAmb, not SCAS: "a part of north-eastern Hampshire
+    # around Aldershot, Farnborough, Fleet and Yateley" (Wikipedia's SECAmb page; SCAS's says
+    # the same). That is all of Rushmoor and most of Hart (Hook and Odiham, at Hart's other end,
+    # may be SCAS's: an edge within a council, so the route says which trust it assumed).
     "E07000092": "secamb", "E07000089": "secamb",
 }
 AMBULANCE_SOURCES = {
@@ -204,7 +206,7 @@ AMBULANCE_SOURCES = {
     "nwas": "https://nwas-leaders.co.uk/?p=28",
     "scas": "https://www.miltonkeynes.co.uk/news/people/milton-keynes-blue-light-hub-to-throw-open-its-doors-to-the-public-for-the-first-time-3798627",
     "isle-of-wight-nhs-trust": "https://www.iow.nhs.uk/about-us/",
-    "secamb": "https://en.wikipedia.org/wiki/South_Central_Ambulance_Service",
+    "secamb": "https://en.wikipedia.org/wiki/South_East_Coast_Ambulance_Service",
 }
 # The name of each part split off an ICB's area for its ambulance service.
 SPLIT_NAME = {

@@ -260,7 +260,10 @@ pub fn apply(
             // ("B4", Birmingham) would keep its area and council when the whole one ("B49",
             // two councils in other areas) settles neither: a silent guess.
             if field == TextField::Postcode && has_text(&text) && text != answers.area_postcode {
+                // The nation goes with it: it came from the same choice, and the crisis help
+                // shown is the nation's.
                 answers.situation.area = None;
+                answers.situation.nation = None;
                 answers.set_more(COUNCIL, "");
                 answers.set_more(CARE_COUNCIL, "");
             }

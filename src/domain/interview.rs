@@ -742,6 +742,7 @@ mod tests {
         );
         assert_eq!(answers.area_postcode, "ZZ99 🙂", "what they typed stays");
         assert_eq!(answers.situation.area, None);
+        assert_eq!(answers.situation.nation, None);
         assert_eq!(answers.more(super::super::fields::COUNCIL), Some(""));
         assert_eq!(answers.more(super::super::fields::CARE_COUNCIL), Some(""));
         let council = Edit::Council {

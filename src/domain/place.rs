@@ -54,9 +54,11 @@ pub struct Council<'a> {
     pub name: &'a str,
     /// The nation it is in.
     pub nation: Nation,
-    /// The id of the app's area it is in (`assets/data/areas.toml`): "brighton-and-hove",
-    /// "east-sussex" or "west-sussex" for Sussex's councils, otherwise "england-elsewhere",
-    /// "wales", "scotland" or "northern-ireland".
+    /// The id of the app's area it is in (`assets/data/areas.toml`): the area of its NHS board
+    /// (an Integrated Care Board's, a health board's, an HSC Trust's; "brighton-and-hove" and
+    /// Sussex's other two), or of the part of one that another ambulance service serves
+    /// ("north-cumbria"); otherwise its nation's ("england-elsewhere", "wales", "scotland",
+    /// "northern-ireland").
     pub area: &'a str,
 }
 
@@ -219,11 +221,26 @@ impl<'a> PlaceTable<'a> {
                 .unwrap_or_default();
         }
         let (exact, named, _) = self.council_by_name(typed);
-        let mut out: Vec<Council<'a>> = exact.into_iter().collect();
-        add_new(&mut out, named);
         let towns = self.town_districts(&words(typed)).unwrap_or_default();
-        add_new(&mut out, towns.iter().flatten().map(|side| side.council));
-        out
+        match exact {
+            // A council's whole name: it, and the councils where most of each district of a
+            // town of that name is (as `find` counts them; a town's edges are not another
+            // place of that name). Councils whose names only hold the words are what the
+            // person did not type ("North East Lincolnshire" for "North Lincolnshire").
+            Some(council) => {
+                let mut out = vec![council];
+                add_new(
+                    &mut out,
+                    towns.iter().filter_map(|d| d.first()).map(|s| s.council),
+                );
+                out
+            }
+            None => {
+                let mut out = named;
+                add_new(&mut out, towns.iter().flatten().map(|side| side.council));
+                out
+            }
+        }
     }
 
     /// The council that runs social care in `area` for what was typed, when every council the
