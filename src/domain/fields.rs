@@ -306,12 +306,16 @@ pub fn apply(
                 answers.set_more(CARE_COUNCIL, "");
             }
         }
+        // Chosen for them only while nothing is chosen: a new place typed clears the choice
+        // (above), so an area already there was chosen by hand since, or found before for the
+        // same text (the page asks the lookup again each time it opens), and stands.
         Edit::Council {
             area,
             council,
             care,
         } => {
-            if let Some(found) = find_area(&area) {
+            let found = find_area(&area).filter(|_| answers.situation.area.is_none());
+            if let Some(found) = found {
                 place(answers, found);
                 answers.set_more(COUNCIL, &council);
                 answers.set_more(CARE_COUNCIL, &care);

@@ -715,13 +715,15 @@ mod tests {
         };
         apply(&mut answers, Edit::Area("wales".into()), today(), lookup);
         assert_eq!(answers.situation.nation, Some(Nation::Wales));
-        // A council found from a postcode moves both, and is kept to show.
+        // A council found from a postcode typed after moves both, and is kept to show.
         let council = Edit::Council {
             area: "east-sussex".into(),
             council: "Lewes 🌊".into(),
             care: "East Sussex 🌊".into(),
         };
-        apply(&mut answers, council, today(), lookup);
+        let typed = Edit::Text(TextField::Postcode, "BN7 🌊".into());
+        apply(&mut answers, typed, today(), lookup);
+        apply(&mut answers, council.clone(), today(), lookup);
         assert_eq!(answers.situation.area.as_deref(), Some("east-sussex"));
         assert_eq!(answers.situation.nation, Some(Nation::England));
         assert_eq!(
@@ -750,7 +752,7 @@ mod tests {
             council: "Lewes".into(),
             care: "East Sussex".into(),
         };
-        apply(&mut answers, council, today(), lookup);
+        apply(&mut answers, council.clone(), today(), lookup);
         // The same text again, or the box emptied, keeps what was found.
         for typed in ["ZZ99 🙂", ""] {
             apply(
@@ -762,9 +764,12 @@ mod tests {
             assert_eq!(answers.situation.area.as_deref(), Some("east-sussex"));
             assert_eq!(answers.more(super::super::fields::COUNCIL), Some("Lewes"));
         }
-        // Choosing an area by hand forgets the council; an area the data does not know
-        // changes nothing.
+        // Choosing an area by hand forgets the council, and stands when the same place is
+        // found again (the page asks again each time it opens); an area the data does not
+        // know changes nothing.
         apply(&mut answers, Edit::Area("wales".into()), today(), lookup);
+        apply(&mut answers, council, today(), lookup);
+        assert_eq!(answers.situation.area.as_deref(), Some("wales"));
         assert_eq!(answers.more(super::super::fields::COUNCIL), Some(""));
         assert_eq!(answers.more(super::super::fields::CARE_COUNCIL), Some(""));
         apply(&mut answers, Edit::Area("atlantis".into()), today(), lookup);

@@ -215,11 +215,9 @@ impl Reducible for Model {
                 if typed != model.answers.area_postcode {
                     return self;
                 }
-                // Certain: chosen for them, and said, so they can change it. Only while nothing
-                // is chosen: a new place typed clears the choice (see `fields::apply`), so an
-                // area already there was chosen by hand since, or found for this same text
-                // before (the page asks again each time it opens), and is kept.
-                if let (Some(area), None) = (area, &model.answers.situation.area) {
+                // Certain: chosen for them (unless an area is chosen already: see
+                // `Edit::Council`), and said, so they can change it.
+                if let Some(area) = area {
                     let council = council.unwrap_or_default();
                     let care = care.unwrap_or_default();
                     model.apply(Edit::Council {
