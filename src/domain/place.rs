@@ -208,45 +208,9 @@ impl<'a> PlaceTable<'a> {
         &self.councils
     }
 
-    /// Every council `typed` could mean, before [`PlaceTable::find`] chooses: a postcode
-    /// district's councils; for a name, the council it wholly names, the councils whose names
-    /// hold its words, and every council a town of that name reaches into. `find` settles the
-    /// area; this says who else the words could be, so that a detail which differs among them
-    /// in that area (the council that runs social care: "Nottingham" is also the post town of
-    /// much of Nottinghamshire) is never settled silently.
-    pub fn candidates(&self, typed: &str) -> Vec<Council<'a>> {
-        if typed.bytes().any(|b| b.is_ascii_digit()) {
-            return postcode_district(typed)
-                .map(|d| self.district_sides(&d).iter().map(|s| s.council).collect())
-                .unwrap_or_default();
-        }
-        let (exact, named, _) = self.council_by_name(typed);
-        let towns = self.town_districts(&words(typed)).unwrap_or_default();
-        match exact {
-            // A council's whole name: it, and the councils where most of each district of a
-            // town of that name is (as `find` counts them; a town's edges are not another
-            // place of that name). Councils whose names only hold the words are what the
-            // person did not type ("North East Lincolnshire" for "North Lincolnshire").
-            Some(council) => {
-                let mut out = vec![council];
-                add_new(
-                    &mut out,
-                    towns.iter().filter_map(|d| d.first()).map(|s| s.council),
-                );
-                out
-            }
-            None => {
-                let mut out = named;
-                add_new(&mut out, towns.iter().flatten().map(|side| side.council));
-                out
-            }
-        }
-    }
-
-    /// The council that runs social care in `area` for what was typed, when every council the
-    /// words could mean there ([`PlaceTable::candidates`]) has the same one.
-    pub fn care_council_in(&self, typed: &str, area: &str) -> Option<&'a str> {
-        let candidates = self.candidates(typed);
+    /// The council that runs social care in `area`, when every council the words typed could
+    /// mean there (`candidates`, from [`PlaceTable::look_up`]) has the same one.
+    pub fn care_council_among(&self, candidates: &[Council<'a>], area: &str) -> Option<&'a str> {
         let mut cares = candidates
             .iter()
             .filter(|c| c.area == area)
@@ -283,17 +247,48 @@ impl<'a> PlaceTable<'a> {
     /// spaces and invisible characters do not matter); any other text as a name (the rules are
     /// on [`Found`]'s variants). Never panics, whatever the text.
     pub fn find(&self, typed: &str) -> Found<'a> {
+        self.look_up(typed).0
+    }
+
+    /// What [`PlaceTable::find`] finds, and with it every council `typed` could mean before it
+    /// chooses, from the same search: a postcode district's councils; for a council's whole
+    /// name, it and the councils where most of each district of a town of that name is (a
+    /// town's edges are not another place of that name; councils whose names only hold the
+    /// words, like "North East Lincolnshire" for "North Lincolnshire", are not what was typed);
+    /// otherwise the councils whose names hold the words and every council a town of that name
+    /// reaches into. `find` settles the area; the candidates say who else the words could be,
+    /// so that a detail which differs among them in that area (the council that runs social
+    /// care: "Nottingham" is also the post town of much of Nottinghamshire) is never settled
+    /// silently (see [`PlaceTable::care_council_among`]).
+    pub fn look_up(&self, typed: &str) -> (Found<'a>, Vec<Council<'a>>) {
         if !typed.bytes().any(|b| b.is_ascii_digit()) {
-            return self.by_name(typed);
+            let (exact, named, whole_words) = self.council_by_name(typed);
+            let districts = self.town_districts(&words(typed)).unwrap_or_default();
+            let candidates = match exact {
+                Some(council) => {
+                    let mut out = vec![council];
+                    add_new(&mut out, where_most_is(&districts));
+                    out
+                }
+                None => {
+                    let mut out = named.clone();
+                    add_new(&mut out, districts.iter().flatten().map(|s| s.council));
+                    out
+                }
+            };
+            let found = by_name(exact, named, whole_words, &districts);
+            return (found, candidates);
         }
-        let district = postcode_district(typed);
-        match district.as_deref().map(|d| self.district_sides(d)) {
-            Some(sides) if sides.len() > 1 => Found::WhichSide(sides),
-            Some(sides) => sides
-                .first()
-                .map_or(Found::Nothing, |s| Found::Council(s.council)),
+        let sides = postcode_district(typed)
+            .map(|d| self.district_sides(&d))
+            .unwrap_or_default();
+        let candidates = sides.iter().map(|s| s.council).collect();
+        let found = match sides.first() {
+            Some(_) if sides.len() > 1 => Found::WhichSide(sides),
+            Some(side) => Found::Council(side.council),
             None => Found::Nothing,
-        }
+        };
+        (found, candidates)
     }
 
     /// The councils of a district in the table, largest share first; none if it is not there.
@@ -353,55 +348,6 @@ impl<'a> PlaceTable<'a> {
         Some(sides)
     }
 
-    /// What a name typed means, in order:
-    /// - one council's whole name ("Lincolnshire", "Newport"): that council, with the other
-    ///   councils that hold the words (North Lincolnshire) or where a town of that name is
-    ///   (Newport on the Isle of Wight) when they are in other areas;
-    /// - a post town's name: when the councils whose names hold the words (as whole words)
-    ///   include the town's own council (that of its first district), that council, with the
-    ///   town's other councils in other areas ("Brighton": Brighton and Hove, and Adur);
-    ///   otherwise the town's councils and those named, to choose from ("Wells": Tunbridge
-    ///   Wells, or the town in Somerset). Councils that only begin with the words are left out
-    ///   ("Rye" is not Ryedale);
-    /// - otherwise the councils whose names hold the words ([`PlaceTable::council_by_name`]).
-    fn by_name(&self, typed: &str) -> Found<'a> {
-        let (exact, named, whole_words) = self.council_by_name(typed);
-        let districts = self.town_districts(&words(typed)).unwrap_or_default();
-        let mut town: Vec<Council<'a>> = Vec::new();
-        add_new(
-            &mut town,
-            districts.iter().flatten().map(|side| side.council),
-        );
-        if let Some(council) = exact {
-            // Only where most of a district of the town is: a town's edges are not another
-            // place of that name.
-            let elsewhere = districts
-                .iter()
-                .filter_map(|d| d.first())
-                .map(|s| s.council);
-            return chosen(council, named.iter().copied().chain(elsewhere));
-        }
-        if town.is_empty() {
-            return match named.is_empty() {
-                true => Found::Nothing,
-                false => Found::Names(named),
-            };
-        }
-        let named = if whole_words { named } else { Vec::new() };
-        match (town[0], named.is_empty()) {
-            (own, false) if named.contains(&own) => {
-                chosen(own, named.iter().copied().chain(town.iter().copied()))
-            }
-            (only, true) if town.len() == 1 => Found::Council(only),
-            (_, true) => Found::Town(town),
-            (_, false) => {
-                let mut both = named;
-                add_new(&mut both, town);
-                Found::Names(both)
-            }
-        }
-    }
-
     /// The councils whose names hold every word typed (apart from [`FILLER`] words): whole
     /// words first ("York" is York, not North Yorkshire); only when no council has them all, the
     /// start of words of three letters or more ("Rhondda Cynon Taf" finds "Rhondda Cynon Taff",
@@ -448,6 +394,67 @@ impl<'a> PlaceTable<'a> {
         }
         (None, Vec::new(), false)
     }
+}
+
+/// What a name typed means, in order:
+/// - one council's whole name ("Lincolnshire", "Newport"): that council, with the other
+///   councils that hold the words (North Lincolnshire) or where a town of that name is
+///   (Newport on the Isle of Wight) when they are in other areas;
+/// - a post town's name: when the councils whose names hold the words (as whole words)
+///   include the town's own council (that of its first district), that council, with the
+///   town's other councils in other areas ("Brighton": Brighton and Hove, and Adur);
+///   otherwise the town's councils and those named, to choose from ("Wells": Tunbridge
+///   Wells, or the town in Somerset). Councils that only begin with the words are left out
+///   ("Rye" is not Ryedale);
+/// - otherwise the councils whose names hold the words ([`PlaceTable::council_by_name`]).
+///
+/// From what the search found: the council wholly named, the councils whose names hold the
+/// words (and whether as whole words), and the districts of a town of that name.
+fn by_name<'a>(
+    exact: Option<Council<'a>>,
+    named: Vec<Council<'a>>,
+    whole_words: bool,
+    districts: &[Vec<Side<'a>>],
+) -> Found<'a> {
+    let mut town: Vec<Council<'a>> = Vec::new();
+    add_new(
+        &mut town,
+        districts.iter().flatten().map(|side| side.council),
+    );
+    if let Some(council) = exact {
+        return chosen(
+            council,
+            named.iter().copied().chain(where_most_is(districts)),
+        );
+    }
+    if town.is_empty() {
+        return match named.is_empty() {
+            true => Found::Nothing,
+            false => Found::Names(named),
+        };
+    }
+    let named = if whole_words { named } else { Vec::new() };
+    match (town[0], named.is_empty()) {
+        (own, false) if named.contains(&own) => {
+            chosen(own, named.iter().copied().chain(town.iter().copied()))
+        }
+        (only, true) if town.len() == 1 => Found::Council(only),
+        (_, true) => Found::Town(town),
+        (_, false) => {
+            let mut both = named;
+            add_new(&mut both, town);
+            Found::Names(both)
+        }
+    }
+}
+
+/// The council where most of each of a town's districts is: a town's edges are not another
+/// place of that name.
+fn where_most_is<'a, 'd>(districts: &'d [Vec<Side<'a>>]) -> impl Iterator<Item = Council<'a>> + 'd {
+    districts
+        .iter()
+        .filter_map(|d| d.first())
+        .map(|s| s.council)
 }
 
 /// `council`, and the `candidates` in other areas to say after it (each once); just the

@@ -197,7 +197,7 @@ pub enum Reply {
 /// when every council the words could be is in the same area of the app (never a silent
 /// guess); `council` only when it is one council for certain; `care`, the council that runs
 /// social care there, only when the area is given and every place the words could mean in it
-/// has the same one (see [`PlaceTable::care_council_in`]), with or without `council`.
+/// has the same one (see [`PlaceTable::care_council_among`]), with or without `council`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlaceReply {
     pub area: Option<String>,
@@ -283,8 +283,13 @@ fn find_place(typed: &str) -> PlaceReply {
             // The council that runs social care, only when every place the words could mean in
             // the chosen area has the same one (districts of one county; not "Nottingham",
             // which is also the post town of much of Nottinghamshire).
-            let care = |area: &str| table.care_council_in(typed, area).map(String::from);
-            let (lead, councils) = match table.find(typed) {
+            let (found, candidates) = table.look_up(typed);
+            let care = |area: &str| {
+                table
+                    .care_council_among(&candidates, area)
+                    .map(String::from)
+            };
+            let (lead, councils) = match found {
                 PlaceFound::Council(c) => {
                     return PlaceReply {
                         area: Some(c.area.into()),
