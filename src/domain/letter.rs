@@ -1320,12 +1320,14 @@ fn recipient_lines(to: &Recipient, service_name: &str, service_address: &str) ->
             // A council named from the place given ("at the council for Kent") is not the
             // service: the service's name may be a care agency, or a council that does not
             // run social care there.
-            let council = fill(domain_words().route.council_at, &[""]);
+            let council_at = domain_words().route.council_at;
+            let (before, after) = council_at.split_once("{}").unwrap_or((council_at, ""));
+            let named_council = at.starts_with(before) && at.ends_with(after);
             let at_service = (at.starts_with("at ") || at.starts_with("of "))
                 && !["board", "Trust", "Department"]
                     .iter()
                     .any(|w| at.contains(w))
-                && !at.starts_with(council.as_str());
+                && !named_council;
             if at_service && (has_text(service_name) || has_text(service_address)) {
                 let mut lines = vec![role.clone()];
                 // An address often starts with the service's name: then it is not said twice.
