@@ -1489,6 +1489,41 @@ fn every_row_agrees_with_the_research() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// Types `typed` into the "Where" box as the page does: the text is kept first, then the
+/// letter tools' place answer for it (they must have the table on this thread) is applied.
+fn type_place(answers: &mut in_my_words::domain::answers::Answers, typed: &str) {
+    use in_my_words::domain::fields::{apply, Edit, TextField};
+    use in_my_words::domain::tools::{handle, PlaceReply, Reply, Request};
+    let find = |id: &str| data().area(id).map(|a| (a.id.clone(), a.nation));
+    apply(
+        answers,
+        Edit::Text(TextField::Postcode, typed.into()),
+        today(),
+        find,
+    );
+    let Reply::Place(PlaceReply {
+        area,
+        council,
+        care,
+        ..
+    }) = handle(Request::Place {
+        typed: typed.into(),
+    })
+    else {
+        panic!("a place answer for {typed:?}");
+    };
+    if let Some(area) = area {
+        let council = council.unwrap_or_default();
+        let care = care.unwrap_or_default();
+        let found = Edit::Council {
+            area,
+            council,
+            care,
+        };
+        apply(answers, found, today(), find);
+    }
+}
+
 /// Social care and public health (drug, alcohol and sexual health services) are run by county
 /// and unitary councils, not districts; a person in a county often does not know which. So a
 /// postcode or place that settles the council names the council that runs them ("at the
@@ -1499,10 +1534,11 @@ fn every_row_agrees_with_the_research() {
 #[test]
 fn social_care_goes_to_the_council_that_runs_it() {
     use in_my_words::domain::answers::Answers;
-    use in_my_words::domain::fields::{apply, Edit, TextField};
-    use in_my_words::domain::tools::{handle, receive_places, PlaceReply, Reply, Request};
+    use in_my_words::domain::fields::{apply, Edit};
+    use in_my_words::domain::tools::{handle, receive_places, Reply, Request};
     std::thread::spawn(|| {
         receive_places(common::places_text().to_string());
+        let find = |id: &str| data().area(id).map(|a| (a.id.clone(), a.nation));
         let described = domain_words().roles.council;
         // What is typed in the "Where" box, the service, and the council the route should
         // name (None: "your council").
@@ -1553,30 +1589,8 @@ fn social_care_goes_to_the_council_that_runs_it() {
         ];
         let mut failures = Vec::new();
         for &(typed, service, council) in rows {
-            let Reply::Place(PlaceReply {
-                area,
-                council: district,
-                care,
-                ..
-            }) = handle(Request::Place {
-                typed: typed.into(),
-            })
-            else {
-                panic!("a place answer");
-            };
             let mut answers = Answers::default();
-            let find = |id: &str| data().area(id).map(|a| (a.id.clone(), a.nation));
-            // As the page does it: the text first, then the lookup's answer.
-            let text = Edit::Text(TextField::Postcode, typed.into());
-            apply(&mut answers, text, today(), find);
-            if let Some(area) = area {
-                let edit = Edit::Council {
-                    area,
-                    council: district.unwrap_or_default(),
-                    care: care.unwrap_or_default(),
-                };
-                apply(&mut answers, edit, today(), find);
-            }
+            type_place(&mut answers, typed);
             answers.situation.service = Some(service);
             answers.situation.stage = Some(Stage::NotRaised);
             // The council or agency they name for the service does not replace the council
@@ -1692,44 +1706,12 @@ fn a_copy_for_social_care_names_the_council_too() {
 #[test]
 fn a_place_typed_over_another_forgets_what_the_first_found() {
     use in_my_words::domain::answers::Answers;
-    use in_my_words::domain::fields::{apply, Edit, TextField};
-    use in_my_words::domain::tools::{handle, receive_places, PlaceReply, Reply, Request};
+    use in_my_words::domain::tools::receive_places;
     std::thread::spawn(|| {
         receive_places(common::places_text().to_string());
-        let find = |id: &str| data().area(id).map(|a| (a.id.clone(), a.nation));
         let mut answers = Answers::default();
         for typed in ["B", "B4", "B49", "B49 1", "B49 1A", "B49 1AA"] {
-            apply(
-                &mut answers,
-                Edit::Text(TextField::Postcode, typed.into()),
-                today(),
-                find,
-            );
-            let Reply::Place(PlaceReply {
-                area,
-                council,
-                care,
-                ..
-            }) = handle(Request::Place {
-                typed: typed.into(),
-            })
-            else {
-                panic!("a place answer");
-            };
-            if let Some(area) = area {
-                let council = council.unwrap_or_default();
-                let care = care.unwrap_or_default();
-                apply(
-                    &mut answers,
-                    Edit::Council {
-                        area,
-                        council,
-                        care,
-                    },
-                    today(),
-                    find,
-                );
-            }
+            type_place(&mut answers, typed);
             if typed == "B4" {
                 assert_eq!(
                     answers.more("care-council"),
